@@ -1,0 +1,88 @@
+// Bringing a database to a usable state: reachable, migrated, catalogue loaded, a first round open.
+// Every failure becomes one line that says what is wrong and how to fix it (see describeStartupError).
+import Database from "better-sqlite3";
+import pg from "pg";
+import { CatalogueError } from "../survey/catalogue-csv";
+import { databaseKind, EnvError } from "../env";
+import { ensureFirstRound, loadCatalogue, readCatalogueFiles, type LoadReport } from "./catalogue";
+import { createDb, sqliteFilePath } from "./client";
+import { migratePostgres, migrateSqlite } from "./migrate";
+
+export interface PrepareOptions {
+  loadCatalogue?: boolean;
+  /** Only add missing catalogue entries, keeping organisers' edits (what `npm start` does). */
+  missingOnly?: boolean;
+}
+
+export async function prepareDatabase(url: string, options: PrepareOptions = {}): Promise<LoadReport | null> {
+  // Read the catalogue first: a corrupt CSV must stop start-up before anything is written.
+  const files = options.loadCatalogue === false ? null : readCatalogueFiles();
+  if (databaseKind(url) === "sqlite") {
+    const handle = createDb(url); // creates the data directory
+    await handle.db.$disconnect();
+    const file = sqliteFilePath(url);
+    const raw = new Database(file);
+    // WAL lets the dashboard read while a submission writes; the mode is stored in the file.
+    raw.pragma("journal_mode = WAL");
+    raw.close();
+    migrateSqlite(url, file);
+  } else {
+    await checkPostgres(url);
+    await migratePostgres(url);
+  }
+  if (!files) return null;
+  const { db } = createDb(url);
+  try {
+    const report = await loadCatalogue(db, files, { missingOnly: options.missingOnly });
+    await ensureFirstRound(db);
+    return report;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function checkPostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** One line for a start-up failure: what is wrong and how to fix it. */
+export function describeStartupError(error: unknown, url?: string): string {
+  const err = error as NodeJS.ErrnoException & { stderr?: Buffer; code?: string };
+  if (error instanceof EnvError) return `${error.message}. Fix the variable (see the README's table) and start again.`;
+  if (error instanceof CatalogueError) return `Catalogue file ${error.message}. Fix the file and start again; nothing was written.`;
+  const where = url ? redactUrl(url) : "the database";
+  switch (err.code) {
+    case "ECONNREFUSED":
+      return `Cannot reach PostgreSQL at ${where} (connection refused). Start the server or fix DATABASE_URL.`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `Cannot resolve the host in DATABASE_URL (${where}). Fix the host name.`;
+    case "3D000":
+      return `The database in DATABASE_URL does not exist (${where}). Create it (createdb) or fix the name.`;
+    case "28P01":
+    case "28000":
+      return `PostgreSQL refused the credentials in DATABASE_URL (${where}). Fix the user or password.`;
+    case "SQLITE_CANTOPEN":
+    case "EACCES":
+      return `Cannot open the SQLite file of DATABASE_URL (${where}). Check the path and its permissions.`;
+    case "SQLITE_NOTADB":
+    case "SQLITE_CORRUPT":
+      return `The SQLite file of DATABASE_URL is not a valid database (${where}). Restore it from a backup or point DATABASE_URL elsewhere.`;
+  }
+  if (err.stderr) {
+    const detail = err.stderr.toString().split("\n").find((line) => /error/i.test(line)) ?? "see prisma migrate deploy";
+    return `Applying migrations failed: ${detail.trim()}`;
+  }
+  if (/timeout/i.test(err.message ?? "")) return `Timed out connecting to ${where}. Is the server up and reachable?`;
+  return `Database preparation failed: ${err.message ?? String(error)}`;
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
