@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { DemoRefused, fillDemoRounds } from "@/lib/db/demo";
+import { deleteResponse, getResponseByToken, isResponseDeleted, saveResponse } from "@/lib/db/responses";
+import { newEditToken } from "@/lib/survey/edit-token";
+import { responseInputSchema, type ResponseInput } from "@/lib/survey/response-schema";
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
+
+const answer = (overrides: Partial<ResponseInput> = {}): ResponseInput =>
+  responseInputSchema.parse({
+    round: "openstack-2026",
+    token: newEditToken(),
+    teams: ["nova", "neutron"],
+    notOpenStackContributor: false,
+    projects: [
+      { slug: "sqlalchemy", kinds: ["code", "review"], frequency: "regularly" },
+      { slug: "qemu", kinds: ["bugs"], frequency: "once" },
+    ],
+    others: ["pypa/pip", "my-own-tool"],
+    yearsContributing: 6,
+    employerPaid: "partly",
+    comment: "Thanks!",
+    ...overrides,
+  });
+
+describeEachDatabase("responses", (kind) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+  });
+  afterAll(async () => t?.drop());
+
+  const counts = async () => ({
+    responses: await t.db.response.count(),
+    projects: await t.db.responseProject.count(),
+    teams: await t.db.responseTeam.count(),
+    others: await t.db.otherEntry.count(),
+  });
+
+  it("stores answers by id, matching free text to the catalogue and keeping the raw text", async () => {
+    const input = answer();
+    const result = await saveResponse(t.db, input);
+    expect(result).toMatchObject({ ok: true, created: true });
+    const stored = await getResponseByToken(t.db, input.token);
+    expect(stored?.projects.map((p) => p.project.slug).sort()).toEqual(["pip", "qemu", "sqlalchemy"]);
+    expect(stored?.teams.map((p) => p.team.slug).sort()).toEqual(["neutron", "nova"]);
+    const pip = stored?.projects.find((p) => p.project.slug === "pip");
+    expect(pip?.frequency).toBe("unspecified");
+    expect(stored?.others.map((o) => [o.rawText, o.projectId !== null])).toEqual([
+      ["pypa/pip", true],
+      ["my-own-tool", false],
+    ]);
+    expect(stored?.projectCount).toBe(3);
+    const sqla = stored?.projects.find((p) => p.project.slug === "sqlalchemy");
+    expect(sqla).toMatchObject({ kindCode: true, kindReview: true, kindBugs: false, frequency: "regularly" });
+  });
+
+  it("never creates two responses for a double submission, even concurrently", async () => {
+    const input = answer();
+    const before = await counts();
+    const results = await Promise.all([saveResponse(t.db, input), saveResponse(t.db, input), saveResponse(t.db, input)]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect((await counts()).responses).toBe(before.responses + 1);
+  });
+
+  it("replaces the old selections when the edit link's holder changes the answer", async () => {
+    const input = answer();
+    await saveResponse(t.db, input);
+    const changed = await saveResponse(t.db, { ...input, projects: [{ slug: "libvirt", kinds: ["docs"], frequency: "occasionally" }], others: [], teams: [] });
+    expect(changed).toMatchObject({ ok: true, created: false });
+    const stored = await getResponseByToken(t.db, input.token);
+    expect(stored?.projects.map((p) => p.project.slug)).toEqual(["libvirt"]);
+    expect(stored?.teams).toEqual([]);
+    expect(stored?.others).toEqual([]);
+  });
+
+  it("rejects unknown ids with field errors and stores nothing", async () => {
+    const before = await counts();
+    const result = await saveResponse(
+      t.db,
+      answer({ teams: ["no-such-team"], projects: [{ slug: "no-such-project", kinds: ["code"], frequency: "once" }] }),
+    );
+    expect(result).toMatchObject({ ok: false, reason: "invalid" });
+    if (!result.ok) {
+      expect(result.errors["projects.0.slug"]).toMatch(/not a project of this survey/);
+      expect(result.errors["teams.0"]).toMatch(/not an OpenStack team/);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses answers to a closed or unknown round", async () => {
+    const before = await counts();
+    expect(await saveResponse(t.db, answer({ round: "no-such-round" }))).toMatchObject({ ok: false, reason: "round-not-found" });
+    await t.db.round.update({ where: { slug: "openstack-2026" }, data: { status: "closed" } });
+    try {
+      expect(await saveResponse(t.db, answer())).toMatchObject({ ok: false, reason: "round-closed" });
+    } finally {
+      await t.db.round.update({ where: { slug: "openstack-2026" }, data: { status: "open" } });
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("deletes every row of a response and remembers only that the link was deleted", async () => {
+    const input = answer();
+    const saved = await saveResponse(t.db, input);
+    if (!saved.ok) throw new Error("save failed");
+    expect(await deleteResponse(t.db, { token: input.token }, "respondent")).toEqual({ ok: true });
+    expect(await t.db.responseProject.count({ where: { responseId: saved.responseId } })).toBe(0);
+    expect(await t.db.responseTeam.count({ where: { responseId: saved.responseId } })).toBe(0);
+    expect(await t.db.otherEntry.count({ where: { responseId: saved.responseId } })).toBe(0);
+    expect(await getResponseByToken(t.db, input.token)).toBeNull();
+    expect(await isResponseDeleted(t.db, input.token)).toBe(true);
+    expect(await saveResponse(t.db, input)).toMatchObject({ ok: false, reason: "deleted" });
+  });
+
+  it("fills the demo rounds reproducibly and refuses a round with real answers", async () => {
+    await fillDemoRounds(t.db, { count: 60, seed: 1 });
+    const first = await t.db.responseProject.count({ where: { response: { round: { slug: "demo-2025" } } } });
+    await fillDemoRounds(t.db, { count: 60, seed: 1 });
+    expect(await t.db.response.count({ where: { round: { slug: "demo-2025" } } })).toBe(60);
+    expect(await t.db.responseProject.count({ where: { response: { round: { slug: "demo-2025" } } } })).toBe(first);
+    const demo = await t.db.round.findUniqueOrThrow({ where: { slug: "demo-2026" } });
+    await t.db.round.update({ where: { id: demo.id }, data: { status: "open" } });
+    await saveResponse(t.db, answer({ round: "demo-2026" }));
+    await expect(fillDemoRounds(t.db, { count: 60, seed: 1 })).rejects.toThrow(DemoRefused);
+    expect(await t.db.response.count({ where: { roundId: demo.id } })).toBe(61);
+  });
+});
