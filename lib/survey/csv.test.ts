@@ -1,0 +1,41 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { csvContentDisposition, neutralizeCell, toCsv, UTF8_BOM } from "./csv";
+
+describe("neutralizeCell", () => {
+  it.each(["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])("neutralises %j", (text) => {
+    expect(neutralizeCell(text)).toBe(`'${text}`);
+  });
+  it("leaves ordinary text, numbers and empty values alone", () => {
+    expect(neutralizeCell("SQLAlchemy")).toBe("SQLAlchemy");
+    expect(neutralizeCell(-3)).toBe("-3");
+    expect(neutralizeCell(null)).toBe("");
+    expect(neutralizeCell(new Date("2026-01-02T03:04:05Z"))).toBe("2026-01-02T03:04:05.000Z");
+  });
+});
+
+describe("toCsv", () => {
+  it("quotes per RFC 4180 with CRLF line ends and round-trips hostile text", () => {
+    const hostile = ['"quoted, with comma"', "line\nbreak", "emoji 🐍", "עברית right-to-left"];
+    const csv = toCsv(["a", "b"], hostile.map((text) => [text, 1]));
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(csv.split("\r\n")[0]).toBe("a,b");
+    const rows = parse(csv, { columns: true }) as { a: string; b: string }[];
+    expect(rows.map((row) => row.a)).toEqual(hostile);
+  });
+  it("adds a byte-order mark only when asked", () => {
+    expect(toCsv(["a"], []).startsWith(UTF8_BOM)).toBe(false);
+    expect(toCsv(["a"], [], { bom: true }).startsWith(UTF8_BOM)).toBe(true);
+  });
+});
+
+describe("csvContentDisposition", () => {
+  it("names the export, round and date in ASCII", () => {
+    expect(csvContentDisposition(["responses", "openstack-2026", "wide"], new Date("2026-12-01T10:00:00Z"))).toBe(
+      'attachment; filename="responses_openstack-2026_wide_2026-12-01.csv"',
+    );
+    expect(csvContentDisposition(["Zürich \"round\""], new Date("2026-12-01T10:00:00Z"))).toBe(
+      'attachment; filename="Zurich-round_2026-12-01.csv"',
+    );
+  });
+});

@@ -1,0 +1,49 @@
+// CSV that opens correctly everywhere and cannot attack the reader. Pure: used by every export.
+import { stringify, type Stringifier } from "csv-stringify";
+import { stringify as stringifySync } from "csv-stringify/sync";
+
+// OWASP CSV injection: a spreadsheet evaluates a cell starting with one of these as a formula.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefix a formula-looking cell with a quote so spreadsheets show it as text; other values pass unchanged. */
+export function neutralizeCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString();
+  // Numbers are written by us, never by respondents, and a negative one must stay a number.
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  const text = String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export function toCsvRow(values: readonly unknown[]): string[] {
+  return values.map(neutralizeCell);
+}
+
+// RFC 4180: CRLF line ends, quotes doubled, and fields with a comma, quote or line break quoted.
+const STRINGIFY_OPTIONS = { record_delimiter: "\r\n" } as const;
+
+// Excel assumes a legacy code page unless the file starts with a UTF-8 byte-order mark.
+export const UTF8_BOM = "\uFEFF";
+
+/** A whole CSV document, for small outputs (aggregates, codebooks). */
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[], options: { bom?: boolean } = {}): string {
+  const body = stringifySync([toCsvRow(header), ...rows.map(toCsvRow)], STRINGIFY_OPTIONS);
+  return (options.bom ? UTF8_BOM : "") + body;
+}
+
+/** A streaming stringifier with the same rules; write rows already passed through toCsvRow. */
+export function createCsvStringifier(): Stringifier {
+  return stringify(STRINGIFY_OPTIONS);
+}
+
+/** `attachment; filename="..."` naming the export, the round and the date; ASCII only, safe for every browser. */
+export function csvContentDisposition(parts: readonly string[], date: Date): string {
+  const stem = [...parts, date.toISOString().slice(0, 10)]
+    .map((part) => part.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, ""))
+    .filter(Boolean)
+    .join("_");
+  return `attachment; filename="${stem || "export"}.csv"`;
+}
+
+export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
