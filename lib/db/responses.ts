@@ -48,15 +48,17 @@ export async function saveResponse(db: Db, input: ResponseInput): Promise<SaveRe
       return await db.$transaction((tx) => saveInTransaction(tx, input, editTokenHash), { maxWait: 10_000, timeout: 20_000 });
     } catch (error) {
       if (error instanceof SaveRejected) return error.result;
-      // A double click raced another insert of the same token: the second attempt finds it and updates.
-      if (attempt === 0 && isUniqueViolation(error)) continue;
+      // A double click raced another insert of the same token: the next attempt finds it and updates.
+      if (attempt < 3 && isRetryable(error)) continue;
       throw error;
     }
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+// P2002: unique constraint (the same token inserted twice at once); P2034: write conflict or deadlock.
+function isRetryable(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null ? (error as { code?: string }).code : undefined;
+  return code === "P2002" || code === "P2034";
 }
 
 async function saveInTransaction(tx: Tx, input: ResponseInput, editTokenHash: string): Promise<SaveResponseResult> {
@@ -90,10 +92,12 @@ async function saveInTransaction(tx: Tx, input: ResponseInput, editTokenHash: st
   if (existing) {
     if (existing.roundId !== round.id) throw reject("invalid", "This edit link belongs to another survey round.");
     responseId = existing.id;
+    // Update the parent row first: on PostgreSQL that takes its row lock, so concurrent edits of one response
+    // run one after the other instead of interleaving their delete-and-insert of the children.
+    await tx.response.update({ where: { id: responseId }, data: fields });
     await tx.responseProject.deleteMany({ where: { responseId } });
     await tx.responseTeam.deleteMany({ where: { responseId } });
     await tx.otherEntry.deleteMany({ where: { responseId } });
-    await tx.response.update({ where: { id: responseId }, data: fields });
   } else {
     responseId = randomUUID();
     await tx.response.create({ data: { id: responseId, roundId: round.id, editTokenHash, source: "web", ...fields } });
