@@ -92,6 +92,20 @@ describeEachDatabase("responses", (kind) => {
     expect(stored?.others.map((o) => o.rawText)).toEqual(winner?.others);
   });
 
+  it("keeps neighbours apart when concurrent submissions are written together", async () => {
+    const before = await counts();
+    const good = Array.from({ length: 30 }, () => answer());
+    const bad = Array.from({ length: 10 }, () => answer({ projects: [{ slug: "no-such-project", kinds: ["code"], frequency: "once" }] }));
+    const results = await Promise.all([...good, ...bad].map((input) => saveResponse(t.db, input)));
+    expect(results.slice(0, 30).every((r) => r.ok)).toBe(true);
+    expect(results.slice(30).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
+    expect((await counts()).responses).toBe(before.responses + 30);
+    for (const input of good.slice(0, 3)) {
+      const stored = await getResponseByToken(t.db, input.token);
+      expect(stored?.projects.map((p) => p.project.slug).sort()).toEqual(["pip", "qemu", "sqlalchemy"]);
+    }
+  });
+
   it("rejects unknown ids with field errors and stores nothing", async () => {
     const before = await counts();
     const result = await saveResponse(
