@@ -144,7 +144,8 @@ export async function loadSummaryLabels(db: Db): Promise<SummaryLabels> {
 // PostgreSQL. Unfiltered queries read ResponseProject/ResponseTeam by their denormalised roundId alone
 // (indexes [roundId, projectId] and [roundId, teamId]); filters add one IN (subquery) on Response.
 
-type Filters = Pick<ResolvedSummaryFilters, "team" | "category" | "employerPaid">;
+export type RespondentFilters = Pick<ResolvedSummaryFilters, "team" | "category" | "employerPaid">;
+type Filters = RespondentFilters;
 
 const isFiltered = (f: Filters) => f.team !== null || f.category !== null || f.employerPaid !== null;
 
@@ -409,4 +410,20 @@ export async function resolveSummaryRequest(db: Db, params: URLSearchParams, opt
   const resolved = await resolveSummaryFilters(db, parsed.filters);
   if (!resolved.ok) return resolved;
   return { ok: true, filters: resolved.filters, format: parsed.format };
+}
+
+export interface SummaryFilterOptions {
+  rounds: { slug: string; title: string; isDemo: boolean }[];
+  teams: { slug: string; name: string }[];
+  categories: { slug: string; name: string }[];
+}
+
+/** What the filter form offers: every round (newest first), active teams and categories by name/position. */
+export async function listSummaryFilterOptions(db: Db): Promise<SummaryFilterOptions> {
+  const [rounds, teams, categories] = await Promise.all([
+    listRoundsNewestFirst(db),
+    db.team.findMany({ where: { isActive: true }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
+    db.category.findMany({ where: { isActive: true }, select: { slug: true, name: true }, orderBy: { position: "asc" } }),
+  ]);
+  return { rounds: rounds.map(({ slug, title, isDemo }) => ({ slug, title, isDemo })), teams, categories };
 }

@@ -151,5 +151,9 @@ export const FILTER_DEFINITIONS = {
   category: "Respondents with at least one project in that upstream category; their other projects still count in every chart.",
   employerPaid: "Respondents who gave that answer to “Does your employer pay for your upstream work?”.",
   smallCells:
-    "Counts below k are shown as “<k” and left out of every percentage and share. Where the cells of a chart add up to n, a further cell may be “hidden” so that a small one cannot be worked out by subtraction.",
+    "Counts below k (MIN_CELL_SIZE) are shown as “<k” and left out of every percentage and share. Where the cells of a chart add up to n, a further cell may be “hidden” so that a small one cannot be worked out by subtraction. Fewer than k respondents: no figures at all.",
 } as const;
+
+export function describeSmallCellRule(k: number): string {
+  return `Counts below ${k} are shown as “<${k}” and left out of every percentage and share. Where the cells of a chart add up to n (days, projects per respondent), a further cell may be “hidden” so that a small one cannot be worked out by subtraction. When fewer than ${k} respondents match the filters, no figures are shown at all.`;
+}

@@ -17,6 +17,7 @@ import {
   resolveSummaryFilters,
   resolveSummaryRequest,
   type ResolvedSummaryFilters,
+  type RespondentFilters,
   type SummarySource,
 } from "@/lib/db/summary-queries";
 import { hashEditToken } from "@/lib/survey/edit-token";
@@ -56,7 +57,7 @@ describeEachDatabase("summary aggregates", (kind) => {
   const project = new Map<string, number>();
   const team = new Map<string, number>();
   const category = new Map<string, number>();
-  const none = { team: null, category: null, employerPaid: null } as const;
+  const none: RespondentFilters = { team: null, category: null, employerPaid: null };
 
   async function createRound(slug: string, opensAt: string, fixtures: Fixture[]) {
     const round = await t.db.round.create({
@@ -93,7 +94,7 @@ describeEachDatabase("summary aggregates", (kind) => {
   const bySlug = (rows: { projectId: number; respondents: number }[]) =>
     Object.fromEntries([...project].flatMap(([slug, id]) => rows.filter((r) => r.projectId === id).map((r) => [slug, r.respondents])));
   const cat = (slug: string) => category.get(slug)!;
-  const filtered = (f: Partial<typeof none>) => ({ ...none, ...f });
+  const filtered = (f: Partial<RespondentFilters>): RespondentFilters => ({ ...none, ...f });
   const teamFilter = (slug: string) => ({ id: team.get(slug)!, slug, name: slug });
   const categoryFilter = (projectSlug: string) => ({ id: cat(projectSlug), slug: "x", name: "x", position: 0 });
 

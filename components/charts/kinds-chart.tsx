@@ -1,0 +1,52 @@
+"use client";
+// Kinds of contribution per category as stacked bars: counts of respondents per kind, or, in the
+// percent view, each kind's share of the category's shown kind mentions (100% stacked).
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { KIND_LABELS } from "@/lib/survey/summary-charts";
+import type { SummaryView } from "@/lib/survey/summary-filters";
+import type { KindsSeries } from "@/lib/survey/summary-shape";
+import { displayCell } from "@/lib/survey/suppression";
+import { DataTable } from "./chart-card";
+import { formatPercent } from "./format";
+import { colourAt, GRID_COLOUR, MUTED_TEXT } from "./palette";
+
+export function KindsChart({ series, view }: { series: KindsSeries; view: SummaryView }) {
+  const data = series.rows.map((row) => ({
+    name: row.name,
+    ...Object.fromEntries(series.kinds.map((kind) => [kind, view === "percent" ? (row.mix[kind] ?? 0) : row.kinds[kind].count.suppressed ? 0 : row.kinds[kind].count.value])),
+  }));
+  const height = Math.max(160, data.length * 28 + 80);
+  return (
+    <>
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 20, left: 4 }} barCategoryGap={5}>
+          <CartesianGrid horizontal={false} stroke={GRID_COLOUR} />
+          <XAxis
+            type="number"
+            tick={{ fontSize: 12, fill: MUTED_TEXT }}
+            domain={view === "percent" ? [0, 100] : [0, "auto"]}
+            allowDecimals={false}
+            label={{ value: view === "percent" ? "% of kind mentions in the category" : "respondents × kinds", position: "insideBottom", offset: -12, fontSize: 12, fill: MUTED_TEXT }}
+          />
+          <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12, fill: "#1b1f24" }} interval={0} />
+          <Legend verticalAlign="top" height={28} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          {series.kinds.map((kind, i) => (
+            <Bar key={kind} dataKey={kind} name={KIND_LABELS[kind]} stackId="kinds" fill={colourAt(i)} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+      <DataTable
+        caption="Respondents naming each kind of contribution for at least one project of the category"
+        columns={["Category", "Respondents in category", ...series.kinds.map((kind) => `${KIND_LABELS[kind]} (respondents, % of category)`)]}
+        rows={series.rows.map((row) => [
+          row.name,
+          displayCell(row.respondents),
+          ...series.kinds.map((kind) => {
+            const m = row.kinds[kind];
+            return m.count.suppressed ? m.count.display : `${m.count.value} (${formatPercent(m.percent)})`;
+          }),
+        ])}
+      />
+    </>
+  );
+}
