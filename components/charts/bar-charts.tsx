@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YA
 import type { SummaryView } from "@/lib/survey/summary-filters";
 import type { CategoriesSeries, HistogramSeries, Measure, PairsSeries, TimelineSeries, TopProjectsSeries } from "@/lib/survey/summary-shape";
 import { DataTable } from "./chart-card";
-import { countText, formatPercent, measureLabel, measureValue } from "./format";
+import { countText, formatPercent, measureLabel, measureValue, niceTicks } from "./format";
 import { BAR_COLOUR, GRID_COLOUR, MUTED_TEXT } from "./palette";
 
 const axisTick = { fontSize: 12, fill: MUTED_TEXT };
@@ -25,6 +25,7 @@ const toBarRow = (name: string, measure: Measure, view: SummaryView): BarRow => 
 
 function HorizontalBars({ rows, view, unit, labelWidth = 160 }: { rows: BarRow[]; view: SummaryView; unit: string; labelWidth?: number }) {
   const height = Math.max(120, rows.length * 26 + 48);
+  const ticks = niceTicks(Math.max(0, ...rows.map((row) => row.value)));
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 56, bottom: 20, left: 4 }} barCategoryGap={4}>
@@ -32,8 +33,8 @@ function HorizontalBars({ rows, view, unit, labelWidth = 160 }: { rows: BarRow[]
         <XAxis
           type="number"
           tick={axisTick}
-          domain={view === "percent" ? [0, (max: number) => Math.min(100, Math.ceil(max / 10) * 10 || 10)] : [0, "auto"]}
-          allowDecimals={false}
+          domain={[0, ticks.at(-1)!]}
+          ticks={ticks}
           label={{ value: valueAxisLabel(view, unit), position: "insideBottom", offset: -12, fontSize: 12, fill: MUTED_TEXT }}
         />
         <YAxis type="category" dataKey="name" width={labelWidth} tick={{ ...axisTick, fill: "#1b1f24" }} interval={0} />
@@ -86,12 +87,13 @@ export function PairsChart({ series, view }: { series: PairsSeries; view: Summar
 }
 
 function ColumnBars({ rows, view, unit, xLabel, showLabels }: { rows: BarRow[]; view: SummaryView; unit: string; xLabel: string; showLabels: boolean }) {
+  const ticks = niceTicks(Math.max(0, ...rows.map((row) => row.value)), 4);
   return (
     <ResponsiveContainer width="100%" height={260}>
       <BarChart data={rows} margin={{ top: 20, right: 8, bottom: 24, left: 4 }} barCategoryGap={rows.length > 20 ? 1 : 6}>
         <CartesianGrid vertical={false} stroke={GRID_COLOUR} />
         <XAxis dataKey="name" tick={axisTick} interval="preserveStartEnd" label={{ value: xLabel, position: "insideBottom", offset: -14, fontSize: 12, fill: MUTED_TEXT }} />
-        <YAxis tick={axisTick} allowDecimals={false} width={44} label={{ value: valueAxisLabel(view, unit), angle: -90, position: "insideLeft", fontSize: 12, fill: MUTED_TEXT, dy: 40 }} />
+        <YAxis tick={axisTick} domain={[0, ticks.at(-1)!]} ticks={ticks} width={44} label={{ value: valueAxisLabel(view, unit), angle: -90, position: "insideLeft", fontSize: 12, fill: MUTED_TEXT, dy: 40 }} />
         <Bar dataKey="value" fill={BAR_COLOUR} isAnimationActive={false} radius={[3, 3, 0, 0]}>
           {showLabels ? <LabelList dataKey="label" position="top" fontSize={11} fill="#1b1f24" /> : null}
         </Bar>

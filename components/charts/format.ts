@@ -17,3 +17,15 @@ export function measureLabel(measure: Measure, view: SummaryView): string {
 }
 
 export const countText = (measure: Measure) => displayCell(measure.count);
+
+/** Round axis ticks (0, 5, 10… or 0, 20, 40…) up to just above the largest value. */
+export function niceTicks(max: number, target = 5): number[] {
+  if (!(max > 0)) return [0, 1];
+  const rough = max / target;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
+  const top = Math.ceil(max / step) * step;
+  const ticks: number[] = [];
+  for (let t = 0; t <= top + step / 1000; t += step) ticks.push(Math.round(t * 1000) / 1000);
+  return ticks;
+}

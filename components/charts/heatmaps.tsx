@@ -30,7 +30,7 @@ function HeatGrid({ rowLabels, columnLabels, cells, view, maxPercent, label, hig
   const rowLabelWidth = 170;
   const cellWidth = 46;
   const cellHeight = 24;
-  const headerHeight = 132;
+  const headerHeight = 150;
   const width = rowLabelWidth + columnLabels.length * cellWidth + 8;
   const height = headerHeight + rowLabels.length * cellHeight + 8;
   const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -45,7 +45,7 @@ function HeatGrid({ rowLabels, columnLabels, cells, view, maxPercent, label, hig
           fontSize={11}
         >
           <title>{column}</title>
-          {truncate(column, 24)}
+          {truncate(column, 22)}
         </text>
       ))}
       {rowLabels.map((row, i) => (

@@ -7,15 +7,17 @@ import type { SummaryView } from "@/lib/survey/summary-filters";
 import type { KindsSeries } from "@/lib/survey/summary-shape";
 import { displayCell } from "@/lib/survey/suppression";
 import { DataTable } from "./chart-card";
-import { formatPercent } from "./format";
-import { colourAt, GRID_COLOUR, MUTED_TEXT } from "./palette";
+import { formatPercent, niceTicks } from "./format";
+import { colourAt, GRID_COLOUR, legendText, MUTED_TEXT } from "./palette";
 
 export function KindsChart({ series, view }: { series: KindsSeries; view: SummaryView }) {
   const data = series.rows.map((row) => ({
     name: row.name,
     ...Object.fromEntries(series.kinds.map((kind) => [kind, view === "percent" ? (row.mix[kind] ?? 0) : row.kinds[kind].count.suppressed ? 0 : row.kinds[kind].count.value])),
   }));
-  const height = Math.max(160, data.length * 28 + 80);
+  const height = Math.max(160, data.length * 28 + 90);
+  const stackTotals = data.map((row) => series.kinds.reduce((sum, kind) => sum + Number((row as Record<string, unknown>)[kind] ?? 0), 0));
+  const ticks = view === "percent" ? [0, 25, 50, 75, 100] : niceTicks(Math.max(0, ...stackTotals));
   return (
     <>
       <ResponsiveContainer width="100%" height={height}>
@@ -24,12 +26,12 @@ export function KindsChart({ series, view }: { series: KindsSeries; view: Summar
           <XAxis
             type="number"
             tick={{ fontSize: 12, fill: MUTED_TEXT }}
-            domain={view === "percent" ? [0, 100] : [0, "auto"]}
-            allowDecimals={false}
+            domain={[0, ticks.at(-1)!]}
+            ticks={ticks}
             label={{ value: view === "percent" ? "% of kind mentions in the category" : "respondents × kinds", position: "insideBottom", offset: -12, fontSize: 12, fill: MUTED_TEXT }}
           />
           <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12, fill: "#1b1f24" }} interval={0} />
-          <Legend verticalAlign="top" height={28} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          <Legend verticalAlign="top" align="left" iconSize={10} itemSorter={null} wrapperStyle={{ fontSize: 12, paddingBottom: 10 }} formatter={legendText} />
           {series.kinds.map((kind, i) => (
             <Bar key={kind} dataKey={kind} name={KIND_LABELS[kind]} stackId="kinds" fill={colourAt(i)} isAnimationActive={false} />
           ))}

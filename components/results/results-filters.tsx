@@ -59,66 +59,73 @@ export function ResultsFilters({ rounds, teams, categories, employerPaidOptions,
         navigate();
       }}
     >
-      <label className={styles.field}>
-        <span>Round</span>
-        <select name="round" defaultValue={values.round}>
-          {rounds.map((round) => (
-            <option key={round.slug} value={round.slug}>
-              {round.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={styles.field}>
-        <span>OpenStack team</span>
-        <select name="team" defaultValue={values.team}>
-          <option value="">All teams</option>
-          {teams.map((team) => (
-            <option key={team.slug} value={team.slug}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={styles.field}>
-        <span>Upstream category</span>
-        <select name="category" defaultValue={values.category}>
-          <option value="">All categories</option>
-          {categories.map((category) => (
-            <option key={category.slug} value={category.slug}>
-              {category.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={styles.field}>
-        <span>Employer-paid</span>
-        <select name="employerPaid" defaultValue={values.employerPaid}>
-          <option value="">All answers</option>
-          {employerPaidOptions.map((option) => (
-            <option key={option.code} value={option.code}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <fieldset className={styles.view}>
-        <legend>Show</legend>
-        <label>
-          <input type="radio" name="view" value="percent" defaultChecked={values.view === "percent"} /> % of respondents
+      <div className={styles.selects}>
+        <label className={styles.field}>
+          <span>Round</span>
+          <select name="round" defaultValue={values.round}>
+            {rounds.map((round) => (
+              <option key={round.slug} value={round.slug}>
+                {round.title}
+              </option>
+            ))}
+          </select>
         </label>
-        <label>
-          <input type="radio" name="view" value="count" defaultChecked={values.view === "count"} /> count
+        <label className={styles.field}>
+          <span>OpenStack team</span>
+          <select name="team" defaultValue={values.team}>
+            <option value="">All teams</option>
+            {teams.map((team) => (
+              <option key={team.slug} value={team.slug}>
+                {team.name}
+              </option>
+            ))}
+          </select>
         </label>
-      </fieldset>
-      <div className={styles.formActions}>
-        <button type="submit" className="secondary">
-          Apply
-        </button>
-        <a href={`${pathname}${toSummaryQueryString({ round: values.round })}`}>Clear filters</a>
-        <span className={styles.pending} aria-live="polite">
-          {isPending ? "Updating…" : ""}
-        </span>
+        <label className={styles.field}>
+          <span>Upstream category</span>
+          <select name="category" defaultValue={values.category}>
+            <option value="">All categories</option>
+            {categories.map((category) => (
+              <option key={category.slug} value={category.slug}>
+                {category.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.field}>
+          <span>Employer-paid</span>
+          <select name="employerPaid" defaultValue={values.employerPaid}>
+            <option value="">All answers</option>
+            {employerPaidOptions.map((option) => (
+              <option key={option.code} value={option.code}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className={styles.bottomRow}>
+        <fieldset className={styles.view}>
+          <legend>Show</legend>
+          <div className={styles.toggle}>
+            <label>
+              <input type="radio" name="view" value="percent" defaultChecked={values.view === "percent"} /> % of
+              respondents
+            </label>
+            <label>
+              <input type="radio" name="view" value="count" defaultChecked={values.view === "count"} /> count
+            </label>
+          </div>
+        </fieldset>
+        <div className={styles.formActions}>
+          <button type="submit" className="secondary">
+            Apply
+          </button>
+          <a href={`${pathname}${toSummaryQueryString({ round: values.round })}`}>Clear filters</a>
+          <span className={styles.pending} aria-live="polite">
+            {isPending ? "Updating…" : ""}
+          </span>
+        </div>
       </div>
     </form>
   );

@@ -14,3 +14,6 @@ export function heatColour(share: number): string {
   const mix = from.map((f, i) => Math.round(f + (to[i]! - f) * t));
   return `rgb(${mix.join(",")})`;
 }
+
+/** Legend entries in the text colour (Recharts colours them like their series, which is hard to read). */
+export const legendText = (value: string) => <span style={{ color: "#1b1f24" }}>{value}</span>;
