@@ -30,16 +30,27 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   const handle = getDbHandle();
   const k = getEnv().MIN_CELL_SIZE;
   const params = toUrlSearchParams(await searchParams);
-  const [options, request] = await Promise.all([listSummaryFilterOptions(handle.db), resolveSummaryRequest(handle.db, params)]);
+  const [options, request] = await Promise.all([
+    listSummaryFilterOptions(handle.db),
+    resolveSummaryRequest(handle.db, params),
+  ]);
   const employerPaidOptions = DEFAULT_QUESTIONS.employerPaid.options;
 
   const filterForm = (values: FilterValues) => (
-    <ResultsFilters rounds={options.rounds} teams={options.teams} categories={options.categories} employerPaidOptions={employerPaidOptions} values={values} />
+    <ResultsFilters
+      rounds={options.rounds}
+      teams={options.teams}
+      categories={options.categories}
+      employerPaidOptions={employerPaidOptions}
+      values={values}
+    />
   );
   const intro = (
     <div className={styles.intro}>
       <h1>Results</h1>
-      <p className={styles.lead}>Where OpenStack contributors also contribute upstream: aggregate figures only, small counts suppressed.</p>
+      <p className={styles.lead}>
+        Where OpenStack contributors also contribute upstream: aggregate figures only, small counts suppressed.
+      </p>
     </div>
   );
 
@@ -69,14 +80,26 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   }
 
   const f = request.filters;
-  const values: FilterValues = { round: f.round.slug, team: f.team?.slug ?? "", category: f.category?.slug ?? "", employerPaid: f.employerPaid ?? "", view: f.view };
+  const values: FilterValues = {
+    round: f.round.slug,
+    team: f.team?.slug ?? "",
+    category: f.category?.slug ?? "",
+    employerPaid: f.employerPaid ?? "",
+    view: f.view,
+  };
   const loader = createSummaryLoader(handle, f, k);
-  const slugs = { round: f.round.slug, team: f.team?.slug, category: f.category?.slug, employerPaid: f.employerPaid ?? undefined };
+  const slugs = {
+    round: f.round.slug,
+    team: f.team?.slug,
+    category: f.category?.slug,
+    employerPaid: f.employerPaid ?? undefined,
+  };
   const overview = await loader.overview();
   const chips = [
     f.team && `Team: ${f.team.name}`,
     f.category && `Category: ${f.category.name}`,
-    f.employerPaid && `Employer-paid: ${employerPaidOptions.find((o) => o.code === f.employerPaid)?.label ?? f.employerPaid}`,
+    f.employerPaid &&
+      `Employer-paid: ${employerPaidOptions.find((o) => o.code === f.employerPaid)?.label ?? f.employerPaid}`,
   ].filter((chip): chip is string => Boolean(chip));
 
   return (
@@ -124,7 +147,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         </p>
       ) : overview.status === "too-few" ? (
         <p className="notice" role="status">
-          Fewer than {k} respondents match these filters, so no figures are shown: with so few, a respondent could be recognised. Widen the filters.
+          Fewer than {k} respondents match these filters, so no figures are shown: with so few, a respondent could be
+          recognised. Widen the filters.
         </p>
       ) : (
         <ResultsGrid
@@ -134,6 +158,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
             filters: slugs,
             n: overview.respondents.suppressed ? 0 : overview.respondents.value,
             k,
+            caption: [f.round.title, ...chips].join(" · "),
           }}
           renderKey={JSON.stringify(values)}
         />

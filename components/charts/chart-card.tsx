@@ -16,10 +16,23 @@ export interface ChartCardProps {
   wide?: boolean;
   /** A file-name stem for saved images: chart, round and filters. */
   fileStem: string;
+  /** Round and filters, written into saved images so a picture never loses its context. */
+  imageCaption: string;
   children: ReactNode;
 }
 
-export function ChartCard({ id, title, nText, denominator, csvLinks, notes, wide, fileStem, children }: ChartCardProps) {
+export function ChartCard({
+  id,
+  title,
+  nText,
+  denominator,
+  csvLinks,
+  notes,
+  wide,
+  fileStem,
+  imageCaption,
+  children,
+}: ChartCardProps) {
   const figure = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -30,9 +43,10 @@ export function ChartCard({ id, title, nText, denominator, csvLinks, notes, wide
       setProblem("This chart has no image to save.");
       return;
     }
-    const standalone = buildStandaloneSvg(svg, title, `${nText} · ${denominator}`);
+    const standalone = buildStandaloneSvg(svg, title, `${imageCaption} · ${nText} · ${denominator}`);
     try {
-      if (format === "svg") downloadBlob(new Blob([standalone.text], { type: "image/svg+xml;charset=utf-8" }), `${fileStem}.svg`);
+      if (format === "svg")
+        downloadBlob(new Blob([standalone.text], { type: "image/svg+xml;charset=utf-8" }), `${fileStem}.svg`);
       else downloadBlob(await svgToPngBlob(standalone.text, standalone.width, standalone.height), `${fileStem}.png`);
     } catch (error) {
       setProblem((error as Error).message);

@@ -7,7 +7,11 @@ export function findChartSvg(container: HTMLElement): SVGSVGElement | null {
   return container.querySelector<SVGSVGElement>("svg[data-chart-svg], .recharts-wrapper > svg");
 }
 
-export function buildStandaloneSvg(svg: SVGSVGElement, title: string, subtitle: string): { text: string; width: number; height: number } {
+export function buildStandaloneSvg(
+  svg: SVGSVGElement,
+  title: string,
+  subtitle: string,
+): { text: string; width: number; height: number } {
   const box = svg.getBoundingClientRect();
   const width = Math.ceil(box.width) || Number(svg.getAttribute("width")) || 800;
   const chartHeight = Math.ceil(box.height) || Number(svg.getAttribute("height")) || 400;
@@ -71,7 +75,9 @@ export async function svgToPngBlob(svgText: string, width: number, height: numbe
     if (!context) throw new Error("this browser cannot draw on a canvas");
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG encoding failed"))), "image/png"));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG encoding failed"))), "image/png"),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

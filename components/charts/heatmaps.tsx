@@ -35,7 +35,15 @@ function HeatGrid({ rowLabels, columnLabels, cells, view, maxPercent, label, hig
   const height = headerHeight + rowLabels.length * cellHeight + 8;
   const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
   return (
-    <svg data-chart-svg role="img" aria-label={label} width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontSize={11}>
+    <svg
+      data-chart-svg
+      role="img"
+      aria-label={label}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      fontSize={11}
+    >
       <rect width={width} height={height} fill="#ffffff" />
       {columnLabels.map((column, j) => (
         <text
@@ -61,8 +69,21 @@ function HeatGrid({ rowLabels, columnLabels, cells, view, maxPercent, label, hig
             const diagonal = highlightDiagonal && i === j;
             return (
               <g key={j} transform={`translate(${rowLabelWidth + j * cellWidth}, 0)`}>
-                <rect width={cellWidth - 2} height={cellHeight - 2} rx={2} fill={fill} stroke={diagonal ? "#1b1f24" : "none"} strokeWidth={diagonal ? 1 : 0} />
-                <text x={(cellWidth - 2) / 2} y={cellHeight / 2 + 3} textAnchor="middle" fill={share === null ? MUTED_TEXT : dark ? "#ffffff" : "#1b1f24"} fontSize={10.5}>
+                <rect
+                  width={cellWidth - 2}
+                  height={cellHeight - 2}
+                  rx={2}
+                  fill={fill}
+                  stroke={diagonal ? "#1b1f24" : "none"}
+                  strokeWidth={diagonal ? 1 : 0}
+                />
+                <text
+                  x={(cellWidth - 2) / 2}
+                  y={cellHeight / 2 + 3}
+                  textAnchor="middle"
+                  fill={share === null ? MUTED_TEXT : dark ? "#ffffff" : "#1b1f24"}
+                  fontSize={10.5}
+                >
                   {cellText(m, view)}
                 </text>
               </g>
@@ -75,7 +96,12 @@ function HeatGrid({ rowLabels, columnLabels, cells, view, maxPercent, label, hig
 }
 
 const maxShownPercent = (cells: Measure[][], skipDiagonal = false) =>
-  Math.max(0, ...cells.flatMap((row, i) => row.flatMap((m, j) => (m.percent === null || (skipDiagonal && i === j) ? [] : [m.percent]))));
+  Math.max(
+    0,
+    ...cells.flatMap((row, i) =>
+      row.flatMap((m, j) => (m.percent === null || (skipDiagonal && i === j) ? [] : [m.percent])),
+    ),
+  );
 
 export function TeamCategoryHeatmap({ series, view }: { series: HeatmapSeries; view: SummaryView }) {
   const cells = series.rows.map((row) => row.cells);
@@ -94,7 +120,9 @@ export function TeamCategoryHeatmap({ series, view }: { series: HeatmapSeries; v
         columns={["Team (respondents)", ...series.categories.map((c) => c.name)]}
         rows={series.rows.map((row) => [
           `${row.name} (${displayCell(row.respondents)})`,
-          ...row.cells.map((m) => (m.count.suppressed ? m.count.display : `${m.count.value} (${formatPercent(m.percent)})`)),
+          ...row.cells.map((m) =>
+            m.count.suppressed ? m.count.display : `${m.count.value} (${formatPercent(m.percent)})`,
+          ),
         ])}
       />
     </>
@@ -118,7 +146,12 @@ export function CoContributionMatrix({ series, view }: { series: PairsSeries; vi
       <DataTable
         caption="Respondents who chose both projects (the diagonal: respondents who chose the project)"
         columns={["Project", ...names]}
-        rows={projects.map((p, i) => [p.name, ...cells[i]!.map((m) => (m.count.suppressed ? m.count.display : `${m.count.value} (${formatPercent(m.percent)})`))])}
+        rows={projects.map((p, i) => [
+          p.name,
+          ...cells[i]!.map((m) =>
+            m.count.suppressed ? m.count.display : `${m.count.value} (${formatPercent(m.percent)})`,
+          ),
+        ])}
       />
     </>
   );

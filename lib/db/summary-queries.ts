@@ -75,7 +75,15 @@ export type ResolveSummaryFiltersResult =
   | { ok: true; filters: null }
   | { ok: false; status: 400 | 404; issues: FilterIssue[] };
 
-const roundSelect = { id: true, slug: true, title: true, status: true, isDemo: true, opensAt: true, createdAt: true } as const;
+const roundSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  status: true,
+  isDemo: true,
+  opensAt: true,
+  createdAt: true,
+} as const;
 
 /** Rounds newest first: by opening date, or creation for a round never opened. Rounds are few. */
 async function listRoundsNewestFirst(db: Db): Promise<SummaryRound[]> {
@@ -97,19 +105,29 @@ export async function resolveSummaryFilters(db: Db, filters: SummaryFilters): Pr
     round = await db.round.findUnique({ where: { slug: filters.round }, select: roundSelect });
     if (!round) issues.push({ parameter: "round", message: `there is no survey round "${filters.round}"` });
   }
-  const team = filters.team ? await db.team.findUnique({ where: { slug: filters.team }, select: { id: true, slug: true, name: true } }) : null;
-  if (filters.team && !team) issues.push({ parameter: "team", message: `there is no OpenStack team "${filters.team}"` });
-  const category = filters.category
-    ? await db.category.findUnique({ where: { slug: filters.category }, select: { id: true, slug: true, name: true, position: true } })
+  const team = filters.team
+    ? await db.team.findUnique({ where: { slug: filters.team }, select: { id: true, slug: true, name: true } })
     : null;
-  if (filters.category && !category) issues.push({ parameter: "category", message: `there is no upstream category "${filters.category}"` });
+  if (filters.team && !team)
+    issues.push({ parameter: "team", message: `there is no OpenStack team "${filters.team}"` });
+  const category = filters.category
+    ? await db.category.findUnique({
+        where: { slug: filters.category },
+        select: { id: true, slug: true, name: true, position: true },
+      })
+    : null;
+  if (filters.category && !category)
+    issues.push({ parameter: "category", message: `there is no upstream category "${filters.category}"` });
   if (issues.length > 0) {
     const onlyRound = issues.every((issue) => issue.parameter === "round");
     return { ok: false, status: onlyRound ? 404 : 400, issues };
   }
   round ??= await findDefaultRound(db);
   if (!round) return { ok: true, filters: null };
-  return { ok: true, filters: { round, team, category, employerPaid: filters.employerPaid ?? null, view: filters.view } };
+  return {
+    ok: true,
+    filters: { round, team, category, employerPaid: filters.employerPaid ?? null, view: filters.view },
+  };
 }
 
 /** The most recent round that has responses; else the open round; else the most recent round. */
@@ -123,17 +141,27 @@ export async function findDefaultRound(db: Db): Promise<SummaryRound | null> {
 export async function findComparisonRounds(db: Db, selected: SummaryRound): Promise<SummaryRound[]> {
   const candidates = (await listRoundsNewestFirst(db)).filter((round) => round.isDemo === selected.isDemo).reverse();
   const withResponses: SummaryRound[] = [];
-  for (const round of candidates) if (round.id === selected.id || (await hasResponses(db, round.id))) withResponses.push(round);
+  for (const round of candidates)
+    if (round.id === selected.id || (await hasResponses(db, round.id))) withResponses.push(round);
   const index = withResponses.findIndex((round) => round.id === selected.id);
   // A window of at most COMPARISON_ROUNDS_LIMIT rounds that contains the selected one, earlier rounds first.
-  const start = Math.max(0, Math.min(index - (COMPARISON_ROUNDS_LIMIT - 1), withResponses.length - COMPARISON_ROUNDS_LIMIT));
+  const start = Math.max(
+    0,
+    Math.min(index - (COMPARISON_ROUNDS_LIMIT - 1), withResponses.length - COMPARISON_ROUNDS_LIMIT),
+  );
   return withResponses.slice(start, start + COMPARISON_ROUNDS_LIMIT);
 }
 
 export async function loadSummaryLabels(db: Db): Promise<SummaryLabels> {
   const [projects, categories, teams] = await Promise.all([
-    db.project.findMany({ select: { id: true, slug: true, name: true, categoryId: true }, orderBy: { position: "asc" } }),
-    db.category.findMany({ select: { id: true, slug: true, name: true, position: true }, orderBy: { position: "asc" } }),
+    db.project.findMany({
+      select: { id: true, slug: true, name: true, categoryId: true },
+      orderBy: { position: "asc" },
+    }),
+    db.category.findMany({
+      select: { id: true, slug: true, name: true, position: true },
+      orderBy: { position: "asc" },
+    }),
     db.team.findMany({ select: { id: true, slug: true, name: true }, orderBy: { position: "asc" } }),
   ]);
   return { projects, categories, teams };
@@ -155,7 +183,10 @@ const inRounds = (column: Prisma.Sql, roundIds: readonly number[]) =>
 /** The respondents a filter set selects, as a condition on Response aliased `r`. */
 function respondentCondition(f: Filters, roundIds: readonly number[]): Prisma.Sql {
   const parts = [inRounds(Prisma.sql`r."roundId"`, roundIds)];
-  if (f.team) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ResponseTeam" ft WHERE ft."responseId" = r."id" AND ft."teamId" = ${f.team.id})`);
+  if (f.team)
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ResponseTeam" ft WHERE ft."responseId" = r."id" AND ft."teamId" = ${f.team.id})`,
+    );
   if (f.category) {
     parts.push(
       Prisma.sql`EXISTS (SELECT 1 FROM "ResponseProject" fp JOIN "Project" fc ON fc."id" = fp."projectId" WHERE fp."responseId" = r."id" AND fc."categoryId" = ${f.category.id})`,
@@ -176,11 +207,17 @@ function childCondition(alias: string, f: Filters, roundIds: readonly number[]):
 const num = (value: unknown) => Number(value);
 
 export async function countRespondents({ db }: SummarySource, f: Filters, roundId: number): Promise<number> {
-  const rows = await db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "Response" r WHERE ${respondentCondition(f, [roundId])}`;
+  const rows = await db.$queryRaw<
+    { n: unknown }[]
+  >`SELECT COUNT(*) AS "n" FROM "Response" r WHERE ${respondentCondition(f, [roundId])}`;
   return num(rows[0]?.n ?? 0);
 }
 
-export async function countProjectRespondents({ db }: SummarySource, f: Filters, roundId: number): Promise<ProjectCountRow[]> {
+export async function countProjectRespondents(
+  { db }: SummarySource,
+  f: Filters,
+  roundId: number,
+): Promise<ProjectCountRow[]> {
   // (responseId, projectId) is the primary key, so COUNT(*) counts respondents.
   const rows = await db.$queryRaw<{ projectId: unknown; n: unknown }[]>`
     SELECT rp."projectId" AS "projectId", COUNT(*) AS "n" FROM "ResponseProject" rp
@@ -197,7 +234,11 @@ const KIND_COLUMNS: Record<ContributionKind, string> = {
 };
 
 /** Per category: respondents with at least one project in it, and of those, respondents naming each kind there. */
-export async function countCategoryKinds({ db }: SummarySource, f: Filters, roundId: number): Promise<CategoryKindRow[]> {
+export async function countCategoryKinds(
+  { db }: SummarySource,
+  f: Filters,
+  roundId: number,
+): Promise<CategoryKindRow[]> {
   const kindCounts = CONTRIBUTION_KINDS.map((kind) =>
     Prisma.raw(`COUNT(DISTINCT CASE WHEN rp."${KIND_COLUMNS[kind]}" THEN rp."responseId" END) AS "${kind}"`),
   );
@@ -208,11 +249,18 @@ export async function countCategoryKinds({ db }: SummarySource, f: Filters, roun
   return rows.map((row) => ({
     categoryId: num(row.categoryId),
     respondents: num(row.n),
-    kinds: Object.fromEntries(CONTRIBUTION_KINDS.map((kind) => [kind, num(row[kind])])) as Record<ContributionKind, number>,
+    kinds: Object.fromEntries(CONTRIBUTION_KINDS.map((kind) => [kind, num(row[kind])])) as Record<
+      ContributionKind,
+      number
+    >,
   }));
 }
 
-export async function countProjectsPerRespondent({ db }: SummarySource, f: Filters, roundId: number): Promise<BinRow[]> {
+export async function countProjectsPerRespondent(
+  { db }: SummarySource,
+  f: Filters,
+  roundId: number,
+): Promise<BinRow[]> {
   const top = Prisma.raw(String(HISTOGRAM_TOP_BIN));
   const rows = await db.$queryRaw<{ bin: unknown; n: unknown }[]>`
     SELECT CASE WHEN r."projectCount" >= ${top} THEN ${top} ELSE r."projectCount" END AS "bin", COUNT(*) AS "n"
@@ -220,14 +268,22 @@ export async function countProjectsPerRespondent({ db }: SummarySource, f: Filte
   return rows.map((row) => ({ projectCount: num(row.bin), respondents: num(row.n) }));
 }
 
-export async function countTeamRespondents({ db }: SummarySource, f: Filters, roundId: number): Promise<TeamCountRow[]> {
+export async function countTeamRespondents(
+  { db }: SummarySource,
+  f: Filters,
+  roundId: number,
+): Promise<TeamCountRow[]> {
   const rows = await db.$queryRaw<{ teamId: unknown; n: unknown }[]>`
     SELECT rt."teamId" AS "teamId", COUNT(*) AS "n" FROM "ResponseTeam" rt
     WHERE ${childCondition("rt", f, [roundId])} GROUP BY rt."teamId"`;
   return rows.map((row) => ({ teamId: num(row.teamId), respondents: num(row.n) }));
 }
 
-export async function countTeamCategoryRespondents({ db }: SummarySource, f: Filters, roundId: number): Promise<TeamCategoryRow[]> {
+export async function countTeamCategoryRespondents(
+  { db }: SummarySource,
+  f: Filters,
+  roundId: number,
+): Promise<TeamCategoryRow[]> {
   const rows = await db.$queryRaw<{ teamId: unknown; categoryId: unknown; n: unknown }[]>`
     SELECT rt."teamId" AS "teamId", p."categoryId" AS "categoryId", COUNT(DISTINCT rt."responseId") AS "n"
     FROM "ResponseTeam" rt
@@ -247,7 +303,11 @@ export async function countProjectPairs({ db }: SummarySource, f: Filters, round
   return rows.map((row) => ({ firstId: num(row.firstId), secondId: num(row.secondId), respondents: num(row.n) }));
 }
 
-export async function countRoundRespondents({ db }: SummarySource, f: Filters, roundIds: readonly number[]): Promise<RoundCountRow[]> {
+export async function countRoundRespondents(
+  { db }: SummarySource,
+  f: Filters,
+  roundIds: readonly number[],
+): Promise<RoundCountRow[]> {
   if (roundIds.length === 0) return [];
   const rows = await db.$queryRaw<{ roundId: unknown; n: unknown }[]>`
     SELECT r."roundId" AS "roundId", COUNT(*) AS "n" FROM "Response" r WHERE ${respondentCondition(f, roundIds)} GROUP BY r."roundId"`;
@@ -269,8 +329,13 @@ export async function countRoundProjectRespondents(
 }
 
 /** Responses per UTC day. SQLite stores DateTime as ISO-8601 text in UTC, so the day is its first 10 characters. */
-export async function countResponsesPerDay({ db, kind }: SummarySource, f: Filters, roundId: number): Promise<DayRow[]> {
-  const day = kind === "sqlite" ? Prisma.sql`substr(r."createdAt", 1, 10)` : Prisma.sql`to_char(r."createdAt", 'YYYY-MM-DD')`;
+export async function countResponsesPerDay(
+  { db, kind }: SummarySource,
+  f: Filters,
+  roundId: number,
+): Promise<DayRow[]> {
+  const day =
+    kind === "sqlite" ? Prisma.sql`substr(r."createdAt", 1, 10)` : Prisma.sql`to_char(r."createdAt", 'YYYY-MM-DD')`;
   const rows = await db.$queryRaw<{ day: unknown; n: unknown }[]>`
     SELECT ${day} AS "day", COUNT(*) AS "n" FROM "Response" r WHERE ${respondentCondition(f, [roundId])} GROUP BY 1`;
   return rows.map((row) => ({ day: String(row.day), responses: num(row.n) }));
@@ -285,7 +350,11 @@ export interface SummaryOverview {
   status: SummaryStatus;
   k: number;
   round: Pick<SummaryRound, "slug" | "title" | "status" | "isDemo">;
-  filters: { team: { slug: string; name: string } | null; category: { slug: string; name: string } | null; employerPaid: EmployerPaid | null };
+  filters: {
+    team: { slug: string; name: string } | null;
+    category: { slug: string; name: string } | null;
+    employerPaid: EmployerPaid | null;
+  };
   /** n, the number of respondents the filters select; "<k" when too few to show anything. */
   respondents: Cell;
 }
@@ -315,12 +384,19 @@ export function createSummaryLoader(source: SummarySource, filters: ResolvedSumm
   const overview = () =>
     once("overview", async (): Promise<SummaryOverview> => {
       const count = await n();
-      const unfiltered = isFiltered(filters) ? await countRespondents(source, { team: null, category: null, employerPaid: null }, roundId) : count;
+      const unfiltered = isFiltered(filters)
+        ? await countRespondents(source, { team: null, category: null, employerPaid: null }, roundId)
+        : count;
       const respondents = suppressCount(count, k);
       return {
         status: unfiltered === 0 ? "no-responses" : respondents.suppressed ? "too-few" : "ok",
         k,
-        round: { slug: filters.round.slug, title: filters.round.title, status: filters.round.status, isDemo: filters.round.isDemo },
+        round: {
+          slug: filters.round.slug,
+          title: filters.round.title,
+          status: filters.round.status,
+          isDemo: filters.round.isDemo,
+        },
         filters: {
           team: filters.team && { slug: filters.team.slug, name: filters.team.name },
           category: filters.category && { slug: filters.category.slug, name: filters.category.name },
@@ -342,11 +418,20 @@ export function createSummaryLoader(source: SummarySource, filters: ResolvedSumm
       case "kinds-per-category":
         return shapeKindsPerCategory(await categoryKinds(), names, k);
       case "team-category": {
-        const [teams, cells] = await Promise.all([countTeamRespondents(source, filters, roundId), countTeamCategoryRespondents(source, filters, roundId)]);
+        const [teams, cells] = await Promise.all([
+          countTeamRespondents(source, filters, roundId),
+          countTeamCategoryRespondents(source, filters, roundId),
+        ]);
         return shapeTeamCategory(teams, cells, names, k);
       }
       case "co-contribution":
-        return shapeCoContribution(await countProjectPairs(source, filters, roundId), await projectCounts(), names, count, k);
+        return shapeCoContribution(
+          await countProjectPairs(source, filters, roundId),
+          await projectCounts(),
+          names,
+          count,
+          k,
+        );
       case "round-comparison": {
         const rounds = await findComparisonRounds(source.db, filters.round);
         const topIds = rankProjects(await projectCounts(), names)
@@ -358,7 +443,11 @@ export function createSummaryLoader(source: SummarySource, filters: ResolvedSumm
           countRoundRespondents(source, filters, roundIds),
           countRoundProjectRespondents(source, filters, roundIds, topIds),
         ]);
-        const comparisonRounds: ComparisonRound[] = rounds.map(({ id: roundKey, slug, title }) => ({ id: roundKey, slug, title }));
+        const comparisonRounds: ComparisonRound[] = rounds.map(({ id: roundKey, slug, title }) => ({
+          id: roundKey,
+          slug,
+          title,
+        }));
         return shapeRoundComparison(comparisonRounds, roundCounts, projectRows, topIds, names, k);
       }
       case "responses-over-time":
@@ -404,7 +493,11 @@ export type SummaryRequest =
 
 type ParsedFormat = Extract<ReturnType<typeof parseSummaryQuery>, { ok: true }>["format"];
 
-export async function resolveSummaryRequest(db: Db, params: URLSearchParams, options: { allowFormat?: boolean } = {}): Promise<SummaryRequest> {
+export async function resolveSummaryRequest(
+  db: Db,
+  params: URLSearchParams,
+  options: { allowFormat?: boolean } = {},
+): Promise<SummaryRequest> {
   const parsed = parseSummaryQuery(params, options);
   if (!parsed.ok) return { ok: false, status: 400, issues: parsed.issues };
   const resolved = await resolveSummaryFilters(db, parsed.filters);
@@ -423,7 +516,11 @@ export async function listSummaryFilterOptions(db: Db): Promise<SummaryFilterOpt
   const [rounds, teams, categories] = await Promise.all([
     listRoundsNewestFirst(db),
     db.team.findMany({ where: { isActive: true }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
-    db.category.findMany({ where: { isActive: true }, select: { slug: true, name: true }, orderBy: { position: "asc" } }),
+    db.category.findMany({
+      where: { isActive: true },
+      select: { slug: true, name: true },
+      orderBy: { position: "asc" },
+    }),
   ]);
   return { rounds: rounds.map(({ slug, title, isDemo }) => ({ slug, title, isDemo })), teams, categories };
 }

@@ -50,15 +50,31 @@ export interface ChartInfo {
 
 export const CHART_INFO: Record<ChartId, ChartInfo> = {
   "top-projects": { title: "Top upstream projects", denominator: "% of respondents who chose the project" },
-  categories: { title: "Upstream categories", denominator: "% of respondents contributing to at least one project in the category" },
-  "projects-per-respondent": { title: "Upstream projects per respondent", denominator: "respondents by number of projects chosen; each respondent counted once" },
+  categories: {
+    title: "Upstream categories",
+    denominator: "% of respondents contributing to at least one project in the category",
+  },
+  "projects-per-respondent": {
+    title: "Upstream projects per respondent",
+    denominator: "respondents by number of projects chosen; each respondent counted once",
+  },
   "kinds-per-category": {
     title: "Kinds of contribution per category",
-    denominator: "respondents naming each kind for at least one project of the category; a respondent naming several kinds counts in each",
+    denominator:
+      "respondents naming each kind for at least one project of the category; a respondent naming several kinds counts in each",
   },
-  "team-category": { title: "OpenStack team × upstream category", denominator: "% of each team's respondents contributing to the category" },
-  "co-contribution": { title: "Projects contributed to together", denominator: "% of respondents who chose both projects" },
-  "round-comparison": { title: "Comparison between rounds", denominator: "% of each round's respondents, same filters, same project ids" },
+  "team-category": {
+    title: "OpenStack team × upstream category",
+    denominator: "% of each team's respondents contributing to the category",
+  },
+  "co-contribution": {
+    title: "Projects contributed to together",
+    denominator: "% of respondents who chose both projects",
+  },
+  "round-comparison": {
+    title: "Comparison between rounds",
+    denominator: "% of each round's respondents, same filters, same project ids",
+  },
   "responses-over-time": { title: "Responses over time", denominator: "responses per day (UTC); the days add up to n" },
 };
 
@@ -86,7 +102,10 @@ export function chartToCsv(id: ExportId, series: SummaryChartSeries[ChartId]): C
     }
     case "categories": {
       const s = series as CategoriesSeries;
-      return { header: ["category_slug", "category", "respondents", "percent_of_respondents"], rows: s.rows.map((row) => [row.slug, row.name, ...measureCells(row)]) };
+      return {
+        header: ["category_slug", "category", "respondents", "percent_of_respondents"],
+        rows: s.rows.map((row) => [row.slug, row.name, ...measureCells(row)]),
+      };
     }
     case "projects-per-respondent": {
       const s = series as HistogramSeries;
@@ -98,24 +117,69 @@ export function chartToCsv(id: ExportId, series: SummaryChartSeries[ChartId]): C
     case "kinds-per-category": {
       const s = series as KindsSeries;
       return {
-        header: ["category_slug", "category", "respondents_in_category", "kind", "respondents_naming_kind", "percent_of_category_respondents"],
-        rows: s.rows.flatMap((row) => CONTRIBUTION_KINDS.map((kind) => [row.slug, row.name, displayCell(row.respondents), kind, ...measureCells(row.kinds[kind])])),
+        header: [
+          "category_slug",
+          "category",
+          "respondents_in_category",
+          "kind",
+          "respondents_naming_kind",
+          "percent_of_category_respondents",
+        ],
+        rows: s.rows.flatMap((row) =>
+          CONTRIBUTION_KINDS.map((kind) => [
+            row.slug,
+            row.name,
+            displayCell(row.respondents),
+            kind,
+            ...measureCells(row.kinds[kind]),
+          ]),
+        ),
       };
     }
     case "team-category": {
       const s = series as HeatmapSeries;
       return {
-        header: ["team_slug", "team", "team_respondents", "category_slug", "category", "respondents", "percent_of_team_respondents"],
+        header: [
+          "team_slug",
+          "team",
+          "team_respondents",
+          "category_slug",
+          "category",
+          "respondents",
+          "percent_of_team_respondents",
+        ],
         rows: s.rows.flatMap((row) =>
-          row.cells.map((cell, i) => [row.slug, row.name, displayCell(row.respondents), s.categories[i]!.slug, s.categories[i]!.name, ...measureCells(cell)]),
+          row.cells.map((cell, i) => [
+            row.slug,
+            row.name,
+            displayCell(row.respondents),
+            s.categories[i]!.slug,
+            s.categories[i]!.name,
+            ...measureCells(cell),
+          ]),
         ),
       };
     }
     case "co-contribution": {
       const s = series as PairsSeries;
       return {
-        header: ["rank", "first_slug", "first", "second_slug", "second", "respondents_with_both", "percent_of_respondents"],
-        rows: s.pairs.map((pair, i) => [i + 1, pair.first.slug, pair.first.name, pair.second.slug, pair.second.name, ...measureCells(pair)]),
+        header: [
+          "rank",
+          "first_slug",
+          "first",
+          "second_slug",
+          "second",
+          "respondents_with_both",
+          "percent_of_respondents",
+        ],
+        rows: s.pairs.map((pair, i) => [
+          i + 1,
+          pair.first.slug,
+          pair.first.name,
+          pair.second.slug,
+          pair.second.name,
+          ...measureCells(pair),
+        ]),
       };
     }
     case "co-contribution-matrix": {
@@ -123,21 +187,41 @@ export function chartToCsv(id: ExportId, series: SummaryChartSeries[ChartId]): C
       const { projects, cells } = s.matrix;
       return {
         header: ["row_slug", "row", "column_slug", "column", "respondents_with_both", "percent_of_respondents"],
-        rows: projects.flatMap((row, i) => projects.map((column, j) => [row.slug, row.name, column.slug, column.name, ...measureCells(cells[i]![j]!)])),
+        rows: projects.flatMap((row, i) =>
+          projects.map((column, j) => [row.slug, row.name, column.slug, column.name, ...measureCells(cells[i]![j]!)]),
+        ),
       };
     }
     case "round-comparison": {
       const s = series as ComparisonSeries;
       return {
-        header: ["project_slug", "project", "round_slug", "round", "round_respondents", "respondents", "percent_of_round_respondents"],
+        header: [
+          "project_slug",
+          "project",
+          "round_slug",
+          "round",
+          "round_respondents",
+          "respondents",
+          "percent_of_round_respondents",
+        ],
         rows: s.projects.flatMap((project) =>
-          project.byRound.map((m, i) => [project.slug, project.name, s.rounds[i]!.slug, s.rounds[i]!.title, displayCell(s.rounds[i]!.respondents), ...measureCells(m)]),
+          project.byRound.map((m, i) => [
+            project.slug,
+            project.name,
+            s.rounds[i]!.slug,
+            s.rounds[i]!.title,
+            displayCell(s.rounds[i]!.respondents),
+            ...measureCells(m),
+          ]),
         ),
       };
     }
     case "responses-over-time": {
       const s = series as TimelineSeries;
-      return { header: ["day_utc", "responses", "percent_of_responses"], rows: s.withheld ? [] : s.days.map((day) => [day.day, ...measureCells(day)]) };
+      return {
+        header: ["day_utc", "responses", "percent_of_responses"],
+        rows: s.withheld ? [] : s.days.map((day) => [day.day, ...measureCells(day)]),
+      };
     }
   }
   throw new Error(`unknown chart ${String(id)}`);
@@ -145,10 +229,12 @@ export function chartToCsv(id: ExportId, series: SummaryChartSeries[ChartId]): C
 
 /** What each filter means; shown on the page and returned by the API. */
 export const FILTER_DEFINITIONS = {
-  respondents: "n is the number of responses in the round that match every filter; percentages are of n unless a chart says otherwise.",
+  respondents:
+    "n is the number of responses in the round that match every filter; percentages are of n unless a chart says otherwise.",
   round: "Responses submitted to that survey round.",
   team: "Respondents who chose that OpenStack team (they may have chosen others too).",
-  category: "Respondents with at least one project in that upstream category; their other projects still count in every chart.",
+  category:
+    "Respondents with at least one project in that upstream category; their other projects still count in every chart.",
   employerPaid: "Respondents who gave that answer to “Does your employer pay for your upstream work?”.",
   smallCells:
     "Counts below k (MIN_CELL_SIZE) are shown as “<k” and left out of every percentage and share. Where the cells of a chart add up to n, a further cell may be “hidden” so that a small one cannot be worked out by subtraction. Fewer than k respondents: no figures at all.",

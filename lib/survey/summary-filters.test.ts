@@ -1,20 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { describeFilterIssues, parseSummaryQuery, toSummaryQueryString } from "./summary-filters";
 
-const parse = (query: string, options?: { allowFormat?: boolean }) => parseSummaryQuery(new URLSearchParams(query), options);
+const parse = (query: string, options?: { allowFormat?: boolean }) =>
+  parseSummaryQuery(new URLSearchParams(query), options);
 
 describe("parseSummaryQuery", () => {
   it("parses every filter and defaults the view to percent", () => {
     expect(parse("round=demo-2026&team=nova&category=databases-db-libraries&employerPaid=partly")).toEqual({
       ok: true,
-      filters: { round: "demo-2026", team: "nova", category: "databases-db-libraries", employerPaid: "partly", view: "percent" },
+      filters: {
+        round: "demo-2026",
+        team: "nova",
+        category: "databases-db-libraries",
+        employerPaid: "partly",
+        view: "percent",
+      },
       format: {},
     });
     expect(parse("view=count")).toMatchObject({ ok: true, filters: { view: "count" } });
   });
 
   it("treats an empty value as no filter, as a GET form's 'All' option sends it", () => {
-    expect(parse("round=&team=&category=&employerPaid=&view=")).toEqual({ ok: true, filters: { view: "percent" }, format: {} });
+    expect(parse("round=&team=&category=&employerPaid=&view=")).toEqual({
+      ok: true,
+      filters: { view: "percent" },
+      format: {},
+    });
   });
 
   it("rejects unknown parameters, so a misspelt filter never shows unfiltered figures", () => {
@@ -31,7 +42,10 @@ describe("parseSummaryQuery", () => {
   });
 
   it("rejects a repeated parameter instead of picking one", () => {
-    expect(parse("team=nova&team=neutron")).toMatchObject({ ok: false, issues: [{ parameter: "team", message: expect.stringMatching(/more than once/) }] });
+    expect(parse("team=nova&team=neutron")).toMatchObject({
+      ok: false,
+      issues: [{ parameter: "team", message: expect.stringMatching(/more than once/) }],
+    });
   });
 
   it("allows bom only where the caller asks (CSV downloads)", () => {

@@ -9,7 +9,8 @@ export const SUMMARY_VIEWS = ["percent", "count"] as const;
 export type SummaryView = (typeof SUMMARY_VIEWS)[number];
 
 const SLUG = /^[a-z0-9][a-z0-9._-]{0,99}$/;
-const slug = (what: string) => z.string().regex(SLUG, `must be a ${what} slug (lower-case letters, digits, ".", "_" or "-")`);
+const slug = (what: string) =>
+  z.string().regex(SLUG, `must be a ${what} slug (lower-case letters, digits, ".", "_" or "-")`);
 
 export const summaryFiltersSchema = z
   .object({
@@ -42,7 +43,10 @@ const FILTER_KEYS = ["round", "team", "category", "employerPaid", "view"] as con
  * Parse a query string. An empty value means "no filter" (a GET form's "All" option submits `team=`);
  * a repeated parameter, an unknown parameter or an invalid value is an issue.
  */
-export function parseSummaryQuery(params: URLSearchParams, options: { allowFormat?: boolean } = {}): ParsedSummaryQuery {
+export function parseSummaryQuery(
+  params: URLSearchParams,
+  options: { allowFormat?: boolean } = {},
+): ParsedSummaryQuery {
   const issues: FilterIssue[] = [];
   const record: Record<string, string> = {};
   const format: Partial<Record<FormatParameter, string>> = {};

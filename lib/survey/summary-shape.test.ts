@@ -32,7 +32,13 @@ const labels: SummaryLabels = {
   ],
 };
 
-const kinds = (code: number, review = 0, bugs = 0, docs = 0, maintainer = 0) => ({ code, review, bugs, docs, maintainer });
+const kinds = (code: number, review = 0, bugs = 0, docs = 0, maintainer = 0) => ({
+  code,
+  review,
+  bugs,
+  docs,
+  maintainer,
+});
 
 describe("shapeTopProjects", () => {
   it("ranks by respondents, ties by name, with % of n and small counts hidden", () => {
@@ -48,7 +54,11 @@ describe("shapeTopProjects", () => {
       5,
     );
     expect(series.rows.map((row) => row.slug)).toEqual(["sqlalchemy", "alembic", "qemu", "sphinx"]);
-    expect(series.rows[0]).toMatchObject({ count: { suppressed: false, value: 30 }, percent: 75, category: "Databases" });
+    expect(series.rows[0]).toMatchObject({
+      count: { suppressed: false, value: 30 },
+      percent: 75,
+      category: "Databases",
+    });
     expect(series.rows[3]).toMatchObject({ count: { suppressed: true, display: "<5" }, percent: null });
     expect(series.projectsChosen).toBe(4);
   });
@@ -191,7 +201,11 @@ describe("shapeResponsesOverTime", () => {
     );
     expect(series.days.map((d) => d.day)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03"]);
     // The empty day is small; alone it could be worked out as 30 - 10 - 20, so the smaller other day is hidden too.
-    expect(series.days.map((d) => (d.count.suppressed ? d.count.display : d.count.value))).toEqual(["hidden", "<5", 20]);
+    expect(series.days.map((d) => (d.count.suppressed ? d.count.display : d.count.value))).toEqual([
+      "hidden",
+      "<5",
+      20,
+    ]);
   });
 });
 

@@ -117,14 +117,25 @@ export interface TopProjectsSeries {
   projectsChosen: number;
 }
 
-export function shapeTopProjects(rows: readonly ProjectCountRow[], labels: SummaryLabels, n: number, k: number, limit = TOP_PROJECTS_LIMIT): TopProjectsSeries {
+export function shapeTopProjects(
+  rows: readonly ProjectCountRow[],
+  labels: SummaryLabels,
+  n: number,
+  k: number,
+  limit = TOP_PROJECTS_LIMIT,
+): TopProjectsSeries {
   const projects = indexBy(labels.projects);
   const categories = indexBy(labels.categories);
   const ranked = rankProjects(rows, labels);
   return {
     rows: ranked.slice(0, limit).map((row) => {
       const project = projects.get(row.projectId)!;
-      return { slug: project.slug, name: project.name, category: categories.get(project.categoryId)?.name ?? "", ...measure(row.respondents, k, n) };
+      return {
+        slug: project.slug,
+        name: project.name,
+        category: categories.get(project.categoryId)?.name ?? "",
+        ...measure(row.respondents, k, n),
+      };
     }),
     projectsChosen: ranked.length,
   };
@@ -146,11 +157,22 @@ export interface CategoriesSeries {
   rows: (Ref & Measure)[];
 }
 
-export function shapeCategories(rows: readonly CategoryKindRow[], labels: SummaryLabels, n: number, k: number): CategoriesSeries {
+export function shapeCategories(
+  rows: readonly CategoryKindRow[],
+  labels: SummaryLabels,
+  n: number,
+  k: number,
+): CategoriesSeries {
   const counts = new Map(rows.map((row) => [row.categoryId, row.respondents]));
-  const shaped = labels.categories.map((category) => ({ category, value: counts.get(category.id) ?? 0, name: category.name }));
+  const shaped = labels.categories.map((category) => ({
+    category,
+    value: counts.get(category.id) ?? 0,
+    name: category.name,
+  }));
   shaped.sort((a, b) => byCountThenName(a, b) || a.category.position - b.category.position);
-  return { rows: shaped.map(({ category, value }) => ({ slug: category.slug, name: category.name, ...measure(value, k, n) })) };
+  return {
+    rows: shaped.map(({ category, value }) => ({ slug: category.slug, name: category.name, ...measure(value, k, n) })),
+  };
 }
 
 // 3. Projects per respondent (histogram) --------------------------------------------------------
@@ -161,7 +183,12 @@ export interface HistogramSeries {
   withheld: boolean;
 }
 
-export function shapeProjectsPerRespondent(rows: readonly BinRow[], n: number, k: number, topBin = HISTOGRAM_TOP_BIN): HistogramSeries {
+export function shapeProjectsPerRespondent(
+  rows: readonly BinRow[],
+  n: number,
+  k: number,
+  topBin = HISTOGRAM_TOP_BIN,
+): HistogramSeries {
   const values = Array.from({ length: topBin + 1 }, () => 0);
   for (const row of rows) {
     const bin = Math.min(Math.max(row.projectCount, 0), topBin);
@@ -197,17 +224,29 @@ export interface KindsSeries {
 export function shapeKindsPerCategory(rows: readonly CategoryKindRow[], labels: SummaryLabels, k: number): KindsSeries {
   const byCategory = new Map(rows.map((row) => [row.categoryId, row]));
   const shaped = labels.categories
-    .map((category) => ({ category, row: byCategory.get(category.id), value: byCategory.get(category.id)?.respondents ?? 0, name: category.name }))
+    .map((category) => ({
+      category,
+      row: byCategory.get(category.id),
+      value: byCategory.get(category.id)?.respondents ?? 0,
+      name: category.name,
+    }))
     .filter((entry) => entry.value > 0)
     .sort((a, b) => byCountThenName(a, b) || a.category.position - b.category.position);
   return {
     kinds: CONTRIBUTION_KINDS,
     rows: shaped.map(({ category, row, value }) => {
       const respondents = suppressCount(value, k);
-      const kinds = Object.fromEntries(CONTRIBUTION_KINDS.map((kind) => [kind, measure(row?.kinds[kind] ?? 0, k, respondents)])) as Record<ContributionKind, Measure>;
+      const kinds = Object.fromEntries(
+        CONTRIBUTION_KINDS.map((kind) => [kind, measure(row?.kinds[kind] ?? 0, k, respondents)]),
+      ) as Record<ContributionKind, Measure>;
       // The mix is over shown cells only, so a hidden cell changes nothing that is shown.
-      const shownTotal = CONTRIBUTION_KINDS.reduce((sum, kind) => sum + (kinds[kind].count.suppressed ? 0 : kinds[kind].count.value), 0);
-      const mix = Object.fromEntries(CONTRIBUTION_KINDS.map((kind) => [kind, percentOf(kinds[kind].count, shownTotal)])) as Record<ContributionKind, number | null>;
+      const shownTotal = CONTRIBUTION_KINDS.reduce(
+        (sum, kind) => sum + (kinds[kind].count.suppressed ? 0 : kinds[kind].count.value),
+        0,
+      );
+      const mix = Object.fromEntries(
+        CONTRIBUTION_KINDS.map((kind) => [kind, percentOf(kinds[kind].count, shownTotal)]),
+      ) as Record<ContributionKind, number | null>;
       return { slug: category.slug, name: category.name, respondents, kinds, mix };
     }),
   };
@@ -222,7 +261,12 @@ export interface HeatmapSeries {
   teamsLeftOut: number;
 }
 
-export function shapeTeamCategory(teamRows: readonly TeamCountRow[], cellRows: readonly TeamCategoryRow[], labels: SummaryLabels, k: number): HeatmapSeries {
+export function shapeTeamCategory(
+  teamRows: readonly TeamCountRow[],
+  cellRows: readonly TeamCategoryRow[],
+  labels: SummaryLabels,
+  k: number,
+): HeatmapSeries {
   const teams = indexBy(labels.teams);
   const categories = [...labels.categories].sort((a, b) => a.position - b.position);
   const cellCounts = new Map(cellRows.map((row) => [`${row.teamId}:${row.categoryId}`, row.respondents]));
@@ -240,7 +284,9 @@ export function shapeTeamCategory(teamRows: readonly TeamCountRow[], cellRows: r
         slug: team.slug,
         name: team.name,
         respondents,
-        cells: categories.map((category) => measure(cellCounts.get(`${row.teamId}:${category.id}`) ?? 0, k, respondents)),
+        cells: categories.map((category) =>
+          measure(cellCounts.get(`${row.teamId}:${category.id}`) ?? 0, k, respondents),
+        ),
       };
     }),
     teamsLeftOut: ranked.length - shown.length,
@@ -283,7 +329,8 @@ export function shapeCoContribution(
   const cells = top.map((row) =>
     top.map((column) => {
       if (row.projectId === column.projectId) return measure(row.respondents, k, n);
-      const [a, b] = row.projectId < column.projectId ? [row.projectId, column.projectId] : [column.projectId, row.projectId];
+      const [a, b] =
+        row.projectId < column.projectId ? [row.projectId, column.projectId] : [column.projectId, row.projectId];
       return measure(pairCounts.get(`${a}:${b}`) ?? 0, k, n);
     }),
   );
@@ -324,7 +371,9 @@ export function shapeRoundComparison(
       .map((id) => ({
         slug: projects.get(id)!.slug,
         name: projects.get(id)!.name,
-        byRound: shownRounds.map(({ round, respondents }) => measure(counts.get(`${round.id}:${id}`) ?? 0, k, respondents)),
+        byRound: shownRounds.map(({ round, respondents }) =>
+          measure(counts.get(`${round.id}:${id}`) ?? 0, k, respondents),
+        ),
       })),
     comparableRounds: shownRounds.filter((entry) => !entry.respondents.suppressed).length,
   };
@@ -344,7 +393,8 @@ export function shapeResponsesOverTime(rows: readonly DayRow[], n: number, k: nu
   const days: string[] = [];
   if (sorted.length > 0) {
     const last = Date.parse(`${sorted.at(-1)}T00:00:00Z`);
-    for (let t = Date.parse(`${sorted[0]}T00:00:00Z`); t <= last; t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+    for (let t = Date.parse(`${sorted[0]}T00:00:00Z`); t <= last; t += 86_400_000)
+      days.push(new Date(t).toISOString().slice(0, 10));
   }
   // The days add up to n, which is shown: a partition.
   const { cells, withheld } = suppressPartition(

@@ -55,7 +55,9 @@ function derivableHiddenCells(cells: readonly Cell[], total: number, k: number):
   const shown = cells.flatMap((cell) => (cell.suppressed ? [] : [cell.value]));
   const smallestShown = shown.length > 0 ? Math.min(...shown) : total;
   const hiddenSum = total - shown.reduce((a, b) => a + b, 0);
-  const hidden = cells.flatMap((cell, i) => (cell.suppressed ? [{ i, range: cell.reason === "small" ? [0, k - 1] : [k, smallestShown] }] : []));
+  const hidden = cells.flatMap((cell, i) =>
+    cell.suppressed ? [{ i, range: cell.reason === "small" ? [0, k - 1] : [k, smallestShown] }] : [],
+  );
   const seen = hidden.map(() => new Set<number>());
   const assign = (index: number, remaining: number, chosen: number[]) => {
     if (index === hidden.length) {
@@ -72,22 +74,26 @@ function derivableHiddenCells(cells: readonly Cell[], total: number, k: number):
 describe("no suppressed value is derivable from the shown total (property)", () => {
   it("holds for random partitions and k", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 6 }), fc.array(fc.integer({ min: 0, max: 14 }), { minLength: 1, maxLength: 6 }), (k, values) => {
-        const total = values.reduce((a, b) => a + b, 0);
-        const { cells, withheld } = suppressPartition(values, k, total);
-        if (withheld) return true; // nothing shown but n
-        // Every shown cell is at least k, and shown values are the true ones.
-        cells.forEach((cell, i) => {
-          if (!cell.suppressed) {
-            expect(cell.value).toBe(values[i]);
-            expect(cell.value).toBeGreaterThanOrEqual(k);
-          } else if (cell.reason === "small") {
-            expect(values[i]).toBeLessThan(k);
-          }
-        });
-        expect(derivableHiddenCells(cells, total, k)).toEqual([]);
-        return true;
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 6 }),
+        fc.array(fc.integer({ min: 0, max: 14 }), { minLength: 1, maxLength: 6 }),
+        (k, values) => {
+          const total = values.reduce((a, b) => a + b, 0);
+          const { cells, withheld } = suppressPartition(values, k, total);
+          if (withheld) return true; // nothing shown but n
+          // Every shown cell is at least k, and shown values are the true ones.
+          cells.forEach((cell, i) => {
+            if (!cell.suppressed) {
+              expect(cell.value).toBe(values[i]);
+              expect(cell.value).toBeGreaterThanOrEqual(k);
+            } else if (cell.reason === "small") {
+              expect(values[i]).toBeLessThan(k);
+            }
+          });
+          expect(derivableHiddenCells(cells, total, k)).toEqual([]);
+          return true;
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -7,8 +7,7 @@
 export type SuppressionReason = "small" | "complementary";
 
 export type Cell =
-  | { suppressed: false; value: number }
-  | { suppressed: true; reason: SuppressionReason; display: string };
+  { suppressed: false; value: number } | { suppressed: true; reason: SuppressionReason; display: string };
 
 export const shownCell = (value: number): Cell => ({ suppressed: false, value });
 
@@ -57,11 +56,18 @@ export interface PartitionResult {
  * [k, smallest shown value] (or [k, total] when none is shown). Hidden cells add up to total minus the
  * shown ones. Returns, for each hidden cell, whether that pins it to a single value.
  */
-export function findDerivableCells(values: readonly number[], reasons: readonly (SuppressionReason | null)[], total: number, k: number): boolean[] {
+export function findDerivableCells(
+  values: readonly number[],
+  reasons: readonly (SuppressionReason | null)[],
+  total: number,
+  k: number,
+): boolean[] {
   const shown = values.filter((_, i) => reasons[i] === null);
   const smallestShown = shown.length > 0 ? Math.min(...shown) : total;
   const hiddenSum = total - shown.reduce((sum, v) => sum + v, 0);
-  const bounds = reasons.map((reason) => (reason === "small" ? [0, k - 1] : reason === "complementary" ? [k, smallestShown] : null));
+  const bounds = reasons.map((reason) =>
+    reason === "small" ? [0, k - 1] : reason === "complementary" ? [k, smallestShown] : null,
+  );
   const hidden = bounds.flatMap((b, i) => (b ? [{ i, lo: b[0]!, hi: b[1]! }] : []));
   const loSum = hidden.reduce((sum, b) => sum + b.lo, 0);
   const hiSum = hidden.reduce((sum, b) => sum + b.hi, 0);
@@ -79,7 +85,11 @@ export function findDerivableCells(values: readonly number[], reasons: readonly 
  * Suppress cells that partition a shown total (every respondent in exactly one cell). Small cells first;
  * then, while any hidden cell could be worked out from the total, the smallest shown cell is hidden too.
  */
-export function suppressPartition(values: readonly number[], k: number, total = values.reduce((sum, v) => sum + v, 0)): PartitionResult {
+export function suppressPartition(
+  values: readonly number[],
+  k: number,
+  total = values.reduce((sum, v) => sum + v, 0),
+): PartitionResult {
   const reasons: (SuppressionReason | null)[] = values.map((v) => (k > 1 && v < k ? "small" : null));
   if (!reasons.some((r) => r !== null)) return { cells: values.map(shownCell), withheld: false };
   for (;;) {
@@ -90,7 +100,10 @@ export function suppressPartition(values: readonly number[], k: number, total = 
       if (reasons[i] === null && (smallest === -1 || v < values[smallest]!)) smallest = i;
     });
     if (smallest === -1) {
-      return { cells: values.map(() => ({ suppressed: true, reason: "complementary", display: COMPLEMENTARY_DISPLAY })), withheld: true };
+      return {
+        cells: values.map(() => ({ suppressed: true, reason: "complementary", display: COMPLEMENTARY_DISPLAY })),
+        withheld: true,
+      };
     }
     reasons[smallest] = "complementary";
   }

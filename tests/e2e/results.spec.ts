@@ -1,5 +1,6 @@
 // The results dashboard on the demo data, in Chromium: charts drawn, a filter applied through the UI,
 // the URL updated and the charts re-rendered; the JSON API and CSV downloads answer bad input with 4xx.
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
 test("results dashboard: filter through the UI, URL changes, charts re-render", async ({ page }) => {
@@ -13,7 +14,16 @@ test("results dashboard: filter through the UI, URL changes, charts re-render", 
   await expect(topProjects.getByRole("heading", { name: "Top upstream projects" })).toBeVisible();
   await expect(topProjects).toContainText("n = 300 respondents");
   await expect(topProjects.locator(".recharts-wrapper > svg .recharts-bar-rectangle").first()).toBeVisible();
-  for (const chart of ["categories", "projects-per-respondent", "responses-over-time", "kinds-per-category", "round-comparison", "team-category", "co-contribution", "co-contribution-matrix"]) {
+  for (const chart of [
+    "categories",
+    "projects-per-respondent",
+    "responses-over-time",
+    "kinds-per-category",
+    "round-comparison",
+    "team-category",
+    "co-contribution",
+    "co-contribution-matrix",
+  ]) {
     await expect(page.locator(`[data-chart="${chart}"]`)).toBeVisible();
   }
   // Two demo rounds: the comparison is drawn, not explained away.
@@ -47,8 +57,21 @@ test("results dashboard: filter through the UI, URL changes, charts re-render", 
   expect(await csv.text()).toMatch(/^rank,project_slug,project,category,respondents,percent_of_respondents\r\n1,/);
 
   // Save as SVG downloads the chart's own SVG with its title.
-  const [download] = await Promise.all([page.waitForEvent("download"), topProjects.getByRole("button", { name: "Save as SVG" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    topProjects.getByRole("button", { name: "Save as SVG" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^upstream-census_top-projects_demo-2026.*\.svg$/);
+  const [png] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator('[data-chart="team-category"]').getByRole("button", { name: "Save as PNG" }).click(),
+  ]);
+  expect(png.suggestedFilename()).toMatch(/^upstream-census_team-category_demo-2026.*\.png$/);
+  expect(
+    readFileSync(await png.path())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe("PNG");
 
   await page.goto("/results?round=demo-2026");
   await page.locator('[data-chart="co-contribution-matrix"] svg[data-chart-svg]').waitFor();
@@ -63,12 +86,16 @@ test("a filter matching fewer than k respondents shows a notice and no figures",
 
 test("bad filters give a clear message on the page and 4xx on the API, never 500", async ({ page, request }) => {
   await page.goto("/results?round=demo-2026&colour=red");
-  await expect(page.getByRole("alert").filter({ hasText: "cannot be applied" })).toContainText('unknown parameter "colour"');
+  await expect(page.getByRole("alert").filter({ hasText: "cannot be applied" })).toContainText(
+    'unknown parameter "colour"',
+  );
   await expect(page.locator("[data-chart]")).toHaveCount(0);
 
   const unknownValue = await request.get("/api/v1/summary?employerPaid=maybe");
   expect(unknownValue.status()).toBe(400);
-  expect(await unknownValue.json()).toMatchObject({ error: { code: "invalid_filters", message: expect.stringContaining("employerPaid") } });
+  expect(await unknownValue.json()).toMatchObject({
+    error: { code: "invalid_filters", message: expect.stringContaining("employerPaid") },
+  });
   const unknownTeam = await request.get("/api/v1/summary?team=no-such-team");
   expect(unknownTeam.status()).toBe(400);
   const unknownRound = await request.get("/api/v1/summary?round=no-such-round");
@@ -82,6 +109,11 @@ test("bad filters give a clear message on the page and 4xx on the API, never 500
   const ok = await request.get("/api/v1/summary?round=demo-2026&view=count");
   expect(ok.status()).toBe(200);
   const body = await ok.json();
-  expect(body).toMatchObject({ status: "ok", k: 5, respondents: { suppressed: false, value: 300 }, round: { slug: "demo-2026" } });
+  expect(body).toMatchObject({
+    status: "ok",
+    k: 5,
+    respondents: { suppressed: false, value: 300 },
+    round: { slug: "demo-2026" },
+  });
   expect(body.charts["top-projects"].rows.length).toBeGreaterThan(0);
 });
