@@ -196,11 +196,18 @@ function respondentCondition(f: Filters, roundIds: readonly number[]): Prisma.Sq
   return Prisma.join(parts, " AND ");
 }
 
-/** Rows of a child table (ResponseProject, ResponseTeam) that belong to the filtered respondents. */
-function childCondition(alias: string, f: Filters, roundIds: readonly number[]): Prisma.Sql {
-  const round = inRounds(Prisma.raw(`${alias}."roundId"`), roundIds);
-  if (!isFiltered(f)) return round;
-  return Prisma.sql`${round} AND ${Prisma.raw(`${alias}."responseId"`)} IN (SELECT r."id" FROM "Response" r WHERE ${respondentCondition(f, roundIds)})`;
+/**
+ * The rows of a child table (ResponseProject, ResponseTeam) that belong to the filtered respondents, as a
+ * FROM and a WHERE. Unfiltered: the child table alone by its roundId index. Filtered: driven from Response
+ * (index [roundId, employerPaid], or an EXISTS per response), joined to the child by its primary key prefix.
+ */
+function childScope(table: "ResponseProject" | "ResponseTeam", alias: string, f: Filters, roundIds: readonly number[]) {
+  const child = Prisma.raw(`"${table}" ${alias}`);
+  if (!isFiltered(f)) return { from: child, where: inRounds(Prisma.raw(`${alias}."roundId"`), roundIds) };
+  return {
+    from: Prisma.sql`"Response" r JOIN ${child} ON ${Prisma.raw(`${alias}."responseId"`)} = r."id"`,
+    where: respondentCondition(f, roundIds),
+  };
 }
 
 // PostgreSQL returns COUNT as bigint; SQLite as number.
@@ -219,9 +226,9 @@ export async function countProjectRespondents(
   roundId: number,
 ): Promise<ProjectCountRow[]> {
   // (responseId, projectId) is the primary key, so COUNT(*) counts respondents.
+  const { from, where } = childScope("ResponseProject", "rp", f, [roundId]);
   const rows = await db.$queryRaw<{ projectId: unknown; n: unknown }[]>`
-    SELECT rp."projectId" AS "projectId", COUNT(*) AS "n" FROM "ResponseProject" rp
-    WHERE ${childCondition("rp", f, [roundId])} GROUP BY rp."projectId"`;
+    SELECT rp."projectId" AS "projectId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY rp."projectId"`;
   return rows.map((row) => ({ projectId: num(row.projectId), respondents: num(row.n) }));
 }
 
@@ -239,13 +246,19 @@ export async function countCategoryKinds(
   f: Filters,
   roundId: number,
 ): Promise<CategoryKindRow[]> {
-  const kindCounts = CONTRIBUTION_KINDS.map((kind) =>
-    Prisma.raw(`COUNT(DISTINCT CASE WHEN rp."${KIND_COLUMNS[kind]}" THEN rp."responseId" END) AS "${kind}"`),
-  );
+  // Two levels instead of COUNT(DISTINCT ...) per kind: first one row per (respondent, category) with a
+  // flag per kind, then sums per category. One grouping pass instead of six distinct-sets per group.
+  const flags = CONTRIBUTION_KINDS.map((kind) => Prisma.raw(`MAX(CASE WHEN rp."${KIND_COLUMNS[kind]}" THEN 1 ELSE 0 END) AS "${kind}"`));
+  const sums = CONTRIBUTION_KINDS.map((kind) => Prisma.raw(`SUM(x."${kind}") AS "${kind}"`));
+  const { from, where } = childScope("ResponseProject", "rp", f, [roundId]);
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT p."categoryId" AS "categoryId", COUNT(DISTINCT rp."responseId") AS "n", ${Prisma.join(kindCounts, ", ")}
-    FROM "ResponseProject" rp JOIN "Project" p ON p."id" = rp."projectId"
-    WHERE ${childCondition("rp", f, [roundId])} GROUP BY p."categoryId"`;
+    SELECT x."categoryId" AS "categoryId", COUNT(*) AS "n", ${Prisma.join(sums, ", ")}
+    FROM (
+      SELECT rp."responseId" AS "responseId", p."categoryId" AS "categoryId", ${Prisma.join(flags, ", ")}
+      FROM ${from} JOIN "Project" p ON p."id" = rp."projectId"
+      WHERE ${where} GROUP BY rp."responseId", p."categoryId"
+    ) x
+    GROUP BY x."categoryId"`;
   return rows.map((row) => ({
     categoryId: num(row.categoryId),
     respondents: num(row.n),
@@ -273,9 +286,9 @@ export async function countTeamRespondents(
   f: Filters,
   roundId: number,
 ): Promise<TeamCountRow[]> {
+  const { from, where } = childScope("ResponseTeam", "rt", f, [roundId]);
   const rows = await db.$queryRaw<{ teamId: unknown; n: unknown }[]>`
-    SELECT rt."teamId" AS "teamId", COUNT(*) AS "n" FROM "ResponseTeam" rt
-    WHERE ${childCondition("rt", f, [roundId])} GROUP BY rt."teamId"`;
+    SELECT rt."teamId" AS "teamId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY rt."teamId"`;
   return rows.map((row) => ({ teamId: num(row.teamId), respondents: num(row.n) }));
 }
 
@@ -284,22 +297,29 @@ export async function countTeamCategoryRespondents(
   f: Filters,
   roundId: number,
 ): Promise<TeamCategoryRow[]> {
+  // One row per (team, respondent, category) first, then counts: a plain COUNT over a distinct set.
+  const { from, where } = childScope("ResponseTeam", "rt", f, [roundId]);
   const rows = await db.$queryRaw<{ teamId: unknown; categoryId: unknown; n: unknown }[]>`
-    SELECT rt."teamId" AS "teamId", p."categoryId" AS "categoryId", COUNT(DISTINCT rt."responseId") AS "n"
-    FROM "ResponseTeam" rt
-    JOIN "ResponseProject" rp ON rp."responseId" = rt."responseId"
-    JOIN "Project" p ON p."id" = rp."projectId"
-    WHERE ${childCondition("rt", f, [roundId])} GROUP BY rt."teamId", p."categoryId"`;
+    SELECT x."teamId" AS "teamId", x."categoryId" AS "categoryId", COUNT(*) AS "n"
+    FROM (
+      SELECT DISTINCT rt."teamId" AS "teamId", rt."responseId" AS "responseId", p."categoryId" AS "categoryId"
+      FROM ${from}
+      JOIN "ResponseProject" rp ON rp."responseId" = rt."responseId"
+      JOIN "Project" p ON p."id" = rp."projectId"
+      WHERE ${where}
+    ) x
+    GROUP BY x."teamId", x."categoryId"`;
   return rows.map((row) => ({ teamId: num(row.teamId), categoryId: num(row.categoryId), respondents: num(row.n) }));
 }
 
 /** Respondents per pair of projects (first id < second id): a self-join of ResponseProject on the response. */
 export async function countProjectPairs({ db }: SummarySource, f: Filters, roundId: number): Promise<PairRow[]> {
+  const { from, where } = childScope("ResponseProject", "a", f, [roundId]);
   const rows = await db.$queryRaw<{ firstId: unknown; secondId: unknown; n: unknown }[]>`
     SELECT a."projectId" AS "firstId", b."projectId" AS "secondId", COUNT(*) AS "n"
-    FROM "ResponseProject" a
+    FROM ${from}
     JOIN "ResponseProject" b ON b."responseId" = a."responseId" AND b."projectId" > a."projectId"
-    WHERE ${childCondition("a", f, [roundId])} GROUP BY a."projectId", b."projectId"`;
+    WHERE ${where} GROUP BY a."projectId", b."projectId"`;
   return rows.map((row) => ({ firstId: num(row.firstId), secondId: num(row.secondId), respondents: num(row.n) }));
 }
 
@@ -321,9 +341,10 @@ export async function countRoundProjectRespondents(
   projectIds: readonly number[],
 ): Promise<RoundProjectRow[]> {
   if (roundIds.length === 0 || projectIds.length === 0) return [];
+  const { from, where } = childScope("ResponseProject", "rp", f, roundIds);
   const rows = await db.$queryRaw<{ roundId: unknown; projectId: unknown; n: unknown }[]>`
-    SELECT rp."roundId" AS "roundId", rp."projectId" AS "projectId", COUNT(*) AS "n" FROM "ResponseProject" rp
-    WHERE ${childCondition("rp", f, roundIds)} AND rp."projectId" IN (${Prisma.join(projectIds)})
+    SELECT rp."roundId" AS "roundId", rp."projectId" AS "projectId", COUNT(*) AS "n" FROM ${from}
+    WHERE ${where} AND rp."projectId" IN (${Prisma.join(projectIds)})
     GROUP BY rp."roundId", rp."projectId"`;
   return rows.map((row) => ({ roundId: num(row.roundId), projectId: num(row.projectId), respondents: num(row.n) }));
 }
