@@ -180,20 +180,34 @@ const isFiltered = (f: Filters) => f.team !== null || f.category !== null || f.e
 const inRounds = (column: Prisma.Sql, roundIds: readonly number[]) =>
   roundIds.length === 1 ? Prisma.sql`${column} = ${roundIds[0]}` : Prisma.sql`${column} IN (${Prisma.join(roundIds)})`;
 
-/** The respondents a filter set selects, as a condition on Response aliased `r`. */
+/**
+ * The respondents a filter set selects, as a condition on Response aliased `r`. Team and category filters are
+ * IN (subquery) on the child tables' [roundId, teamId] / [roundId, projectId] indexes, so a narrow filter
+ * reads only its own respondents instead of testing every response of the round.
+ */
 function respondentCondition(f: Filters, roundIds: readonly number[]): Prisma.Sql {
   const parts = [inRounds(Prisma.sql`r."roundId"`, roundIds)];
-  if (f.team)
-    parts.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "ResponseTeam" ft WHERE ft."responseId" = r."id" AND ft."teamId" = ${f.team.id})`,
-    );
+  // The team filter is the join in respondentScope; here only its condition.
+  if (f.team) parts.push(Prisma.sql`${inRounds(Prisma.sql`ft."roundId"`, roundIds)} AND ft."teamId" = ${f.team.id}`);
   if (f.category) {
     parts.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "ResponseProject" fp JOIN "Project" fc ON fc."id" = fp."projectId" WHERE fp."responseId" = r."id" AND fc."categoryId" = ${f.category.id})`,
+      Prisma.sql`r."id" IN (SELECT fp."responseId" FROM "ResponseProject" fp JOIN "Project" fc ON fc."id" = fp."projectId" WHERE ${inRounds(Prisma.sql`fp."roundId"`, roundIds)} AND fc."categoryId" = ${f.category.id})`,
     );
   }
   if (f.employerPaid) parts.push(Prisma.sql`r."employerPaid" = ${f.employerPaid}`);
   return Prisma.join(parts, " AND ");
+}
+
+/**
+ * FROM for the filtered respondents (Response aliased `r`). With a team filter the team's ResponseTeam rows
+ * drive the query ([roundId, teamId] index, one row per respondent), so a team's figures read only its
+ * respondents rather than testing every response of the round.
+ */
+function respondentScope(f: Filters, roundIds: readonly number[]): { from: Prisma.Sql; where: Prisma.Sql } {
+  const from = f.team
+    ? Prisma.sql`"ResponseTeam" ft JOIN "Response" r ON r."id" = ft."responseId"`
+    : Prisma.sql`"Response" r`;
+  return { from, where: respondentCondition(f, roundIds) };
 }
 
 /**
@@ -204,9 +218,10 @@ function respondentCondition(f: Filters, roundIds: readonly number[]): Prisma.Sq
 function childScope(table: "ResponseProject" | "ResponseTeam", alias: string, f: Filters, roundIds: readonly number[]) {
   const child = Prisma.raw(`"${table}" ${alias}`);
   if (!isFiltered(f)) return { from: child, where: inRounds(Prisma.raw(`${alias}."roundId"`), roundIds) };
+  const respondents = respondentScope(f, roundIds);
   return {
-    from: Prisma.sql`"Response" r JOIN ${child} ON ${Prisma.raw(`${alias}."responseId"`)} = r."id"`,
-    where: respondentCondition(f, roundIds),
+    from: Prisma.sql`${respondents.from} JOIN ${child} ON ${Prisma.raw(`${alias}."responseId"`)} = r."id"`,
+    where: respondents.where,
   };
 }
 
@@ -214,9 +229,8 @@ function childScope(table: "ResponseProject" | "ResponseTeam", alias: string, f:
 const num = (value: unknown) => Number(value);
 
 export async function countRespondents({ db }: SummarySource, f: Filters, roundId: number): Promise<number> {
-  const rows = await db.$queryRaw<
-    { n: unknown }[]
-  >`SELECT COUNT(*) AS "n" FROM "Response" r WHERE ${respondentCondition(f, [roundId])}`;
+  const { from, where } = respondentScope(f, [roundId]);
+  const rows = await db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM ${from} WHERE ${where}`;
   return num(rows[0]?.n ?? 0);
 }
 
@@ -248,7 +262,9 @@ export async function countCategoryKinds(
 ): Promise<CategoryKindRow[]> {
   // Two levels instead of COUNT(DISTINCT ...) per kind: first one row per (respondent, category) with a
   // flag per kind, then sums per category. One grouping pass instead of six distinct-sets per group.
-  const flags = CONTRIBUTION_KINDS.map((kind) => Prisma.raw(`MAX(CASE WHEN rp."${KIND_COLUMNS[kind]}" THEN 1 ELSE 0 END) AS "${kind}"`));
+  const flags = CONTRIBUTION_KINDS.map((kind) =>
+    Prisma.raw(`MAX(CASE WHEN rp."${KIND_COLUMNS[kind]}" THEN 1 ELSE 0 END) AS "${kind}"`),
+  );
   const sums = CONTRIBUTION_KINDS.map((kind) => Prisma.raw(`SUM(x."${kind}") AS "${kind}"`));
   const { from, where } = childScope("ResponseProject", "rp", f, [roundId]);
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
@@ -275,9 +291,10 @@ export async function countProjectsPerRespondent(
   roundId: number,
 ): Promise<BinRow[]> {
   const top = Prisma.raw(String(HISTOGRAM_TOP_BIN));
+  const { from, where } = respondentScope(f, [roundId]);
   const rows = await db.$queryRaw<{ bin: unknown; n: unknown }[]>`
     SELECT CASE WHEN r."projectCount" >= ${top} THEN ${top} ELSE r."projectCount" END AS "bin", COUNT(*) AS "n"
-    FROM "Response" r WHERE ${respondentCondition(f, [roundId])} GROUP BY 1`;
+    FROM ${from} WHERE ${where} GROUP BY 1`;
   return rows.map((row) => ({ projectCount: num(row.bin), respondents: num(row.n) }));
 }
 
@@ -329,8 +346,9 @@ export async function countRoundRespondents(
   roundIds: readonly number[],
 ): Promise<RoundCountRow[]> {
   if (roundIds.length === 0) return [];
+  const { from, where } = respondentScope(f, roundIds);
   const rows = await db.$queryRaw<{ roundId: unknown; n: unknown }[]>`
-    SELECT r."roundId" AS "roundId", COUNT(*) AS "n" FROM "Response" r WHERE ${respondentCondition(f, roundIds)} GROUP BY r."roundId"`;
+    SELECT r."roundId" AS "roundId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY r."roundId"`;
   return rows.map((row) => ({ roundId: num(row.roundId), respondents: num(row.n) }));
 }
 
@@ -357,8 +375,9 @@ export async function countResponsesPerDay(
 ): Promise<DayRow[]> {
   const day =
     kind === "sqlite" ? Prisma.sql`substr(r."createdAt", 1, 10)` : Prisma.sql`to_char(r."createdAt", 'YYYY-MM-DD')`;
+  const { from, where } = respondentScope(f, [roundId]);
   const rows = await db.$queryRaw<{ day: unknown; n: unknown }[]>`
-    SELECT ${day} AS "day", COUNT(*) AS "n" FROM "Response" r WHERE ${respondentCondition(f, [roundId])} GROUP BY 1`;
+    SELECT ${day} AS "day", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY 1`;
   return rows.map((row) => ({ day: String(row.day), responses: num(row.n) }));
 }
 
