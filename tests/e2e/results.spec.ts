@@ -79,6 +79,11 @@ test("results dashboard: filter through the UI, URL changes, charts re-render", 
 });
 
 test("a filter matching fewer than k respondents shows a notice and no figures", async ({ page }) => {
+  await page.goto("/results?round=demo-2026&team=nova&employerPaid=prefer-not");
+  await expect(page.getByRole("status")).toContainText("Fewer than 5 respondents match these filters");
+  await expect(page.locator("[data-respondents]")).toHaveAttribute("data-respondents", "<5");
+  await expect(page.locator("[data-chart]")).toHaveCount(0);
+
   await page.goto("/results?round=openstack-2026");
   await expect(page.getByRole("status")).toContainText("no responses yet");
   await expect(page.locator("[data-chart]")).toHaveCount(0);
