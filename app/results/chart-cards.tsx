@@ -31,15 +31,20 @@ export const CARD_IDS = [
   "top-projects",
   "categories",
   "projects-per-respondent",
-  "responses-over-time",
+  "co-contribution",
   "kinds-per-category",
   "round-comparison",
+  "responses-over-time",
   "team-category",
-  "co-contribution",
   "co-contribution-matrix",
 ] as const;
 export type CardId = (typeof CARD_IDS)[number];
-export const WIDE_CARDS: ReadonlySet<CardId> = new Set(["team-category", "co-contribution-matrix"]);
+// Half-width cards pair up in rows; the daily chart, the heatmap and the matrix need the full width.
+export const WIDE_CARDS: ReadonlySet<CardId> = new Set([
+  "responses-over-time",
+  "team-category",
+  "co-contribution-matrix",
+]);
 
 function cardFrame(
   ctx: CardContext,
