@@ -35,9 +35,16 @@ export async function writeAudit(tx: Pick<Db, "auditLog">, actor: Actor | null, 
   });
 }
 
-/** A refused attempt (wrong role, bad input that changed nothing) recorded on its own. */
-export async function recordDenied(db: Db, actor: Actor | null, action: string, target?: string | null, reason?: string) {
-  await writeAudit(db, actor, { action, target, outcome: "denied", after: reason ? { reason } : undefined });
+/** A refused attempt recorded on its own: "denied" for a missing right, "failed" for input that changed nothing. */
+export async function recordDenied(
+  db: Db,
+  actor: Actor | null,
+  action: string,
+  target?: string | null,
+  reason?: string,
+  outcome: "denied" | "failed" = "denied",
+) {
+  await writeAudit(db, actor, { action, target, outcome, after: reason ? { reason } : undefined });
 }
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -46,6 +46,7 @@ export const roundSlugSchema = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, "Use lower-case letters, digits and hyphens");
 export const createRoundSchema = z.object({ slug: roundSlugSchema, title: catalogueNameSchema("a title") });
 export const roundIdSchema = z.object({ roundId: id });
+export const responseIdSchema = z.object({ responseId: z.uuid({ error: "Choose a response" }) });
 
 /** A URL-safe id from a name: "SQL Alchemy" -> "sql-alchemy". Falls back to "project" for names without ASCII. */
 export function slugify(name: string): string {

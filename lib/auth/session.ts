@@ -1,0 +1,75 @@
+// Organiser sessions: an iron-session cookie (sealed: signed and encrypted) holding only the organiser's id, role
+// and when it was issued. Nothing is kept in server memory, so any instance can read any session; the organiser
+// is re-loaded from the database on every request (lib/auth/guard.ts), so disabling an account acts at once.
+import "server-only";
+import { getIronSession, unsealData, type SessionOptions } from "iron-session";
+import { cookies } from "next/headers";
+import { getEnv } from "../env";
+import { resolveSessionSecret, type SessionSecretResult } from "./session-secret";
+
+export interface SessionData {
+  organiserId?: number;
+  role?: string;
+  issuedAt?: number;
+}
+
+export const SESSION_COOKIE = "census_organiser";
+export const SESSION_TTL_SECONDS = 8 * 60 * 60;
+
+let cachedSecret: SessionSecretResult | undefined;
+export function getSessionSecret(): SessionSecretResult {
+  if (!cachedSecret?.ok) cachedSecret = resolveSessionSecret(getEnv());
+  return cachedSecret;
+}
+
+// Browsers treat http://localhost as secure, but a Secure cookie over plain http to 127.0.0.1 is refused by some;
+// production elsewhere is expected behind TLS, where the cookie must never travel in clear.
+function isSecureCookie(host: string | null): boolean {
+  if (getEnv().NODE_ENV !== "production") return false;
+  const name = (host ?? "").replace(/:\d+$/, "");
+  return !["localhost", "127.0.0.1", "[::1]"].includes(name);
+}
+
+export function sessionOptions(secret: string, host: string | null): SessionOptions {
+  return {
+    cookieName: SESSION_COOKIE,
+    password: secret,
+    ttl: SESSION_TTL_SECONDS,
+    cookieOptions: { httpOnly: true, sameSite: "lax", secure: isSecureCookie(host), path: "/" },
+  };
+}
+
+/** The session of the current request, or null when sessions cannot be sealed (no secret on PostgreSQL). */
+export async function getSession(host: string | null) {
+  const secret = getSessionSecret();
+  if (!secret.ok) return null;
+  return getIronSession<SessionData>(await cookies(), sessionOptions(secret.secret, host));
+}
+
+/** Read a session from a plain Request (route handlers, the export route); a forged or stale cookie reads as empty. */
+export async function readSessionFromRequest(request: Request): Promise<SessionData> {
+  const secret = getSessionSecret();
+  if (!secret.ok) return {};
+  const cookie = (request.headers.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${SESSION_COOKIE}=`));
+  if (!cookie) return {};
+  try {
+    return await unsealData<SessionData>(decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1)), {
+      password: secret.secret,
+      ttl: SESSION_TTL_SECONDS,
+    });
+  } catch {
+    return {};
+  }
+}
+
+export function isSessionFresh(session: SessionData, now = Date.now()): session is Required<SessionData> {
+  return (
+    typeof session.organiserId === "number" &&
+    typeof session.issuedAt === "number" &&
+    now - session.issuedAt < SESSION_TTL_SECONDS * 1000 &&
+    session.issuedAt <= now + 60_000
+  );
+}
