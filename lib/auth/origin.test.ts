@@ -8,6 +8,9 @@ describe("same-origin check", () => {
     expect(isSameOriginRequest(headers({ host: "census.example.org", origin: "https://census.example.org" }))).toBe(true);
     expect(isSameOriginRequest(headers({ host: "census.example.org", origin: "https://evil.example" }))).toBe(false);
     expect(isSameOriginRequest(headers({ host: "census.example.org", origin: "null" }))).toBe(false);
+    expect(isSameOriginRequest(headers({ host: "census.example.org", origin: "null", "sec-fetch-site": "cross-site" }))).toBe(false);
+    // Our own form posts under Referrer-Policy: no-referrer.
+    expect(isSameOriginRequest(headers({ host: "census.example.org", origin: "null", "sec-fetch-site": "same-origin" }))).toBe(true);
     expect(isSameOriginRequest(headers({ host: "census.example.org", origin: "not a url" }))).toBe(false);
   });
 

@@ -9,15 +9,18 @@ export interface HeaderSource {
 export function isSameOriginRequest(headers: HeaderSource): boolean {
   const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
   const origin = headers.get("origin");
+  const site = headers.get("sec-fetch-site");
+  // "null" comes from sandboxed frames and file: pages, but also from our own form posts, since the site sends
+  // Referrer-Policy: no-referrer; the browser's Sec-Fetch-Site then says whether the post came from this site.
+  if (origin === "null") return site === "same-origin";
   if (origin !== null) {
-    if (origin === "null" || !host) return false; // sandboxed frames and file: pages send "null"
+    if (!host) return false;
     try {
       return new URL(origin).host === host;
     } catch {
       return false;
     }
   }
-  const site = headers.get("sec-fetch-site");
   return site === null || site === "same-origin" || site === "none";
 }
 

@@ -127,6 +127,11 @@ test.describe("refusals", () => {
       if (adminOnly) await expect(page.getByRole("heading", { name: "403: not allowed" })).toBeVisible();
     }
     await page.goto("/admin/responses");
+    await page.getByLabel("Round").selectOption({ label: "Demo 2025 (synthetic data)" });
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page.getByText(/^300 responses; page 1 of 12\./)).toBeVisible();
+    await page.getByRole("link", { name: "Next page" }).click();
+    await expect(page.getByText(/^300 responses; page 2 of 12\./)).toBeVisible();
     await page.getByRole("table").getByRole("link").first().click();
     await expect(page.getByRole("heading", { name: /^Response / })).toBeVisible();
     await expect(page.getByRole("button", { name: "Delete this response" })).toHaveCount(0);

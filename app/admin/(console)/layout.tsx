@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { getCurrentOrganiser } from "@/lib/auth/guard";
+import { signOutAction } from "./sign-out-action";
 import styles from "../admin.module.css";
 
 // Navigation only: each page checks the session and role itself (layouts do not re-run on every navigation).
@@ -17,7 +18,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           {isAdmin ? <Link href="/admin/other">Free text</Link> : null}
           <Link href="/admin/responses">Responses</Link>
           {isAdmin ? <Link href="/admin/audit">Audit log</Link> : null}
-          <form method="post" action="/admin/sign-out">
+          <form action={signOutAction}>
             <span className="muted">
               {organiser.email} ({organiser.role}){" "}
             </span>
