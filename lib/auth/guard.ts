@@ -8,7 +8,8 @@ import { getActiveOrganiser } from "../db/admin-organisers";
 import { getDb } from "../db/client";
 import { isSameOriginRequest } from "./origin";
 import { hasRole, type OrganiserRole } from "./roles";
-import { getSession, isSessionFresh, readSessionFromRequest } from "./session";
+import { canExportRaw, findOrganiserForRequest } from "./request-session";
+import { getSession, getSessionSecret, isSessionFresh } from "./session";
 
 export const SIGN_IN_PATH = "/admin/sign-in";
 
@@ -52,13 +53,12 @@ export async function requireOrganiserForAction(role: OrganiserRole, action: str
 
 /** For route handlers that take a plain Request: the active organiser the request's cookie names, or null. */
 export async function getOrganiserFromRequest(request: Request): Promise<Actor | null> {
-  const session = await readSessionFromRequest(request);
-  if (!isSessionFresh(session)) return null;
-  return getActiveOrganiser(getDb(), session.organiserId);
+  const secret = getSessionSecret();
+  return secret.ok ? findOrganiserForRequest(getDb(), request, secret.secret) : null;
 }
 
 /** Whether a request may download raw (unsuppressed) responses: any signed-in organiser, admin or analyst. */
 export async function hasRawExportAccess(request: Request): Promise<boolean> {
-  const organiser = await getOrganiserFromRequest(request);
-  return organiser !== null && hasRole(organiser.role, "analyst");
+  const secret = getSessionSecret();
+  return secret.ok ? canExportRaw(getDb(), request, secret.secret) : false;
 }

@@ -2,19 +2,13 @@
 // and when it was issued. Nothing is kept in server memory, so any instance can read any session; the organiser
 // is re-loaded from the database on every request (lib/auth/guard.ts), so disabling an account acts at once.
 import "server-only";
-import { getIronSession, unsealData, type SessionOptions } from "iron-session";
+import { getIronSession, type SessionOptions } from "iron-session";
 import { cookies } from "next/headers";
 import { getEnv } from "../env";
+import { readSessionCookie, SESSION_COOKIE, SESSION_TTL_SECONDS, type SessionData } from "./request-session";
 import { resolveSessionSecret, type SessionSecretResult } from "./session-secret";
 
-export interface SessionData {
-  organiserId?: number;
-  role?: string;
-  issuedAt?: number;
-}
-
-export const SESSION_COOKIE = "census_organiser";
-export const SESSION_TTL_SECONDS = 8 * 60 * 60;
+export { SESSION_COOKIE, SESSION_TTL_SECONDS, isSessionFresh, type SessionData } from "./request-session";
 
 let cachedSecret: SessionSecretResult | undefined;
 export function getSessionSecret(): SessionSecretResult {
@@ -49,27 +43,5 @@ export async function getSession(host: string | null) {
 /** Read a session from a plain Request (route handlers, the export route); a forged or stale cookie reads as empty. */
 export async function readSessionFromRequest(request: Request): Promise<SessionData> {
   const secret = getSessionSecret();
-  if (!secret.ok) return {};
-  const cookie = (request.headers.get("cookie") ?? "")
-    .split(";")
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(`${SESSION_COOKIE}=`));
-  if (!cookie) return {};
-  try {
-    return await unsealData<SessionData>(decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1)), {
-      password: secret.secret,
-      ttl: SESSION_TTL_SECONDS,
-    });
-  } catch {
-    return {};
-  }
-}
-
-export function isSessionFresh(session: SessionData, now = Date.now()): session is Required<SessionData> {
-  return (
-    typeof session.organiserId === "number" &&
-    typeof session.issuedAt === "number" &&
-    now - session.issuedAt < SESSION_TTL_SECONDS * 1000 &&
-    session.issuedAt <= now + 60_000
-  );
+  return secret.ok ? readSessionCookie(request, secret.secret) : {};
 }
