@@ -5,7 +5,7 @@ import { keyedHash } from "../auth/keyed-hash";
 import { getDummyHash, hashPassword, verifyPassword } from "../auth/password";
 import { isOrganiserRole, type OrganiserRole } from "../auth/roles";
 import { writeAudit, type Actor } from "./admin-audit";
-import { clearRateLimit, hitRateLimit, peekRateLimit, type RateLimitPolicy } from "./admin-rate-limit";
+import { clearRateLimit, hitRateLimit, peekRateLimit, purgeExpiredRateLimits, type RateLimitPolicy } from "./admin-rate-limit";
 import type { Db } from "./client";
 
 export class OrganiserInputError extends Error {
@@ -91,6 +91,8 @@ export async function signIn(db: Db, request: SignInRequest): Promise<SignInResu
   const isPasswordCorrect = await verifyPassword(organiser?.passwordHash ?? (await getDummyHash()), request.password);
   if (organiser && organiser.isActive && isOrganiserRole(organiser.role) && isPasswordCorrect) {
     await clearRateLimit(db, emailKey);
+    // Housekeeping on the rare successful path keeps the table to live windows without a cron job.
+    await purgeExpiredRateLimits(db, now);
     await writeAudit(db, { id: organiser.id, email: organiser.email, role: organiser.role }, { action: "sign-in", target: `organiser:${organiser.id}` });
     return { ok: true, organiser: { id: organiser.id, email: organiser.email, role: organiser.role } };
   }
