@@ -15,6 +15,7 @@ export function contentSecurityPolicy(nonce: string, isDevelopment: boolean): st
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
-    ...(isDevelopment ? [] : ["upgrade-insecure-requests"]),
+    // No upgrade-insecure-requests: it turns form posts to a plain-http `npm start` into failing https posts.
+    // HTTPS is the TLS proxy's job (and its HSTS header).
   ].join("; ");
 }

@@ -17,7 +17,9 @@ for (const path of ["/", "/results", "/admin/sign-in"]) {
     expect(headers["referrer-policy"]).toBe("no-referrer");
     expect(headers["x-frame-options"]).toBe("DENY");
     expect(headers["x-powered-by"]).toBeUndefined();
-    await page.waitForLoadState("networkidle");
+    // Let hydration run: a CSP violation would show in the console by then.
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(500);
     expect(violations).toEqual([]);
   });
 }
