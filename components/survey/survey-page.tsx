@@ -1,0 +1,23 @@
+import type { RoundQuestions } from "@/lib/survey/questions";
+import type { ResponseFormValues } from "@/lib/survey/response-form";
+import type { SurveyCatalogue } from "@/lib/survey/survey-catalogue";
+import styles from "./survey-page.module.css";
+import { SurveyForm } from "./survey-form";
+
+interface SurveyPageProps {
+  title: string;
+  questions: RoundQuestions;
+  catalogue: SurveyCatalogue;
+  initialValues: ResponseFormValues;
+}
+
+/** An open round's form for a new respondent; the page passes the catalogue and a fresh edit token. */
+export function SurveyPage({ title, questions, catalogue, initialValues }: SurveyPageProps) {
+  return (
+    <article className={styles.page}>
+      <h1>{title}</h1>
+      <p className={styles.lede}>No name or email is asked. Only “Which teams” and “Which projects” matter most; everything else is optional.</p>
+      <SurveyForm mode="new" questions={questions} catalogue={catalogue} initialValues={initialValues} />
+    </article>
+  );
+}
