@@ -14,14 +14,24 @@ async function save(formData: FormData): Promise<SurveyFormState | { status: "ok
   const values = readResponseForm(formData.entries());
   const parsed = responseInputSchema.safeParse(toResponseInput(values));
   if (!parsed.success) {
-    return { status: "invalid", message: NEEDS_ATTENTION, errors: toFormErrors(toFieldErrors(parsed.error), values), values };
+    return {
+      status: "invalid",
+      message: NEEDS_ATTENTION,
+      errors: toFormErrors(toFieldErrors(parsed.error), values),
+      values,
+    };
   }
   try {
     const result = await saveResponse(getDb(), parsed.data);
     if (result.ok) return { status: "ok", token: parsed.data.token };
     const errors = toFormErrors(result.errors, values);
     if (result.reason !== "invalid") errors.form = result.message;
-    return { status: "invalid", message: result.reason === "invalid" ? NEEDS_ATTENTION : result.message, errors, values };
+    return {
+      status: "invalid",
+      message: result.reason === "invalid" ? NEEDS_ATTENTION : result.message,
+      errors,
+      values,
+    };
   } catch (error) {
     console.error("saving a survey response failed", error);
     const message = "Your answer could not be saved just now. Nothing was lost here: please try again in a moment.";

@@ -33,8 +33,7 @@ export function EditLink({ path }: { path: string }) {
         </div>
       )}
       <p>
-        <a href={path}>Open my private edit link</a>{" "}
-        {!isHydrated && <span className={styles.linkText}>({path})</span>}
+        <a href={path}>Open my private edit link</a> {!isHydrated && <span className={styles.linkText}>({path})</span>}
       </p>
     </div>
   );

@@ -17,7 +17,15 @@ interface EditResponsePageProps {
 }
 
 /** What the private edit link shows: the answer in the same form while the round is open, read-only after. */
-export function EditResponsePage({ roundTitle, isOpen, questions, catalogue, values, summary, updatedAt }: EditResponsePageProps) {
+export function EditResponsePage({
+  roundTitle,
+  isOpen,
+  questions,
+  catalogue,
+  values,
+  summary,
+  updatedAt,
+}: EditResponsePageProps) {
   const updated = updatedAt.toISOString().slice(0, 16).replace("T", " ") + " UTC";
   return (
     <article className={styles.page}>
@@ -28,7 +36,10 @@ export function EditResponsePage({ roundTitle, isOpen, questions, catalogue, val
       {isOpen && catalogue ? (
         <>
           <div className={styles.warning} role="note">
-            <p>This page is your private edit link: anyone with its address can change or delete your answer. Do not share it.</p>
+            <p>
+              This page is your private edit link: anyone with its address can change or delete your answer. Do not
+              share it.
+            </p>
           </div>
           <SurveyForm mode="edit" questions={questions} catalogue={catalogue} initialValues={values} />
         </>
@@ -36,8 +47,8 @@ export function EditResponsePage({ roundTitle, isOpen, questions, catalogue, val
         <>
           <div className={styles.panel}>
             <p>
-              <strong>This survey round is closed</strong>, so your answer can no longer be changed or deleted here. This is
-              what you answered.
+              <strong>This survey round is closed</strong>, so your answer can no longer be changed or deleted here.
+              This is what you answered.
             </p>
           </div>
           <ResponseSummary questions={questions} answer={summary} />

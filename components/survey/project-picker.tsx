@@ -2,7 +2,13 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { buildCatalogueIndex } from "@/lib/survey/catalogue-match";
 import type { RoundQuestions } from "@/lib/survey/questions";
-import { FIELD, frequencyFieldName, kindsFieldName, projectErrorKey, type FormProjectAnswer } from "@/lib/survey/response-form";
+import {
+  FIELD,
+  frequencyFieldName,
+  kindsFieldName,
+  projectErrorKey,
+  type FormProjectAnswer,
+} from "@/lib/survey/response-form";
 import type { FieldErrors } from "@/lib/survey/response-schema";
 import { allProjects, type ProjectOption, type SurveyCatalogue } from "@/lib/survey/survey-catalogue";
 import { describedBy, FieldError } from "./field-error";
@@ -34,9 +40,12 @@ export function ProjectPicker({ questions, catalogue, answers, errors, onChange 
   const categoryNames = useMemo(() => new Map(catalogue.categories.map((c) => [c.slug, c.name])), [catalogue]);
   const chosen = useMemo(() => new Set(answers.map((answer) => answer.slug)), [answers]);
   // Kinds and frequency of a row stay remembered while it is unticked, so a slip of the finger loses nothing.
-  const [drafts, setDrafts] = useState<ReadonlyMap<string, FormProjectAnswer>>(() => new Map(answers.map((a) => [a.slug, a])));
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, FormProjectAnswer>>(
+    () => new Map(answers.map((a) => [a.slug, a])),
+  );
   const [openCategories, setOpenCategories] = useState<ReadonlySet<string>>(
-    () => new Set(answers.map((answer) => bySlug.get(answer.slug)?.categorySlug).filter((slug): slug is string => !!slug)),
+    () =>
+      new Set(answers.map((answer) => bySlug.get(answer.slug)?.categorySlug).filter((slug): slug is string => !!slug)),
   );
   // The control to focus once the next render has opened its category (set by the search and the chips).
   const focusTarget = useRef<string | null>(null);
@@ -84,12 +93,18 @@ export function ProjectPicker({ questions, catalogue, answers, errors, onChange 
   const chooseFromSearch = (project: ProjectOption) => {
     const isNew = !chosen.has(project.slug);
     setChosen(project.slug, true);
-    reveal(project, isNew ? kindInputId(project.slug, questions.kinds.options[0]?.code ?? "code") : projectInputId(project.slug));
+    reveal(
+      project,
+      isNew ? kindInputId(project.slug, questions.kinds.options[0]?.code ?? "code") : projectInputId(project.slug),
+    );
   };
 
   const generalError = errors.projects;
   return (
-    <fieldset className={styles.section} aria-describedby={describedBy("projects-help", generalError && "projects-error")}>
+    <fieldset
+      className={styles.section}
+      aria-describedby={describedBy("projects-help", generalError && "projects-error")}
+    >
       <legend className={styles.question}>{questions.projects.label}</legend>
       <p id="projects-help" className={styles.help}>
         {questions.projects.help}
@@ -142,7 +157,7 @@ export function ProjectPicker({ questions, catalogue, answers, errors, onChange 
               onToggle={(event) => openCategory(category.slug, event.currentTarget.open)}
             >
               <summary className={styles.categorySummary}>
-                <span>{category.name}</span>
+                <span className={styles.categoryName}>{category.name}</span>
                 <span className={styles.categoryCount}>
                   {count > 0 ? `${count} chosen · ` : ""}
                   {category.projects.length} projects
@@ -189,7 +204,10 @@ function ProjectRow({ project, questions, answer, isChosen, errors, onChosen, on
   const kindsError = errors[projectErrorKey(project.slug, "kinds")];
   const frequencyError = errors[projectErrorKey(project.slug, "frequency")];
   const toggleKind = (kind: string, isChecked: boolean) =>
-    onAnswer({ ...answer, kinds: isChecked ? [...answer.kinds, kind] : answer.kinds.filter((other) => other !== kind) });
+    onAnswer({
+      ...answer,
+      kinds: isChecked ? [...answer.kinds, kind] : answer.kinds.filter((other) => other !== kind),
+    });
 
   return (
     <li className={styles.projectRow} data-chosen={isChosen}>
@@ -202,7 +220,10 @@ function ProjectRow({ project, questions, answer, isChosen, errors, onChosen, on
           value={project.slug}
           checked={isChosen}
           onChange={(event) => onChosen(event.target.checked)}
-          aria-describedby={describedBy(project.isOpenStackDependency && `${inputId}-dep`, slugError && `${inputId}-error`)}
+          aria-describedby={describedBy(
+            project.isOpenStackDependency && `${inputId}-dep`,
+            slugError && `${inputId}-error`,
+          )}
         />
         <label htmlFor={inputId} className={styles.projectName}>
           {project.name}

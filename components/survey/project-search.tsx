@@ -32,7 +32,11 @@ export function ProjectSearch({ label, index, categoryNames, chosen, onChoose }:
     setQuery("");
     setIsOpen(false);
     setActive(-1);
-    setAnnouncement(chosen.has(project.slug) ? `${project.name} is already chosen.` : `${project.name} added. Say how you contribute below.`);
+    setAnnouncement(
+      chosen.has(project.slug)
+        ? `${project.name} is already chosen.`
+        : `${project.name} added. Say how you contribute below.`,
+    );
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -89,7 +93,13 @@ export function ProjectSearch({ label, index, categoryNames, chosen, onChoose }:
         onBlur={() => setIsOpen(false)}
         onFocus={() => setIsOpen(true)}
       />
-      <ul id={listId} role="listbox" aria-label="Matching projects" className={styles.listbox} hidden={!isExpanded || suggestions.length === 0}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Matching projects"
+        className={styles.listbox}
+        hidden={!isExpanded || suggestions.length === 0}
+      >
         {suggestions.map((project, position) => (
           <li
             key={project.slug}

@@ -21,7 +21,13 @@ export function ResponseSummary({ questions, answer }: { questions: RoundQuestio
     <dl className={styles.answers}>
       <div>
         <dt>{questions.teams.label}</dt>
-        <dd>{answer.notOpenStackContributor ? questions.teams.noneLabel : answer.teams.length > 0 ? answer.teams.join(", ") : none}</dd>
+        <dd>
+          {answer.notOpenStackContributor
+            ? questions.teams.noneLabel
+            : answer.teams.length > 0
+              ? answer.teams.join(", ")
+              : none}
+        </dd>
       </div>
       <div>
         <dt>{questions.projects.label}</dt>
@@ -33,8 +39,12 @@ export function ResponseSummary({ questions, answer }: { questions: RoundQuestio
               {answer.projects.map((project) => (
                 <li key={project.name}>
                   <strong>{project.name}</strong>
-                  {project.kinds.length > 0 && <>: {project.kinds.map((kind) => labelOf(questions.kinds.options, kind)).join(", ")}</>}
-                  {project.frequency !== "unspecified" && <> ({labelOf(questions.frequency.options, project.frequency).toLowerCase()})</>}
+                  {project.kinds.length > 0 && (
+                    <>: {project.kinds.map((kind) => labelOf(questions.kinds.options, kind)).join(", ")}</>
+                  )}
+                  {project.frequency !== "unspecified" && (
+                    <> ({labelOf(questions.frequency.options, project.frequency).toLowerCase()})</>
+                  )}
                 </li>
               ))}
             </ul>

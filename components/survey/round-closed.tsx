@@ -8,8 +8,8 @@ export function RoundClosed({ title }: { title: string | null }) {
       <h1>This survey is closed</h1>
       <div className={styles.panel}>
         <p>
-          {title ? <>“{title}” no longer takes answers.</> : <>No survey round is open at the moment.</>} Thank you for your
-          interest.
+          {title ? <>“{title}” no longer takes answers.</> : <>No survey round is open at the moment.</>} Thank you for
+          your interest.
         </p>
         <p>
           <Link href="/results">See the results</Link>

@@ -46,7 +46,11 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
     setClientErrors(null);
   }
   const errors: FieldErrors = clientErrors ?? (state.status === "invalid" ? state.errors : {});
-  const message = clientErrors ? "Some answers need attention; see the messages below." : state.status === "idle" ? null : state.message;
+  const message = clientErrors
+    ? "Some answers need attention; see the messages below."
+    : state.status === "idle"
+      ? null
+      : state.message;
   const errorCount = Object.keys(errors).length;
 
   useEffect(() => {
@@ -63,7 +67,10 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
   };
 
   const index = useMemo(() => buildCatalogueIndex(allProjects(catalogue)), [catalogue]);
-  const otherMatches = splitOtherProjects(values.others).map((line) => ({ line, match: matchProjectName(index, line) }));
+  const otherMatches = splitOtherProjects(values.others).map((line) => ({
+    line,
+    match: matchProjectName(index, line),
+  }));
   const set = (patch: Partial<ResponseFormValues>) => setValues((current) => ({ ...current, ...patch }));
 
   return (
@@ -119,7 +126,11 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
             rows={3}
             value={values.others}
             onChange={(event) => set({ others: event.target.value })}
-            aria-describedby={describedBy("field-others-help", errors.others && "field-others-error", otherMatches.length > 0 && "field-others-matches")}
+            aria-describedby={describedBy(
+              "field-others-help",
+              errors.others && "field-others-error",
+              otherMatches.length > 0 && "field-others-matches",
+            )}
             aria-invalid={errors.others ? true : undefined}
             className={styles.wide}
           />
@@ -129,7 +140,11 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
               {otherMatches.map(({ line, match }, position) => (
                 <li key={`${position}-${line}`}>
                   “{line}”{" "}
-                  {match ? <span>will be counted as {match.name}</span> : <span className={styles.muted}>will be kept as typed</span>}
+                  {match ? (
+                    <span>will be counted as {match.name}</span>
+                  ) : (
+                    <span className={styles.muted}>will be kept as typed</span>
+                  )}
                 </li>
               ))}
             </ul>

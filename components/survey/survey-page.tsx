@@ -16,7 +16,6 @@ export function SurveyPage({ title, questions, catalogue, initialValues }: Surve
   return (
     <article className={styles.page}>
       <h1>{title}</h1>
-      <p className={styles.lede}>No name or email is asked. Only “Which teams” and “Which projects” matter most; everything else is optional.</p>
       <SurveyForm mode="new" questions={questions} catalogue={catalogue} initialValues={initialValues} />
     </article>
   );

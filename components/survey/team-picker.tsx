@@ -30,7 +30,11 @@ export function TeamPicker({ question, teams, chosen, isNone, error, onChange }:
   const errorId = `${id}-error`;
 
   return (
-    <fieldset className={styles.section} aria-describedby={describedBy(helpId, error && errorId)} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className={styles.section}
+      aria-describedby={describedBy(helpId, error && errorId)}
+      aria-invalid={error ? true : undefined}
+    >
       <legend className={styles.question}>{question.label}</legend>
       <p id={helpId} className={styles.help}>
         {question.help}

@@ -15,8 +15,8 @@ export function ThankYou({ roundTitle, editPath }: { roundTitle: string; editPat
       </section>
       <div className={styles.warning} role="note">
         <p>
-          <strong>Keep this link private and safe.</strong> Anyone who has it can change or delete your answer. We do not
-          know who you are, so we cannot send it to you again: bookmark it or copy it somewhere now.
+          <strong>Keep this link private and safe.</strong> Anyone who has it can change or delete your answer. We do
+          not know who you are, so we cannot send it to you again: bookmark it or copy it somewhere now.
         </p>
       </div>
       <p>

@@ -49,12 +49,15 @@ export async function getSurveyCatalogue(db: Db, roundId: number): Promise<Surve
     categories: [...categories.values()]
       .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
       .map(({ position: _position, ...group }) => group),
-    teams: teams.map((team) => ({
-      slug: team.slug,
-      name: team.name,
-      service: team.service,
-      deliverables: team.deliverables.split("|").filter(Boolean),
-    })),
+    // Alphabetical whatever the capitalisation: the catalogue mixes "OpenStack-Helm" and "nova".
+    teams: teams
+      .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }))
+      .map((team) => ({
+        slug: team.slug,
+        name: team.name,
+        service: team.service,
+        deliverables: team.deliverables.split("|").filter(Boolean),
+      })),
   };
 }
 

@@ -7,7 +7,10 @@ const post = (body: BodyInit | null, headers: Record<string, string> = { "conten
 describe("readJsonBody", () => {
   it("parses a JSON object", async () => {
     expect(await readJsonBody(post('{"a":1}'))).toEqual({ ok: true, value: { a: 1 } });
-    expect(await readJsonBody(post("[]", { "content-type": "application/json; charset=utf-8" }))).toEqual({ ok: true, value: [] });
+    expect(await readJsonBody(post("[]", { "content-type": "application/json; charset=utf-8" }))).toEqual({
+      ok: true,
+      value: [],
+    });
   });
 
   it("answers 400 for a wrong content type, malformed JSON and invalid UTF-8", async () => {
@@ -35,7 +38,12 @@ describe("readJsonBody", () => {
       },
     });
     const undeclared = await readJsonBody(
-      new Request("http://localhost/", { method: "POST", body: stream, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit),
+      new Request("http://localhost/", {
+        method: "POST",
+        body: stream,
+        headers: { "content-type": "application/json" },
+        duplex: "half",
+      } as RequestInit),
     );
     expect(undeclared.ok || undeclared.result.status).toBe(413);
   });

@@ -28,7 +28,10 @@ const isJsonContentType = (header: string | null) => {
  */
 export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<JsonBodyResult> {
   if (!isJsonContentType(request.headers.get("content-type"))) {
-    return { ok: false, result: apiError(400, "Send the answer as JSON with the header Content-Type: application/json.") };
+    return {
+      ok: false,
+      result: apiError(400, "Send the answer as JSON with the header Content-Type: application/json."),
+    };
   }
   const tooLarge = { ok: false, result: apiError(413, `The body is larger than ${maxBytes / 1024} KB.`) } as const;
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -96,5 +99,7 @@ export const editPath = (token: string) => `/r/${token}`;
 
 /** A JSON object's own properties, or null for anything else (arrays, null, strings...). */
 export function asJsonObject(value: unknown): Record<string, unknown> | null {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }

@@ -71,12 +71,26 @@ describe("formDataToResponseInput", () => {
         ["comment", "   "],
       ]).entries(),
     );
-    expect(input).toMatchObject({ notOpenStackContributor: true, teams: [], projects: [], others: [], yearsContributing: null, employerPaid: null, comment: null });
+    expect(input).toMatchObject({
+      notOpenStackContributor: true,
+      teams: [],
+      projects: [],
+      others: [],
+      yearsContributing: null,
+      employerPaid: null,
+      comment: null,
+    });
     expect(responseInputSchema.safeParse(input).success).toBe(true);
   });
 
   it("passes text that is not a number to the schema, which names the problem", () => {
-    const input = formDataToResponseInput(form([["round", "r"], ["token", TOKEN], ["yearsContributing", "six"]]).entries());
+    const input = formDataToResponseInput(
+      form([
+        ["round", "r"],
+        ["token", TOKEN],
+        ["yearsContributing", "six"],
+      ]).entries(),
+    );
     expect(input.yearsContributing).toBe("six");
     const result = responseInputSchema.safeParse(input);
     expect(result.success).toBe(false);
@@ -84,7 +98,12 @@ describe("formDataToResponseInput", () => {
   });
 
   it("ignores files and duplicate project ticks", () => {
-    const data = form([["round", "r"], ["token", TOKEN], ["projects", "qemu"], ["projects", "qemu"]]);
+    const data = form([
+      ["round", "r"],
+      ["token", TOKEN],
+      ["projects", "qemu"],
+      ["projects", "qemu"],
+    ]);
     data.append("comment", new Blob(["x"]), "evil.txt");
     const values = readResponseForm(data.entries());
     expect(values.projects.map((p) => p.slug)).toEqual(["qemu"]);
@@ -92,24 +111,48 @@ describe("formDataToResponseInput", () => {
   });
 
   it("reads a missing frequency as missing, so the schema asks for it", () => {
-    const input = formDataToResponseInput(form([["round", "r"], ["token", TOKEN], ["projects", "qemu"]]).entries());
+    const input = formDataToResponseInput(
+      form([
+        ["round", "r"],
+        ["token", TOKEN],
+        ["projects", "qemu"],
+      ]).entries(),
+    );
     const result = responseInputSchema.safeParse(input);
     expect(result.success).toBe(false);
     if (!result.success) {
-      const errors = toFormErrors(toFieldErrors(result.error), readResponseForm(form([["projects", "qemu"]]).entries()));
+      const errors = toFormErrors(
+        toFieldErrors(result.error),
+        readResponseForm(form([["projects", "qemu"]]).entries()),
+      );
       expect(errors["project:qemu:kinds"]).toBe("Choose at least one kind of contribution");
       expect(errors["project:qemu:frequency"]).toBe("Choose how often");
     }
   });
 
   it("never throws and never pollutes prototypes, whatever the entries", () => {
-    const name = fc.oneof(fc.constantFrom("round", "token", "teams", "projects", "kinds.__proto__", "frequency.constructor", "__proto__", "others"), fc.string());
+    const name = fc.oneof(
+      fc.constantFrom(
+        "round",
+        "token",
+        "teams",
+        "projects",
+        "kinds.__proto__",
+        "frequency.constructor",
+        "__proto__",
+        "others",
+      ),
+      fc.string(),
+    );
     fc.assert(
-      fc.property(fc.array(fc.tuple(name, fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "toString")))), (entries) => {
-        const input = formDataToResponseInput(entries);
-        responseInputSchema.safeParse(input);
-        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      }),
+      fc.property(
+        fc.array(fc.tuple(name, fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "toString")))),
+        (entries) => {
+          const input = formDataToResponseInput(entries);
+          responseInputSchema.safeParse(input);
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        },
+      ),
     );
   });
 });
@@ -130,8 +173,16 @@ describe("toFormErrors", () => {
     });
   });
   it("folds list positions of teams and others into their control, naming the line", () => {
-    const errors = toFormErrors({ "teams.1": "not a team", "others.1": "too long", token: "reload", projects: "too many" }, values);
-    expect(errors).toEqual({ teams: "not a team", others: "“my-own-tool”: too long", form: "reload", projects: "too many" });
+    const errors = toFormErrors(
+      { "teams.1": "not a team", "others.1": "too long", token: "reload", projects: "too many" },
+      values,
+    );
+    expect(errors).toEqual({
+      teams: "not a team",
+      others: "“my-own-tool”: too long",
+      form: "reload",
+      projects: "too many",
+    });
   });
 });
 
@@ -144,9 +195,25 @@ describe("stored answers", () => {
     comment: null,
     teams: [{ team: { slug: "nova" } }],
     projects: [
-      { project: { slug: "sqlalchemy" }, frequency: "regularly", kindCode: true, kindReview: false, kindBugs: true, kindDocs: false, kindMaintainer: false },
+      {
+        project: { slug: "sqlalchemy" },
+        frequency: "regularly",
+        kindCode: true,
+        kindReview: false,
+        kindBugs: true,
+        kindDocs: false,
+        kindMaintainer: false,
+      },
       // Added on save because "pypa/pip" matched: it comes back from the free text, not as a ticked row.
-      { project: { slug: "pip" }, frequency: "unspecified", kindCode: false, kindReview: false, kindBugs: false, kindDocs: false, kindMaintainer: false },
+      {
+        project: { slug: "pip" },
+        frequency: "unspecified",
+        kindCode: false,
+        kindReview: false,
+        kindBugs: false,
+        kindDocs: false,
+        kindMaintainer: false,
+      },
     ],
     others: [{ rawText: "pypa/pip" }, { rawText: "my-tool" }],
   };

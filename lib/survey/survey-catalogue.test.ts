@@ -3,7 +3,12 @@ import { filterTeams, type TeamOption } from "./survey-catalogue";
 
 const teams: TeamOption[] = [
   { slug: "nova", name: "Nova", service: "Compute service", deliverables: ["nova", "python-novaclient"] },
-  { slug: "neutron", name: "Neutron", service: "Networking service", deliverables: ["neutron", "ovn-octavia-provider"] },
+  {
+    slug: "neutron",
+    name: "Neutron",
+    service: "Networking service",
+    deliverables: ["neutron", "ovn-octavia-provider"],
+  },
 ];
 
 describe("filterTeams", () => {

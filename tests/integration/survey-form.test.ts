@@ -84,13 +84,25 @@ describeEachDatabase("survey form and response API", (kind) => {
 
   it("answers 400, 404, 409 with messages and stores nothing", async () => {
     const before = await counts();
-    const invalid = await submitResponseFromApi(t.db, body({ projects: [{ slug: "sqlalchemy", kinds: [], frequency: "daily" }], extra: 1 }));
+    const invalid = await submitResponseFromApi(
+      t.db,
+      body({ projects: [{ slug: "sqlalchemy", kinds: [], frequency: "daily" }], extra: 1 }),
+    );
     expect(invalid.status).toBe(400);
-    expect(Object.keys(invalid.body.errors as object)).toEqual(expect.arrayContaining(["projects.0.kinds", "projects.0.frequency"]));
+    expect(Object.keys(invalid.body.errors as object)).toEqual(
+      expect.arrayContaining(["projects.0.kinds", "projects.0.frequency"]),
+    );
     for (const junk of [null, [], "text", 42, { __proto__: { round: "x" } }]) {
       expect((await submitResponseFromApi(t.db, junk)).status).toBe(400);
     }
-    expect((await submitResponseFromApi(t.db, body({ projects: [{ slug: "not-a-project", kinds: ["code"], frequency: "once" }] }))).status).toBe(400);
+    expect(
+      (
+        await submitResponseFromApi(
+          t.db,
+          body({ projects: [{ slug: "not-a-project", kinds: ["code"], frequency: "once" }] }),
+        )
+      ).status,
+    ).toBe(400);
     expect((await submitResponseFromApi(t.db, body({ round: "no-such-round" }))).status).toBe(404);
     expect((await submitResponseFromApi(t.db, body({ round: "demo-2025" }))).status).toBe(404); // not seeded here
     await t.db.round.update({ where: { slug: "openstack-2026" }, data: { status: "closed" } });
@@ -110,17 +122,29 @@ describeEachDatabase("survey form and response API", (kind) => {
     expect(read.body).toMatchObject({
       isEditable: true,
       round: { slug: "openstack-2026", status: "open" },
-      answer: { teams: ["nova"], projects: [{ slug: "sqlalchemy", kinds: ["code"], frequency: "regularly" }], others: ["pypa/pip", "my-own-tool"] },
+      answer: {
+        teams: ["nova"],
+        projects: [{ slug: "sqlalchemy", kinds: ["code"], frequency: "regularly" }],
+        others: ["pypa/pip", "my-own-tool"],
+      },
     });
     expect(JSON.stringify(read.body)).not.toContain(request.token);
 
-    const { token: _token, round: _round, ...withoutToken } = body({ projects: [{ slug: "libvirt", kinds: ["docs"], frequency: "once" }], others: [] });
+    const {
+      token: _token,
+      round: _round,
+      ...withoutToken
+    } = body({ projects: [{ slug: "libvirt", kinds: ["docs"], frequency: "once" }], others: [] });
     const replaced = await replaceResponseFromApi(t.db, request.token, withoutToken);
     expect(replaced.status).toBe(200);
     const after = await getResponseFromApi(t.db, request.token);
-    expect((after.body.answer as { projects: unknown }).projects).toEqual([{ slug: "libvirt", kinds: ["docs"], frequency: "once" }]);
+    expect((after.body.answer as { projects: unknown }).projects).toEqual([
+      { slug: "libvirt", kinds: ["docs"], frequency: "once" },
+    ]);
 
-    expect((await replaceResponseFromApi(t.db, request.token, { ...withoutToken, token: newEditToken() })).status).toBe(400);
+    expect((await replaceResponseFromApi(t.db, request.token, { ...withoutToken, token: newEditToken() })).status).toBe(
+      400,
+    );
     expect((await replaceResponseFromApi(t.db, request.token, "not an object")).status).toBe(400);
     expect((await replaceResponseFromApi(t.db, request.token, { ...withoutToken, comment: 7 })).status).toBe(400);
 
@@ -179,7 +203,10 @@ describeEachDatabase("survey form and response API", (kind) => {
       projects: [{ slug: "pip", kinds: ["maintainer"], frequency: "occasionally" }],
       others: ["k8s", "something-new"],
     });
-    const stored = await t.db.response.findFirstOrThrow({ where: { id: result.body.responseId as string }, include: { projects: { include: { project: true } } } });
+    const stored = await t.db.response.findFirstOrThrow({
+      where: { id: result.body.responseId as string },
+      include: { projects: { include: { project: true } } },
+    });
     expect(stored.projects.map((p) => p.project.slug).sort()).toEqual(["kubernetes", "pip"]);
   });
 });

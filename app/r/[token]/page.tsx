@@ -10,7 +10,11 @@ import { parseRoundQuestions } from "@/lib/survey/questions";
 import { storedToFormValues, storedToSummary } from "@/lib/survey/response-form";
 
 // The address is a secret: never indexed, never sent on as a referrer.
-export const metadata: Metadata = { title: "Your response", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Your response",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 export default async function EditResponseRoute({ params }: { params: Promise<{ token: string }> }) {
   await connection();

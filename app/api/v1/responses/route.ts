@@ -6,7 +6,8 @@ import { readJsonBody, type ApiResult } from "@/lib/survey/response-api";
 
 export const dynamic = "force-dynamic";
 
-const reply = ({ status, body }: ApiResult) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const reply = ({ status, body }: ApiResult) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 export async function POST(request: Request) {
   const body = await readJsonBody(request);

@@ -8,7 +8,11 @@ import { getResponseByToken, isResponseDeleted } from "@/lib/db/responses";
 import { isWellFormedEditToken } from "@/lib/survey/edit-token";
 import { editPath } from "@/lib/survey/response-api";
 
-export const metadata: Metadata = { title: "Thank you", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Thank you",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 export default async function ThankYouRoute({ params }: { params: Promise<{ token: string }> }) {
   await connection();

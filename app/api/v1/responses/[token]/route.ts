@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ token: string }> };
 
-const reply = ({ status, body }: ApiResult) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const reply = ({ status, body }: ApiResult) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 export async function GET(_request: Request, { params }: Context) {
   return reply(await getResponseFromApi(getDb(), (await params).token));
