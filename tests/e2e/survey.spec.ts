@@ -121,7 +121,7 @@ test.describe("without JavaScript", () => {
     await page.goto("/");
     await expect(page.getByRole("combobox")).toHaveCount(0); // the type-ahead needs JavaScript, so it is not offered
     await page.getByRole("checkbox", { name: /^neutron\b/ }).check();
-    await page.getByText("databases & DB libraries").click();
+    await page.locator("summary", { hasText: "databases & DB libraries" }).click();
     await page.getByRole("checkbox", { name: "SQLAlchemy", exact: true }).check();
     const kinds = group(page, "How do you contribute? (SQLAlchemy)");
     await kinds.getByRole("checkbox", { name: "Documentation" }).check();
@@ -156,14 +156,15 @@ test("axe finds no serious or critical violation on the form, the thank-you page
   await page.goto("/");
   await page.getByRole("combobox").fill("sqla");
   await expect(page.getByRole("option").first()).toBeVisible();
-  await expectNoSeriousAxeViolations(page);
   await page.getByRole("option", { name: /SQLAlchemy/ }).click();
-  await expectNoSeriousAxeViolations(page);
   const kinds = group(page, "How do you contribute? (SQLAlchemy)");
   await kinds.getByRole("checkbox", { name: "Code", exact: true }).check();
   await page.getByRole("button", { name: "Send my answer" }).click();
   await expect(group(page, "How often? (SQLAlchemy)").getByText("Choose how often")).toBeVisible();
-  await expectNoSeriousAxeViolations(page); // with field errors shown
+  await page.getByRole("combobox").fill("pip");
+  await expect(page.getByRole("option").first()).toBeVisible();
+  await expectNoSeriousAxeViolations(page); // with field errors shown and the suggestions open
+  await page.getByRole("combobox").fill("");
   await group(page, "How often? (SQLAlchemy)").getByRole("radio", { name: "Regularly" }).check();
   await page.getByRole("button", { name: "Send my answer" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, your answer is saved");
@@ -209,7 +210,7 @@ test.describe("on a 360-px phone", () => {
 test.describe("JSON API", () => {
   test("rejects malformed JSON, a wrong content type and a body over 64 KB", async ({ request }) => {
     const invalid = await request.post("/api/v1/responses", {
-      data: "{not json",
+      data: Buffer.from("{not json"),
       headers: { "content-type": "application/json" },
     });
     expect(invalid.status()).toBe(400);

@@ -9,11 +9,12 @@ import { isWellFormedEditToken } from "@/lib/survey/edit-token";
 import { parseRoundQuestions } from "@/lib/survey/questions";
 import { storedToFormValues, storedToSummary } from "@/lib/survey/response-form";
 
-// The address is a secret: never indexed, never sent on as a referrer.
+// The address is a secret: never indexed, never sent to another site as a referrer. ("no-referrer" would make
+// the browser send "Origin: null" on the no-JavaScript form post, and Next.js rejects such server action requests.)
 export const metadata: Metadata = {
   title: "Your response",
   robots: { index: false, follow: false },
-  referrer: "no-referrer",
+  referrer: "same-origin",
 };
 
 export default async function EditResponseRoute({ params }: { params: Promise<{ token: string }> }) {

@@ -11,7 +11,7 @@ import { editPath } from "@/lib/survey/response-api";
 export const metadata: Metadata = {
   title: "Thank you",
   robots: { index: false, follow: false },
-  referrer: "no-referrer",
+  referrer: "same-origin",
 };
 
 export default async function ThankYouRoute({ params }: { params: Promise<{ token: string }> }) {
