@@ -25,7 +25,8 @@ interface ProjectPickerProps {
 }
 
 export const projectInputId = (slug: string) => `project-${slug}`;
-const kindInputId = (slug: string, kind: string) => `project-${slug}-kind-${kind}`;
+export const kindInputId = (slug: string, kind: string) => `project-${slug}-kind-${kind}`;
+export const frequencyInputId = (slug: string, frequency: string) => `project-${slug}-frequency-${frequency}`;
 
 /**
  * The catalogue by category, one collapsible group each, with a type-ahead above. Every project row carries
@@ -275,6 +276,7 @@ function ProjectRow({ project, questions, answer, isChosen, errors, onChosen, on
             {questions.frequency.options.map((option) => (
               <label key={option.code} className={styles.optionChoice}>
                 <input
+                  id={frequencyInputId(project.slug, option.code)}
                   type="radio"
                   name={frequencyFieldName(project.slug)}
                   value={option.code}

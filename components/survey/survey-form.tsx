@@ -15,10 +15,11 @@ import {
 import { MAX_TEXT_LENGTH, responseInputSchema, toFieldErrors, type FieldErrors } from "@/lib/survey/response-schema";
 import { allProjects, type SurveyCatalogue } from "@/lib/survey/survey-catalogue";
 import { describedBy, FieldError } from "./field-error";
-import { ProjectPicker } from "./project-picker";
+import { frequencyInputId, kindInputId, ProjectPicker, projectInputId } from "./project-picker";
 import { SubmitButton } from "./submit-button";
 import styles from "./survey-form.module.css";
 import { TeamPicker } from "./team-picker";
+import { useHydrated } from "./use-hydrated";
 
 export interface SurveyFormProps {
   mode: "new" | "edit";
@@ -39,6 +40,7 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [shownState, setShownState] = useState(state);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const isHydrated = useHydrated();
 
   // A new answer from the server replaces errors found in the browser (state adjusted while rendering).
   if (shownState !== state) {
@@ -75,7 +77,15 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
 
   return (
     <>
-      <form action={formAction} onSubmit={onSubmit} noValidate className={styles.form} aria-describedby="survey-intro">
+      <form
+        action={formAction}
+        onSubmit={onSubmit}
+        noValidate
+        className={styles.form}
+        aria-describedby="survey-intro"
+        // Lets tests (and styles) tell the server-rendered form from the hydrated one.
+        data-hydrated={isHydrated ? "true" : undefined}
+      >
         <p id="survey-intro" className={styles.intro}>
           {questions.intro}
         </p>
@@ -87,6 +97,7 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
             <div className={styles.errorSummary} role="alert">
               <p className={styles.errorTitle}>{message}</p>
               {errors.form && <p>{errors.form}</p>}
+              <ErrorLinks errors={errors} questions={questions} catalogue={catalogue} />
             </div>
           )}
           {state.status === "saved" && !clientErrors && (
@@ -175,6 +186,7 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
         </div>
 
         <fieldset
+          id="question-employer"
           className={styles.section}
           aria-describedby={errors.employerPaid ? "field-employer-error" : undefined}
           aria-invalid={errors.employerPaid ? true : undefined}
@@ -237,6 +249,53 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
     </>
   );
 }
+
+/** The errors as links to their fields, so a long form never hides what needs fixing. */
+function ErrorLinks({
+  errors,
+  questions,
+  catalogue,
+}: {
+  errors: FieldErrors;
+  questions: RoundQuestions;
+  catalogue: SurveyCatalogue;
+}) {
+  const names = new Map(allProjects(catalogue).map((project) => [project.slug, project.name]));
+  const links = Object.entries(errors).flatMap(([key, message]) => {
+    const [head, slug, field] = key.split(":");
+    if (head === "project" && slug) {
+      const target =
+        field === "kinds"
+          ? kindInputId(slug, questions.kinds.options[0]?.code ?? "code")
+          : field === "frequency"
+            ? frequencyInputId(slug, questions.frequency.options[0]?.code ?? "once")
+            : projectInputId(slug);
+      return [{ key, href: `#${target}`, text: `${names.get(slug) ?? slug}: ${message}` }];
+    }
+    const target = Object.hasOwn(FIELD_TARGETS, key) ? FIELD_TARGETS[key] : undefined;
+    return target ? [{ key, href: `#${target}`, text: message }] : [];
+  });
+  if (links.length === 0) return null;
+  return (
+    <ul className={styles.errorLinks}>
+      {links.map((link) => (
+        <li key={link.key}>
+          <a href={link.href}>{link.text}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const FIELD_TARGETS: Record<string, string> = {
+  teams: "question-teams",
+  notOpenStackContributor: "question-teams",
+  projects: "question-projects",
+  others: "field-others",
+  yearsContributing: "field-years",
+  employerPaid: "question-employer",
+  comment: "field-comment",
+};
 
 /** Deleting asks twice: the first button only opens the confirmation (a details element works without JavaScript). */
 function DeleteResponseForm({ token }: { token: string }) {

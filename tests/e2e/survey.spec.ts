@@ -19,6 +19,9 @@ const apiBody = (token: string, overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** Controls clicked before React hydrates can be reset by hydration; a user is slower than a test. */
+const hydrated = (page: Page) => page.locator('form[data-hydrated="true"]').waitFor();
+
 const group = (page: Page, name: string) => page.getByRole("group", { name, exact: true });
 
 async function expectNoSeriousAxeViolations(page: Page) {
@@ -33,6 +36,7 @@ test("a new respondent answers, follows the edit link, changes the answer and de
 }) => {
   const response = await page.goto("/");
   expect(response?.headers()["cache-control"]).toContain("no-store");
+  await hydrated(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("OpenStack upstream contributions 2026");
 
   await page.getByLabel("Filter teams").fill("nova");
@@ -66,6 +70,7 @@ test("a new respondent answers, follows the edit link, changes the answer and de
   expect(token).toBeTruthy();
   await page.getByRole("link", { name: "Open my private edit link" }).click();
   await expect(page).toHaveURL(new RegExp(`/r/${token}$`));
+  await hydrated(page);
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your response");
   await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
@@ -76,6 +81,7 @@ test("a new respondent answers, follows the edit link, changes the answer and de
   await expect(page.getByRole("status").filter({ hasText: "Your changes are saved." })).toBeVisible();
 
   await page.reload();
+  await hydrated(page);
   await expect(group(page, "How often? (SQLAlchemy)").getByRole("radio", { name: "Occasionally" })).toBeChecked();
   const stored = await (await request.get(`/api/v1/responses/${token}`)).json();
   expect(stored.answer.projects).toEqual([
@@ -90,6 +96,7 @@ test("a new respondent answers, follows the edit link, changes the answer and de
 
 test("the type-ahead matches aliases and works with the keyboard alone", async ({ page }) => {
   await page.goto("/");
+  await hydrated(page);
   const search = page.getByRole("combobox", { name: "Find a project by name" });
   for (const [typed, expected] of [
     ["pypa/pip", "pip"],
@@ -154,6 +161,7 @@ test("axe finds no serious or critical violation on the form, the thank-you page
   page,
 }) => {
   await page.goto("/");
+  await hydrated(page);
   await page.getByRole("combobox").fill("sqla");
   await expect(page.getByRole("option").first()).toBeVisible();
   await page.getByRole("option", { name: /SQLAlchemy/ }).click();
@@ -182,6 +190,7 @@ test.describe("on a 360-px phone", () => {
 
   test("the form fits the screen and can be filled", async ({ page }) => {
     await page.goto("/");
+    await hydrated(page);
     const overflow = () =>
       page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
