@@ -19,9 +19,13 @@ import { useHydrated } from "./use-hydrated";
 interface ProjectPickerProps {
   questions: RoundQuestions;
   catalogue: SurveyCatalogue;
+  /** What the inputs start with (uncontrolled: the browser keeps what is typed, even before hydration). */
+  defaultAnswers: FormProjectAnswer[];
+  /** The answers as the form holds them now, for the summaries around the inputs. */
   answers: FormProjectAnswer[];
   errors: FieldErrors;
-  onChange(answers: FormProjectAnswer[]): void;
+  /** Called after a change made by code (the type-ahead ticking a row), so the form re-reads itself. */
+  onProgrammaticChange(): void;
 }
 
 export const projectInputId = (slug: string) => `project-${slug}`;
@@ -31,19 +35,23 @@ export const frequencyInputId = (slug: string, frequency: string) => `project-${
 /**
  * The catalogue by category, one collapsible group each, with a type-ahead above. Every project row carries
  * its own kinds and frequency inputs, shown by CSS once the row is ticked, so the form also works without
- * JavaScript; answers typed into a row that is then unticked are not sent as answers.
+ * JavaScript; answers typed into a row that is then unticked are kept in the row but not sent as answers.
+ * The inputs are uncontrolled, so hydration never resets what was ticked before the script arrived.
  */
-export function ProjectPicker({ questions, catalogue, answers, errors, onChange }: ProjectPickerProps) {
+export function ProjectPicker({
+  questions,
+  catalogue,
+  defaultAnswers,
+  answers,
+  errors,
+  onProgrammaticChange,
+}: ProjectPickerProps) {
   const isHydrated = useHydrated();
   const projects = useMemo(() => allProjects(catalogue), [catalogue]);
   const index = useMemo(() => buildCatalogueIndex(projects), [projects]);
   const bySlug = useMemo(() => new Map(projects.map((project) => [project.slug, project])), [projects]);
   const categoryNames = useMemo(() => new Map(catalogue.categories.map((c) => [c.slug, c.name])), [catalogue]);
   const chosen = useMemo(() => new Set(answers.map((answer) => answer.slug)), [answers]);
-  // Kinds and frequency of a row stay remembered while it is unticked, so a slip of the finger loses nothing.
-  const [drafts, setDrafts] = useState<ReadonlyMap<string, FormProjectAnswer>>(
-    () => new Map(answers.map((a) => [a.slug, a])),
-  );
   const [openCategories, setOpenCategories] = useState<ReadonlySet<string>>(
     () =>
       new Set(answers.map((answer) => bySlug.get(answer.slug)?.categorySlug).filter((slug): slug is string => !!slug)),
@@ -63,18 +71,8 @@ export function ProjectPicker({ questions, catalogue, answers, errors, onChange 
     }
   }, [focusRequest]);
 
-  const answerFor = (slug: string): FormProjectAnswer =>
-    answers.find((answer) => answer.slug === slug) ?? drafts.get(slug) ?? { slug, kinds: [], frequency: "" };
-
-  const update = (answer: FormProjectAnswer) => {
-    setDrafts((current) => new Map(current).set(answer.slug, answer));
-    onChange(answers.map((existing) => (existing.slug === answer.slug ? answer : existing)));
-  };
-
-  const setChosen = (slug: string, isChosen: boolean) => {
-    if (isChosen && !chosen.has(slug)) onChange([...answers, answerFor(slug)]);
-    if (!isChosen) onChange(answers.filter((answer) => answer.slug !== slug));
-  };
+  const defaultFor = (slug: string): FormProjectAnswer | undefined =>
+    defaultAnswers.find((answer) => answer.slug === slug);
 
   const openCategory = (slug: string, isOpen: boolean) =>
     setOpenCategories((current) => {
@@ -93,7 +91,11 @@ export function ProjectPicker({ questions, catalogue, answers, errors, onChange 
 
   const chooseFromSearch = (project: ProjectOption) => {
     const isNew = !chosen.has(project.slug);
-    setChosen(project.slug, true);
+    const toggle = document.getElementById(projectInputId(project.slug));
+    if (toggle instanceof HTMLInputElement && !toggle.checked) {
+      toggle.checked = true;
+      onProgrammaticChange();
+    }
     reveal(
       project,
       isNew ? kindInputId(project.slug, questions.kinds.options[0]?.code ?? "code") : projectInputId(project.slug),
@@ -172,11 +174,9 @@ export function ProjectPicker({ questions, catalogue, answers, errors, onChange 
                       key={project.slug}
                       project={project}
                       questions={questions}
-                      answer={answerFor(project.slug)}
+                      defaultAnswer={defaultFor(project.slug)}
                       isChosen={chosen.has(project.slug)}
                       errors={errors}
-                      onChosen={(isChosen) => setChosen(project.slug, isChosen)}
-                      onAnswer={update}
                     />
                   ))}
                 </ul>
@@ -192,23 +192,16 @@ export function ProjectPicker({ questions, catalogue, answers, errors, onChange 
 interface ProjectRowProps {
   project: ProjectOption;
   questions: RoundQuestions;
-  answer: FormProjectAnswer;
+  defaultAnswer: FormProjectAnswer | undefined;
   isChosen: boolean;
   errors: FieldErrors;
-  onChosen(isChosen: boolean): void;
-  onAnswer(answer: FormProjectAnswer): void;
 }
 
-function ProjectRow({ project, questions, answer, isChosen, errors, onChosen, onAnswer }: ProjectRowProps) {
+function ProjectRow({ project, questions, defaultAnswer, isChosen, errors }: ProjectRowProps) {
   const inputId = projectInputId(project.slug);
   const slugError = errors[projectErrorKey(project.slug, "slug")];
   const kindsError = errors[projectErrorKey(project.slug, "kinds")];
   const frequencyError = errors[projectErrorKey(project.slug, "frequency")];
-  const toggleKind = (kind: string, isChecked: boolean) =>
-    onAnswer({
-      ...answer,
-      kinds: isChecked ? [...answer.kinds, kind] : answer.kinds.filter((other) => other !== kind),
-    });
 
   return (
     <li className={styles.projectRow} data-chosen={isChosen}>
@@ -219,8 +212,7 @@ function ProjectRow({ project, questions, answer, isChosen, errors, onChosen, on
           type="checkbox"
           name={FIELD.projects}
           value={project.slug}
-          checked={isChosen}
-          onChange={(event) => onChosen(event.target.checked)}
+          defaultChecked={defaultAnswer !== undefined}
           aria-describedby={describedBy(
             project.isOpenStackDependency && `${inputId}-dep`,
             slugError && `${inputId}-error`,
@@ -254,8 +246,7 @@ function ProjectRow({ project, questions, answer, isChosen, errors, onChosen, on
                   type="checkbox"
                   name={kindsFieldName(project.slug)}
                   value={option.code}
-                  checked={answer.kinds.includes(option.code)}
-                  onChange={(event) => toggleKind(option.code, event.target.checked)}
+                  defaultChecked={defaultAnswer?.kinds.includes(option.code) ?? false}
                 />
                 {option.label}
               </label>
@@ -280,8 +271,7 @@ function ProjectRow({ project, questions, answer, isChosen, errors, onChosen, on
                   type="radio"
                   name={frequencyFieldName(project.slug)}
                   value={option.code}
-                  checked={answer.frequency === option.code}
-                  onChange={() => onAnswer({ ...answer, frequency: option.code })}
+                  defaultChecked={defaultAnswer?.frequency === option.code}
                 />
                 {option.label}
               </label>

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useActionState, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { deleteOwnResponse, submitResponse, updateResponse } from "@/app/actions/survey-response";
 import { buildCatalogueIndex, matchProjectName } from "@/lib/survey/catalogue-match";
 import type { RoundQuestions } from "@/lib/survey/questions";
@@ -36,7 +36,14 @@ const idle: SurveyFormState = { status: "idle", values: null };
  */
 export function SurveyForm({ mode, questions, catalogue, initialValues }: SurveyFormProps) {
   const [state, formAction] = useActionState(mode === "new" ? submitResponse : updateResponse, idle);
-  const [values, setValues] = useState<ResponseFormValues>(() => state.values ?? initialValues);
+  // Inputs are uncontrolled (defaults below), so the browser keeps whatever is typed, also before hydration;
+  // `values` mirrors the form for the summaries around the inputs and is re-read on every change.
+  const defaults = state.values ?? initialValues;
+  const [values, setValues] = useState<ResponseFormValues>(defaults);
+  const formRef = useRef<HTMLFormElement>(null);
+  const readForm = useCallback(() => {
+    if (formRef.current) setValues(readResponseForm(new FormData(formRef.current).entries()));
+  }, []);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [shownState, setShownState] = useState(state);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -56,6 +63,12 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
   const errorCount = Object.keys(errors).length;
 
   useEffect(() => {
+    // Whatever was ticked or typed before the script arrived.
+    const frame = requestAnimationFrame(readForm);
+    return () => cancelAnimationFrame(frame);
+  }, [readForm]);
+
+  useEffect(() => {
     if (errorCount > 0 || state.status === "saved") summaryRef.current?.focus();
   }, [errorCount, state, clientErrors]);
 
@@ -73,13 +86,16 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
     line,
     match: matchProjectName(index, line),
   }));
-  const set = (patch: Partial<ResponseFormValues>) => setValues((current) => ({ ...current, ...patch }));
 
   return (
     <>
       <form
+        ref={formRef}
         action={formAction}
         onSubmit={onSubmit}
+        onChange={readForm}
+        // React resets the form after an action; the defaults then hold what was sent, re-read them.
+        onReset={() => setTimeout(readForm, 0)}
         noValidate
         className={styles.form}
         aria-describedby="survey-intro"
@@ -89,14 +105,14 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
         <p id="survey-intro" className={styles.intro}>
           {questions.intro}
         </p>
-        <input type="hidden" name={FIELD.round} value={values.round} />
-        <input type="hidden" name={FIELD.token} value={values.token} />
+        <input type="hidden" name={FIELD.round} value={defaults.round} />
+        <input type="hidden" name={FIELD.token} value={defaults.token} />
 
         <div ref={summaryRef} tabIndex={-1} className={styles.summaryAnchor}>
           {message && errorCount > 0 && (
             <div className={styles.errorSummary} role="alert">
               <p className={styles.errorTitle}>{message}</p>
-              {errors.form && <p>{errors.form}</p>}
+              {errors.form && errors.form !== message && <p>{errors.form}</p>}
               <ErrorLinks errors={errors} questions={questions} catalogue={catalogue} />
             </div>
           )}
@@ -110,18 +126,19 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
         <TeamPicker
           question={questions.teams}
           teams={catalogue.teams}
+          defaultChosen={defaults.teams}
+          defaultIsNone={defaults.notOpenStackContributor}
           chosen={values.teams}
-          isNone={values.notOpenStackContributor}
           error={errors.teams ?? errors.notOpenStackContributor}
-          onChange={(teams, notOpenStackContributor) => set({ teams, notOpenStackContributor })}
         />
 
         <ProjectPicker
           questions={questions}
           catalogue={catalogue}
+          defaultAnswers={defaults.projects}
           answers={values.projects}
           errors={errors}
-          onChange={(projects) => set({ projects })}
+          onProgrammaticChange={readForm}
         />
 
         <div className={styles.section}>
@@ -135,8 +152,7 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
             id="field-others"
             name={FIELD.others}
             rows={3}
-            value={values.others}
-            onChange={(event) => set({ others: event.target.value })}
+            defaultValue={defaults.others}
             aria-describedby={describedBy(
               "field-others-help",
               errors.others && "field-others-error",
@@ -176,8 +192,7 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
             inputMode="numeric"
             autoComplete="off"
             size={4}
-            value={values.yearsContributing}
-            onChange={(event) => set({ yearsContributing: event.target.value })}
+            defaultValue={defaults.yearsContributing}
             aria-describedby={describedBy("field-years-help", errors.yearsContributing && "field-years-error")}
             aria-invalid={errors.yearsContributing ? true : undefined}
             className={styles.narrow}
@@ -199,8 +214,7 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
                   type="radio"
                   name={FIELD.employerPaid}
                   value={option.code}
-                  checked={values.employerPaid === option.code}
-                  onChange={() => set({ employerPaid: option.code })}
+                  defaultChecked={defaults.employerPaid === option.code}
                 />
                 {option.label}
               </label>
@@ -224,8 +238,7 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
             name={FIELD.comment}
             rows={4}
             maxLength={MAX_TEXT_LENGTH}
-            value={values.comment}
-            onChange={(event) => set({ comment: event.target.value })}
+            defaultValue={defaults.comment}
             aria-describedby={describedBy("field-comment-help", errors.comment && "field-comment-error")}
             aria-invalid={errors.comment ? true : undefined}
             className={styles.wide}
@@ -245,7 +258,7 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
           )}
         </div>
       </form>
-      {mode === "edit" && <DeleteResponseForm token={values.token} />}
+      {mode === "edit" && <DeleteResponseForm token={defaults.token} />}
     </>
   );
 }

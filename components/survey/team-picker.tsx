@@ -10,22 +10,29 @@ import { useHydrated } from "./use-hydrated";
 interface TeamPickerProps {
   question: RoundQuestions["teams"];
   teams: TeamOption[];
+  /** What the checkboxes start with; they are uncontrolled, so nothing ticked before hydration is lost. */
+  defaultChosen: string[];
+  defaultIsNone: boolean;
+  /** The teams ticked now, for the summary line. */
   chosen: string[];
-  isNone: boolean;
   error: string | undefined;
-  onChange(chosen: string[], isNone: boolean): void;
 }
 
 /** The OpenStack teams as a checkbox list, with a filter once JavaScript runs, and the "none" answer. */
-export function TeamPicker({ question, teams, chosen, isNone, error, onChange }: TeamPickerProps) {
+export function TeamPicker({ question, teams, defaultChosen, defaultIsNone, chosen, error }: TeamPickerProps) {
   const id = useId();
   const isHydrated = useHydrated();
   const [filter, setFilter] = useState("");
   const visible = useMemo(() => new Set(filterTeams(teams, filter).map((team) => team.slug)), [teams, filter]);
   const chosenSet = new Set(chosen);
+  const defaultSet = new Set(defaultChosen);
   const chosenNames = teams.filter((team) => chosenSet.has(team.slug)).map((team) => team.name);
-  const toggle = (slug: string, isChecked: boolean) =>
-    onChange(isChecked ? [...chosen, slug] : chosen.filter((other) => other !== slug), false);
+  // Teams and "none" exclude each other: ticking one clears the other (the form re-reads itself on change).
+  const clear = (form: HTMLFormElement | null, name: string) => {
+    for (const element of Array.from(form?.elements ?? [])) {
+      if (element instanceof HTMLInputElement && element.name === name) element.checked = false;
+    }
+  };
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
 
@@ -63,8 +70,10 @@ export function TeamPicker({ question, teams, chosen, isNone, error, onChange }:
               type="checkbox"
               name={FIELD.teams}
               value={team.slug}
-              checked={chosenSet.has(team.slug)}
-              onChange={(event) => toggle(team.slug, event.target.checked)}
+              defaultChecked={defaultSet.has(team.slug)}
+              onChange={(event) => {
+                if (event.target.checked) clear(event.target.form, FIELD.notOpenStackContributor);
+              }}
             />
             <span>
               {team.name}
@@ -79,8 +88,10 @@ export function TeamPicker({ question, teams, chosen, isNone, error, onChange }:
           type="checkbox"
           name={FIELD.notOpenStackContributor}
           value="yes"
-          checked={isNone}
-          onChange={(event) => onChange(event.target.checked ? [] : chosen, event.target.checked)}
+          defaultChecked={defaultIsNone}
+          onChange={(event) => {
+            if (event.target.checked) clear(event.target.form, FIELD.teams);
+          }}
         />
         <span>{question.noneLabel}</span>
       </label>

@@ -279,3 +279,39 @@ test.describe("JSON API", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("OpenStack upstream contributions 2026");
   });
 });
+
+test.describe("never loses what was typed", () => {
+  test("answers given before the page's script arrives survive hydration", async ({ page }) => {
+    // A slow connection: the HTML is there, the JavaScript comes seconds later.
+    await page.route("**/_next/static/chunks/*.js", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue();
+    });
+    await page.goto("/", { waitUntil: "commit" });
+    await page.locator("summary", { hasText: "databases & DB libraries" }).click();
+    await page.getByRole("checkbox", { name: "SQLAlchemy", exact: true }).check();
+    await group(page, "How do you contribute? (SQLAlchemy)")
+      .getByRole("checkbox", { name: "Code", exact: true })
+      .check();
+    await page.getByLabel("Anything else? (optional)").fill("typed early");
+    await expect(page.locator('form[data-hydrated="true"]')).toHaveCount(0);
+    await hydrated(page);
+    await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
+    await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("typed early");
+    await expect(page.getByRole("button", { name: "SQLAlchemy" })).toBeVisible(); // the "chosen" summary saw it too
+  });
+
+  test("an error only the server can find keeps the form as typed", async ({ page, request }) => {
+    const token = newToken();
+    expect((await request.post("/api/v1/responses", { data: apiBody(token) })).status()).toBe(201);
+    await page.goto(`/r/${token}`);
+    await hydrated(page);
+    await page.getByLabel("Anything else? (optional)").fill("kept after an error");
+    // Deleted in another tab meanwhile: the browser's checks pass, the server refuses.
+    expect((await request.delete(`/api/v1/responses/${token}`)).status()).toBe(200);
+    await page.getByRole("button", { name: "Save my changes" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "This response was deleted." })).toBeVisible();
+    await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("kept after an error");
+    await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
+  });
+});
