@@ -282,9 +282,11 @@ test.describe("JSON API", () => {
 
 test.describe("never loses what was typed", () => {
   test("answers given before the page's script arrives survive hydration", async ({ page }) => {
-    // A slow connection: the HTML is there, the JavaScript comes seconds later.
+    // A slow connection: the HTML is there, the JavaScript only comes once the answers are given.
+    let release = () => {};
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
     await page.route("**/_next/static/chunks/*.js", async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await scriptsHeld;
       await route.continue();
     });
     await page.goto("/", { waitUntil: "commit" });
@@ -295,6 +297,7 @@ test.describe("never loses what was typed", () => {
       .check();
     await page.getByLabel("Anything else? (optional)").fill("typed early");
     await expect(page.locator('form[data-hydrated="true"]')).toHaveCount(0);
+    release();
     await hydrated(page);
     await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
     await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("typed early");
