@@ -32,6 +32,11 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
   return (options.bom ? UTF8_BOM : "") + body;
 }
 
+/** CSV records without a header, for streaming one batch at a time: concatenated batches form one document. */
+export function toCsvRecords(rows: readonly (readonly unknown[])[]): string {
+  return rows.length === 0 ? "" : stringifySync(rows.map(toCsvRow), STRINGIFY_OPTIONS);
+}
+
 /** A streaming stringifier with the same rules; write rows already passed through toCsvRow. */
 export function createCsvStringifier(): Stringifier {
   return stringify(STRINGIFY_OPTIONS);
