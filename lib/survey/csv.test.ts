@@ -23,6 +23,11 @@ describe("toCsv", () => {
     const rows = parse(csv, { columns: true }) as { a: string; b: string }[];
     expect(rows.map((row) => row.a)).toEqual(hostile);
   });
+  it("quotes a lone line feed or carriage return, so a parser splitting on any line break keeps the row whole", () => {
+    const csv = toCsv(["a", "b"], [["two\nlines", "cr\ronly"]]);
+    expect(csv).toBe('a,b\r\n"two\nlines","cr\ronly"\r\n');
+    expect(parse(csv, { record_delimiter: ["\r\n", "\n", "\r"] })).toEqual([["a", "b"], ["two\nlines", "cr\ronly"]]);
+  });
   it("adds a byte-order mark only when asked", () => {
     expect(toCsv(["a"], []).startsWith(UTF8_BOM)).toBe(false);
     expect(toCsv(["a"], [], { bom: true }).startsWith(UTF8_BOM)).toBe(true);

@@ -20,8 +20,9 @@ export function toCsvRow(values: readonly unknown[]): string[] {
   return values.map(neutralizeCell);
 }
 
-// RFC 4180: CRLF line ends, quotes doubled, and fields with a comma, quote or line break quoted.
-const STRINGIFY_OPTIONS = { record_delimiter: "\r\n" } as const;
+// RFC 4180: CRLF line ends, quotes doubled, and fields with a comma, quote or line break quoted. csv-stringify
+// by itself quotes only the whole record delimiter, so a lone LF or CR would split the row in Excel and pandas.
+const STRINGIFY_OPTIONS = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
 
 // Excel assumes a legacy code page unless the file starts with a UTF-8 byte-order mark.
 export const UTF8_BOM = "\uFEFF";

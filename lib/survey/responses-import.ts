@@ -677,10 +677,10 @@ const quote = (text: string) => `“${text.replace(/\s+/g, " ")}”`;
 /** The report as printed by `npm run import`: one line per row, then the totals and what happened. */
 export function formatImportReport(report: ImportReport): string {
   const validWord = report.written ? "imported" : report.dryRun ? "would import" : "not imported";
-  const keyWidth = Math.min(24, Math.max(0, ...report.rows.map((row) => row.key.length)));
+  const keyWidth = Math.min(36, Math.max(0, ...report.rows.map((row) => row.key.length)));
   const lineWidth = String(Math.max(1, ...report.rows.map((row) => row.line))).length;
   const lines = report.rows.map((row) => {
-    const head = `line ${String(row.line).padStart(lineWidth)}  ${row.key.slice(0, 24).padEnd(keyWidth)}  `;
+    const head = `line ${String(row.line).padStart(lineWidth)}  ${row.key.slice(0, 36).padEnd(keyWidth)}  `;
     if (row.status === "rejected") return `${head}rejected: ${row.reason}`;
     if (row.status === "already-imported") return `${head}already imported, left unchanged`;
     const parts: string[] = [];
