@@ -163,25 +163,24 @@ const CSV_PROBLEMS: Record<string, string> = {
 
 function readRecords(body: Uint8Array): { ok: true; records: SourceRecord[] } | { ok: false; error: ImportFileError } {
   const starts = lineStarts(body);
+  // Byte offset where each record ends, as csv-parse emits it: the next record starts after it (and after skipped empty lines).
+  const ends: number[] = [];
   try {
     const parsed = parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength), {
-      info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       // Our exports always quote a field with a line break; a stray CR or LF elsewhere ends the record.
       record_delimiter: ["\r\n", "\n", "\r"],
-    }) as unknown as { record: string[]; info: { bytes: number } }[];
-    let previousEnd = 0;
-    const records = parsed.map(({ record, info }) => {
-      const line = lineAt(starts, skipLineBreaks(body, previousEnd));
-      previousEnd = info.bytes;
-      return { line, cells: record };
-    });
+      on_record: (record: string[], context: { bytes: number }) => {
+        ends.push(context.bytes);
+        return record;
+      },
+    }) as unknown as string[][];
+    const records = parsed.map((cells, i) => ({ line: lineAt(starts, skipLineBreaks(body, i === 0 ? 0 : (ends[i - 1] ?? 0))), cells }));
     return { ok: true, records };
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const at = typeof error.bytes_records === "number" ? error.bytes_records : 0;
-    const line = lineAt(starts, skipLineBreaks(body, at));
+    const line = lineAt(starts, skipLineBreaks(body, ends.at(-1) ?? 0));
     return { ok: false, error: { line, message: `not valid CSV: ${CSV_PROBLEMS[error.code] ?? error.message}` } };
   }
 }
