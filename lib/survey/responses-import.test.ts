@@ -115,7 +115,7 @@ describe("wide layout", () => {
 
   it("reads our own export, undoing the formula guard", () => {
     const result = parsedOk(
-      `${header}\r\nr1,poll-2019,2019-05-01T10:00:00.000Z,nova|neutron,false,7,partly,code|review,regularly,,unspecified,pypa/pip,"'=HYPERLINK(""http://x"",""y"")","multi\nline, comment"\r\n`,
+      `${header}\r\nr1,poll-2019,2019-05-01T10:00:00.000Z,nova|neutron,false,7,partly,code|review,regularly,,,pypa/pip,"'=HYPERLINK(""http://x"",""y"")","multi\nline, comment"\r\n`,
     );
     expect(result.responses).toEqual([
       {
@@ -127,10 +127,8 @@ describe("wide layout", () => {
         employerPaid: "partly",
         comment: "multi\nline, comment",
         teamIds: [10, 11],
-        selections: [
-          { projectId: 1, kinds: ["code", "review"], frequency: "regularly" },
-          { projectId: 2, kinds: [], frequency: "unspecified" },
-        ],
+        // pip only as free text: matched for the report and for triage, but not a selection in a wide file.
+        selections: [{ projectId: 1, kinds: ["code", "review"], frequency: "regularly" }],
         others: [
           { rawText: "pypa/pip", projectId: 2 },
           { rawText: '=HYPERLINK("http://x","y")', projectId: null },

@@ -327,11 +327,16 @@ const emptyReport = (line: number, key: string): ImportRowReport => ({
   reason: null,
 });
 
-/** Match free-text names: a match becomes a selection (if not chosen already) and keeps its raw text. */
+/**
+ * Match free-text names against the catalogue, keeping the raw text. In a pairs sheet the names are the
+ * answers, so a match also becomes a selection (as the web form does with free text); `selections` is then
+ * the list to add to. Wide and long files list their selections explicitly, and free text adds none, so an
+ * export imported again is stored exactly as it was.
+ */
 function resolveNames(
   names: readonly string[],
   catalogue: ImportCatalogue,
-  selections: PlannedSelection[],
+  selections: PlannedSelection[] | null,
   report: ImportRowReport,
 ): { rawText: string; projectId: number | null }[] {
   return names.map((rawText) => {
@@ -341,7 +346,7 @@ function resolveNames(
       return { rawText, projectId: null };
     }
     report.matched.push({ text: rawText, slug: project.slug });
-    if (!selections.some((s) => s.projectId === project.id)) selections.push({ projectId: project.id, kinds: [], frequency: UNSPECIFIED_FREQUENCY });
+    if (selections && !selections.some((s) => s.projectId === project.id)) selections.push({ projectId: project.id, kinds: [], frequency: UNSPECIFIED_FREQUENCY });
     return { rawText, projectId: project.id };
   });
 }
@@ -442,7 +447,7 @@ function parseWideRecord(
     report.projects.push(column.slug);
   }
   const names = [...new Set(columns.others.map((o) => cleanText(restoreCell(record.cells[o.index] ?? ""), MAX_OTHER_LENGTH, `other_${o.position}`)).filter(Boolean))];
-  const others = resolveNames(names, catalogue, selections, report);
+  const others = resolveNames(names, catalogue, null, report);
   checkSelectionCount(selections);
   return { ...fields, selections, others };
 }
@@ -539,7 +544,7 @@ function parseLongGroup(records: readonly SourceRecord[], header: readonly strin
       if (rowType === "project") {
         const slug = get("project_slug").trim().toLowerCase();
         const selection = parseSelection(get("kinds"), get("frequency"), slug) ?? { projectId: 0, kinds: [], frequency: UNSPECIFIED_FREQUENCY };
-        // A project the round does not offer appears only when free text matched it (no kinds): re-derived from that text.
+        // A project the round does not offer appears only when the web form matched free text to it (no kinds).
         const offered = catalogue.roundProjects.get(slug);
         const derived = selection.kinds.length === 0 ? catalogue.catalogueProjects.get(slug) : undefined;
         const projectId = offered ?? derived ?? problem(`“${slug}” is not a project of round “${catalogue.roundSlug}”`);
@@ -567,7 +572,7 @@ function parseLongGroup(records: readonly SourceRecord[], header: readonly strin
     const resolved = others
       .sort((a, b) => a.position - b.position || a.line - b.line)
       .filter((o) => !seen.has(o.text) && seen.add(o.text))
-      .flatMap((o) => resolveNames([o.text], catalogue, selections, o.report));
+      .flatMap((o) => resolveNames([o.text], catalogue, null, o.report));
     if (resolved.length > MAX_OTHER_ENTRIES) problem(`names more than ${MAX_OTHER_ENTRIES} other projects`);
     checkSelectionCount(selections);
     firstDraft.response = { ...fields, selections, others: resolved };
