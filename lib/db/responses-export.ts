@@ -7,7 +7,7 @@ import { csvContentDisposition, toCsv, toCsvRecords, UTF8_BOM } from "../survey/
 import type { CodebookQuery, ExportFilters, ResponsesExportQuery } from "../survey/export-filters";
 import { textChunksToStream } from "../survey/text-stream";
 import type { Db } from "./client";
-import type { Prisma } from "./generated/sqlite/client";
+import { Prisma } from "./generated/sqlite/client";
 
 export const EXPORT_BATCH_SIZE = 1000;
 
@@ -17,12 +17,21 @@ export interface ExportRound {
   title: string;
 }
 
+/** Which responses of the round an export holds, resolved to ids. */
+export interface ResponseSelection {
+  roundId: number;
+  teamId?: number;
+  categoryId?: number;
+  /** null selects the responses that left the question unanswered. */
+  employerPaid?: string | null;
+}
+
 export interface ResponsesExportPlan {
   round: ExportRound;
   layout: ExportLayout;
   bom: boolean;
   filters: ExportFilters;
-  where: Prisma.ResponseWhereInput;
+  selection: ResponseSelection;
   context: ExportContext;
 }
 
@@ -69,50 +78,82 @@ export async function loadExportContext(db: Db, round: ExportRound): Promise<Exp
 export async function prepareResponsesExport(db: Db, query: ResponsesExportQuery): Promise<PlanResult<ResponsesExportPlan>> {
   const round = await resolveExportRound(db, query.round);
   if (!round.ok) return round;
-  const where: Prisma.ResponseWhereInput = { roundId: round.plan.id };
+  const selection: ResponseSelection = { roundId: round.plan.id };
   if (query.team) {
     const team = await db.team.findUnique({ where: { slug: query.team }, select: { id: true } });
     if (!team) return { ok: false, message: `There is no OpenStack team “${query.team}”.` };
-    where.teams = { some: { teamId: team.id } };
+    selection.teamId = team.id;
   }
   if (query.category) {
     const category = await db.category.findUnique({ where: { slug: query.category }, select: { id: true } });
     if (!category) return { ok: false, message: `There is no project category “${query.category}”.` };
-    // A response is in the category when it chose (or named) at least one of its projects; all its rows are exported.
-    where.projects = { some: { project: { categoryId: category.id } } };
+    selection.categoryId = category.id;
   }
-  if (query.employerPaid) where.employerPaid = query.employerPaid === "unanswered" ? null : query.employerPaid;
+  if (query.employerPaid) selection.employerPaid = query.employerPaid === "unanswered" ? null : query.employerPaid;
   const { layout, bom, ...filters } = query;
-  return { ok: true, plan: { round: round.plan, layout, bom, filters, where, context: await loadExportContext(db, round.plan) } };
+  return { ok: true, plan: { round: round.plan, layout, bom, filters, selection, context: await loadExportContext(db, round.plan) } };
 }
 
-const responseSelect = {
-  id: true,
-  createdAt: true,
-  notOpenStackContributor: true,
-  yearsContributing: true,
-  employerPaid: true,
-  comment: true,
-  teams: { select: { teamId: true } },
-  projects: {
-    select: { projectId: true, frequency: true, kindCode: true, kindReview: true, kindBugs: true, kindDocs: true, kindMaintainer: true },
-  },
-  others: { select: { position: true, rawText: true, projectId: true }, orderBy: [{ position: "asc" }, { id: "asc" }] },
-} as const satisfies Prisma.ResponseSelect;
+// The batch reads are plain SQL (quoted model and field names, valid on SQLite and PostgreSQL): the export is
+// the one place where the ORM's per-row object building dominated the cost (measured about 3x slower).
+function selectionConditions(selection: ResponseSelection): Prisma.Sql {
+  const conditions = [Prisma.sql`r."roundId" = ${selection.roundId}`];
+  if (selection.teamId !== undefined) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ResponseTeam" t WHERE t."responseId" = r."id" AND t."teamId" = ${selection.teamId})`);
+  }
+  if (selection.categoryId !== undefined) {
+    // A response is in the category when it chose (or named) at least one of its projects; all its rows are exported.
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ResponseProject" s JOIN "Project" p ON p."id" = s."projectId" WHERE s."responseId" = r."id" AND p."categoryId" = ${selection.categoryId})`,
+    );
+  }
+  if (selection.employerPaid === null) conditions.push(Prisma.sql`r."employerPaid" IS NULL`);
+  else if (selection.employerPaid !== undefined) conditions.push(Prisma.sql`r."employerPaid" = ${selection.employerPaid}`);
+  return Prisma.join(conditions, " AND ");
+}
 
-type SelectedResponse = Prisma.ResponseGetPayload<{ select: typeof responseSelect }>;
+interface ResponseRow {
+  id: string;
+  createdAt: Date | string;
+  notOpenStackContributor: boolean | number;
+  yearsContributing: number | null;
+  employerPaid: string | null;
+  comment: string | null;
+}
+interface SelectionRow {
+  responseId: string;
+  projectId: number;
+  frequency: string;
+  kindCode: boolean | number;
+  kindReview: boolean | number;
+  kindBugs: boolean | number;
+  kindDocs: boolean | number;
+  kindMaintainer: boolean | number;
+}
+interface TeamRow {
+  responseId: string;
+  teamId: number;
+}
+interface OtherRow {
+  responseId: string;
+  position: number;
+  rawText: string;
+  projectId: number | null;
+}
 
-const toExportResponse = (row: SelectedResponse): ExportResponse => ({
-  id: row.id,
-  createdAt: row.createdAt,
-  notOpenStackContributor: row.notOpenStackContributor,
-  yearsContributing: row.yearsContributing,
-  employerPaid: row.employerPaid,
-  comment: row.comment,
-  teamIds: row.teams.map((team) => team.teamId),
-  selections: row.projects.map((s) => ({ projectId: s.projectId, kinds: kindsFromColumns(s), frequency: s.frequency })),
-  others: row.others,
-});
+// Drivers agree on these today; the conversions keep a driver that returns 0/1 or ISO text correct.
+const isTrue = (value: boolean | number) => value === true || value === 1;
+const toDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+
+function groupByResponse<T extends { responseId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.responseId);
+    if (group) group.push(row);
+    else groups.set(row.responseId, [row]);
+  }
+  return groups;
+}
 
 export interface ExportStreamOptions {
   batchSize?: number;
@@ -120,21 +161,60 @@ export interface ExportStreamOptions {
   onBatch?: (responses: number) => void;
 }
 
-/** The plan's responses in id order, `batchSize` at a time, each batch with its selections, teams and free text. */
-export async function* readResponseBatches(db: Db, where: Prisma.ResponseWhereInput, options: ExportStreamOptions = {}): AsyncGenerator<ExportResponse[]> {
+/**
+ * The selected responses in id order, `batchSize` at a time, each with its selections, teams and free text.
+ * Keyset pagination (id > last id of the previous batch) costs the same for the last batch as for the first;
+ * the children of a batch are read by the id range it spans, which their primary keys and indexes serve.
+ */
+export async function* readResponseBatches(db: Db, selection: ResponseSelection, options: ExportStreamOptions = {}): AsyncGenerator<ExportResponse[]> {
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
+  const conditions = selectionConditions(selection);
   let after: string | undefined;
   for (;;) {
-    const rows = await db.response.findMany({
-      where: after === undefined ? where : { AND: [where, { id: { gt: after } }] },
-      orderBy: { id: "asc" },
-      take: batchSize,
-      select: responseSelect,
-    });
-    options.onBatch?.(rows.length);
-    if (rows.length > 0) yield rows.map(toExportResponse);
-    const last = rows.at(-1);
-    if (rows.length < batchSize || !last) return;
+    const responses = await db.$queryRaw<ResponseRow[]>`
+      SELECT r."id", r."createdAt", r."notOpenStackContributor", r."yearsContributing", r."employerPaid", r."comment"
+      FROM "Response" r
+      WHERE ${conditions} ${after === undefined ? Prisma.empty : Prisma.sql`AND r."id" > ${after}`}
+      ORDER BY r."id" LIMIT ${batchSize}`;
+    options.onBatch?.(responses.length);
+    const first = responses[0];
+    const last = responses.at(-1);
+    if (!first || !last) return;
+    const range = Prisma.sql`"roundId" = ${selection.roundId} AND "responseId" >= ${first.id} AND "responseId" <= ${last.id}`;
+    const [selections, teams, others] = await Promise.all([
+      db.$queryRaw<SelectionRow[]>`
+        SELECT "responseId", "projectId", "frequency", "kindCode", "kindReview", "kindBugs", "kindDocs", "kindMaintainer"
+        FROM "ResponseProject" WHERE ${range}`,
+      db.$queryRaw<TeamRow[]>`SELECT "responseId", "teamId" FROM "ResponseTeam" WHERE ${range}`,
+      db.$queryRaw<OtherRow[]>`
+        SELECT "responseId", "position", "rawText", "projectId" FROM "OtherEntry" WHERE ${range} ORDER BY "position", "id"`,
+    ]);
+    const selectionsOf = groupByResponse(selections);
+    const teamsOf = groupByResponse(teams);
+    const othersOf = groupByResponse(others);
+    // With a filter, the id range also spans responses that are not exported: only the batch's own ids are looked up.
+    yield responses.map((r) => ({
+      id: r.id,
+      createdAt: toDate(r.createdAt),
+      notOpenStackContributor: isTrue(r.notOpenStackContributor),
+      yearsContributing: r.yearsContributing === null ? null : Number(r.yearsContributing),
+      employerPaid: r.employerPaid,
+      comment: r.comment,
+      teamIds: (teamsOf.get(r.id) ?? []).map((t) => Number(t.teamId)),
+      selections: (selectionsOf.get(r.id) ?? []).map((s) => ({
+        projectId: Number(s.projectId),
+        frequency: s.frequency,
+        kinds: kindsFromColumns({
+          kindCode: isTrue(s.kindCode),
+          kindReview: isTrue(s.kindReview),
+          kindBugs: isTrue(s.kindBugs),
+          kindDocs: isTrue(s.kindDocs),
+          kindMaintainer: isTrue(s.kindMaintainer),
+        }),
+      })),
+      others: (othersOf.get(r.id) ?? []).map((o) => ({ position: Number(o.position), rawText: o.rawText, projectId: o.projectId === null ? null : Number(o.projectId) })),
+    }));
+    if (responses.length < batchSize) return;
     after = last.id;
   }
 }
@@ -144,7 +224,7 @@ export async function* responsesCsvChunks(db: Db, plan: ResponsesExportPlan, opt
   // The header goes first, before any response is read, so the download starts at once however large the round.
   yield (plan.bom ? UTF8_BOM : "") + toCsvRecords([headerFor(plan.context, plan.layout)]);
   const { context } = plan;
-  for await (const batch of readResponseBatches(db, plan.where, options)) {
+  for await (const batch of readResponseBatches(db, plan.selection, options)) {
     const rows = plan.layout === "wide" ? batch.map((r) => toWideRow(context, r)) : batch.flatMap((r) => toLongRows(context, r));
     yield toCsvRecords(rows);
   }

@@ -33,9 +33,27 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
   return (options.bom ? UTF8_BOM : "") + body;
 }
 
-/** CSV records without a header, for streaming one batch at a time: concatenated batches form one document. */
+// The same quoting rule as STRINGIFY_OPTIONS gives csv-stringify; csv.test.ts checks the two agree on any input.
+const NEEDS_QUOTES = /[",\r\n]/;
+const QUOTE = /"/g;
+
+/**
+ * CSV records without a header, for streaming one batch at a time: concatenated batches form one document.
+ * Byte-for-byte what csv-stringify writes with our options (a property test holds it to that), about four times
+ * faster: a wide export row has hundreds of mostly empty cells, and per-cell cost decides the export's speed.
+ */
 export function toCsvRecords(rows: readonly (readonly unknown[])[]): string {
-  return rows.length === 0 ? "" : stringifySync(rows.map(toCsvRow), STRINGIFY_OPTIONS);
+  let out = "";
+  for (const row of rows) {
+    const cells = new Array<string>(row.length);
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i];
+      const text = value === "" || value === null || value === undefined ? "" : neutralizeCell(value);
+      cells[i] = NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTE, '""')}"` : text;
+    }
+    out += cells.join(",") + "\r\n";
+  }
+  return out;
 }
 
 /** A streaming stringifier with the same rules; write rows already passed through toCsvRow. */
