@@ -39,6 +39,8 @@ interface Measurement {
   firstRowMs: number;
   totalMs: number;
   peakRssMb: number;
+  /** Resident size of the connected process before the run. */
+  idleRssMb?: number;
 }
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -46,6 +48,8 @@ const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 /** Child process: export one layout through responsesCsvStream into nowhere, timing it. */
 async function measureExport(url: string, layout: "wide" | "long"): Promise<Measurement> {
   const { db } = createDb(url);
+  await db.round.count(); // connect first: the process's resident size before the export is reported beside its peak
+  const idleRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   const started = performance.now();
   const prepared = await prepareResponsesExport(db, { round: BENCH_ROUND, layout, bom: false });
   if (!prepared.ok) throw new Error(prepared.message);
@@ -64,7 +68,7 @@ async function measureExport(url: string, layout: "wide" | "long"): Promise<Meas
   }
   const totalMs = performance.now() - started;
   await db.$disconnect();
-  return { run: `export ${layout}`, rows: lineBreaks - 1, bytes, firstByteMs, firstRowMs, totalMs, peakRssMb: peakRssMb() };
+  return { run: `export ${layout}`, rows: lineBreaks - 1, bytes, firstByteMs, firstRowMs, totalMs, peakRssMb: peakRssMb(), idleRssMb };
 }
 
 const BASELINE_SQL = `
@@ -174,14 +178,14 @@ if (values.measure) {
   const results = [runChild(url, ["--baseline"]), ...layouts.map((layout) => runChild(url, ["--measure", layout]))];
   const baseline = results[0];
   console.log(`\n${dataset.responses.toLocaleString("en")} responses, ${dataset.selections.toLocaleString("en")} selections (${databaseKind(url)})\n`);
-  console.log("| run | rows | MB | first byte | first row | total | rows/s | peak RSS | rows/s vs bare dump |");
+  console.log("| run | rows | MB | first byte | first row | total | rows/s | peak RSS (idle) | rows/s vs bare dump |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const m of results) {
     const rate = m.rows / (m.totalMs / 1000);
     const ratio = baseline ? rate / (baseline.rows / (baseline.totalMs / 1000)) : 1;
     console.log(
       `| ${m.run} | ${m.rows.toLocaleString("en")} | ${(m.bytes / 1e6).toFixed(1)} | ${m.firstByteMs.toFixed(0)} ms | ${m.firstRowMs.toFixed(0)} ms | ` +
-        `${(m.totalMs / 1000).toFixed(1)} s | ${Math.round(rate).toLocaleString("en")} | ${m.peakRssMb} MB | ${ratio.toFixed(2)}× |`,
+        `${(m.totalMs / 1000).toFixed(1)} s | ${Math.round(rate).toLocaleString("en")} | ${m.peakRssMb} MB${m.idleRssMb ? ` (${m.idleRssMb})` : ""} | ${ratio.toFixed(2)}× |`,
     );
   }
   if (tempDir && !values.keep) rmSync(tempDir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // Every header is built from the round's catalogue and the schema, never from the rows being exported,
 // so two exports of the same round always have the same columns in the same order.
 import { CONTRIBUTION_KINDS, EMPLOYER_PAID, FREQUENCIES, type ContributionKind } from "./questions";
-import { MAX_OTHER_ENTRIES } from "./response-schema";
+import { MAX_OTHER_ENTRIES, MAX_OTHER_LENGTH, MAX_TEXT_LENGTH } from "./response-schema";
 
 export const EXPORT_LAYOUTS = ["wide", "long"] as const;
 export type ExportLayout = (typeof EXPORT_LAYOUTS)[number];
@@ -276,11 +276,11 @@ export function codebookRows(context: ExportContext): string[][] {
       "wide",
       otherColumnName(i),
       "text",
-      "free text, at most 200 characters",
+      `free text, at most ${MAX_OTHER_LENGTH} characters`,
       `Free-text entry ${i + 1} under "other projects", exactly as typed (a cell starting with = + - @ tab or CR gets a leading ' so spreadsheets do not run it). A name that matched a catalogue project also counts as that project, with frequency "${UNSPECIFIED_FREQUENCY}".`,
     ]);
   }
-  rows.push(["wide", "comment", "text", "free text, at most 2,000 characters", "The respondent's optional comment (same formula guard as other_N)."]);
+  rows.push(["wide", "comment", "text", `free text, at most ${MAX_TEXT_LENGTH.toLocaleString("en")} characters`, "The respondent's optional comment (same formula guard as other_N)."]);
 
   leading("long");
   const longDocs: Record<Exclude<LongColumn, (typeof WIDE_LEADING_COLUMNS)[number]>, [string, string, string]> = {
