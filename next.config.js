@@ -15,7 +15,8 @@ const nextConfig = {
   // Native and server-only packages stay out of the bundle and are loaded by Node at run time.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "pg"],
   // A survey answer is a few kilobytes; anything much larger is not one.
-  experimental: { serverActions: { bodySizeLimit: "256kb" } },
+  // authInterrupts: forbidden() and unauthorized() give /admin refusals real 403 and 401 statuses.
+  experimental: { serverActions: { bodySizeLimit: "256kb" }, authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -331,27 +331,34 @@ export async function deleteResponse(
   where: { token: string } | { id: string },
   deletedBy: "respondent" | "organiser" | "retention",
 ): Promise<DeleteResponseResult> {
-  return db.$transaction(async (tx) => {
-    const response =
-      "token" in where
-        ? await tx.response.findUnique({ where: { editTokenHash: hashEditToken(where.token) }, include: { round: true } })
-        : await tx.response.findUnique({ where: { id: where.id }, include: { round: true } });
-    if (!response) return { ok: false, reason: "not-found", message: "No response has this link." } as const;
-    if (deletedBy === "respondent" && response.round.status !== "open") {
-      return { ok: false, reason: "round-closed", message: "This survey round is closed; the response can no longer be deleted." } as const;
-    }
-    // Children go with the response (onDelete: Cascade); deleteMany first keeps it explicit on both databases.
-    await tx.responseProject.deleteMany({ where: { responseId: response.id } });
-    await tx.responseTeam.deleteMany({ where: { responseId: response.id } });
-    await tx.otherEntry.deleteMany({ where: { responseId: response.id } });
-    await tx.response.delete({ where: { id: response.id } });
-    await tx.responseTombstone.upsert({
-      where: { editTokenHash: response.editTokenHash },
-      create: { editTokenHash: response.editTokenHash, deletedBy },
-      update: {},
-    });
-    return { ok: true } as const;
+  return db.$transaction((tx) => deleteResponseInTransaction(tx, where, deletedBy));
+}
+
+/** deleteResponse inside a caller's transaction, so an organiser's delete and its audit entry commit together. */
+export async function deleteResponseInTransaction(
+  tx: Tx,
+  where: { token: string } | { id: string },
+  deletedBy: "respondent" | "organiser" | "retention",
+): Promise<DeleteResponseResult> {
+  const response =
+    "token" in where
+      ? await tx.response.findUnique({ where: { editTokenHash: hashEditToken(where.token) }, include: { round: true } })
+      : await tx.response.findUnique({ where: { id: where.id }, include: { round: true } });
+  if (!response) return { ok: false, reason: "not-found", message: "No response has this link." } as const;
+  if (deletedBy === "respondent" && response.round.status !== "open") {
+    return { ok: false, reason: "round-closed", message: "This survey round is closed; the response can no longer be deleted." } as const;
+  }
+  // Children go with the response (onDelete: Cascade); deleteMany first keeps it explicit on both databases.
+  await tx.responseProject.deleteMany({ where: { responseId: response.id } });
+  await tx.responseTeam.deleteMany({ where: { responseId: response.id } });
+  await tx.otherEntry.deleteMany({ where: { responseId: response.id } });
+  await tx.response.delete({ where: { id: response.id } });
+  await tx.responseTombstone.upsert({
+    where: { editTokenHash: response.editTokenHash },
+    create: { editTokenHash: response.editTokenHash, deletedBy },
+    update: {},
   });
+  return { ok: true } as const;
 }
 
 // ---------------------------------------------------------------------------------------------
