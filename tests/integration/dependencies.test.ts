@@ -1,5 +1,5 @@
 // "Dependencies that need help" against a small set of responses counted by hand, on SQLite and PostgreSQL.
-// The dependency list is the shipped one: 83 catalogue projects are mapped from active external packages
+// The dependency list is the shipped one: 84 catalogue projects are mapped from active external packages
 // (59 with a package in "general", 17 in "testing", 5 in "docs", 3 "internal", 1 "openstack-docs").
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
@@ -39,8 +39,8 @@ const RESPONDENTS: Fixture[] = [
 //   Boto3      R2 R6          = 2 (<3), maintainers hidden       -> fewer than k, no share
 //   Sphinx     R5             = 1 (<3)                           -> fewer than k (docs)
 //   pbr is OpenStack's own (origin "openstack") and QEMU is no dependency: neither is listed.
-//   Coverage: 2 of 83 overall; general 2 of 59, docs 0 of 5, testing 0 of 17.
-// team=nova (R1 R2 R4 R6), n = 4: SQLAlchemy 4 (maintainers 1 -> <3), Alembic 2, Boto3 2, Sphinx 0; coverage 1 of 83.
+//   Coverage: 2 of 84 overall; general 2 of 59, docs 0 of 5, testing 0 of 17.
+// team=nova (R1 R2 R4 R6), n = 4: SQLAlchemy 4 (maintainers 1 -> <3), Alembic 2, Boto3 2, Sphinx 0; coverage 1 of 84.
 // employerPaid=no (R3 R5 R7), n = 3: SQLAlchemy 1, Alembic 1, Sphinx 1: all <3, coverage 0.
 // employerPaid=partly (R4), n = 1 < k: no figures.
 
@@ -85,7 +85,7 @@ describeEachDatabase("dependencies that need help", (kind) => {
 
   it("lists one row per mapped project, with every package that maps to it", async () => {
     const projects = await listDependencyProjects(t.db);
-    expect(projects.length).toBe(83);
+    expect(projects.length).toBe(84);
     expect(projects.find((p) => p.slug === "boto3")).toMatchObject({
       packages: ["boto", "boto3", "botocore"],
       sections: ["general"],
@@ -106,10 +106,10 @@ describeEachDatabase("dependencies that need help", (kind) => {
     expect(report.status).toBe("ok");
     expect(report.respondents).toEqual({ suppressed: false, value: 7 });
     const rows = report.rows!;
-    expect(rows.length).toBe(83);
-    // 79 projects nobody named, then Boto3 and Sphinx (<3, by name), then Alembic (3) and SQLAlchemy (5).
-    expect(rows.slice(0, 79).every((r) => r.tier === "none" && !r.respondents.suppressed && r.share === 0)).toBe(true);
-    expect(rows.slice(79).map((r) => [r.slug, r.tier])).toEqual([
+    expect(rows.length).toBe(84);
+    // 80 projects nobody named, then Boto3 and Sphinx (<3, by name), then Alembic (3) and SQLAlchemy (5).
+    expect(rows.slice(0, 80).every((r) => r.tier === "none" && !r.respondents.suppressed && r.share === 0)).toBe(true);
+    expect(rows.slice(80).map((r) => [r.slug, r.tier])).toEqual([
       ["boto3", "fewer-than-k"],
       ["sphinx", "fewer-than-k"],
       ["alembic", "counted"],
@@ -122,7 +122,7 @@ describeEachDatabase("dependencies that need help", (kind) => {
     expect(row(rows, "sqlalchemy")).toMatchObject({ respondents: { value: 5 }, maintainers: { display: "<3" } });
     expect(row(rows, "sqlalchemy")!.share).toBeCloseTo(5 / 7);
     const coverage = report.coverage!;
-    expect(coverage.overall).toMatchObject({ projects: 83, covered: 2 });
+    expect(coverage.overall).toMatchObject({ projects: 84, covered: 2 });
     const section = (name: string) => coverage.bySection.find((s) => s.section === name);
     expect(section("general")).toMatchObject({ projects: 59, covered: 2 });
     expect(section("docs")).toMatchObject({ projects: 5, covered: 0, share: 0 });
@@ -135,7 +135,7 @@ describeEachDatabase("dependencies that need help", (kind) => {
     const report = await getDependencyReport(source, round, "docs", K);
     expect(report.rows!.length).toBe(5);
     expect(report.rows!.at(-1)).toMatchObject({ slug: "sphinx", tier: "fewer-than-k" });
-    expect(report.coverage!.overall).toMatchObject({ projects: 83, covered: 2 });
+    expect(report.coverage!.overall).toMatchObject({ projects: 84, covered: 2 });
     expect(report.unmatched.every((u) => u.section === "docs")).toBe(true);
   });
 
@@ -180,7 +180,7 @@ describeEachDatabase("dependencies that need help", (kind) => {
     await t.db.dependency.update({ where: { package: "alembic" }, data: { status: "dropped" } });
     const report = await getDependencyReport(source, round, null, K);
     expect(row(report.rows, "alembic")).toBeUndefined();
-    expect(report.coverage!.overall).toMatchObject({ projects: 82, covered: 1 });
+    expect(report.coverage!.overall).toMatchObject({ projects: 83, covered: 1 });
     await t.db.dependency.update({ where: { package: "alembic" }, data: { status: "active" } });
   });
 });
