@@ -39,7 +39,7 @@ test("dependencies page: filter by section through the UI, follow a row to the d
   await table.locator('tr[data-project="sphinx"]').getByRole("link", { name: "Sphinx" }).click();
   await expect(page).toHaveURL(/\/results\?round=demo-2026&category=docs-tools$/);
   await expect(page.getByRole("heading", { level: 1, name: "Results" })).toBeVisible();
-  await expect(page.getByLabel("Upstream category")).toHaveValue("docs-tools");
+  await expect(page.getByRole("combobox", { name: "Upstream category" })).toHaveValue("docs-tools");
 });
 
 test("dependencies API and CSV: the same figures, 400 for bad input", async ({ request }) => {
