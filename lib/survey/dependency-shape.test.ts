@@ -7,6 +7,7 @@ import {
   rankNeedsHelp,
   shapeDependencyReport,
   suppressDependencyCount,
+  suppressMaintainers,
   toDependencyQueryString,
   type DependencyProject,
 } from "./dependency-shape";
@@ -40,6 +41,36 @@ describe("suppressDependencyCount", () => {
   });
 });
 
+describe("suppressMaintainers", () => {
+  it("shows maintainers only when neither they nor the other contributors number 1..k-1", () => {
+    expect(suppressMaintainers(0, 6, 5)).toEqual({ suppressed: false, value: 0 });
+    expect(suppressMaintainers(6, 6, 5)).toEqual({ suppressed: false, value: 6 });
+    expect(suppressMaintainers(5, 10, 5)).toEqual({ suppressed: false, value: 5 });
+    const hidden = { suppressed: true, reason: "complementary", display: "hidden" };
+    // Small maintainers and small others look the same, so the display does not tell which side is small.
+    expect(suppressMaintainers(3, 10, 5)).toEqual(hidden);
+    expect(suppressMaintainers(8, 10, 5)).toEqual(hidden);
+    // k = 2, r = 2: "hidden" could only mean 1, so every value is hidden.
+    for (const m of [0, 1, 2]) expect(suppressMaintainers(m, 2, 2)).toEqual(hidden);
+  });
+
+  it("never lets a hidden value be pinned down (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 0, max: 40 }), (k, extra) => {
+        const respondents = k + extra;
+        const hiddenValues = Array.from({ length: respondents + 1 }, (_, m) => m).filter(
+          (m) => suppressMaintainers(m, respondents, k).suppressed,
+        );
+        expect(hiddenValues.length === 0 || hiddenValues.length >= 2).toBe(true);
+        for (let m = 0; m <= respondents; m++) {
+          const small = (v: number) => v > 0 && v < k;
+          if (small(m) || small(respondents - m)) expect(suppressMaintainers(m, respondents, k).suppressed).toBe(true);
+        }
+      }),
+    );
+  });
+});
+
 describe("rankNeedsHelp", () => {
   const counts = [
     { projectId: 2, respondents: 9, maintainers: 2 },
@@ -66,8 +97,8 @@ describe("rankNeedsHelp", () => {
     expect(rows.Sphinx).toMatchObject({ respondents: { value: 0 }, maintainers: { value: 0 }, share: 0 });
     expect(rows.Boto3).toMatchObject({ respondents: { display: "<5" }, maintainers: { display: "<5" }, share: null });
     expect(rows.Pytest).toMatchObject({ respondents: { display: "<5" }, maintainers: { display: "<5" }, share: null });
-    expect(rows.Alembic).toMatchObject({ respondents: { value: 6 }, maintainers: { value: 5 }, share: 0.3 });
-    expect(rows.SQLAlchemy).toMatchObject({ respondents: { value: 9 }, maintainers: { display: "<5" }, share: 0.45 });
+    expect(rows.Alembic).toMatchObject({ respondents: { value: 6 }, maintainers: { display: "hidden" }, share: 0.3 });
+    expect(rows.SQLAlchemy).toMatchObject({ respondents: { value: 9 }, maintainers: { display: "hidden" }, share: 0.45 });
     expect(rows.Zed).toMatchObject({ maintainers: { value: 0 } });
   });
 

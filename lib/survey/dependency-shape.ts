@@ -7,7 +7,14 @@
 // is the honest unit: three rows with the same number would look like three dependencies with contributors.
 import { z } from "zod";
 import { parseSummaryQuery, type FilterIssue, type ParsedSummaryQuery, type SummaryFilters } from "./summary-filters";
-import { cellShare, shownCell, smallCellDisplay, suppressCount, type Cell } from "./suppression";
+import {
+  cellShare,
+  COMPLEMENTARY_DISPLAY,
+  shownCell,
+  smallCellDisplay,
+  suppressCount,
+  type Cell,
+} from "./suppression";
 
 /** A catalogue project that at least one active external dependency maps to (from the Dependency table). */
 export interface DependencyProject {
@@ -73,6 +80,24 @@ export function suppressDependencyCount(value: number, k: number): Cell {
   return value === 0 ? shownCell(0) : suppressCount(value, k);
 }
 
+const isSmall = (value: number, k: number) => value > 0 && value < k;
+
+/**
+ * Maintainers out of a shown respondent count r: maintainers m and the other contributors r − m partition r, so
+ * showing m also shows r − m. m is shown only when neither is 1..k−1; otherwise it is "hidden", with one display and
+ * one reason whichever side is small (two displays would tell which side, and with it the value near r). If the
+ * hidden values would be a single number (k = 2, r = 2: only m = 1), m is hidden whatever it is.
+ */
+export function suppressMaintainers(maintainers: number, respondents: number, k: number): Cell {
+  if (k <= 1) return shownCell(maintainers);
+  const hidden: Cell = { suppressed: true, reason: "complementary", display: COMPLEMENTARY_DISPLAY };
+  let hiddenValues = 0;
+  for (let m = 0; m <= respondents && hiddenValues < 2; m++)
+    if (isSmall(m, k) || isSmall(respondents - m, k)) hiddenValues++;
+  if (hiddenValues === 1) return hidden;
+  return isSmall(maintainers, k) || isSmall(respondents - maintainers, k) ? hidden : shownCell(maintainers);
+}
+
 function tierOf(respondents: number, k: number): NeedsHelpTier {
   if (respondents === 0) return "none";
   return suppressCount(respondents, k).suppressed ? "fewer-than-k" : "counted";
@@ -109,7 +134,7 @@ export function rankNeedsHelp(
         // Maintainers are a subset of the respondents: with the respondents hidden, they are hidden too.
         maintainers: respondents.suppressed
           ? { suppressed: true, reason: "small", display: smallCellDisplay(k) }
-          : suppressDependencyCount(count?.maintainers ?? 0, k),
+          : suppressMaintainers(count?.maintainers ?? 0, respondentCount, k),
         share: respondentCount === 0 ? (n > 0 ? 0 : null) : cellShare(respondents, n),
       };
     })
@@ -202,7 +227,7 @@ export const DEPENDENCY_DEFINITIONS = {
   coverage:
     "The share of the listed projects with at least k contributing respondents: exactly the rows whose count is shown as a number.",
   smallCells:
-    "Counts of 1 to k−1 are shown as “<k” and give no share; zero is shown as 0. Fewer than k respondents: no figures at all.",
+    "Counts of 1 to k−1 are shown as “<k” and give no share; zero is shown as 0. Maintainers are “hidden” when they or the other contributors of that row number 1 to k−1 (either could be worked out from the other). Fewer than k respondents: no figures at all.",
 } as const;
 
 // ---------------------------------------------------------------------------------------------

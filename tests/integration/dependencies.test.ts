@@ -34,13 +34,13 @@ const RESPONDENTS: Fixture[] = [
   /* R7 */ { teams: [], paid: "no", projects: [] },
 ];
 // Unfiltered, n = 7:
-//   SQLAlchemy R1 R2 R3 R4 R6 = 5, maintainers R1 R3 = 2 (<3)    -> counted, 5/7
-//   Alembic    R1 R3 R4       = 3, maintainers R4 = 1 (<3)       -> counted, 3/7
+//   SQLAlchemy R1 R2 R3 R4 R6 = 5, maintainers R1 R3 = 2 (1..k-1: hidden) -> counted, 5/7
+//   Alembic    R1 R3 R4       = 3, maintainers R4 = 1 (hidden)            -> counted, 3/7
 //   Boto3      R2 R6          = 2 (<3), maintainers hidden       -> fewer than k, no share
 //   Sphinx     R5             = 1 (<3)                           -> fewer than k (docs)
 //   pbr is OpenStack's own (origin "openstack") and QEMU is no dependency: neither is listed.
 //   Coverage: 2 of 84 overall; general 2 of 59, docs 0 of 5, testing 0 of 17.
-// team=nova (R1 R2 R4 R6), n = 4: SQLAlchemy 4 (maintainers 1 -> <3), Alembic 2, Boto3 2, Sphinx 0; coverage 1 of 84.
+// team=nova (R1 R2 R4 R6), n = 4: SQLAlchemy 4 (maintainers 1 -> hidden), Alembic 2, Boto3 2, Sphinx 0; coverage 1 of 84.
 // employerPaid=no (R3 R5 R7), n = 3: SQLAlchemy 1, Alembic 1, Sphinx 1: all <3, coverage 0.
 // employerPaid=partly (R4), n = 1 < k: no figures.
 
@@ -117,9 +117,9 @@ describeEachDatabase("dependencies that need help", (kind) => {
     ]);
     expect(row(rows, "boto3")).toMatchObject({ respondents: { display: "<3" }, maintainers: { display: "<3" }, share: null });
     expect(row(rows, "sphinx")).toMatchObject({ respondents: { display: "<3" }, share: null });
-    expect(row(rows, "alembic")).toMatchObject({ respondents: { value: 3 }, maintainers: { display: "<3" } });
+    expect(row(rows, "alembic")).toMatchObject({ respondents: { value: 3 }, maintainers: { display: "hidden" } });
     expect(row(rows, "alembic")!.share).toBeCloseTo(3 / 7);
-    expect(row(rows, "sqlalchemy")).toMatchObject({ respondents: { value: 5 }, maintainers: { display: "<3" } });
+    expect(row(rows, "sqlalchemy")).toMatchObject({ respondents: { value: 5 }, maintainers: { display: "hidden" } });
     expect(row(rows, "sqlalchemy")!.share).toBeCloseTo(5 / 7);
     const coverage = report.coverage!;
     expect(coverage.overall).toMatchObject({ projects: 84, covered: 2 });
@@ -142,7 +142,7 @@ describeEachDatabase("dependencies that need help", (kind) => {
   it("applies the dashboard's respondent filters", async () => {
     const team = await getDependencyReport(source, withFilters({ team: nova() }), null, K);
     expect(team.respondents).toEqual({ suppressed: false, value: 4 });
-    expect(row(team.rows, "sqlalchemy")).toMatchObject({ respondents: { value: 4 }, maintainers: { display: "<3" }, share: 1 });
+    expect(row(team.rows, "sqlalchemy")).toMatchObject({ respondents: { value: 4 }, maintainers: { display: "hidden" }, share: 1 });
     expect(row(team.rows, "alembic")).toMatchObject({ tier: "fewer-than-k", share: null });
     expect(row(team.rows, "sphinx")).toMatchObject({ tier: "none", respondents: { value: 0 } });
     expect(team.coverage!.overall.covered).toBe(1);

@@ -150,8 +150,9 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
           <dd>{DEPENDENCY_DEFINITIONS.coverage}</dd>
           <dt>Small counts</dt>
           <dd>
-            Counts of 1 to {k - 1} are shown as “&lt;{k}” and give no share; zero is shown as 0. When fewer than {k}{" "}
-            respondents match the filters, no figures are shown at all.
+            Counts of 1 to {k - 1} are shown as “&lt;{k}” and give no share; zero is shown as 0. Maintainers are
+            “hidden” when they or the other contributors of that row number 1 to {k - 1}, since either could be worked
+            out from the other. When fewer than {k} respondents match the filters, no figures are shown at all.
           </dd>
           <dt>API</dt>
           <dd>
