@@ -1,22 +1,28 @@
+import type { Metadata } from "next";
 import { connection } from "next/server";
+import { RoundClosed } from "@/components/survey/round-closed";
+import { SurveyPage } from "@/components/survey/survey-page";
+import { getDb } from "@/lib/db/client";
 import { getOpenRound } from "@/lib/db/rounds";
+import { getSurveyCatalogue } from "@/lib/db/survey-form";
+import { newEditToken } from "@/lib/survey/edit-token";
+import { parseRoundQuestions } from "@/lib/survey/questions";
+import { emptyFormValues } from "@/lib/survey/response-form";
 
+export const metadata: Metadata = { title: "Survey" };
+
+// Dynamic and never cached: every form carries its own fresh edit token (the submission's idempotency key).
 export default async function HomePage() {
   await connection();
   const round = await getOpenRound();
-  if (!round) {
-    return (
-      <section>
-        <h1>This survey is closed</h1>
-        <p>
-          No survey round is open at the moment. <a href="/results">See the results</a>.
-        </p>
-      </section>
-    );
-  }
+  if (!round) return <RoundClosed title={null} />;
+  const catalogue = await getSurveyCatalogue(getDb(), round.id);
   return (
-    <section>
-      <h1>{round.title}</h1>
-    </section>
+    <SurveyPage
+      title={round.title}
+      questions={parseRoundQuestions(round.questions)}
+      catalogue={catalogue}
+      initialValues={emptyFormValues(round.slug, newEditToken())}
+    />
   );
 }

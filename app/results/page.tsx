@@ -49,7 +49,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
     <div className={styles.intro}>
       <h1>Results</h1>
       <p className={styles.lead}>
-        Where OpenStack contributors also contribute upstream: aggregate figures only, small counts suppressed.
+        Where OpenStack contributors also contribute upstream: aggregate figures only, small counts suppressed.{" "}
+        <a href="/results/dependencies">Dependencies that need help</a>
       </p>
     </div>
   );

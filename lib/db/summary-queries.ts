@@ -215,7 +215,7 @@ function respondentScope(f: Filters, roundIds: readonly number[]): { from: Prism
  * FROM and a WHERE. Unfiltered: the child table alone by its roundId index. Filtered: driven from Response
  * (index [roundId, employerPaid], or an EXISTS per response), joined to the child by its primary key prefix.
  */
-function childScope(table: "ResponseProject" | "ResponseTeam", alias: string, f: Filters, roundIds: readonly number[]) {
+export function childScope(table: "ResponseProject" | "ResponseTeam", alias: string, f: Filters, roundIds: readonly number[]) {
   const child = Prisma.raw(`"${table}" ${alias}`);
   if (!isFiltered(f)) return { from: child, where: inRounds(Prisma.raw(`${alias}."roundId"`), roundIds) };
   const respondents = respondentScope(f, roundIds);

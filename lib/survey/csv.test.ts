@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvContentDisposition, neutralizeCell, toCsv, UTF8_BOM } from "./csv";
+import { csvContentDisposition, neutralizeCell, toCsv, toCsvRecords, UTF8_BOM } from "./csv";
 
 describe("neutralizeCell", () => {
   it.each(["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])("neutralises %j", (text) => {
@@ -23,6 +24,11 @@ describe("toCsv", () => {
     const rows = parse(csv, { columns: true }) as { a: string; b: string }[];
     expect(rows.map((row) => row.a)).toEqual(hostile);
   });
+  it("quotes a lone line feed or carriage return, so a parser splitting on any line break keeps the row whole", () => {
+    const csv = toCsv(["a", "b"], [["two\nlines", "cr\ronly"]]);
+    expect(csv).toBe('a,b\r\n"two\nlines","cr\ronly"\r\n');
+    expect(parse(csv, { record_delimiter: ["\r\n", "\n", "\r"] })).toEqual([["a", "b"], ["two\nlines", "cr\ronly"]]);
+  });
   it("adds a byte-order mark only when asked", () => {
     expect(toCsv(["a"], []).startsWith(UTF8_BOM)).toBe(false);
     expect(toCsv(["a"], [], { bom: true }).startsWith(UTF8_BOM)).toBe(true);
@@ -37,5 +43,32 @@ describe("csvContentDisposition", () => {
     expect(csvContentDisposition(["Zürich \"round\""], new Date("2026-12-01T10:00:00Z"))).toBe(
       'attachment; filename="Zurich-round_2026-12-01.csv"',
     );
+  });
+});
+
+describe("toCsvRecords", () => {
+  const cell = fc.oneof(
+    fc.string({ unit: fc.constantFrom("a", "é", "🐍", ",", '"', "\r", "\n", "=", "+", "-", "@", "\t", " ", "'", "|") }),
+    fc.string(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.date({ noInvalidDate: true }),
+  );
+  it("writes exactly what csv-stringify writes with the same options, and parses back to the neutralised cells", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const fast = toCsvRecords(rows);
+        // toCsv is csv-stringify; drop its header line to compare the records alone.
+        const reference = toCsv(["h"], rows).slice("h\r\n".length);
+        expect(fast).toBe(reference);
+        const back = parse(fast, { record_delimiter: "\r\n", relax_column_count: true }) as string[][];
+        expect(back).toEqual(rows.map((row) => row.map(neutralizeCell)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it("writes nothing for no rows", () => {
+    expect(toCsvRecords([])).toBe("");
   });
 });

@@ -10,7 +10,7 @@ export const MAX_OTHER_LENGTH = 200;
 export const EDIT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
 // C0/C1 control characters other than tab and line breaks, and bidi overrides that can disguise text.
-const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+export const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 const cleanText = (max: number, what: string) =>
   z

@@ -1,0 +1,32 @@
+// GET /api/export/responses.csv?layout=wide|long&round=..&team=..&category=..&employerPaid=..&bom=1
+// Raw responses, organisers only; streamed so the download starts at once whatever the round's size.
+import { getDb } from "@/lib/db/client";
+import { prepareResponsesExport, responsesCsvStream, responsesExportDisposition } from "@/lib/db/responses-export";
+import { getEnv } from "@/lib/env";
+import { CSV_CONTENT_TYPE } from "@/lib/survey/csv";
+import { authorizeRawExport } from "@/lib/survey/export-access";
+import { parseQuery, responsesExportQuerySchema } from "@/lib/survey/export-filters";
+
+export const dynamic = "force-dynamic";
+
+const problem = (status: number, message: string, headers: Record<string, string> = {}) =>
+  Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store", ...headers } });
+
+export async function GET(request: Request) {
+  const access = authorizeRawExport(request, getEnv().EXPORT_TOKEN);
+  if (!access.ok) return problem(access.status, access.message, access.headers);
+  const query = parseQuery(responsesExportQuerySchema, new URL(request.url).searchParams);
+  if (!query.ok) return problem(400, query.message);
+  const db = getDb();
+  const prepared = await prepareResponsesExport(db, query.value);
+  if (!prepared.ok) return problem(400, prepared.message);
+  return new Response(responsesCsvStream(db, prepared.plan), {
+    headers: {
+      "Content-Type": CSV_CONTENT_TYPE,
+      "Content-Disposition": responsesExportDisposition(prepared.plan, new Date()),
+      // Raw answers: never kept by a browser or proxy cache.
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,31 @@
+// GET /api/v1/dependencies: the "dependencies that need help" figures as JSON, with the page's filters
+// (round, team, category, employerPaid, section) as query parameters and the same small-cell suppression.
+import type { NextRequest } from "next/server";
+import { getDbHandle } from "@/lib/db/client";
+import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependency-queries";
+import { getEnv } from "@/lib/env";
+import { DEPENDENCY_DEFINITIONS } from "@/lib/survey/dependency-shape";
+import { describeFilterIssues } from "@/lib/survey/summary-filters";
+
+export const dynamic = "force-dynamic";
+
+const headers = { "Cache-Control": "no-store" };
+
+export async function GET(request: NextRequest) {
+  const handle = getDbHandle();
+  const resolved = await resolveDependencyRequest(handle.db, request.nextUrl.searchParams);
+  if (!resolved.ok) {
+    const code = resolved.status === 404 ? "unknown_round" : "invalid_filters";
+    const message = describeFilterIssues(resolved.issues);
+    return Response.json({ error: { code, message, issues: resolved.issues } }, { status: resolved.status, headers });
+  }
+  const k = getEnv().MIN_CELL_SIZE;
+  if (!resolved.filters) {
+    return Response.json(
+      { status: "no-responses", k, round: null, respondents: null, rows: null, definitions: DEPENDENCY_DEFINITIONS },
+      { headers },
+    );
+  }
+  const report = await getDependencyReport(handle, resolved.filters, resolved.section, k);
+  return Response.json({ ...report, definitions: DEPENDENCY_DEFINITIONS }, { headers });
+}

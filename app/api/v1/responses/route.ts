@@ -1,0 +1,16 @@
+// POST /api/v1/responses: submit an answer as JSON (responseInputSchema). The client makes its own
+// 22-character base64url token; repeating the request with it replaces the same response (idempotent).
+import { getDb } from "@/lib/db/client";
+import { submitResponseFromApi } from "@/lib/db/response-api";
+import { readJsonBody, type ApiResult } from "@/lib/survey/response-api";
+
+export const dynamic = "force-dynamic";
+
+const reply = ({ status, body }: ApiResult) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+export async function POST(request: Request) {
+  const body = await readJsonBody(request);
+  if (!body.ok) return reply(body.result);
+  return reply(await submitResponseFromApi(getDb(), body.value));
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { EditLinkGone } from "@/components/survey/edit-response-page";
+import { ThankYou } from "@/components/survey/thank-you";
+import { getDb } from "@/lib/db/client";
+import { getResponseByToken, isResponseDeleted } from "@/lib/db/responses";
+import { isWellFormedEditToken } from "@/lib/survey/edit-token";
+import { editPath } from "@/lib/survey/response-api";
+
+export const metadata: Metadata = {
+  title: "Thank you",
+  robots: { index: false, follow: false },
+  referrer: "same-origin",
+};
+
+export default async function ThankYouRoute({ params }: { params: Promise<{ token: string }> }) {
+  await connection();
+  const { token } = await params;
+  if (!isWellFormedEditToken(token)) notFound();
+  const db = getDb();
+  const stored = await getResponseByToken(db, token);
+  if (!stored) {
+    if (await isResponseDeleted(db, token)) return <EditLinkGone isDeleted />;
+    notFound();
+  }
+  return <ThankYou roundTitle={stored.round.title} editPath={editPath(token)} />;
+}

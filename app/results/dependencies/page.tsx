@@ -1,0 +1,276 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { Fragment } from "react";
+import { DependencyFilters, type DependencyFilterValues } from "@/components/results/dependency-filters";
+import deps from "@/components/results/dependencies.module.css";
+import styles from "@/components/results/results.module.css";
+import { getDbHandle } from "@/lib/db/client";
+import {
+  getDependencyReport,
+  listDependencySections,
+  resolveDependencyRequest,
+} from "@/lib/db/dependency-queries";
+import { listSummaryFilterOptions } from "@/lib/db/summary-queries";
+import { getEnv } from "@/lib/env";
+import {
+  DEPENDENCY_DEFINITIONS,
+  describeTier,
+  toDependencyQueryString,
+  type CoverageCell,
+} from "@/lib/survey/dependency-shape";
+import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
+import { toSummaryQueryString } from "@/lib/survey/summary-filters";
+import { displayCell } from "@/lib/survey/suppression";
+
+export const metadata: Metadata = { title: "Dependencies that need help" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function toUrlSearchParams(record: SearchParams): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(record)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, item);
+  }
+  return params;
+}
+
+const percent = (share: number | null) => (share === null ? "–" : `${(share * 100).toFixed(1)}%`);
+const coverageText = (cell: CoverageCell) => `${cell.covered} of ${cell.projects} (${percent(cell.share)})`;
+
+export default async function DependenciesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await connection();
+  const handle = getDbHandle();
+  const k = getEnv().MIN_CELL_SIZE;
+  const params = toUrlSearchParams(await searchParams);
+  const [options, sections, request] = await Promise.all([
+    listSummaryFilterOptions(handle.db),
+    listDependencySections(handle.db),
+    resolveDependencyRequest(handle.db, params),
+  ]);
+  const employerPaidOptions = DEFAULT_QUESTIONS.employerPaid.options;
+
+  const intro = (
+    <div className={styles.intro}>
+      <h1>Dependencies that need help</h1>
+      <p className={styles.lead}>
+        OpenStack’s external dependencies (its global requirements) and how many respondents contribute to each:
+        fewest first. Aggregates only, small counts suppressed. <a href="/results">Back to the results</a>
+      </p>
+    </div>
+  );
+
+  if (!request.ok) {
+    return (
+      <>
+        {intro}
+        <div role="alert" className={styles.alert}>
+          <strong>These filters cannot be applied, so no figures are shown.</strong>
+          <ul>
+            {request.issues.map((issue) => (
+              <li key={issue.parameter + issue.message}>{issue.message}</li>
+            ))}
+          </ul>
+          <a href="/results/dependencies">Show the dependencies without filters</a>
+        </div>
+      </>
+    );
+  }
+  if (!request.filters) {
+    return (
+      <>
+        {intro}
+        <p className="notice">There is no survey round yet, so there are no results.</p>
+      </>
+    );
+  }
+
+  const f = request.filters;
+  const values: DependencyFilterValues = {
+    round: f.round.slug,
+    team: f.team?.slug ?? "",
+    category: f.category?.slug ?? "",
+    employerPaid: f.employerPaid ?? "",
+    section: request.section ?? "",
+  };
+  const report = await getDependencyReport(handle, f, request.section, k);
+  const query = toDependencyQueryString(values);
+  const n = displayCell(report.respondents);
+  const chips = [
+    f.team && `Team: ${f.team.name}`,
+    f.category && `Category: ${f.category.name}`,
+    f.employerPaid &&
+      `Employer-paid: ${employerPaidOptions.find((o) => o.code === f.employerPaid)?.label ?? f.employerPaid}`,
+    request.section && `Section: ${request.section}`,
+  ].filter((chip): chip is string => Boolean(chip));
+  // The dashboard has no per-project filter: a row links to it filtered to the project's category.
+  const dashboardLink = (categorySlug: string) =>
+    `/results${toSummaryQueryString({ round: f.round.slug, category: categorySlug })}`;
+
+  return (
+    <>
+      {intro}
+      <DependencyFilters
+        rounds={options.rounds}
+        teams={options.teams}
+        categories={options.categories}
+        employerPaidOptions={employerPaidOptions}
+        sections={sections}
+        values={values}
+      />
+      <div className={styles.summaryBar} data-respondents={n}>
+        <span className={styles.respondents}>
+          {f.round.title}: n = {n} respondents
+        </span>
+        {chips.length > 0 ? (
+          <ul className={styles.chips} aria-label="Active filters">
+            {chips.map((chip) => (
+              <li key={chip} className={styles.chip}>
+                {chip}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">No filters: every response of the round, every section.</span>
+        )}
+      </div>
+      <details className={styles.definitions}>
+        <summary>How these figures are counted</summary>
+        <dl>
+          <dt>n</dt>
+          <dd>{DEPENDENCY_DEFINITIONS.respondents}</dd>
+          <dt>Rows</dt>
+          <dd>{DEPENDENCY_DEFINITIONS.rows}</dd>
+          <dt>Contributors</dt>
+          <dd>{DEPENDENCY_DEFINITIONS.contributors}</dd>
+          <dt>Section</dt>
+          <dd>{DEPENDENCY_DEFINITIONS.section}</dd>
+          <dt>Ranking</dt>
+          <dd>{DEPENDENCY_DEFINITIONS.ranking}</dd>
+          <dt>Coverage</dt>
+          <dd>{DEPENDENCY_DEFINITIONS.coverage}</dd>
+          <dt>Small counts</dt>
+          <dd>
+            Counts of 1 to {k - 1} are shown as “&lt;{k}” and give no share; zero is shown as 0. Maintainers are
+            “hidden” when they or the other contributors of that row number 1 to {k - 1}, since either could be worked
+            out from the other. When fewer than {k} respondents match the filters, no figures are shown at all.
+          </dd>
+          <dt>API</dt>
+          <dd>
+            The same figures as JSON: <a href={`/api/v1/dependencies${query}`}>/api/v1/dependencies</a>
+          </dd>
+        </dl>
+      </details>
+
+      {report.status === "no-responses" ? (
+        <p className="notice" role="status">
+          This round has no responses yet. Figures appear once at least {k} people have answered.
+        </p>
+      ) : report.status === "too-few" || !report.rows || !report.coverage ? (
+        <p className="notice" role="status">
+          Fewer than {k} respondents match these filters, so no figures are shown: with so few, a respondent could be
+          recognised. Widen the filters.
+        </p>
+      ) : (
+        <>
+          <section className={deps.coverage} aria-labelledby="coverage-heading" data-testid="coverage">
+            <div>
+              <h2 id="coverage-heading">Coverage</h2>
+              <div className={deps.bigFigure} data-testid="coverage-overall">
+                {percent(report.coverage.overall.share)}
+              </div>
+              <p className="muted">
+                {report.coverage.overall.covered} of {report.coverage.overall.projects} external dependencies (catalogue
+                projects) have at least {k} contributing respondents, of n = {n}.
+              </p>
+            </div>
+            <table className={deps.table} aria-label="Coverage by section">
+              <thead>
+                <tr>
+                  <th>Section</th>
+                  <th className={deps.number}>With ≥ {k} contributors</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.coverage.bySection.map((row) => (
+                  <tr key={row.section}>
+                    <td>{row.section}</td>
+                    <td className={deps.number}>{coverageText(row)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+
+          <section className={deps.section} aria-labelledby="needs-help-heading">
+            <h2 id="needs-help-heading">Needs help: fewest contributors first</h2>
+            <p className="muted">
+              {report.rows.length} dependencies{request.section ? ` in section “${request.section}”` : ""}. Percentages
+              are of n = {n} respondents. Each name links to the dashboard filtered to that project’s upstream
+              category (the dashboard has no per-project filter).
+            </p>
+            <div className={deps.actions}>
+              <a href={`/api/export/dependencies.csv${query}`}>Download CSV</a>
+              <a href={`/api/export/dependencies.csv${toDependencyQueryString(values, { bom: "1" })}`}>
+                CSV for Excel (with BOM)
+              </a>
+            </div>
+            <div className={deps.tableWrap}>
+              <table className={deps.table} data-testid="needs-help">
+                <thead>
+                  <tr>
+                    <th>Dependency (project)</th>
+                    <th>Section</th>
+                    <th className={deps.number}>Respondents</th>
+                    <th className={deps.number}>Maintainers</th>
+                    <th className={deps.number}>% of respondents</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.rows.map((row, i) => (
+                    <Fragment key={row.projectId}>
+                      {i === 0 || report.rows?.[i - 1]?.tier !== row.tier ? (
+                        <tr className={deps.tierRow}>
+                          <td colSpan={5}>{describeTier(row.tier, k)}</td>
+                        </tr>
+                      ) : null}
+                      <tr data-project={row.slug}>
+                        <td>
+                          <a href={dashboardLink(row.categorySlug)} title={`Dashboard filtered to ${row.categoryName}`}>
+                            {row.name}
+                          </a>
+                          <div className={deps.packages}>
+                            {row.packages.join(", ")} · {row.categoryName}
+                          </div>
+                        </td>
+                        <td>{row.sections.join(", ")}</td>
+                        <td className={deps.number}>{displayCell(row.respondents)}</td>
+                        <td className={deps.number}>{displayCell(row.maintainers)}</td>
+                        <td className={deps.number}>{percent(row.share)}</td>
+                      </tr>
+                    </Fragment>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+
+      <section className={deps.section} aria-labelledby="unmatched-heading">
+        <h2 id="unmatched-heading">External dependencies not in the catalogue</h2>
+        <p className="muted">
+          {report.unmatched.length} external packages{request.section ? ` in section “${request.section}”` : ""} map to
+          no catalogue entry, so respondents cannot name them on the form. Organisers can add them to the catalogue at{" "}
+          <a href="/admin/catalogue">/admin/catalogue</a>.
+        </p>
+        <ul className={deps.unmatched} data-testid="unmatched">
+          {report.unmatched.map((dep) => (
+            <li key={dep.package}>
+              {dep.package} <span className="muted">({dep.section})</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,327 @@
+"use client";
+import { useActionState, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { deleteOwnResponse, submitResponse, updateResponse } from "@/app/actions/survey-response";
+import { buildCatalogueIndex, matchProjectName } from "@/lib/survey/catalogue-match";
+import type { RoundQuestions } from "@/lib/survey/questions";
+import {
+  FIELD,
+  readResponseForm,
+  splitOtherProjects,
+  toFormErrors,
+  toResponseInput,
+  type ResponseFormValues,
+  type SurveyFormState,
+} from "@/lib/survey/response-form";
+import { MAX_TEXT_LENGTH, responseInputSchema, toFieldErrors, type FieldErrors } from "@/lib/survey/response-schema";
+import { allProjects, type SurveyCatalogue } from "@/lib/survey/survey-catalogue";
+import { describedBy, FieldError } from "./field-error";
+import { frequencyInputId, kindInputId, ProjectPicker, projectInputId } from "./project-picker";
+import { SubmitButton } from "./submit-button";
+import styles from "./survey-form.module.css";
+import { TeamPicker } from "./team-picker";
+import { useHydrated } from "./use-hydrated";
+
+export interface SurveyFormProps {
+  mode: "new" | "edit";
+  questions: RoundQuestions;
+  catalogue: SurveyCatalogue;
+  initialValues: ResponseFormValues;
+}
+
+const idle: SurveyFormState = { status: "idle", values: null };
+
+/**
+ * The survey form. It is a plain HTML form posting to a server action, so it works before (and without)
+ * JavaScript; once hydrated it checks answers with the same schema as the server before sending.
+ */
+export function SurveyForm({ mode, questions, catalogue, initialValues }: SurveyFormProps) {
+  const [state, formAction] = useActionState(mode === "new" ? submitResponse : updateResponse, idle);
+  // Inputs are uncontrolled (defaults below), so the browser keeps whatever is typed, also before hydration;
+  // `values` mirrors the form for the summaries around the inputs and is re-read on every change.
+  const defaults = state.values ?? initialValues;
+  const [values, setValues] = useState<ResponseFormValues>(defaults);
+  const formRef = useRef<HTMLFormElement>(null);
+  const readForm = useCallback(() => {
+    if (formRef.current) setValues(readResponseForm(new FormData(formRef.current).entries()));
+  }, []);
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const [shownState, setShownState] = useState(state);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const isHydrated = useHydrated();
+
+  // A new answer from the server replaces errors found in the browser (state adjusted while rendering).
+  if (shownState !== state) {
+    setShownState(state);
+    setClientErrors(null);
+  }
+  const errors: FieldErrors = clientErrors ?? (state.status === "invalid" ? state.errors : {});
+  const message = clientErrors
+    ? "Some answers need attention; see the messages below."
+    : state.status === "idle"
+      ? null
+      : state.message;
+  const errorCount = Object.keys(errors).length;
+
+  useEffect(() => {
+    // Whatever was ticked or typed before the script arrived.
+    const frame = requestAnimationFrame(readForm);
+    return () => cancelAnimationFrame(frame);
+  }, [readForm]);
+
+  useEffect(() => {
+    if (errorCount > 0 || state.status === "saved") summaryRef.current?.focus();
+  }, [errorCount, state, clientErrors]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const formValues = readResponseForm(new FormData(event.currentTarget).entries());
+    const parsed = responseInputSchema.safeParse(toResponseInput(formValues));
+    if (!parsed.success) {
+      event.preventDefault();
+      setClientErrors(toFormErrors(toFieldErrors(parsed.error), formValues));
+    }
+  };
+
+  const index = useMemo(() => buildCatalogueIndex(allProjects(catalogue)), [catalogue]);
+  const otherMatches = splitOtherProjects(values.others).map((line) => ({
+    line,
+    match: matchProjectName(index, line),
+  }));
+
+  return (
+    <>
+      <form
+        ref={formRef}
+        action={formAction}
+        onSubmit={onSubmit}
+        onChange={readForm}
+        // React resets the form after an action; the defaults then hold what was sent, re-read them.
+        onReset={() => setTimeout(readForm, 0)}
+        noValidate
+        className={styles.form}
+        aria-describedby="survey-intro"
+        // Lets tests (and styles) tell the server-rendered form from the hydrated one.
+        data-hydrated={isHydrated ? "true" : undefined}
+      >
+        <p id="survey-intro" className={styles.intro}>
+          {questions.intro}
+        </p>
+        <input type="hidden" name={FIELD.round} value={defaults.round} />
+        <input type="hidden" name={FIELD.token} value={defaults.token} />
+
+        <div ref={summaryRef} tabIndex={-1} className={styles.summaryAnchor}>
+          {message && errorCount > 0 && (
+            <div className={styles.errorSummary} role="alert">
+              <p className={styles.errorTitle}>{message}</p>
+              {errors.form && errors.form !== message && <p>{errors.form}</p>}
+              <ErrorLinks errors={errors} questions={questions} catalogue={catalogue} />
+            </div>
+          )}
+          {state.status === "saved" && !clientErrors && (
+            <p className={styles.saved} role="status">
+              {state.message}
+            </p>
+          )}
+        </div>
+
+        <TeamPicker
+          question={questions.teams}
+          teams={catalogue.teams}
+          defaultChosen={defaults.teams}
+          defaultIsNone={defaults.notOpenStackContributor}
+          chosen={values.teams}
+          error={errors.teams ?? errors.notOpenStackContributor}
+        />
+
+        <ProjectPicker
+          questions={questions}
+          catalogue={catalogue}
+          defaultAnswers={defaults.projects}
+          answers={values.projects}
+          errors={errors}
+          onProgrammaticChange={readForm}
+        />
+
+        <div className={styles.section}>
+          <label htmlFor="field-others" className={styles.question}>
+            {questions.others.label}
+          </label>
+          <p id="field-others-help" className={styles.help}>
+            {questions.others.help}
+          </p>
+          <textarea
+            id="field-others"
+            name={FIELD.others}
+            rows={3}
+            defaultValue={defaults.others}
+            aria-describedby={describedBy(
+              "field-others-help",
+              errors.others && "field-others-error",
+              otherMatches.length > 0 && "field-others-matches",
+            )}
+            aria-invalid={errors.others ? true : undefined}
+            className={styles.wide}
+          />
+          <FieldError id="field-others-error" message={errors.others} />
+          {otherMatches.length > 0 && (
+            <ul id="field-others-matches" className={styles.otherMatches}>
+              {otherMatches.map(({ line, match }, position) => (
+                <li key={`${position}-${line}`}>
+                  “{line}”{" "}
+                  {match ? (
+                    <span>will be counted as {match.name}</span>
+                  ) : (
+                    <span className={styles.muted}>will be kept as typed</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+
+        <div className={styles.section}>
+          <label htmlFor="field-years" className={styles.question}>
+            {questions.years.label}
+          </label>
+          <p id="field-years-help" className={styles.help}>
+            {questions.years.help}
+          </p>
+          <input
+            id="field-years"
+            name={FIELD.yearsContributing}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            size={4}
+            defaultValue={defaults.yearsContributing}
+            aria-describedby={describedBy("field-years-help", errors.yearsContributing && "field-years-error")}
+            aria-invalid={errors.yearsContributing ? true : undefined}
+            className={styles.narrow}
+          />
+          <FieldError id="field-years-error" message={errors.yearsContributing} />
+        </div>
+
+        <fieldset
+          id="question-employer"
+          className={styles.section}
+          aria-describedby={errors.employerPaid ? "field-employer-error" : undefined}
+          aria-invalid={errors.employerPaid ? true : undefined}
+        >
+          <legend className={styles.question}>{questions.employerPaid.label}</legend>
+          <div className={styles.options}>
+            {questions.employerPaid.options.map((option) => (
+              <label key={option.code} className={styles.optionChoice}>
+                <input
+                  type="radio"
+                  name={FIELD.employerPaid}
+                  value={option.code}
+                  defaultChecked={defaults.employerPaid === option.code}
+                />
+                {option.label}
+              </label>
+            ))}
+          </div>
+          <FieldError id="field-employer-error" message={errors.employerPaid} />
+        </fieldset>
+
+        <div className={styles.section}>
+          <label htmlFor="field-comment" className={styles.question}>
+            {questions.comment.label}
+          </label>
+          <p id="field-comment-help" className={styles.help}>
+            {questions.comment.help}{" "}
+            <span aria-live="polite">
+              ({values.comment.length.toLocaleString("en")} / {MAX_TEXT_LENGTH.toLocaleString("en")})
+            </span>
+          </p>
+          <textarea
+            id="field-comment"
+            name={FIELD.comment}
+            rows={4}
+            maxLength={MAX_TEXT_LENGTH}
+            defaultValue={defaults.comment}
+            aria-describedby={describedBy("field-comment-help", errors.comment && "field-comment-error")}
+            aria-invalid={errors.comment ? true : undefined}
+            className={styles.wide}
+          />
+          <FieldError id="field-comment-error" message={errors.comment} />
+        </div>
+
+        <div className={styles.actions}>
+          <SubmitButton
+            label={mode === "new" ? "Send my answer" : "Save my changes"}
+            pendingLabel={mode === "new" ? "Sending…" : "Saving…"}
+          />
+          {errorCount > 0 && (
+            <span className="error" role="status">
+              {errorCount === 1 ? "1 answer needs attention" : `${errorCount} answers need attention`}
+            </span>
+          )}
+        </div>
+      </form>
+      {mode === "edit" && <DeleteResponseForm token={defaults.token} />}
+    </>
+  );
+}
+
+/** The errors as links to their fields, so a long form never hides what needs fixing. */
+function ErrorLinks({
+  errors,
+  questions,
+  catalogue,
+}: {
+  errors: FieldErrors;
+  questions: RoundQuestions;
+  catalogue: SurveyCatalogue;
+}) {
+  const names = new Map(allProjects(catalogue).map((project) => [project.slug, project.name]));
+  const links = Object.entries(errors).flatMap(([key, message]) => {
+    const [head, slug, field] = key.split(":");
+    if (head === "project" && slug) {
+      const target =
+        field === "kinds"
+          ? kindInputId(slug, questions.kinds.options[0]?.code ?? "code")
+          : field === "frequency"
+            ? frequencyInputId(slug, questions.frequency.options[0]?.code ?? "once")
+            : projectInputId(slug);
+      return [{ key, href: `#${target}`, text: `${names.get(slug) ?? slug}: ${message}` }];
+    }
+    const target = Object.hasOwn(FIELD_TARGETS, key) ? FIELD_TARGETS[key] : undefined;
+    return target ? [{ key, href: `#${target}`, text: message }] : [];
+  });
+  if (links.length === 0) return null;
+  return (
+    <ul className={styles.errorLinks}>
+      {links.map((link) => (
+        <li key={link.key}>
+          <a href={link.href}>{link.text}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const FIELD_TARGETS: Record<string, string> = {
+  teams: "question-teams",
+  notOpenStackContributor: "question-teams",
+  projects: "question-projects",
+  others: "field-others",
+  yearsContributing: "field-years",
+  employerPaid: "question-employer",
+  comment: "field-comment",
+};
+
+/** Deleting asks twice: the first button only opens the confirmation (a details element works without JavaScript). */
+function DeleteResponseForm({ token }: { token: string }) {
+  return (
+    <details className={styles.deleteBox}>
+      <summary>Delete my response</summary>
+      <form action={deleteOwnResponse}>
+        <input type="hidden" name="token" value={token} />
+        <p>This removes every answer you gave in this response. It cannot be undone.</p>
+        <button type="submit" className={styles.danger}>
+          Delete permanently
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,183 @@
+// "Dependencies that need help", counted by the database: the community's active external dependencies
+// (the Dependency table) joined with the filtered respondents' projects. One aggregation returns one row per
+// project; no response is loaded into JavaScript. lib/survey/dependency-shape.ts ranks and suppresses.
+//
+// Filters are the dashboard's (round, team, category, employerPaid; see summary-queries.ts) and mean exactly
+// the same respondents. `section` narrows which dependencies are listed, not which respondents are counted.
+import type { Db } from "./client";
+import {
+  countRespondents,
+  resolveSummaryFilters,
+  childScope,
+  type ResolvedSummaryFilters,
+  type RespondentFilters,
+  type SummarySource,
+} from "./summary-queries";
+import {
+  parseDependencyQuery,
+  shapeDependencyReport,
+  type DependencyCountRow,
+  type DependencyProject,
+  type DependencyReport,
+  type UnmatchedDependency,
+} from "../survey/dependency-shape";
+import type { FilterIssue } from "../survey/summary-filters";
+
+const num = (value: unknown) => Number(value);
+
+const activeExternal = { status: "active", origin: "external" } as const;
+
+/** Catalogue projects that active external dependencies map to, with their packages and sections. */
+export async function listDependencyProjects(db: Db): Promise<DependencyProject[]> {
+  const deps = await db.dependency.findMany({
+    where: { ...activeExternal, projectId: { not: null } },
+    select: {
+      package: true,
+      section: true,
+      project: { select: { id: true, slug: true, name: true, category: { select: { slug: true, name: true } } } },
+    },
+    orderBy: { package: "asc" },
+  });
+  const byProject = new Map<number, DependencyProject>();
+  for (const dep of deps) {
+    const project = dep.project;
+    if (!project) continue;
+    let entry = byProject.get(project.id);
+    if (!entry) {
+      entry = {
+        projectId: project.id,
+        slug: project.slug,
+        name: project.name,
+        categorySlug: project.category.slug,
+        categoryName: project.category.name,
+        packages: [],
+        sections: [],
+      };
+      byProject.set(project.id, entry);
+    }
+    entry.packages.push(dep.package);
+    if (!entry.sections.includes(dep.section)) entry.sections.push(dep.section);
+  }
+  for (const entry of byProject.values()) entry.sections.sort();
+  return [...byProject.values()];
+}
+
+export async function listUnmatchedDependencies(db: Db): Promise<UnmatchedDependency[]> {
+  return db.dependency.findMany({
+    where: { ...activeExternal, projectId: null },
+    select: { package: true, section: true },
+    orderBy: { package: "asc" },
+  });
+}
+
+/** Sections that hold at least one active external dependency: what the section filter offers. */
+export async function listDependencySections(db: Db): Promise<string[]> {
+  const rows = await db.dependency.findMany({
+    where: activeExternal,
+    distinct: ["section"],
+    select: { section: true },
+    orderBy: { section: "asc" },
+  });
+  return rows.map((row) => row.section);
+}
+
+/**
+ * Per project that an active external dependency maps to: the filtered respondents who contribute to it, and
+ * how many of them as maintainers. Projects nobody named have no row (the shaping counts them as 0).
+ */
+export async function countDependencyRespondents(
+  { db }: SummarySource,
+  f: RespondentFilters,
+  roundId: number,
+): Promise<DependencyCountRow[]> {
+  const { from, where } = childScope("ResponseProject", "rp", f, [roundId]);
+  const rows = await db.$queryRaw<{ projectId: unknown; n: unknown; m: unknown }[]>`
+    SELECT rp."projectId" AS "projectId", COUNT(DISTINCT rp."responseId") AS "n",
+      SUM(CASE WHEN rp."kindMaintainer" THEN 1 ELSE 0 END) AS "m"
+    FROM ${from}
+    WHERE ${where} AND rp."projectId" IN (
+      SELECT d."projectId" FROM "Dependency" d
+      WHERE d."status" = 'active' AND d."origin" = 'external' AND d."projectId" IS NOT NULL
+    )
+    GROUP BY rp."projectId"`;
+  return rows.map((row) => ({ projectId: num(row.projectId), respondents: num(row.n), maintainers: num(row.m) }));
+}
+
+export interface DependencyReportResult extends DependencyReport {
+  round: { slug: string; title: string; status: string; isDemo: boolean };
+  filters: {
+    team: { slug: string; name: string } | null;
+    category: { slug: string; name: string } | null;
+    employerPaid: string | null;
+  };
+}
+
+export async function getDependencyReport(
+  source: SummarySource,
+  filters: ResolvedSummaryFilters,
+  section: string | null,
+  k: number,
+): Promise<DependencyReportResult> {
+  const roundId = filters.round.id;
+  const none: RespondentFilters = { team: null, category: null, employerPaid: null };
+  // One after another: SQLite serialises anyway, and it keeps a PostgreSQL pool free.
+  const n = await countRespondents(source, filters, roundId);
+  const roundTotal =
+    filters.team || filters.category || filters.employerPaid ? await countRespondents(source, none, roundId) : n;
+  const projects = await listDependencyProjects(source.db);
+  const unmatched = await listUnmatchedDependencies(source.db);
+  // Counts are not even queried for n < k: no figure can leak from a query that did not run.
+  const counts = n >= k && roundTotal > 0 ? await countDependencyRespondents(source, filters, roundId) : [];
+  const report = shapeDependencyReport({ projects, counts, unmatched, n, roundTotal, k, section });
+  return {
+    ...report,
+    round: {
+      slug: filters.round.slug,
+      title: filters.round.title,
+      status: filters.round.status,
+      isDemo: filters.round.isDemo,
+    },
+    filters: {
+      team: filters.team && { slug: filters.team.slug, name: filters.team.name },
+      category: filters.category && { slug: filters.category.slug, name: filters.category.name },
+      employerPaid: filters.employerPaid,
+    },
+  };
+}
+
+export type DependencyRequest =
+  | {
+      ok: true;
+      filters: ResolvedSummaryFilters | null;
+      section: string | null;
+      format: Extract<ReturnType<typeof parseDependencyQuery>, { ok: true }>["format"];
+    }
+  | { ok: false; status: 400 | 404; issues: FilterIssue[] };
+
+/** From a query string to resolved filters: shared by the page, the API and the CSV. */
+export async function resolveDependencyRequest(
+  db: Db,
+  params: URLSearchParams,
+  options: { allowFormat?: boolean } = {},
+): Promise<DependencyRequest> {
+  const parsed = parseDependencyQuery(params, options);
+  if (!parsed.ok) return { ok: false, status: 400, issues: parsed.issues };
+  const resolved = await resolveSummaryFilters(db, parsed.filters);
+  if (!resolved.ok) return resolved;
+  if (parsed.section !== null) {
+    const sections = await listDependencySections(db);
+    if (!sections.includes(parsed.section)) {
+      return {
+        ok: false,
+        status: 400,
+        issues: [
+          {
+            parameter: "section",
+            message: `there is no requirement section "${parsed.section}"; sections: ${sections.join(", ")}`,
+          },
+        ],
+      };
+    }
+  }
+  return { ok: true, filters: resolved.filters, section: parsed.section, format: parsed.format };
+}

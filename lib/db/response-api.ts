@@ -1,0 +1,67 @@
+// The work behind /api/v1/responses and /api/v1/responses/[token], HTTP status included, so each route
+// handler is a line of glue and integration tests can call these with a test database.
+import { apiError, asJsonObject, editPath, statusOfOutcome, type ApiResult } from "../survey/response-api";
+import { storedToAnswer } from "../survey/response-form";
+import { isWellFormedEditToken } from "../survey/edit-token";
+import { responseInputSchema, toFieldErrors } from "../survey/response-schema";
+import type { Db } from "./client";
+import { deleteResponse, getResponseByToken, isResponseDeleted, saveResponse } from "./responses";
+
+const notFound = () => apiError(404, "No response has this link.");
+const deleted = () => apiError(410, "This response was deleted.");
+
+/** POST: create the response the body's token names, or replace it (a retried request repeats harmlessly). */
+export async function submitResponseFromApi(db: Db, body: unknown): Promise<ApiResult> {
+  const parsed = responseInputSchema.safeParse(body);
+  if (!parsed.success) return apiError(400, "Some answers need attention.", toFieldErrors(parsed.error));
+  const result = await saveResponse(db, parsed.data);
+  if (!result.ok) return apiError(statusOfOutcome(result), result.message, result.errors);
+  return {
+    status: statusOfOutcome(result),
+    body: { responseId: result.responseId, editUrl: editPath(parsed.data.token), created: result.created },
+  };
+}
+
+/** GET: the stored answer in the shape POST and PUT accept (without the token). */
+export async function getResponseFromApi(db: Db, token: string): Promise<ApiResult> {
+  if (!isWellFormedEditToken(token)) return notFound();
+  const stored = await getResponseByToken(db, token);
+  if (!stored) return (await isResponseDeleted(db, token)) ? deleted() : notFound();
+  return {
+    status: 200,
+    body: {
+      responseId: stored.id,
+      round: { slug: stored.round.slug, title: stored.round.title, status: stored.round.status },
+      isEditable: stored.round.status === "open",
+      answer: storedToAnswer(stored),
+      createdAt: stored.createdAt.toISOString(),
+      updatedAt: stored.updatedAt.toISOString(),
+    },
+  };
+}
+
+/** PUT: replace an existing response's answer. Never creates one: an unknown link is 404. */
+export async function replaceResponseFromApi(db: Db, token: string, body: unknown): Promise<ApiResult> {
+  if (!isWellFormedEditToken(token)) return notFound();
+  const object = asJsonObject(body);
+  if (!object) return apiError(400, "The body must be a JSON object.");
+  if (object.token !== undefined && object.token !== token) {
+    return apiError(400, "The token in the body differs from the link.", { token: "must match the link" });
+  }
+  const stored = await getResponseByToken(db, token);
+  if (!stored) return (await isResponseDeleted(db, token)) ? deleted() : notFound();
+  const parsed = responseInputSchema.safeParse({ ...object, token, round: object.round ?? stored.round.slug });
+  if (!parsed.success) return apiError(400, "Some answers need attention.", toFieldErrors(parsed.error));
+  const result = await saveResponse(db, parsed.data);
+  if (!result.ok) return apiError(statusOfOutcome(result), result.message, result.errors);
+  return { status: 200, body: { responseId: result.responseId, editUrl: editPath(token), created: false } };
+}
+
+/** DELETE: remove the response and every row of it; the link then answers 410. */
+export async function deleteResponseFromApi(db: Db, token: string): Promise<ApiResult> {
+  if (!isWellFormedEditToken(token)) return notFound();
+  const result = await deleteResponse(db, { token }, "respondent");
+  if (result.ok) return { status: 200, body: { deleted: true } };
+  if (result.reason === "round-closed") return apiError(409, result.message);
+  return (await isResponseDeleted(db, token)) ? deleted() : notFound();
+}

@@ -1,0 +1,333 @@
+// "Dependencies that need help": the community's external dependencies joined with the survey, shaped and
+// suppressed. Pure: lib/db/dependency-queries.ts counts in SQL, this module ranks and applies the small-cell rule;
+// the page, the JSON API and the CSV all use its output.
+//
+// Rows are per catalogue project, not per package: respondents name projects on the form, so boto, boto3 and
+// botocore all count the same people (the boto3 entry). One row per project, with its package names listed,
+// is the honest unit: three rows with the same number would look like three dependencies with contributors.
+import { z } from "zod";
+import { parseSummaryQuery, type FilterIssue, type ParsedSummaryQuery, type SummaryFilters } from "./summary-filters";
+import {
+  cellShare,
+  COMPLEMENTARY_DISPLAY,
+  shownCell,
+  smallCellDisplay,
+  suppressCount,
+  type Cell,
+} from "./suppression";
+
+/** A catalogue project that at least one active external dependency maps to (from the Dependency table). */
+export interface DependencyProject {
+  projectId: number;
+  slug: string;
+  name: string;
+  categorySlug: string;
+  categoryName: string;
+  /** The active external packages that map to it, sorted. */
+  packages: string[];
+  /** Their requirement sections (general, testing, docs, ...), sorted. */
+  sections: string[];
+}
+
+/** The filtered respondents' counts for one project, from SQL. Projects nobody named have no row. */
+export interface DependencyCountRow {
+  projectId: number;
+  respondents: number;
+  maintainers: number;
+}
+
+export interface UnmatchedDependency {
+  package: string;
+  section: string;
+}
+
+/** Where a row sits in the ranking: counts under k are ranked together, so their order reveals nothing. */
+export type NeedsHelpTier = "none" | "fewer-than-k" | "counted";
+
+export interface NeedsHelpRow {
+  projectId: number;
+  slug: string;
+  name: string;
+  categorySlug: string;
+  categoryName: string;
+  packages: string[];
+  sections: string[];
+  tier: NeedsHelpTier;
+  respondents: Cell;
+  maintainers: Cell;
+  /** Share of the filtered respondents; null when the count is suppressed (a hidden count yields no share). */
+  share: number | null;
+}
+
+export interface CoverageCell {
+  /** Mapped external projects (with a package in this section, for a section row). */
+  projects: number;
+  /** Of those, projects with at least k contributing respondents. */
+  covered: number;
+  share: number | null;
+}
+
+export interface DependencyCoverage {
+  overall: CoverageCell;
+  bySection: ({ section: string } & CoverageCell)[];
+}
+
+/**
+ * A count of respondents on this page: zero is shown as zero (it singles out nobody, and "nobody helps" is the
+ * point of the page), 1..k-1 as "<k", the rest as is.
+ */
+export function suppressDependencyCount(value: number, k: number): Cell {
+  return value === 0 ? shownCell(0) : suppressCount(value, k);
+}
+
+const isSmall = (value: number, k: number) => value > 0 && value < k;
+
+/**
+ * Maintainers out of a shown respondent count r: maintainers m and the other contributors r − m partition r, so
+ * showing m also shows r − m. m is shown only when neither is 1..k−1; otherwise it is "hidden", with one display and
+ * one reason whichever side is small (two displays would tell which side, and with it the value near r). If the
+ * hidden values would be a single number (k = 2, r = 2: only m = 1), m is hidden whatever it is.
+ */
+export function suppressMaintainers(maintainers: number, respondents: number, k: number): Cell {
+  if (k <= 1) return shownCell(maintainers);
+  const hidden: Cell = { suppressed: true, reason: "complementary", display: COMPLEMENTARY_DISPLAY };
+  let hiddenValues = 0;
+  for (let m = 0; m <= respondents && hiddenValues < 2; m++)
+    if (isSmall(m, k) || isSmall(respondents - m, k)) hiddenValues++;
+  if (hiddenValues === 1) return hidden;
+  return isSmall(maintainers, k) || isSmall(respondents - maintainers, k) ? hidden : shownCell(maintainers);
+}
+
+function tierOf(respondents: number, k: number): NeedsHelpTier {
+  if (respondents === 0) return "none";
+  return suppressCount(respondents, k).suppressed ? "fewer-than-k" : "counted";
+}
+
+const TIER_ORDER: Record<NeedsHelpTier, number> = { none: 0, "fewer-than-k": 1, counted: 2 };
+
+const byName = (a: { name: string; slug: string }, b: { name: string; slug: string }) =>
+  a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.slug.localeCompare(b.slug);
+
+/**
+ * The "needs help" ranking: fewest community contributors first. Zero first, then every row with 1..k-1
+ * together ordered by name only (ordering them by their hidden counts would reveal those counts), then the
+ * counted rows by count ascending, ties by name. `section` keeps the projects with a package in that section.
+ */
+export function rankNeedsHelp(
+  projects: readonly DependencyProject[],
+  counts: readonly DependencyCountRow[],
+  n: number,
+  k: number,
+  section: string | null = null,
+): NeedsHelpRow[] {
+  const byProject = new Map(counts.map((row) => [row.projectId, row]));
+  return projects
+    .filter((project) => section === null || project.sections.includes(section))
+    .map((project): NeedsHelpRow => {
+      const count = byProject.get(project.projectId);
+      const respondentCount = count?.respondents ?? 0;
+      const respondents = suppressDependencyCount(respondentCount, k);
+      return {
+        ...project,
+        tier: tierOf(respondentCount, k),
+        respondents,
+        // Maintainers are a subset of the respondents: with the respondents hidden, they are hidden too.
+        maintainers: respondents.suppressed
+          ? { suppressed: true, reason: "small", display: smallCellDisplay(k) }
+          : suppressMaintainers(count?.maintainers ?? 0, respondentCount, k),
+        share: respondentCount === 0 ? (n > 0 ? 0 : null) : cellShare(respondents, n),
+      };
+    })
+    .sort((a, b) => {
+      const tier = TIER_ORDER[a.tier] - TIER_ORDER[b.tier];
+      if (tier !== 0) return tier;
+      if (a.tier === "counted" && !a.respondents.suppressed && !b.respondents.suppressed) {
+        const diff = a.respondents.value - b.respondents.value;
+        if (diff !== 0) return diff;
+      }
+      return byName(a, b);
+    });
+}
+
+function coverageCell(rows: readonly NeedsHelpRow[]): CoverageCell {
+  const covered = rows.filter((row) => row.tier === "counted").length;
+  return { projects: rows.length, covered, share: rows.length > 0 ? covered / rows.length : null };
+}
+
+/**
+ * Coverage: the share of mapped external projects with at least k contributing respondents, overall and per
+ * section. Computed from the tiers alone, i.e. from whether each row's count is shown: "has >= k" is exactly what
+ * the table already tells (a number rather than "<k"), so coverage reveals no count the table hides. It counts
+ * projects, not people, so it is not itself a small cell.
+ */
+export function computeCoverage(rows: readonly NeedsHelpRow[]): DependencyCoverage {
+  const sections = [...new Set(rows.flatMap((row) => row.sections))].sort();
+  return {
+    overall: coverageCell(rows),
+    bySection: sections.map((section) => ({
+      section,
+      ...coverageCell(rows.filter((row) => row.sections.includes(section))),
+    })),
+  };
+}
+
+export type DependencyStatus = "ok" | "too-few" | "no-responses";
+
+export interface DependencyReport {
+  status: DependencyStatus;
+  k: number;
+  /** n: the filtered respondents, the denominator of every share; "<k" when too few. */
+  respondents: Cell;
+  section: string | null;
+  /** null unless status is "ok": no figure for fewer than k respondents (the dashboard's rule). */
+  coverage: DependencyCoverage | null;
+  rows: NeedsHelpRow[] | null;
+  /** Not respondent data: external packages the catalogue has no entry for, shown whatever n is. */
+  unmatched: UnmatchedDependency[];
+}
+
+export interface DependencyReportInput {
+  projects: readonly DependencyProject[];
+  counts: readonly DependencyCountRow[];
+  unmatched: readonly UnmatchedDependency[];
+  /** Filtered respondents. */
+  n: number;
+  /** Respondents of the round without filters: 0 means the round has no responses at all. */
+  roundTotal: number;
+  k: number;
+  section: string | null;
+}
+
+export function shapeDependencyReport(input: DependencyReportInput): DependencyReport {
+  const { k, n, section } = input;
+  const respondents = suppressCount(n, k);
+  const unmatched = input.unmatched
+    .filter((dep) => section === null || dep.section === section)
+    .slice()
+    .sort((a, b) => a.package.localeCompare(b.package, "en", { sensitivity: "base" }));
+  const status: DependencyStatus = input.roundTotal === 0 ? "no-responses" : respondents.suppressed ? "too-few" : "ok";
+  if (status !== "ok") return { status, k, respondents, section, coverage: null, rows: null, unmatched };
+  // Coverage is over every section, so the section filter narrows the table but not the coverage figures.
+  const all = rankNeedsHelp(input.projects, input.counts, n, k);
+  const rows = section === null ? all : rankNeedsHelp(input.projects, input.counts, n, k, section);
+  return { status, k, respondents, section, coverage: computeCoverage(all), rows, unmatched };
+}
+
+/** What the figures mean; written on the page and returned by the API. */
+export const DEPENDENCY_DEFINITIONS = {
+  respondents:
+    "n is the number of responses in the round that match the team, category and employer-paid filters; every share is of n.",
+  rows:
+    "One row per catalogue project that at least one active external dependency (OpenStack global requirements) maps to; several packages can map to one project (boto, boto3, botocore), because respondents name projects, not packages.",
+  contributors: "Respondents who named the project on the form; maintainers: those of them who ticked “maintainer”.",
+  section:
+    "A requirement section (general, testing, docs, ...): it narrows the listed dependencies, not the respondents. Coverage by section is always over every section.",
+  ranking:
+    "Fewest contributors first: none, then fewer than k (ranked together, by name), then by count, ties by name.",
+  coverage:
+    "The share of the listed projects with at least k contributing respondents: exactly the rows whose count is shown as a number.",
+  smallCells:
+    "Counts of 1 to k−1 are shown as “<k” and give no share; zero is shown as 0. Maintainers are “hidden” when they or the other contributors of that row number 1 to k−1 (either could be worked out from the other). Fewer than k respondents: no figures at all.",
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Query string: the dashboard's filters plus `section`, as strictly as the dashboard parses its own.
+
+const SECTION = /^[a-z0-9][a-z0-9._-]{0,49}$/;
+export const dependencySectionSchema = z
+  .string()
+  .regex(SECTION, "must be a requirement section (lower-case letters, digits, \".\", \"_\" or \"-\")");
+
+export type ParsedDependencyQuery =
+  | {
+      ok: true;
+      filters: SummaryFilters;
+      section: string | null;
+      format: Extract<ParsedSummaryQuery, { ok: true }>["format"];
+    }
+  | { ok: false; issues: FilterIssue[] };
+
+/** The dashboard's parser for round/team/category/employerPaid (and bom where allowed), plus `section`. */
+export function parseDependencyQuery(
+  params: URLSearchParams,
+  options: { allowFormat?: boolean } = {},
+): ParsedDependencyQuery {
+  const issues: FilterIssue[] = [];
+  const rest = new URLSearchParams();
+  const sections = params.getAll("section");
+  for (const [key, value] of params) {
+    // The dashboard's % / count switch means nothing here: every row shows both.
+    if (key === "view") issues.push({ parameter: key, message: `unknown parameter "view" on this page` });
+    else if (key !== "section") rest.append(key, value);
+  }
+  let section: string | null = null;
+  if (sections.length > 1) {
+    issues.push({ parameter: "section", message: `"section" is given more than once; give it at most once` });
+  } else if (sections[0] !== undefined && sections[0].trim() !== "") {
+    const result = dependencySectionSchema.safeParse(sections[0].trim());
+    if (result.success) section = result.data;
+    else issues.push({ parameter: "section", message: `"section" ${result.error.issues[0]?.message ?? "is invalid"}` });
+  }
+  const parsed = parseSummaryQuery(rest, options);
+  if (!parsed.ok) issues.push(...parsed.issues);
+  if (issues.length > 0 || !parsed.ok) return { ok: false, issues };
+  return { ok: true, filters: parsed.filters, section, format: parsed.format };
+}
+
+/** The page's query string, in a fixed order, leaving out empty filters. */
+export function toDependencyQueryString(filters: {
+  round?: string;
+  team?: string;
+  category?: string;
+  employerPaid?: string;
+  section?: string;
+}, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const key of ["round", "team", "category", "employerPaid", "section"] as const) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV: the table as shown, the same suppression ("<k", no share for a hidden count).
+
+export const DEPENDENCY_CSV_HEADER = [
+  "rank_group",
+  "project",
+  "project_slug",
+  "category",
+  "packages",
+  "sections",
+  "respondents",
+  "maintainers",
+  "share_of_respondents",
+  "n",
+] as const;
+
+const TIER_LABELS: Record<NeedsHelpTier, (k: number) => string> = {
+  none: () => "no contributors",
+  "fewer-than-k": (k) => `fewer than ${k}`,
+  counted: (k) => `${k} or more`,
+};
+
+export const describeTier = (tier: NeedsHelpTier, k: number) => TIER_LABELS[tier](k);
+
+export function dependencyRowsToCsv(rows: readonly NeedsHelpRow[], n: number, k: number): unknown[][] {
+  const display = (cell: Cell) => (cell.suppressed ? cell.display : cell.value);
+  return rows.map((row) => [
+    describeTier(row.tier, k),
+    row.name,
+    row.slug,
+    row.categoryName,
+    row.packages.join(" "),
+    row.sections.join(" "),
+    display(row.respondents),
+    display(row.maintainers),
+    row.share === null ? "" : row.share.toFixed(4),
+    n,
+  ]);
+}

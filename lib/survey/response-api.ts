@@ -1,0 +1,105 @@
+// The JSON API's handling of a request body and its status codes. Pure (Web Request and Zod only), so the
+// route handlers stay a few lines and the rules are unit-tested without a server.
+import type { FieldErrors } from "./response-schema";
+
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+/** What a handler answers: a status and a JSON body. */
+export interface ApiResult {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export const apiError = (status: number, error: string, errors: FieldErrors = {}): ApiResult => ({
+  status,
+  body: { error, errors },
+});
+
+export type JsonBodyResult = { ok: true; value: unknown } | { ok: false; result: ApiResult };
+
+const isJsonContentType = (header: string | null) => {
+  const type = (header ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  return type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+};
+
+/**
+ * Read a JSON body of at most `maxBytes`, counting the bytes actually received (a client can lie in
+ * Content-Length or send none). Wrong content type, invalid UTF-8 and malformed JSON are 400; too big is 413.
+ */
+export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<JsonBodyResult> {
+  if (!isJsonContentType(request.headers.get("content-type"))) {
+    return {
+      ok: false,
+      result: apiError(400, "Send the answer as JSON with the header Content-Type: application/json."),
+    };
+  }
+  const tooLarge = { ok: false, result: apiError(413, `The body is larger than ${maxBytes / 1024} KB.`) } as const;
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge;
+  const bytes = await readLimited(request, maxBytes);
+  if (bytes === null) return tooLarge;
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, result: apiError(400, "The body is not valid UTF-8.") };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, result: apiError(400, "The body is not valid JSON.") };
+  }
+}
+
+async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+export type SaveOutcome =
+  | { ok: true; created: boolean }
+  | { ok: false; reason: "round-not-found" | "round-closed" | "deleted" | "invalid" | "not-found" };
+
+/** HTTP status of a save or delete outcome: 201 created, 200 replaced, and one 4xx per kind of refusal. */
+export function statusOfOutcome(outcome: SaveOutcome): number {
+  if (outcome.ok) return outcome.created ? 201 : 200;
+  switch (outcome.reason) {
+    case "invalid":
+      return 400;
+    case "round-not-found":
+    case "not-found":
+      return 404;
+    case "round-closed":
+      return 409;
+    case "deleted":
+      return 410;
+  }
+}
+
+export const editPath = (token: string) => `/r/${token}`;
+
+/** A JSON object's own properties, or null for anything else (arrays, null, strings...). */
+export function asJsonObject(value: unknown): Record<string, unknown> | null {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}

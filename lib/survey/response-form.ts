@@ -1,0 +1,256 @@
+// The survey form's values as the browser submits them, and their translation to and from the one
+// response schema. Pure, so the same code runs in the browser (instant checks) and in the server action.
+import type { FieldErrors } from "./response-schema";
+
+/** The answer for one chosen project, as typed: codes are checked by the schema, not here. */
+export interface FormProjectAnswer {
+  slug: string;
+  kinds: string[];
+  frequency: string;
+}
+
+/** Everything the form holds, as strings, so a failed submission can be shown again exactly as typed. */
+export interface ResponseFormValues {
+  round: string;
+  token: string;
+  teams: string[];
+  notOpenStackContributor: boolean;
+  projects: FormProjectAnswer[];
+  others: string;
+  yearsContributing: string;
+  employerPaid: string;
+  comment: string;
+}
+
+/** Field names of the HTML form; per-project inputs carry the project's slug after the dot. */
+export const FIELD = {
+  round: "round",
+  token: "token",
+  teams: "teams",
+  notOpenStackContributor: "notOpenStackContributor",
+  projects: "projects",
+  kindsPrefix: "kinds.",
+  frequencyPrefix: "frequency.",
+  others: "others",
+  yearsContributing: "yearsContributing",
+  employerPaid: "employerPaid",
+  comment: "comment",
+} as const;
+
+export const kindsFieldName = (slug: string) => `${FIELD.kindsPrefix}${slug}`;
+export const frequencyFieldName = (slug: string) => `${FIELD.frequencyPrefix}${slug}`;
+
+// A form post can repeat a field any number of times; more than this is not a person filling a form, and
+// the schema would reject it anyway, so reading stops early instead of building huge arrays.
+const MAX_REPEATED_VALUES = 1000;
+
+export function emptyFormValues(round: string, token: string): ResponseFormValues {
+  return {
+    round,
+    token,
+    teams: [],
+    notOpenStackContributor: false,
+    projects: [],
+    others: "",
+    yearsContributing: "",
+    employerPaid: "",
+    comment: "",
+  };
+}
+
+/**
+ * Read submitted form entries (a FormData, or any list of name/value pairs). Files and other non-text
+ * values are ignored; per-project kinds and frequency count only for projects that are ticked, so answers
+ * left behind in an unticked row are dropped rather than stored.
+ */
+export function readResponseForm(entries: Iterable<[string, unknown]>): ResponseFormValues {
+  const single = new Map<string, string>();
+  const repeated = new Map<string, string[]>();
+  let count = 0;
+  for (const [name, value] of entries) {
+    if (typeof value !== "string") continue;
+    if (++count > MAX_REPEATED_VALUES * 4) break;
+    if (!single.has(name)) single.set(name, value);
+    const list = repeated.get(name) ?? [];
+    if (list.length < MAX_REPEATED_VALUES) list.push(value);
+    repeated.set(name, list);
+  }
+  const text = (name: string) => single.get(name) ?? "";
+  const list = (name: string) => repeated.get(name) ?? [];
+  const chosen = [...new Set(list(FIELD.projects))];
+  return {
+    round: text(FIELD.round),
+    token: text(FIELD.token),
+    teams: [...new Set(list(FIELD.teams))],
+    notOpenStackContributor: single.has(FIELD.notOpenStackContributor),
+    projects: chosen.map((slug) => ({
+      slug,
+      kinds: [...new Set(list(kindsFieldName(slug)))],
+      frequency: text(frequencyFieldName(slug)),
+    })),
+    others: text(FIELD.others),
+    yearsContributing: text(FIELD.yearsContributing),
+    employerPaid: text(FIELD.employerPaid),
+    comment: text(FIELD.comment),
+  };
+}
+
+/** One entry per non-empty line of the "other projects" box. */
+export function splitOtherProjects(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+/**
+ * The object responseInputSchema checks. Blank optional answers become null; text that is not a whole
+ * number is passed on unchanged so the schema answers it with its own message.
+ */
+export function toResponseInput(values: ResponseFormValues): Record<string, unknown> {
+  const years = values.yearsContributing.trim();
+  return {
+    round: values.round,
+    token: values.token,
+    teams: values.teams,
+    notOpenStackContributor: values.notOpenStackContributor,
+    projects: values.projects.map((project) => ({
+      slug: project.slug,
+      kinds: project.kinds,
+      frequency: project.frequency === "" ? undefined : project.frequency,
+    })),
+    others: splitOtherProjects(values.others),
+    yearsContributing: years === "" ? null : /^\d{1,3}$/.test(years) ? Number(years) : years,
+    employerPaid: values.employerPaid === "" ? null : values.employerPaid,
+    comment: values.comment.trim() === "" ? null : values.comment,
+  };
+}
+
+/** FormData (or name/value pairs) straight to the schema's input. */
+export function formDataToResponseInput(entries: Iterable<[string, unknown]>): Record<string, unknown> {
+  return toResponseInput(readResponseForm(entries));
+}
+
+/** Error keys the form shows next to its fields: per project by slug, since list positions mean nothing on screen. */
+export const projectErrorKey = (slug: string, field: "slug" | "kinds" | "frequency") => `project:${slug}:${field}`;
+
+/**
+ * Re-key the schema's (and the database's) field errors for the form: "projects.3.kinds" becomes the
+ * chosen project's key, "teams.0" and "others.2" become their control's key, with the line named.
+ */
+export function toFormErrors(errors: FieldErrors, values: ResponseFormValues): FieldErrors {
+  const formErrors: FieldErrors = {};
+  const add = (key: string, message: string) => {
+    formErrors[key] ??= message;
+  };
+  const otherLines = splitOtherProjects(values.others);
+  for (const [path, message] of Object.entries(errors)) {
+    const [head, second, third] = path.split(".");
+    if (head === "projects" && second !== undefined && /^\d+$/.test(second)) {
+      const slug = values.projects[Number(second)]?.slug;
+      const field = third === "kinds" || third === "frequency" ? third : "slug";
+      if (slug !== undefined) add(projectErrorKey(slug, field), message);
+      else add("projects", message);
+    } else if (head === "others" && second !== undefined && /^\d+$/.test(second)) {
+      const line = otherLines[Number(second)];
+      add("others", line === undefined ? message : `“${line.slice(0, 40)}”: ${message}`);
+    } else if (head === "teams" || head === "projects" || head === "others") {
+      add(head, message);
+    } else if (head === "round" || head === "token") {
+      add("form", message);
+    } else {
+      add(head ?? "form", message);
+    }
+  }
+  return formErrors;
+}
+
+/** The parts of a stored response the form shows again (what lib/db's getResponseByToken returns). */
+export interface StoredAnswer {
+  round: { slug: string };
+  notOpenStackContributor: boolean;
+  yearsContributing: number | null;
+  employerPaid: string | null;
+  comment: string | null;
+  teams: { team: { slug: string } }[];
+  projects: {
+    project: { slug: string };
+    frequency: string;
+    kindCode: boolean;
+    kindReview: boolean;
+    kindBugs: boolean;
+    kindDocs: boolean;
+    kindMaintainer: boolean;
+  }[];
+  others: { rawText: string }[];
+}
+
+// Stored for a project that was only named as free text; such rows come back from the free text on the next save.
+const UNSPECIFIED_FREQUENCY = "unspecified";
+
+/** A stored response in the shape of responseInputSchema (without the token), for the API and the form. */
+export function storedToAnswer(stored: StoredAnswer) {
+  return {
+    round: stored.round.slug,
+    teams: stored.teams.map((row) => row.team.slug),
+    notOpenStackContributor: stored.notOpenStackContributor,
+    projects: stored.projects
+      .filter((row) => row.frequency !== UNSPECIFIED_FREQUENCY)
+      .map((row) => ({
+        slug: row.project.slug,
+        kinds: [
+          row.kindCode && "code",
+          row.kindReview && "review",
+          row.kindBugs && "bugs",
+          row.kindDocs && "docs",
+          row.kindMaintainer && "maintainer",
+        ].filter((kind): kind is string => typeof kind === "string"),
+        frequency: row.frequency,
+      })),
+    others: stored.others.map((row) => row.rawText),
+    yearsContributing: stored.yearsContributing,
+    employerPaid: stored.employerPaid,
+    comment: stored.comment,
+  };
+}
+
+export function storedToFormValues(stored: StoredAnswer, token: string): ResponseFormValues {
+  const answer = storedToAnswer(stored);
+  return {
+    ...answer,
+    token,
+    others: answer.others.join("\n"),
+    yearsContributing: answer.yearsContributing === null ? "" : String(answer.yearsContributing),
+    employerPaid: answer.employerPaid ?? "",
+    comment: answer.comment ?? "",
+  };
+}
+
+/** What the server action answers the form with. */
+export type SurveyFormState =
+  | { status: "idle"; values: ResponseFormValues | null }
+  | { status: "invalid"; message: string; errors: FieldErrors; values: ResponseFormValues }
+  | { status: "saved"; message: string; values: ResponseFormValues; savedAt: number };
+
+/** A stored response with labels, for the read-only view once a round has closed. */
+export interface StoredAnswerWithNames extends StoredAnswer {
+  teams: { team: { slug: string; name: string } }[];
+  projects: (StoredAnswer["projects"][number] & { project: { slug: string; name: string } })[];
+}
+
+export function storedToSummary(stored: StoredAnswerWithNames) {
+  const answer = storedToAnswer(stored);
+  return {
+    teams: stored.teams.map((row) => row.team.name),
+    notOpenStackContributor: stored.notOpenStackContributor,
+    projects: stored.projects.map((row) => ({
+      name: row.project.name,
+      kinds: answer.projects.find((project) => project.slug === row.project.slug)?.kinds ?? [],
+      frequency: row.frequency,
+    })),
+    others: answer.others,
+    yearsContributing: stored.yearsContributing,
+    employerPaid: stored.employerPaid,
+    comment: stored.comment,
+  };
+}

@@ -1,0 +1,274 @@
+import { describe, expect, it } from "vitest";
+import { buildCatalogueIndex } from "./catalogue-match";
+import {
+  MAX_IMPORT_BYTES,
+  countOutcomes,
+  decodeUtf8,
+  detectImportLayout,
+  formatImportReport,
+  parseImportFile,
+  restoreCell,
+  suggestForTypo,
+  type ImportCatalogue,
+} from "./responses-import";
+
+const projects = [
+  { id: 1, slug: "sqlalchemy", name: "SQLAlchemy", aliases: ["sqla"] },
+  { id: 2, slug: "pip", name: "pip", aliases: ["pypa/pip"] },
+  { id: 3, slug: "kubernetes", name: "Kubernetes", aliases: ["k8s"] },
+  { id: 4, slug: "libvirt", name: "libvirt", aliases: [] },
+];
+const catalogue: ImportCatalogue = {
+  roundSlug: "poll-2019",
+  // kubernetes exists but the round does not offer it.
+  roundProjects: new Map([
+    ["sqlalchemy", 1],
+    ["pip", 2],
+    ["libvirt", 4],
+  ]),
+  catalogueProjects: new Map(projects.map((p) => [p.slug, p.id])),
+  index: buildCatalogueIndex(projects),
+  teams: new Map([
+    ["nova", 10],
+    ["neutron", 11],
+  ]),
+};
+const file = (text: string) => new TextEncoder().encode(text);
+const parseText = (text: string) => parseImportFile(file(text), catalogue);
+const parsedOk = (text: string) => {
+  const result = parseText(text);
+  if (!result.ok) throw new Error(`unexpected file error: line ${result.error.line}: ${result.error.message}`);
+  return result;
+};
+const fileError = (text: string | Uint8Array) => {
+  const result = parseImportFile(typeof text === "string" ? file(text) : text, catalogue);
+  if (result.ok) throw new Error("expected a file error");
+  return result.error;
+};
+
+describe("layout detection", () => {
+  it.each([
+    [["response_id", "round", "sqlalchemy"], "wide"],
+    [["response_id", "project_slug", "kinds"], "long"],
+    [["Respondent", "Project"], "pairs"],
+    [["respondent id", "project name"], "pairs"],
+  ])("%j is %s", (header, layout) => {
+    expect(detectImportLayout(header)).toEqual({ ok: true, layout });
+  });
+  it("names what it expected when it cannot tell", () => {
+    expect(detectImportLayout(["name", "email", "projects"])).toMatchObject({ ok: false, message: /cannot tell the layout/ });
+  });
+});
+
+describe("pairs sheet", () => {
+  const sheet = [
+    "respondent,project",
+    "alice,SQL Alchemy", // name without the space: matched through normalisation
+    "alice,pypa/pip", // alias
+    "bob,k8s", // alias of a project the round does not offer: matched all the same, like the web form's free text
+    "bob,Kubernets", // typo: free text, with a suggestion
+    "carol,my company's fork",
+    "carol,",
+    "",
+    "dave,python-libvirt", // python- prefix
+  ].join("\r\n");
+
+  it("groups lines by respondent and reports what matched and what became free text", () => {
+    const result = parsedOk(sheet);
+    expect(result.layout).toBe("pairs");
+    expect(result.responses.map((r) => r.key)).toEqual(["alice", "bob", "carol", "dave"]);
+    const alice = result.responses[0]!;
+    expect(alice.selections).toEqual([
+      { projectId: 1, kinds: [], frequency: "unspecified" },
+      { projectId: 2, kinds: [], frequency: "unspecified" },
+    ]);
+    expect(alice.others).toEqual([
+      { rawText: "SQL Alchemy", projectId: 1 },
+      { rawText: "pypa/pip", projectId: 2 },
+    ]);
+    expect(result.rows.map((row) => [row.line, row.key, row.status, row.matched, row.freeText])).toEqual([
+      [2, "alice", "valid", [{ text: "SQL Alchemy", slug: "sqlalchemy" }], []],
+      [3, "alice", "valid", [{ text: "pypa/pip", slug: "pip" }], []],
+      [4, "bob", "valid", [{ text: "k8s", slug: "kubernetes" }], []],
+      [5, "bob", "valid", [], [{ text: "Kubernets", suggestion: "kubernetes" }]],
+      [6, "carol", "valid", [], [{ text: "my company's fork", suggestion: null }]],
+      [7, "carol", "valid", [], []],
+      [9, "dave", "valid", [{ text: "python-libvirt", slug: "libvirt" }], []],
+    ]);
+  });
+
+  it("rejects every line of a respondent when one of its lines is invalid", () => {
+    const result = parsedOk("respondent,project\nerin,pip\nerin,bad\u0007name\nfrank,pip\n,pip\n");
+    expect(result.responses.map((r) => r.key)).toEqual(["frank"]);
+    expect(result.rows.map((row) => [row.line, row.status, row.reason])).toEqual([
+      [2, "rejected", "not imported: line 3 of the same respondent is invalid"],
+      [3, "rejected", "the project name contains control characters"],
+      [4, "valid", null],
+      [5, "rejected", "respondent is empty"],
+    ]);
+    expect(countOutcomes(result.outcomes, false)).toEqual({ responses: 3, imported: 0, alreadyImported: 0, rejected: 2 });
+  });
+});
+
+describe("wide layout", () => {
+  const header = "response_id,round,submitted_at,teams,not_openstack_contributor,years_contributing,employer_paid,sqlalchemy,sqlalchemy__frequency,pip,pip__frequency,other_1,other_2,comment";
+
+  it("reads our own export, undoing the formula guard", () => {
+    const result = parsedOk(
+      `${header}\r\nr1,poll-2019,2019-05-01T10:00:00.000Z,nova|neutron,false,7,partly,code|review,regularly,,,pypa/pip,"'=HYPERLINK(""http://x"",""y"")","multi\nline, comment"\r\n`,
+    );
+    expect(result.responses).toEqual([
+      {
+        key: "r1",
+        line: 2,
+        createdAt: new Date("2019-05-01T10:00:00.000Z"),
+        notOpenStackContributor: false,
+        yearsContributing: 7,
+        employerPaid: "partly",
+        comment: "multi\nline, comment",
+        teamIds: [10, 11],
+        // pip only as free text: matched for the report and for triage, but not a selection in a wide file.
+        selections: [{ projectId: 1, kinds: ["code", "review"], frequency: "regularly" }],
+        others: [
+          { rawText: "pypa/pip", projectId: 2 },
+          { rawText: '=HYPERLINK("http://x","y")', projectId: null },
+        ],
+      },
+    ]);
+  });
+
+  it.each([
+    ["r1,poll-2019,,,false,,,coding,once,,,,,", "sqlalchemy: “coding” is not a kind of contribution"],
+    ["r1,poll-2019,,,false,,,code,weekly,,,,,", "sqlalchemy: frequency must be one of once, occasionally, regularly, unspecified"],
+    ["r1,poll-2019,,glance,false,,,,,,,,,", "“glance” is not an OpenStack team"],
+    ["r1,poll-2019,,,maybe,,,,,,,,,", "not_openstack_contributor must be true or false"],
+    ["r1,poll-2019,,,false,seven,,,,,,,,", "years_contributing must be a whole number from 0 to 60"],
+    ["r1,poll-2019,,,false,,sometimes,,,,,,,", "employer_paid must be one of yes, partly, no, prefer-not"],
+    ["r1,poll-2019,yesterday,,false,,,,,,,,,", "submitted_at must be an ISO 8601 date or time"],
+    ["r1,other-round,,,false,,,,,,,,,", "round is “other-round” but the import is into “poll-2019”"],
+    ["r1,poll-2019,,nova,true,,,,,,,,,", "teams are given but not_openstack_contributor is true"],
+    [",poll-2019,,,false,,,,,,,,,", "response_id is empty"],
+    ["r1,poll-2019,,,false,,,,,", "has 10 fields but the header has 14"],
+  ])("rejects %j", (row, reason) => {
+    const result = parsedOk(`${header}\n${row}\n`);
+    expect(result.responses).toEqual([]);
+    expect(result.rows[0]?.reason).toContain(reason);
+  });
+
+  it("rejects a repeated response_id but keeps the first", () => {
+    const result = parsedOk(`${header}\nr1,,,,,,,code,once,,,,,\nr1,,,,,,,,,code,once,,,\n`);
+    expect(result.responses.map((r) => r.line)).toEqual([2]);
+    expect(result.rows[1]).toMatchObject({ line: 3, status: "rejected", reason: "response_id “r1” appears twice (first on line 2)" });
+    expect(countOutcomes(result.outcomes, true)).toEqual({ responses: 2, imported: 1, alreadyImported: 0, rejected: 1 });
+  });
+
+  it("refuses unknown columns, naming them", () => {
+    expect(fileError("response_id,sqlalchemy,kubernetes,shoe_size\nr1,,,\n")).toEqual({
+      line: 1,
+      message: "unknown columns “kubernetes”, “shoe_size”: not a fixed column and not a project of round “poll-2019”",
+    });
+  });
+});
+
+describe("long layout", () => {
+  const header = "response_id,round,submitted_at,teams,not_openstack_contributor,years_contributing,employer_paid,row_type,project_slug,project_name,category,kinds,frequency,other_position,other_text,other_matched_slug";
+  it("rebuilds each response from its rows, wherever they are in the file", () => {
+    const result = parsedOk(
+      [
+        header,
+        "r1,poll-2019,,nova,false,3,no,project,pip,pip,packaging,code,once,,,",
+        "r2,poll-2019,,,true,,,none,,,,,,,,",
+        "r1,poll-2019,,nova,false,3,no,project,kubernetes,Kubernetes,containers,,unspecified,,,",
+        "r1,poll-2019,,nova,false,3,no,other,,,,,,2,my tool,",
+        "r1,poll-2019,,nova,false,3,no,other,,,,,,1,k8s,kubernetes",
+      ].join("\n"),
+    );
+    expect(result.responses.map((r) => [r.key, r.line, r.selections, r.others, r.notOpenStackContributor])).toEqual([
+      [
+        "r1",
+        2,
+        [
+          { projectId: 2, kinds: ["code"], frequency: "once" },
+          { projectId: 3, kinds: [], frequency: "unspecified" },
+        ],
+        [
+          { rawText: "k8s", projectId: 3 },
+          { rawText: "my tool", projectId: null },
+        ],
+        false,
+      ],
+      ["r2", 3, [], [], true],
+    ]);
+  });
+  it("rejects a response whose rows disagree", () => {
+    const result = parsedOk([header, "r1,poll-2019,,nova,false,3,no,project,pip,pip,,code,once,,,", "r1,poll-2019,,neutron,false,3,no,project,sqlalchemy,,,code,once,,,"].join("\n"));
+    expect(result.responses).toEqual([]);
+    expect(result.rows.map((row) => row.reason)).toEqual(["not imported: line 3 of the same respondent is invalid", "teams differs from line 2 of the same response"]);
+  });
+  it("rejects a project with kinds that the round does not offer", () => {
+    const result = parsedOk([header, "r1,poll-2019,,,false,,,project,kubernetes,,,code,once,,,"].join("\n"));
+    expect(result.rows[0]?.reason).toBe("“kubernetes” is not a project of round “poll-2019”");
+  });
+});
+
+describe("bad files", () => {
+  it("names the line of an unclosed quote", () => {
+    expect(fileError('respondent,project\nalice,pip\nbob,"sqlalchemy\ncarol,pip\n')).toEqual({
+      line: 3,
+      message: "not valid CSV: a quoted field is never closed (unbalanced quotes)",
+    });
+  });
+  it("counts lines inside quoted fields, whatever the line ends", () => {
+    expect(fileError('respondent,project\r\nalice,"multi\r\nline"\r\n\r\nbob,"x"y\r\n')).toMatchObject({ line: 5 });
+  });
+  it("names the line of the first byte that is not UTF-8", () => {
+    const latin1 = new Uint8Array([...file("respondent,project\nalice,pip\nbob,caf"), 0xe9, ...file("\n")]);
+    expect(fileError(latin1)).toEqual({ line: 3, message: "the file is not UTF-8 text (in a spreadsheet, save it as “CSV UTF-8”)" });
+    expect(decodeUtf8(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ ok: true, body: new Uint8Array([0x61]) });
+  });
+  it("refuses a file over the size limit before parsing it", () => {
+    expect(fileError(new Uint8Array(MAX_IMPORT_BYTES + 1))).toMatchObject({ line: null, message: /the limit is 50 MB/ });
+  });
+  it("refuses an empty file and a repeated column", () => {
+    expect(fileError("")).toEqual({ line: 1, message: "the file is empty: expected a header row" });
+    expect(fileError("response_id,pip,PIP\n")).toEqual({ line: 1, message: "the column “pip” appears twice in the header" });
+  });
+});
+
+describe("cells and report", () => {
+  it("undoes only the export's formula guard", () => {
+    expect(restoreCell("'=SUM(A1)")).toBe("=SUM(A1)");
+    expect(restoreCell("'-3")).toBe("-3");
+    expect(restoreCell("'quoted'")).toBe("'quoted'");
+    expect(restoreCell("=raw")).toBe("=raw");
+  });
+  it("suggests a project one or two typos away, and nothing for short or unrelated names", () => {
+    expect(suggestForTypo(catalogue.index, "SQLAlchmey")).toBe("sqlalchemy");
+    expect(suggestForTypo(catalogue.index, "libvrit")).toBe("libvirt");
+    expect(suggestForTypo(catalogue.index, "pyp")).toBe(null);
+    expect(suggestForTypo(catalogue.index, "my own tool")).toBe(null);
+  });
+  it("prints one line per row and the totals", () => {
+    const result = parsedOk("respondent,project\nalice,sqla\nbob,Kubernets\nbob,bad\u0001\n");
+    const text = formatImportReport({
+      file: "poll.csv",
+      round: "poll-2019",
+      layout: result.layout,
+      dryRun: false,
+      skipInvalid: false,
+      written: false,
+      rows: result.rows,
+      totals: countOutcomes(result.outcomes, false),
+    });
+    expect(text).toBe(
+      [
+        "line 2  alice  not imported: matched “sqla” → sqlalchemy",
+        "line 3  bob    rejected: not imported: line 4 of the same respondent is invalid",
+        "line 4  bob    rejected: the project name contains control characters",
+        "",
+        "poll.csv → round poll-2019 (pairs layout): 2 response(s) in the file; 0 imported, 0 already imported, 1 rejected.",
+        "Nothing was written: 1 response(s) have invalid rows. Fix them, or pass --skip-invalid to import the 1 valid one(s).",
+      ].join("\n"),
+    );
+  });
+});

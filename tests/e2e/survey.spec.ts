@@ -1,0 +1,320 @@
+// The respondent's side in a real Chromium: the form as a new user fills it, the edit link, the same form
+// without JavaScript, accessibility (axe), a 360-px phone, and the JSON API against the running server.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const ROUND = "openstack-2026";
+const newToken = () => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64url");
+
+const apiBody = (token: string, overrides: Record<string, unknown> = {}) => ({
+  round: ROUND,
+  token,
+  teams: ["nova"],
+  notOpenStackContributor: false,
+  projects: [{ slug: "sqlalchemy", kinds: ["code"], frequency: "regularly" }],
+  others: ["my-own-tool"],
+  yearsContributing: 5,
+  employerPaid: "partly",
+  comment: null,
+  ...overrides,
+});
+
+/** Controls clicked before React hydrates can be reset by hydration; a user is slower than a test. */
+const hydrated = (page: Page) => page.locator('form[data-hydrated="true"]').waitFor();
+
+const group = (page: Page, name: string) => page.getByRole("group", { name, exact: true });
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+test("a new respondent answers, follows the edit link, changes the answer and deletes it", async ({
+  page,
+  request,
+}) => {
+  const response = await page.goto("/");
+  expect(response?.headers()["cache-control"]).toContain("no-store");
+  await hydrated(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("OpenStack upstream contributions 2026");
+
+  await page.getByLabel("Filter teams").fill("nova");
+  await page.getByRole("checkbox", { name: /^nova\b/ }).check();
+
+  const search = page.getByRole("combobox", { name: "Find a project by name" });
+  await search.fill("sqla");
+  await page.getByRole("option", { name: /SQLAlchemy/ }).click();
+  await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
+  const kinds = group(page, "How do you contribute? (SQLAlchemy)");
+  // Choosing from the type-ahead takes the respondent straight to that project's questions.
+  await expect(kinds.getByRole("checkbox", { name: "Code", exact: true })).toBeFocused();
+
+  await page.getByLabel("Other projects not listed").fill("my-own-tool");
+  // Submitting without saying how: the error appears next to the project, and nothing typed is lost.
+  await page.getByRole("button", { name: "Send my answer" }).click();
+  await expect(kinds.getByText("Choose at least one kind of contribution")).toBeVisible();
+  await expect(page.getByLabel("Other projects not listed")).toHaveValue("my-own-tool");
+  await expect(page.getByRole("checkbox", { name: /^nova\b/ })).toBeChecked();
+
+  await kinds.getByRole("checkbox", { name: "Code", exact: true }).check();
+  await kinds.getByRole("checkbox", { name: "Code review" }).check();
+  await group(page, "How often? (SQLAlchemy)").getByRole("radio", { name: "Regularly" }).check();
+  await page.getByLabel("How many years have you contributed to OpenStack?").fill("4");
+  await page.getByRole("radio", { name: "Partly" }).check();
+  await page.getByRole("button", { name: "Send my answer" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, your answer is saved");
+  await expect(page.getByText("Keep this link private")).toBeVisible();
+  const token = /\/r\/([A-Za-z0-9_-]{22})\/thanks$/.exec(new URL(page.url()).pathname)?.[1];
+  expect(token).toBeTruthy();
+  await page.getByRole("link", { name: "Open my private edit link" }).click();
+  await expect(page).toHaveURL(new RegExp(`/r/${token}$`));
+  await hydrated(page);
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your response");
+  await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
+  await expect(page.getByLabel("Other projects not listed")).toHaveValue("my-own-tool");
+  await expect(group(page, "How often? (SQLAlchemy)").getByRole("radio", { name: "Regularly" })).toBeChecked();
+  await group(page, "How often? (SQLAlchemy)").getByRole("radio", { name: "Occasionally" }).check();
+  await page.getByRole("button", { name: "Save my changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your changes are saved." })).toBeVisible();
+
+  await page.reload();
+  await hydrated(page);
+  await expect(group(page, "How often? (SQLAlchemy)").getByRole("radio", { name: "Occasionally" })).toBeChecked();
+  const stored = await (await request.get(`/api/v1/responses/${token}`)).json();
+  expect(stored.answer.projects).toEqual([
+    { slug: "sqlalchemy", kinds: ["code", "review"], frequency: "occasionally" },
+  ]);
+
+  await page.getByText("Delete my response").click();
+  await page.getByRole("button", { name: "Delete permanently" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This response was deleted");
+  expect((await request.get(`/api/v1/responses/${token}`)).status()).toBe(410);
+});
+
+test("the type-ahead matches aliases and works with the keyboard alone", async ({ page }) => {
+  await page.goto("/");
+  await hydrated(page);
+  const search = page.getByRole("combobox", { name: "Find a project by name" });
+  for (const [typed, expected] of [
+    ["pypa/pip", "pip"],
+    ["k8s", "Kubernetes"],
+    ["python-pip", "pip"],
+  ] as const) {
+    await search.fill(typed);
+    await expect(page.getByRole("option").first()).toContainText(expected);
+  }
+  await search.fill("");
+  await search.focus();
+  await page.keyboard.type("k8s");
+  await expect(search).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("ArrowDown");
+  await expect(search).toHaveAttribute("aria-activedescendant", /option-0/);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("checkbox", { name: "Kubernetes", exact: true })).toBeChecked();
+  await page.keyboard.press("Space");
+  await expect(
+    group(page, "How do you contribute? (Kubernetes)").getByRole("checkbox", { name: "Code", exact: true }),
+  ).toBeChecked();
+  await expect(page).toHaveURL(/\/$/); // Enter in the search box chose; it did not submit the form
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the same form submits, shows errors from the server and gives a working edit link", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("combobox")).toHaveCount(0); // the type-ahead needs JavaScript, so it is not offered
+    await page.getByRole("checkbox", { name: /^neutron\b/ }).check();
+    await page.locator("summary", { hasText: "databases & DB libraries" }).click();
+    await page.getByRole("checkbox", { name: "SQLAlchemy", exact: true }).check();
+    const kinds = group(page, "How do you contribute? (SQLAlchemy)");
+    await kinds.getByRole("checkbox", { name: "Documentation" }).check();
+    await page.getByLabel("Anything else? (optional)").fill("Typed before an error");
+    await page.getByRole("button", { name: "Send my answer" }).click();
+
+    // The server answered with the page again: the error beside the field, everything as typed.
+    await expect(group(page, "How often? (SQLAlchemy)").getByText("Choose how often")).toBeVisible();
+    await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("Typed before an error");
+    await expect(kinds.getByRole("checkbox", { name: "Documentation" })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: /^neutron\b/ })).toBeChecked();
+
+    await group(page, "How often? (SQLAlchemy)").getByRole("radio", { name: "Once" }).check();
+    await page.getByRole("button", { name: "Send my answer" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, your answer is saved");
+
+    await page.getByRole("link", { name: "Open my private edit link" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your response");
+    await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
+    await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("Typed before an error");
+    await page.getByLabel("Anything else? (optional)").fill("Changed without JavaScript");
+    await page.getByRole("button", { name: "Save my changes" }).click();
+    await expect(page.getByText("Your changes are saved.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("Changed without JavaScript");
+  });
+});
+
+test("axe finds no serious or critical violation on the form, the thank-you page and the edit link", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await hydrated(page);
+  await page.getByRole("combobox").fill("sqla");
+  await expect(page.getByRole("option").first()).toBeVisible();
+  await page.getByRole("option", { name: /SQLAlchemy/ }).click();
+  const kinds = group(page, "How do you contribute? (SQLAlchemy)");
+  await kinds.getByRole("checkbox", { name: "Code", exact: true }).check();
+  await page.getByRole("button", { name: "Send my answer" }).click();
+  await expect(group(page, "How often? (SQLAlchemy)").getByText("Choose how often")).toBeVisible();
+  await page.getByRole("combobox").fill("pip");
+  await expect(page.getByRole("option").first()).toBeVisible();
+  await expectNoSeriousAxeViolations(page); // with field errors shown and the suggestions open
+  await page.getByRole("combobox").fill("");
+  await group(page, "How often? (SQLAlchemy)").getByRole("radio", { name: "Regularly" }).check();
+  await page.getByRole("button", { name: "Send my answer" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, your answer is saved");
+  await expectNoSeriousAxeViolations(page);
+  await page.getByRole("link", { name: "Open my private edit link" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your response");
+  await expectNoSeriousAxeViolations(page);
+  await page.goto(`/r/${newToken()}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This edit link is not known");
+  await expectNoSeriousAxeViolations(page);
+});
+
+test.describe("on a 360-px phone", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("the form fits the screen and can be filled", async ({ page }) => {
+    await page.goto("/");
+    await hydrated(page);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.getByRole("combobox").fill("libvirt");
+    await page
+      .getByRole("option", { name: /libvirt/ })
+      .first()
+      .click();
+    const kinds = page.getByRole("group", { name: /^How do you contribute\? \(libvirt/ });
+    await kinds.getByRole("checkbox", { name: "Bug reports and triage" }).check();
+    await page
+      .getByRole("group", { name: /^How often\? \(libvirt/ })
+      .getByRole("radio", { name: "Once" })
+      .check();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const button = page.getByRole("button", { name: "Send my answer" });
+    const box = await button.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: "test-results/survey-360px.png", fullPage: false });
+    await button.click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, your answer is saved");
+    expect(await overflow()).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe("JSON API", () => {
+  test("rejects malformed JSON, a wrong content type and a body over 64 KB", async ({ request }) => {
+    const invalid = await request.post("/api/v1/responses", {
+      data: Buffer.from("{not json"),
+      headers: { "content-type": "application/json" },
+    });
+    expect(invalid.status()).toBe(400);
+    expect((await invalid.json()).error).toMatch(/not valid JSON/);
+    const text = await request.post("/api/v1/responses", {
+      data: JSON.stringify(apiBody(newToken())),
+      headers: { "content-type": "text/plain" },
+    });
+    expect(text.status()).toBe(400);
+    const big = await request.post("/api/v1/responses", {
+      data: { ...apiBody(newToken()), comment: "x".repeat(70_000) },
+    });
+    expect(big.status()).toBe(413);
+    const wrong = await request.post("/api/v1/responses", {
+      data: { ...apiBody(newToken()), yearsContributing: "many", teams: "nova" },
+    });
+    expect(wrong.status()).toBe(400);
+    expect(Object.keys((await wrong.json()).errors)).toEqual(expect.arrayContaining(["yearsContributing", "teams"]));
+  });
+
+  test("answers 404 for an unknown round and for a forged edit token", async ({ request }) => {
+    const unknown = await request.post("/api/v1/responses", { data: apiBody(newToken(), { round: "no-such-round" }) });
+    expect(unknown.status()).toBe(404);
+    for (const path of [`/api/v1/responses/${newToken()}`, "/api/v1/responses/not-a-token"]) {
+      expect((await request.get(path)).status()).toBe(404);
+      expect((await request.delete(path)).status()).toBe(404);
+    }
+  });
+
+  test("a double POST with the same token stores one response", async ({ request }) => {
+    const token = newToken();
+    const [first, second] = await Promise.all([
+      request.post("/api/v1/responses", { data: apiBody(token) }),
+      request.post("/api/v1/responses", { data: apiBody(token) }),
+    ]);
+    expect([first.status(), second.status()].sort()).toEqual([200, 201]);
+    const ids = [(await first.json()).responseId, (await second.json()).responseId];
+    expect(ids[0]).toBe(ids[1]);
+    const third = await request.post("/api/v1/responses", { data: apiBody(token, { employerPaid: "no" }) });
+    expect(third.status()).toBe(200);
+    expect((await third.json()).editUrl).toBe(`/r/${token}`);
+    const stored = await (await request.get(`/api/v1/responses/${token}`)).json();
+    expect(stored.responseId).toBe(ids[0]);
+    expect(stored.answer.employerPaid).toBe("no");
+    const put = await request.put(`/api/v1/responses/${token}`, { data: { ...apiBody(token), comment: "via PUT" } });
+    expect(put.status()).toBe(200);
+    expect((await request.delete(`/api/v1/responses/${token}`)).status()).toBe(200);
+    expect((await request.get(`/api/v1/responses/${token}`)).status()).toBe(410);
+  });
+
+  test("the survey pages: unknown round 404, closed round says so", async ({ page }) => {
+    expect((await page.goto("/survey/no-such-round"))?.status()).toBe(404);
+    await page.goto("/survey/demo-2025");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This survey is closed");
+    await expect(page.getByRole("link", { name: "See the results" })).toBeVisible();
+    await page.goto(`/survey/${ROUND}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("OpenStack upstream contributions 2026");
+  });
+});
+
+test.describe("never loses what was typed", () => {
+  test("answers given before the page's script arrives survive hydration", async ({ page }) => {
+    // A slow connection: the HTML is there, the JavaScript only comes once the answers are given.
+    let release = () => {};
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_next/static/chunks/*.js", async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto("/", { waitUntil: "commit" });
+    await page.locator("summary", { hasText: "databases & DB libraries" }).click();
+    await page.getByRole("checkbox", { name: "SQLAlchemy", exact: true }).check();
+    await group(page, "How do you contribute? (SQLAlchemy)")
+      .getByRole("checkbox", { name: "Code", exact: true })
+      .check();
+    await page.getByLabel("Anything else? (optional)").fill("typed early");
+    await expect(page.locator('form[data-hydrated="true"]')).toHaveCount(0);
+    release();
+    await hydrated(page);
+    await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
+    await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("typed early");
+    await expect(page.getByRole("button", { name: "SQLAlchemy" })).toBeVisible(); // the "chosen" summary saw it too
+  });
+
+  test("an error only the server can find keeps the form as typed", async ({ page, request }) => {
+    const token = newToken();
+    expect((await request.post("/api/v1/responses", { data: apiBody(token) })).status()).toBe(201);
+    await page.goto(`/r/${token}`);
+    await hydrated(page);
+    await page.getByLabel("Anything else? (optional)").fill("kept after an error");
+    // Deleted in another tab meanwhile: the browser's checks pass, the server refuses.
+    expect((await request.delete(`/api/v1/responses/${token}`)).status()).toBe(200);
+    await page.getByRole("button", { name: "Save my changes" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "This response was deleted." })).toBeVisible();
+    await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("kept after an error");
+    await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
+  });
+});

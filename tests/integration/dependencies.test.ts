@@ -1,0 +1,186 @@
+// "Dependencies that need help" against a small set of responses counted by hand, on SQLite and PostgreSQL.
+// The dependency list is the shipped one: 84 catalogue projects are mapped from active external packages
+// (59 with a package in "general", 17 in "testing", 5 in "docs", 3 "internal", 1 "openstack-docs").
+import { afterAll, beforeAll, expect, it } from "vitest";
+import {
+  countDependencyRespondents,
+  getDependencyReport,
+  listDependencyProjects,
+  resolveDependencyRequest,
+} from "@/lib/db/dependency-queries";
+import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses";
+import { resolveSummaryFilters, type ResolvedSummaryFilters, type SummarySource } from "@/lib/db/summary-queries";
+import type { NeedsHelpRow } from "@/lib/survey/dependency-shape";
+import { hashEditToken } from "@/lib/survey/edit-token";
+import { DEFAULT_QUESTIONS, type ContributionKind } from "@/lib/survey/questions";
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
+
+// k = 3 keeps the fixture small; every expected number below is counted from this table by hand.
+const K = 3;
+
+interface Fixture {
+  teams: string[];
+  projects: [string, ContributionKind[]][];
+  paid: string | null;
+}
+
+const RESPONDENTS: Fixture[] = [
+  /* R1 */ { teams: ["nova"], paid: "yes", projects: [["sqlalchemy", ["code", "maintainer"]], ["alembic", ["code"]], ["pbr", ["code"]]] },
+  /* R2 */ { teams: ["nova"], paid: "yes", projects: [["sqlalchemy", ["code"]], ["boto3", ["maintainer"]], ["qemu", ["code"]]] },
+  /* R3 */ { teams: ["neutron"], paid: "no", projects: [["sqlalchemy", ["maintainer"]], ["alembic", ["review"]]] },
+  /* R4 */ { teams: ["nova"], paid: "partly", projects: [["sqlalchemy", ["docs"]], ["alembic", ["code", "maintainer"]]] },
+  /* R5 */ { teams: ["neutron"], paid: "no", projects: [["sphinx", ["docs"]], ["pbr", ["review"]]] },
+  /* R6 */ { teams: ["nova"], paid: "yes", projects: [["boto3", ["code"]], ["sqlalchemy", ["code"]]] },
+  /* R7 */ { teams: [], paid: "no", projects: [] },
+];
+// Unfiltered, n = 7:
+//   SQLAlchemy R1 R2 R3 R4 R6 = 5, maintainers R1 R3 = 2 (1..k-1: hidden) -> counted, 5/7
+//   Alembic    R1 R3 R4       = 3, maintainers R4 = 1 (hidden)            -> counted, 3/7
+//   Boto3      R2 R6          = 2 (<3), maintainers hidden       -> fewer than k, no share
+//   Sphinx     R5             = 1 (<3)                           -> fewer than k (docs)
+//   pbr is OpenStack's own (origin "openstack") and QEMU is no dependency: neither is listed.
+//   Coverage: 2 of 84 overall; general 2 of 59, docs 0 of 5, testing 0 of 17.
+// team=nova (R1 R2 R4 R6), n = 4: SQLAlchemy 4 (maintainers 1 -> hidden), Alembic 2, Boto3 2, Sphinx 0; coverage 1 of 84.
+// employerPaid=no (R3 R5 R7), n = 3: SQLAlchemy 1, Alembic 1, Sphinx 1: all <3, coverage 0.
+// employerPaid=partly (R4), n = 1 < k: no figures.
+
+describeEachDatabase("dependencies that need help", (kind) => {
+  let t: TestDatabase;
+  let source: SummarySource;
+  let round: ResolvedSummaryFilters;
+  const project = new Map<string, number>();
+  const team = new Map<string, number>();
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    source = { db: t.db, kind };
+    for (const p of await t.db.project.findMany()) project.set(p.slug, p.id);
+    for (const tm of await t.db.team.findMany()) team.set(tm.slug, tm.id);
+    const created = await t.db.round.create({
+      data: {
+        slug: "deps-round",
+        title: "Deps round",
+        status: "closed",
+        opensAt: new Date("2026-05-01T00:00:00Z"),
+        questions: JSON.stringify(DEFAULT_QUESTIONS),
+      },
+    });
+    const responses: BulkResponse[] = RESPONDENTS.map((f, i) => ({
+      editTokenHash: hashEditToken(`deps-${i}`),
+      source: "import",
+      employerPaid: f.paid,
+      teamIds: f.teams.map((s) => team.get(s)!),
+      selections: f.projects.map(([s, kinds]) => ({ projectId: project.get(s)!, kinds, frequency: "regularly" })),
+    }));
+    await insertResponsesBulk(t.db, created.id, responses);
+    const resolved = await resolveSummaryFilters(t.db, { round: "deps-round", view: "percent" });
+    if (!resolved.ok || !resolved.filters) throw new Error("round not resolved");
+    round = resolved.filters;
+  });
+  afterAll(async () => t?.drop());
+
+  const withFilters = (f: Partial<ResolvedSummaryFilters>): ResolvedSummaryFilters => ({ ...round, ...f });
+  const nova = () => ({ id: team.get("nova")!, slug: "nova", name: "Nova" });
+  const row = (rows: NeedsHelpRow[] | null, slug: string) => rows?.find((r) => r.slug === slug);
+
+  it("lists one row per mapped project, with every package that maps to it", async () => {
+    const projects = await listDependencyProjects(t.db);
+    expect(projects.length).toBe(84);
+    expect(projects.find((p) => p.slug === "boto3")).toMatchObject({
+      packages: ["boto", "boto3", "botocore"],
+      sections: ["general"],
+    });
+    expect(projects.some((p) => p.slug === "pbr")).toBe(false);
+  });
+
+  it("counts respondents and maintainers per dependency project in SQL", async () => {
+    const rows = await countDependencyRespondents(source, round, round.round.id);
+    const bySlug = Object.fromEntries(
+      rows.map((r) => [[...project].find(([, id]) => id === r.projectId)![0], [r.respondents, r.maintainers]]),
+    );
+    expect(bySlug).toEqual({ sqlalchemy: [5, 2], alembic: [3, 1], boto3: [2, 1], sphinx: [1, 0] });
+  });
+
+  it("ranks, suppresses and computes coverage, unfiltered", async () => {
+    const report = await getDependencyReport(source, round, null, K);
+    expect(report.status).toBe("ok");
+    expect(report.respondents).toEqual({ suppressed: false, value: 7 });
+    const rows = report.rows!;
+    expect(rows.length).toBe(84);
+    // 80 projects nobody named, then Boto3 and Sphinx (<3, by name), then Alembic (3) and SQLAlchemy (5).
+    expect(rows.slice(0, 80).every((r) => r.tier === "none" && !r.respondents.suppressed && r.share === 0)).toBe(true);
+    expect(rows.slice(80).map((r) => [r.slug, r.tier])).toEqual([
+      ["boto3", "fewer-than-k"],
+      ["sphinx", "fewer-than-k"],
+      ["alembic", "counted"],
+      ["sqlalchemy", "counted"],
+    ]);
+    expect(row(rows, "boto3")).toMatchObject({ respondents: { display: "<3" }, maintainers: { display: "<3" }, share: null });
+    expect(row(rows, "sphinx")).toMatchObject({ respondents: { display: "<3" }, share: null });
+    expect(row(rows, "alembic")).toMatchObject({ respondents: { value: 3 }, maintainers: { display: "hidden" } });
+    expect(row(rows, "alembic")!.share).toBeCloseTo(3 / 7);
+    expect(row(rows, "sqlalchemy")).toMatchObject({ respondents: { value: 5 }, maintainers: { display: "hidden" } });
+    expect(row(rows, "sqlalchemy")!.share).toBeCloseTo(5 / 7);
+    const coverage = report.coverage!;
+    expect(coverage.overall).toMatchObject({ projects: 84, covered: 2 });
+    const section = (name: string) => coverage.bySection.find((s) => s.section === name);
+    expect(section("general")).toMatchObject({ projects: 59, covered: 2 });
+    expect(section("docs")).toMatchObject({ projects: 5, covered: 0, share: 0 });
+    expect(section("testing")).toMatchObject({ projects: 17, covered: 0 });
+    expect(report.unmatched.length).toBe(275 - 99);
+    expect(report.unmatched.some((u) => u.package === "a2wsgi")).toBe(true);
+  });
+
+  it("narrows the table by section but keeps coverage over every section", async () => {
+    const report = await getDependencyReport(source, round, "docs", K);
+    expect(report.rows!.length).toBe(5);
+    expect(report.rows!.at(-1)).toMatchObject({ slug: "sphinx", tier: "fewer-than-k" });
+    expect(report.coverage!.overall).toMatchObject({ projects: 84, covered: 2 });
+    expect(report.unmatched.every((u) => u.section === "docs")).toBe(true);
+  });
+
+  it("applies the dashboard's respondent filters", async () => {
+    const team = await getDependencyReport(source, withFilters({ team: nova() }), null, K);
+    expect(team.respondents).toEqual({ suppressed: false, value: 4 });
+    expect(row(team.rows, "sqlalchemy")).toMatchObject({ respondents: { value: 4 }, maintainers: { display: "hidden" }, share: 1 });
+    expect(row(team.rows, "alembic")).toMatchObject({ tier: "fewer-than-k", share: null });
+    expect(row(team.rows, "sphinx")).toMatchObject({ tier: "none", respondents: { value: 0 } });
+    expect(team.coverage!.overall.covered).toBe(1);
+
+    const unpaid = await getDependencyReport(source, withFilters({ employerPaid: "no" }), null, K);
+    expect(unpaid.respondents).toEqual({ suppressed: false, value: 3 });
+    expect(unpaid.rows!.filter((r) => r.tier === "fewer-than-k").map((r) => r.slug)).toEqual([
+      "alembic",
+      "sphinx",
+      "sqlalchemy",
+    ]);
+    expect(unpaid.coverage!.overall.covered).toBe(0);
+  });
+
+  it("shows no figures for fewer than k respondents", async () => {
+    const report = await getDependencyReport(source, withFilters({ employerPaid: "partly" }), null, K);
+    expect(report).toMatchObject({ status: "too-few", respondents: { display: "<3" }, rows: null, coverage: null });
+  });
+
+  it("rejects bad input with a clear message", async () => {
+    const bad = async (query: string) => {
+      const result = await resolveDependencyRequest(t.db, new URLSearchParams(query));
+      return result.ok ? null : { status: result.status, message: result.issues.map((i) => i.message).join("; ") };
+    };
+    expect(await bad("round=deps-round&section=nonsense")).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('no requirement section "nonsense"'),
+    });
+    expect(await bad("round=nope")).toMatchObject({ status: 404 });
+    expect(await bad("round=deps-round&team=nope")).toMatchObject({ status: 400 });
+    expect(await bad("round=deps-round&section=docs")).toBeNull();
+  });
+
+  it("leaves out dropped dependencies", async () => {
+    await t.db.dependency.update({ where: { package: "alembic" }, data: { status: "dropped" } });
+    const report = await getDependencyReport(source, round, null, K);
+    expect(row(report.rows, "alembic")).toBeUndefined();
+    expect(report.coverage!.overall).toMatchObject({ projects: 83, covered: 1 });
+    await t.db.dependency.update({ where: { package: "alembic" }, data: { status: "active" } });
+  });
+});

@@ -1,0 +1,98 @@
+// The export route handlers called with a Request, on each database: access, headers, bad input.
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import type { DbHandle } from "@/lib/db/client";
+import { fillDemoRounds } from "@/lib/db/demo";
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
+
+const TOKEN = "test-export-token-0123456789";
+type RouteModule = { GET: (request: Request) => Promise<Response> };
+const globalForDb = globalThis as unknown as { censusDb?: DbHandle };
+
+/** Load the route modules afresh against this database and environment (lib/env.ts and the client cache both). */
+async function loadRoutes(url: string, exportToken: string | undefined) {
+  await globalForDb.censusDb?.db.$disconnect();
+  globalForDb.censusDb = undefined;
+  process.env.DATABASE_URL = url;
+  if (exportToken) process.env.EXPORT_TOKEN = exportToken;
+  else delete process.env.EXPORT_TOKEN;
+  vi.resetModules();
+  const responses = (await import("@/app/api/export/responses.csv/route")) as RouteModule;
+  const codebook = (await import("@/app/api/export/codebook.csv/route")) as RouteModule;
+  return { responses, codebook };
+}
+
+const get = (route: RouteModule, query: string, authorization?: string) =>
+  route.GET(new Request(`http://localhost/api/export/x.csv${query}`, { headers: authorization ? { authorization } : {} }));
+
+describeEachDatabase("export routes", (kind) => {
+  let t: TestDatabase;
+  let routes: Awaited<ReturnType<typeof loadRoutes>>;
+  const saved = { url: process.env.DATABASE_URL, token: process.env.EXPORT_TOKEN };
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    await fillDemoRounds(t.db, { count: 12, seed: 5 });
+    routes = await loadRoutes(t.url, TOKEN);
+  });
+  afterAll(async () => {
+    await globalForDb.censusDb?.db.$disconnect();
+    globalForDb.censusDb = undefined;
+    if (saved.url === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved.url;
+    if (saved.token === undefined) delete process.env.EXPORT_TOKEN;
+    else process.env.EXPORT_TOKEN = saved.token;
+    await t?.drop();
+  });
+
+  it("refuses raw exports without the token or with a wrong one", async () => {
+    for (const authorization of [undefined, "Bearer wrong-token-wrong-token", `Basic ${TOKEN}`]) {
+      const response = await get(routes.responses, "?round=demo-2025", authorization);
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      expect(await response.json()).toEqual({ error: expect.stringMatching(/Bearer|not valid/) });
+    }
+  });
+
+  it("streams the export with CSV headers naming the round, layout and date", async () => {
+    const response = await get(routes.responses, "?round=demo-2025&layout=long&team=nova", `Bearer ${TOKEN}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const today = new Date().toISOString().slice(0, 10);
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="responses_demo-2025_long_team-nova_${today}.csv"`);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const rows = parse(await response.text(), { columns: true }) as { round: string; teams: string }[];
+    expect(rows.every((row) => row.round === "demo-2025" && row.teams.split("|").includes("nova"))).toBe(true);
+  });
+
+  it.each([
+    ["?layout=tall", /layout must be wide or long/],
+    ["?round=no-such-round", /There is no survey round “no-such-round”/],
+    ["?round=demo-2025&team=no-such-team", /There is no OpenStack team/],
+    ["?employerPaid=sometimes", /employerPaid must be one of/],
+    ["?rounds=demo-2025", /unknown parameter “rounds”/],
+  ])("answers %s with 400 and a message", async (query, message) => {
+    const response = await get(routes.responses, query, `Bearer ${TOKEN}`);
+    expect(response.status).toBe(400);
+    expect((await response.json()) as { error: string }).toEqual({ error: expect.stringMatching(message) });
+  });
+
+  it("serves the codebook to anyone, and 400 for an unknown round", async () => {
+    const response = await get(routes.codebook, "?round=demo-2025&bom=1");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="codebook_demo-2025_\d{4}-\d{2}-\d{2}\.csv"$/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect((await get(routes.codebook, "?round=nope")).status).toBe(400);
+  });
+
+  it("says raw exports are switched off when EXPORT_TOKEN is not configured", async () => {
+    const unconfigured = await loadRoutes(t.url, undefined);
+    try {
+      const response = await get(unconfigured.responses, "", `Bearer ${TOKEN}`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ error: expect.stringMatching(/EXPORT_TOKEN/) });
+    } finally {
+      routes = await loadRoutes(t.url, TOKEN);
+    }
+  });
+});

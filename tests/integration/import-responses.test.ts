@@ -1,0 +1,153 @@
+// CSV imports against real databases: the report for aliases and typos, all-or-nothing, idempotent
+// re-import, bad files leaving the database unchanged, and a full round trip export -> import -> export.
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { fillDemoRounds } from "@/lib/db/demo";
+import { prepareResponsesExport, responsesCsvStream } from "@/lib/db/responses-export";
+import { importResponsesCsv, type ImportOptions } from "@/lib/db/responses-import";
+import { responsesExportQuerySchema } from "@/lib/survey/export-filters";
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
+
+describeEachDatabase("response import", (kind) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    await fillDemoRounds(t.db, { count: 30, seed: 3 });
+  });
+  afterAll(async () => t?.drop());
+
+  /** A closed round offering the same projects as the open one, like a past poll entered after the fact. */
+  async function createClosedRound(slug: string) {
+    const source = await t.db.round.findUniqueOrThrow({ where: { slug: "openstack-2026" }, include: { projects: true } });
+    const round = await t.db.round.create({ data: { slug, title: slug, status: "closed", questions: source.questions } });
+    await t.db.roundProject.createMany({ data: source.projects.map((p) => ({ roundId: round.id, projectId: p.projectId, position: p.position })) });
+    return round;
+  }
+  const counts = async () => ({
+    responses: await t.db.response.count(),
+    projects: await t.db.responseProject.count(),
+    teams: await t.db.responseTeam.count(),
+    others: await t.db.otherEntry.count(),
+  });
+  const importText = (text: string, options: Omit<ImportOptions, "file">) => importResponsesCsv(t.db, new TextEncoder().encode(text), { file: "test.csv", ...options });
+  async function exportText(query: Record<string, string>) {
+    const prepared = await prepareResponsesExport(t.db, responsesExportQuerySchema.parse(query));
+    if (!prepared.ok) throw new Error(prepared.message);
+    return new Response(responsesCsvStream(t.db, prepared.plan)).text();
+  }
+
+  const poll = [
+    "Respondent,Project",
+    "m-001,SQL Alchemy",
+    "m-001,pypa/pip",
+    "m-001,Linux",
+    "m-002,python-libvirt",
+    "m-002,Kubernets",
+    "m-003,OpenStack-internal tool",
+    "m-003,qemu",
+  ].join("\n");
+
+  it("imports a two-column sheet into a closed round, matching aliases and keeping typos as free text", async () => {
+    const round = await createClosedRound("poll-2019");
+    const result = await importText(poll, { roundSlug: "poll-2019" });
+    if (!result.ok) throw new Error(result.error.message);
+    const { report } = result;
+    expect(report).toMatchObject({ layout: "pairs", written: true, totals: { responses: 3, imported: 3, alreadyImported: 0, rejected: 0 } });
+    expect(report.rows.map((row) => [row.line, row.key, row.status, row.matched.map((m) => m.slug), row.freeText])).toEqual([
+      [2, "m-001", "valid", ["sqlalchemy"], []],
+      [3, "m-001", "valid", ["pip"], []],
+      [4, "m-001", "valid", ["linux-kernel"], []],
+      [5, "m-002", "valid", ["libvirt"], []],
+      [6, "m-002", "valid", [], [{ text: "Kubernets", suggestion: "kubernetes" }]],
+      [7, "m-003", "valid", [], [{ text: "OpenStack-internal tool", suggestion: null }]],
+      [8, "m-003", "valid", ["qemu"], []],
+    ]);
+    const stored = await t.db.response.findMany({
+      where: { roundId: round.id },
+      orderBy: { importKey: "asc" },
+      include: { projects: { include: { project: true } }, others: { orderBy: { position: "asc" } } },
+    });
+    expect(stored.map((r) => [r.importKey, r.source, r.projectCount, r.projects.map((p) => p.project.slug).sort(), r.others.map((o) => [o.rawText, o.projectId !== null])])).toEqual([
+      ["m-001", "import", 3, ["linux-kernel", "pip", "sqlalchemy"], [["SQL Alchemy", true], ["pypa/pip", true], ["Linux", true]]],
+      ["m-002", "import", 1, ["libvirt"], [["python-libvirt", true], ["Kubernets", false]]],
+      ["m-003", "import", 1, ["qemu"], [["OpenStack-internal tool", false], ["qemu", true]]],
+    ]);
+    expect(stored.every((r) => r.projects.every((p) => p.frequency === "unspecified" && !p.kindCode && p.roundId === round.id))).toBe(true);
+  });
+
+  it("does not duplicate responses when the same file is imported again", async () => {
+    const before = await counts();
+    const result = await importText(poll, { roundSlug: "poll-2019" });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report).toMatchObject({ written: false, totals: { responses: 3, imported: 0, alreadyImported: 3, rejected: 0 } });
+    expect(result.report.rows.every((row) => row.status === "already-imported")).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("imports nothing from a file with an invalid row, unless told to skip invalid rows", async () => {
+    await createClosedRound("poll-2020");
+    const text = "respondent,project\nx-1,pip\nx-2,bad\u0007name\nx-3,tox\n";
+    const before = await counts();
+    const refused = await importText(text, { roundSlug: "poll-2020" });
+    if (!refused.ok) throw new Error(refused.error.message);
+    expect(refused.report).toMatchObject({ written: false, totals: { responses: 3, imported: 0, rejected: 1 } });
+    expect(refused.report.rows[1]).toMatchObject({ line: 3, status: "rejected", reason: "the project name contains control characters" });
+    expect(await counts()).toEqual(before);
+
+    const dryRun = await importText(text, { roundSlug: "poll-2020", skipInvalid: true, dryRun: true });
+    expect(dryRun).toMatchObject({ ok: true, report: { written: false, dryRun: true } });
+    expect(await counts()).toEqual(before);
+
+    const skipped = await importText(text, { roundSlug: "poll-2020", skipInvalid: true });
+    expect(skipped).toMatchObject({ ok: true, report: { written: true, totals: { imported: 2, rejected: 1 } } });
+    expect((await counts()).responses).toBe(before.responses + 2);
+  });
+
+  it.each([
+    ["an unknown round", "respondent,project\na,pip\n", "no-such-round", { line: null, message: "there is no survey round “no-such-round” (create it first)" }],
+    ["unbalanced quotes", 'respondent,project\na,pip\nb,"pip\n', "poll-2019", { line: 3, message: "not valid CSV: a quoted field is never closed (unbalanced quotes)" }],
+    ["unknown columns", "response_id,pip,favourite_colour\na,code,blue\n", "poll-2019", { line: 1, message: /unknown column “favourite_colour”/ }],
+  ])("refuses %s and leaves the database unchanged", async (_what, text, roundSlug, error) => {
+    const before = await counts();
+    expect(await importText(text, { roundSlug })).toMatchObject({ ok: false, error });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a file that is not UTF-8, naming the line", async () => {
+    const before = await counts();
+    const latin1 = Buffer.concat([Buffer.from("respondent,project\na,pip\nb,Caf"), Buffer.from([0xe9]), Buffer.from("\n")]);
+    expect(await importResponsesCsv(t.db, latin1, { file: "latin1.csv", roundSlug: "poll-2019" })).toMatchObject({ ok: false, error: { line: 3, message: /not UTF-8/ } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("recognises responses exported from the same round and leaves them alone", async () => {
+    const before = await counts();
+    const result = await importText(await exportText({ round: "demo-2025" }), { roundSlug: "demo-2025" });
+    expect(result).toMatchObject({ ok: true, report: { layout: "wide", written: false, totals: { responses: 30, alreadyImported: 30 } } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each(["wide", "long"] as const)("round-trips the %s layout: export, import into another round, export again", async (layout) => {
+    await createClosedRound(`copy-${layout}`);
+    // The demo round offers the same projects in the same order; only the round column names the source.
+    const original = parse(await exportText({ round: "demo-2026", layout })) as string[][];
+    const [header = [], ...rows] = original;
+    const roundColumn = header.indexOf("round");
+    const retargeted = stringify([header, ...rows.map((row) => row.map((cell, i) => (i === roundColumn ? `copy-${layout}` : cell)))]);
+    const result = await importText(retargeted, { roundSlug: `copy-${layout}` });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report.totals).toEqual({ responses: 30, imported: 30, alreadyImported: 0, rejected: 0 });
+
+    const copy = parse(await exportText({ round: `copy-${layout}`, layout })) as string[][];
+    expect(copy[0]).toEqual(header);
+    // Response ids are new; the import key links each copy to its original.
+    const keys = new Map((await t.db.response.findMany({ where: { round: { slug: `copy-${layout}` } }, select: { id: true, importKey: true } })).map((r) => [r.id, r.importKey ?? ""]));
+    const normalise = (table: string[][], mapId: (id: string) => string) =>
+      table
+        .slice(1)
+        .map((row) => row.map((cell, i) => (i === 0 ? mapId(cell) : i === roundColumn ? "" : cell)))
+        .sort((a, b) => ((a[0] ?? "") < (b[0] ?? "") ? -1 : (a[0] ?? "") > (b[0] ?? "") ? 1 : 0));
+    expect(normalise(copy, (id) => keys.get(id) ?? "?")).toEqual(normalise(original, (id) => id));
+  });
+});
