@@ -1,4 +1,4 @@
-// npm run bench:export -- [--responses 50000] [--url file:/tmp/x.db|postgresql://...] [--layout wide|long|both] [--batch 1000] [--keep]
+// npm run bench:export -- [--responses 50000] [--url file:/tmp/x.db|postgresql://...] [--layout wide|long|both] [--batch 500] [--keep]
 // Builds a large round through the app's bulk path, then measures the raw CSV export (the same code the route
 // streams) in a fresh child process per run, so peak RSS is the export's alone: time to first byte, time to the
 // first data row, rows per second and peak RSS, beside a bare cursor dump of the same rows on the same driver.
@@ -28,7 +28,7 @@ const { values } = parseArgs({
     measure: { type: "string" },
     baseline: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
-    batch: { type: "string", default: "1000" },
+    batch: { type: "string", default: "500" },
   },
 });
 
