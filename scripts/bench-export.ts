@@ -1,4 +1,4 @@
-// npm run bench:export -- [--responses 50000] [--url file:/tmp/x.db|postgresql://...] [--layout wide|long|both]
+// npm run bench:export -- [--responses 50000] [--url file:/tmp/x.db|postgresql://...] [--layout wide|long|both] [--batch 500] [--keep]
 // Builds a large round through the app's bulk path, then measures the raw CSV export (the same code the route
 // streams) in a fresh child process per run, so peak RSS is the export's alone: time to first byte, time to the
 // first data row, rows per second and peak RSS, beside a bare cursor dump of the same rows on the same driver.
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     measure: { type: "string" },
     baseline: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    batch: { type: "string", default: "500" },
   },
 });
 
@@ -46,14 +47,14 @@ interface Measurement {
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /** Child process: export one layout through responsesCsvStream into nowhere, timing it. */
-async function measureExport(url: string, layout: "wide" | "long"): Promise<Measurement> {
+async function measureExport(url: string, layout: "wide" | "long", batchSize: number): Promise<Measurement> {
   const { db } = createDb(url);
   await db.round.count(); // connect first: the process's resident size before the export is reported beside its peak
   const idleRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   const started = performance.now();
   const prepared = await prepareResponsesExport(db, { round: BENCH_ROUND, layout, bom: false });
   if (!prepared.ok) throw new Error(prepared.message);
-  const reader = responsesCsvStream(db, prepared.plan).getReader();
+  const reader = responsesCsvStream(db, prepared.plan, { batchSize }).getReader();
   let firstByteMs = 0;
   let firstRowMs = 0;
   let bytes = 0;
@@ -161,7 +162,7 @@ function runChild(url: string, args: string[]): Measurement {
 }
 
 if (values.measure) {
-  console.log(JSON.stringify(await measureExport(values.url ?? "", values.measure === "long" ? "long" : "wide")));
+  console.log(JSON.stringify(await measureExport(values.url ?? "", values.measure === "long" ? "long" : "wide", Number(values.batch))));
 } else if (values.baseline) {
   console.log(JSON.stringify(await measureBaseline(values.url ?? "")));
 } else {
@@ -175,7 +176,7 @@ if (values.measure) {
   const dataset = await buildDataset(db, count);
   await db.$disconnect();
   const layouts = values.layout === "both" ? (["wide", "long"] as const) : ([values.layout === "long" ? "long" : "wide"] as const);
-  const results = [runChild(url, ["--baseline"]), ...layouts.map((layout) => runChild(url, ["--measure", layout]))];
+  const results = [runChild(url, ["--baseline"]), ...layouts.map((layout) => runChild(url, ["--measure", layout, "--batch", values.batch]))];
   const baseline = results[0];
   console.log(`\n${dataset.responses.toLocaleString("en")} responses, ${dataset.selections.toLocaleString("en")} selections (${databaseKind(url)})\n`);
   console.log("| run | rows | MB | first byte | first row | total | rows/s | peak RSS (idle) | rows/s vs bare dump |");

@@ -9,7 +9,8 @@ import { textChunksToStream } from "../survey/text-stream";
 import type { Db } from "./client";
 import { Prisma } from "./generated/sqlite/client";
 
-export const EXPORT_BATCH_SIZE = 1000;
+// Measured at 100,000 responses: 500 was faster and leaner than 1,000 (less garbage per batch, shorter IN lists).
+export const EXPORT_BATCH_SIZE = 500;
 
 export interface ExportRound {
   id: number;
@@ -97,7 +98,10 @@ export async function prepareResponsesExport(db: Db, query: ResponsesExportQuery
 // The batch reads are plain SQL (quoted model and field names, valid on SQLite and PostgreSQL): the export is
 // the one place where the ORM's per-row object building dominated the cost (measured about 3x slower).
 function selectionConditions(selection: ResponseSelection): Prisma.Sql {
-  const conditions = [Prisma.sql`r."roundId" = ${selection.roundId}`];
+  // "+ 0" keeps both planners off the (roundId, createdAt) index, which would sort the whole round for every
+  // batch (quadratic: measured 160 s instead of 10 s at 100,000 responses); walking the primary key in id
+  // order and skipping other rounds' rows reads the table once. An index on (roundId, id) would do better still.
+  const conditions = [Prisma.sql`r."roundId" + 0 = ${selection.roundId}`];
   if (selection.teamId !== undefined) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ResponseTeam" t WHERE t."responseId" = r."id" AND t."teamId" = ${selection.teamId})`);
   }
@@ -164,7 +168,7 @@ export interface ExportStreamOptions {
 /**
  * The selected responses in id order, `batchSize` at a time, each with its selections, teams and free text.
  * Keyset pagination (id > last id of the previous batch) costs the same for the last batch as for the first;
- * the children of a batch are read by the id range it spans, which their primary keys and indexes serve.
+ * the children of a batch are read by the batch's ids.
  */
 export async function* readResponseBatches(db: Db, selection: ResponseSelection, options: ExportStreamOptions = {}): AsyncGenerator<ExportResponse[]> {
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
@@ -180,7 +184,8 @@ export async function* readResponseBatches(db: Db, selection: ResponseSelection,
     const first = responses[0];
     const last = responses.at(-1);
     if (!first || !last) return;
-    const range = Prisma.sql`"roundId" = ${selection.roundId} AND "responseId" >= ${first.id} AND "responseId" <= ${last.id}`;
+    // The batch's own ids: their primary keys (responseId first) and the OtherEntry index serve the lookups.
+    const range = Prisma.sql`"responseId" IN (${Prisma.join(responses.map((r) => r.id))})`;
     const [selections, teams, others] = await Promise.all([
       db.$queryRaw<SelectionRow[]>`
         SELECT "responseId", "projectId", "frequency", "kindCode", "kindReview", "kindBugs", "kindDocs", "kindMaintainer"
@@ -192,7 +197,6 @@ export async function* readResponseBatches(db: Db, selection: ResponseSelection,
     const selectionsOf = groupByResponse(selections);
     const teamsOf = groupByResponse(teams);
     const othersOf = groupByResponse(others);
-    // With a filter, the id range also spans responses that are not exported: only the batch's own ids are looked up.
     yield responses.map((r) => ({
       id: r.id,
       createdAt: toDate(r.createdAt),

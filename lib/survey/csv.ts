@@ -48,7 +48,12 @@ export function toCsvRecords(rows: readonly (readonly unknown[])[]): string {
     const cells = new Array<string>(row.length);
     for (let i = 0; i < row.length; i++) {
       const value = row[i];
-      const text = value === "" || value === null || value === undefined ? "" : neutralizeCell(value);
+      // Most cells of a wide row are empty: skip the guard and the quoting test for them.
+      if (value === "" || value === null || value === undefined) {
+        cells[i] = "";
+        continue;
+      }
+      const text = neutralizeCell(value);
       cells[i] = NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTE, '""')}"` : text;
     }
     out += cells.join(",") + "\r\n";
