@@ -22,6 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav aria-label="Main">
             <Link href="/">Survey</Link>
             <Link href="/results">Results</Link>
+            <Link href="/admin">Organisers</Link>
           </nav>
         </header>
         <main id="main">{children}</main>

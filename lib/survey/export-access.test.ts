@@ -16,8 +16,8 @@ describe("authorizeRawExport", () => {
       if (!access.ok) expect(access.headers["WWW-Authenticate"]).toMatch(/^Bearer/);
     }
   });
-  it("says raw exports are switched off when no token is configured", () => {
-    expect(authorizeRawExport(request(`Bearer ${TOKEN}`), undefined)).toMatchObject({ ok: false, status: 503, message: /EXPORT_TOKEN/ });
+  it("points to the organiser sign-in and says bearer tokens are off when no token is configured", () => {
+    expect(authorizeRawExport(request(`Bearer ${TOKEN}`), undefined)).toMatchObject({ ok: false, status: 401, message: /sign in.*EXPORT_TOKEN/s });
   });
   it("compares secrets of any length", () => {
     expect(isSameSecret("abc", "abc")).toBe(true);

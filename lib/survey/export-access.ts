@@ -1,10 +1,10 @@
-// Who may download raw responses. Until organiser sessions exist, a script or organiser presents the
-// EXPORT_TOKEN as a bearer token; the organiser session check will sit beside this one.
+// Who may download raw responses: a signed-in organiser (checked by the route through lib/auth), or a script
+// presenting the EXPORT_TOKEN as a bearer token (checked here).
 import { createHash, timingSafeEqual } from "node:crypto";
 
 export type RawExportAccess =
   | { ok: true }
-  | { ok: false; status: 401 | 503; message: string; headers: Record<string, string> };
+  | { ok: false; status: 401; message: string; headers: Record<string, string> };
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest();
 
@@ -15,15 +15,15 @@ export function isSameSecret(presented: string, expected: string): boolean {
 
 /** Allow the request when it carries `Authorization: Bearer <exportToken>`. */
 export function authorizeRawExport(request: Pick<Request, "headers">, exportToken: string | undefined): RawExportAccess {
+  const challenge = { "WWW-Authenticate": 'Bearer realm="raw-exports"' };
   if (!exportToken) {
     return {
       ok: false,
-      status: 503,
-      message: "Raw response exports are switched off: the server has no EXPORT_TOKEN configured (see the README).",
-      headers: {},
+      status: 401,
+      message: "Raw response exports are for organisers: sign in at /admin/sign-in. (Bearer tokens are off: the server has no EXPORT_TOKEN configured.)",
+      headers: challenge,
     };
   }
-  const challenge = { "WWW-Authenticate": 'Bearer realm="raw-exports"' };
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
   if (!match?.[1]) {

@@ -1,11 +1,11 @@
-// The export endpoints as served by `next start` (the e2e server has no EXPORT_TOKEN, so raw exports are off).
+// The export endpoints as served by `next start` (the e2e server has no EXPORT_TOKEN: only organisers may export raw data).
 import { expect, test } from "@playwright/test";
 
-test("raw response exports are refused with a clear message when no export token is configured", async ({ request }) => {
+test("raw response exports refuse anonymous requests with a clear message when no export token is configured", async ({ request }) => {
   for (const headers of [{}, { authorization: "Bearer some-token-some-token" }] as Record<string, string>[]) {
     const response = await request.get("/api/export/responses.csv?round=demo-2025", { headers });
-    expect(response.status()).toBe(503);
-    expect(await response.json()).toEqual({ error: expect.stringContaining("EXPORT_TOKEN") });
+    expect(response.status()).toBe(401);
+    expect(await response.json()).toEqual({ error: expect.stringContaining("sign in at /admin/sign-in") });
   }
 });
 

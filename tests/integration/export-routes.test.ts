@@ -85,12 +85,12 @@ describeEachDatabase("export routes", (kind) => {
     expect((await get(routes.codebook, "?round=nope")).status).toBe(400);
   });
 
-  it("says raw exports are switched off when EXPORT_TOKEN is not configured", async () => {
+  it("refuses an anonymous export and points to the organiser sign-in when EXPORT_TOKEN is not configured", async () => {
     const unconfigured = await loadRoutes(t.url, undefined);
     try {
       const response = await get(unconfigured.responses, "", `Bearer ${TOKEN}`);
-      expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({ error: expect.stringMatching(/EXPORT_TOKEN/) });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ error: expect.stringMatching(/sign in at \/admin\/sign-in.*EXPORT_TOKEN/) });
     } finally {
       routes = await loadRoutes(t.url, TOKEN);
     }

@@ -1,0 +1,15 @@
+// POST /api/v1/responses/check: validate an answer against the survey's schema without saving anything.
+// Lets API clients check a body before submitting it; the benchmark uses it as the framework's ceiling.
+import { readJsonBody } from "@/lib/survey/response-api";
+import { responseInputSchema, toFieldErrors } from "@/lib/survey/response-schema";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request) {
+  const body = await readJsonBody(request);
+  if (!body.ok) return Response.json(body.result.body, { status: body.result.status });
+  const parsed = responseInputSchema.safeParse(body.value);
+  return parsed.success
+    ? Response.json({ valid: true })
+    : Response.json({ valid: false, error: "Some answers need attention.", errors: toFieldErrors(parsed.error) }, { status: 400 });
+}
