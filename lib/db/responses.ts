@@ -49,7 +49,7 @@ export async function saveResponse(db: Db, input: ResponseInput): Promise<SaveRe
     } catch (error) {
       if (error instanceof SaveRejected) return error.result;
       // A double click raced another insert of the same token: the second attempt finds it and updates.
-      if (attempt === 0 && isUniqueViolation(error)) continue;
+      if (attempt < 2 && isUniqueViolation(error)) continue;
       throw error;
     }
   }
@@ -85,7 +85,11 @@ async function saveInTransaction(tx: Tx, input: ResponseInput, editTokenHash: st
     comment: input.comment || null,
     projectCount: selections.length,
   };
-  const existing = await tx.response.findUnique({ where: { editTokenHash } });
+  // Lock the response's row before touching its answers (an UPDATE holds a row lock until commit on PostgreSQL;
+  // SQLite has one writer anyway): concurrent edits of one response then run one after the other instead of
+  // both deleting the old rows and both inserting new ones, which fails on the (response, project) key.
+  const locked = await tx.response.updateMany({ where: { editTokenHash }, data: { updatedAt: new Date() } });
+  const existing = locked.count > 0 ? await tx.response.findUnique({ where: { editTokenHash } }) : null;
   let responseId: string;
   if (existing) {
     if (existing.roundId !== round.id) throw reject("invalid", "This edit link belongs to another survey round.");
