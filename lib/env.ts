@@ -25,6 +25,8 @@ const envSchema = z.object({
   EXPORT_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Responses of closed rounds older than this many days are deleted by `npm run retention`; 0 keeps them.
   RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
+  // Submissions accepted per client per minute across all instances (counted in the database); 0 turns it off.
+  RATE_LIMIT_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -15,6 +15,7 @@ const steps: Step[] = [
   { name: "unit", command: bin("vitest"), args: ["run", "--project", "unit"] },
   { name: "integration", command: bin("vitest"), args: ["run", "--project", "integration"] },
   { name: "build", command: bin("next"), args: ["build"] },
+  { name: "load", command: bin("vitest"), args: ["run", "--project", "load"] },
   { name: "e2e", command: bin("playwright"), args: ["test"] },
 ];
 

@@ -17,15 +17,6 @@ export type SaveResponseResult =
   | { ok: true; responseId: string; created: boolean }
   | { ok: false; reason: "round-not-found" | "round-closed" | "deleted" | "invalid"; message: string; errors: FieldErrors };
 
-class SaveRejected extends Error {
-  constructor(readonly result: Extract<SaveResponseResult, { ok: false }>) {
-    super(result.message);
-  }
-}
-
-const reject = (reason: Extract<SaveResponseResult, { ok: false }>["reason"], message: string, errors: FieldErrors = {}) =>
-  new SaveRejected({ ok: false, reason, message, errors });
-
 export interface SelectionRow {
   projectId: number;
   kinds: readonly ContributionKind[];
@@ -40,132 +31,263 @@ export const kindColumns = (kinds: readonly string[]) => ({
   kindMaintainer: kinds.includes("maintainer"),
 });
 
-/** Create the response the token names, or replace its answers if it exists (the token's holder owns it). */
+/**
+ * Create the response the token names, or replace its answers if it exists (the token's holder owns it).
+ * Concurrent calls are grouped into one transaction (see SubmissionBatcher); each still gets its own result
+ * only after the transaction that holds its answer has committed.
+ */
 export async function saveResponse(db: Db, input: ResponseInput): Promise<SaveResponseResult> {
-  const editTokenHash = hashEditToken(input.token);
-  for (let attempt = 0; ; attempt++) {
+  return batcherFor(db).submit(input);
+}
+
+// P2002: unique constraint (the same token inserted twice at once); P2034: write conflict or deadlock.
+function isRetryable(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null ? (error as { code?: string }).code : undefined;
+  return code === "P2002" || code === "P2034";
+}
+
+interface PendingSave {
+  input: ResponseInput;
+  editTokenHash: string;
+  resolve(result: SaveResponseResult): void;
+  reject(error: unknown): void;
+}
+
+const MAX_BATCH = 100;
+
+/**
+ * Group commit for submissions. While one transaction is writing, new submissions queue; the next
+ * transaction takes all of them, so a burst costs a handful of queries instead of a dozen per answer.
+ * Nothing is kept between transactions: the queue holds only requests still waiting for their answer.
+ */
+class SubmissionBatcher {
+  #queue: PendingSave[] = [];
+  #isDraining = false;
+  constructor(private readonly db: Db) {}
+
+  submit(input: ResponseInput): Promise<SaveResponseResult> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ input, editTokenHash: hashEditToken(input.token), resolve, reject });
+      if (!this.#isDraining) void this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    this.#isDraining = true;
     try {
-      return await db.$transaction((tx) => saveInTransaction(tx, input, editTokenHash), { maxWait: 10_000, timeout: 20_000 });
-    } catch (error) {
-      if (error instanceof SaveRejected) return error.result;
-      // A double click raced another insert of the same token: the second attempt finds it and updates.
-      if (attempt < 2 && isUniqueViolation(error)) continue;
-      throw error;
+      while (this.#queue.length > 0) {
+        const batch = this.#takeBatch();
+        try {
+          const results = await this.#runWithRetries(batch);
+          batch.forEach((pending, i) => pending.resolve(results[i]!));
+        } catch {
+          // One bad item (or a race with another instance) must not fail its neighbours: retry one by one.
+          for (const pending of batch) {
+            try {
+              const [result] = await this.#runWithRetries([pending]);
+              pending.resolve(result!);
+            } catch (error) {
+              pending.reject(error);
+            }
+          }
+        }
+      }
+    } finally {
+      this.#isDraining = false;
+    }
+  }
+
+  /** Up to MAX_BATCH items with distinct tokens; a repeated token waits for the next batch and becomes an edit. */
+  #takeBatch(): PendingSave[] {
+    const batch: PendingSave[] = [];
+    const rest: PendingSave[] = [];
+    const tokens = new Set<string>();
+    for (const pending of this.#queue) {
+      if (batch.length < MAX_BATCH && !tokens.has(pending.editTokenHash)) {
+        batch.push(pending);
+        tokens.add(pending.editTokenHash);
+      } else rest.push(pending);
+    }
+    this.#queue = rest;
+    return batch;
+  }
+
+  async #runWithRetries(batch: PendingSave[]): Promise<SaveResponseResult[]> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.db.$transaction((tx) => saveBatch(tx, batch), { maxWait: 10_000, timeout: 30_000 });
+      } catch (error) {
+        if (attempt < 3 && isRetryable(error)) continue;
+        throw error;
+      }
     }
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+const batchers = new WeakMap<Db, SubmissionBatcher>();
+function batcherFor(db: Db): SubmissionBatcher {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new SubmissionBatcher(db);
+    batchers.set(db, batcher);
+  }
+  return batcher;
 }
 
-async function saveInTransaction(tx: Tx, input: ResponseInput, editTokenHash: string): Promise<SaveResponseResult> {
-  const round = await tx.round.findUnique({ where: { slug: input.round } });
-  if (!round) throw reject("round-not-found", "This survey round does not exist.");
-  if (round.status !== "open") throw reject("round-closed", "This survey round is closed; answers can no longer be changed.");
-  if (await tx.responseTombstone.findUnique({ where: { editTokenHash } })) {
-    throw reject("deleted", "This response was deleted.");
-  }
-
-  const errors: FieldErrors = {};
-  const selections = await resolveProjects(tx, round.id, input, errors);
-  const teamIds = await resolveTeams(tx, input, errors);
-  if (Object.keys(errors).length > 0) throw reject("invalid", "Some answers need attention.", errors);
-  const others = await matchOthers(tx, input.others);
-  for (const other of others) {
-    if (other.projectId !== null && !selections.some((s) => s.projectId === other.projectId)) {
-      selections.push({ projectId: other.projectId, kinds: [], frequency: UNSPECIFIED_FREQUENCY });
-    }
-  }
-
-  const fields = {
-    notOpenStackContributor: input.notOpenStackContributor,
-    yearsContributing: input.yearsContributing,
-    employerPaid: input.employerPaid,
-    comment: input.comment || null,
-    projectCount: selections.length,
+interface AcceptedSave {
+  index: number;
+  responseId: string;
+  roundId: number;
+  isNew: boolean;
+  editTokenHash: string;
+  fields: {
+    notOpenStackContributor: boolean;
+    yearsContributing: number | null;
+    employerPaid: string | null;
+    comment: string | null;
+    projectCount: number;
   };
-  // Lock the response's row before touching its answers (an UPDATE holds a row lock until commit on PostgreSQL;
-  // SQLite has one writer anyway): concurrent edits of one response then run one after the other instead of
-  // both deleting the old rows and both inserting new ones, which fails on the (response, project) key.
-  const locked = await tx.response.updateMany({ where: { editTokenHash }, data: { updatedAt: new Date() } });
-  const existing = locked.count > 0 ? await tx.response.findUnique({ where: { editTokenHash } }) : null;
-  let responseId: string;
-  if (existing) {
-    if (existing.roundId !== round.id) throw reject("invalid", "This edit link belongs to another survey round.");
-    responseId = existing.id;
+  selections: SelectionRow[];
+  teamIds: number[];
+  others: { rawText: string; normalizedText: string; projectId: number | null }[];
+}
+
+/** Validate and write a batch of submissions with distinct tokens in one transaction; a result per item. */
+async function saveBatch(tx: Tx, batch: readonly PendingSave[]): Promise<SaveResponseResult[]> {
+  const inputs = batch.map((pending) => pending.input);
+  const hashes = batch.map((pending) => pending.editTokenHash);
+  const rounds = new Map(
+    (await tx.round.findMany({ where: { slug: { in: [...new Set(inputs.map((i) => i.round))] } } })).map((r) => [r.slug, r]),
+  );
+  const tombstones = new Set(
+    (await tx.responseTombstone.findMany({ where: { editTokenHash: { in: hashes } }, select: { editTokenHash: true } })).map(
+      (t) => t.editTokenHash,
+    ),
+  );
+  const existing = new Map(
+    (await tx.response.findMany({ where: { editTokenHash: { in: hashes } }, select: { id: true, roundId: true, editTokenHash: true } })).map(
+      (r) => [r.editTokenHash, r],
+    ),
+  );
+  const projects = await resolveProjectSlugs(tx, inputs, [...rounds.values()].map((r) => r.id));
+  const teams = await resolveTeamSlugs(tx, inputs);
+  const index = inputs.some((i) => i.others.length > 0) ? await loadMatchableCatalogue(tx) : null;
+
+  const results: SaveResponseResult[] = [];
+  const accepted: AcceptedSave[] = [];
+  inputs.forEach((input, i) => {
+    const editTokenHash = hashes[i]!;
+    const round = rounds.get(input.round);
+    const previous = existing.get(editTokenHash);
+    const fail = (reason: Extract<SaveResponseResult, { ok: false }>["reason"], message: string, errors: FieldErrors = {}) => {
+      results[i] = { ok: false, reason, message, errors };
+    };
+    if (!round) return fail("round-not-found", "This survey round does not exist.");
+    if (round.status !== "open") return fail("round-closed", "This survey round is closed; answers can no longer be changed.");
+    if (tombstones.has(editTokenHash)) return fail("deleted", "This response was deleted.");
+    if (previous && previous.roundId !== round.id) return fail("invalid", "This edit link belongs to another survey round.");
+
+    const errors: FieldErrors = {};
+    const selections = new Map<number, SelectionRow>();
+    input.projects.forEach((answer, n) => {
+      const projectId = projects.idBySlug.get(answer.slug);
+      if (projectId === undefined || !projects.offered.has(`${round.id}:${projectId}`)) {
+        errors[`projects.${n}.slug`] = `“${answer.slug}” is not a project of this survey`;
+      } else selections.set(projectId, { projectId, kinds: answer.kinds, frequency: answer.frequency });
+    });
+    const teamIds: number[] = [];
+    input.teams.forEach((slug, n) => {
+      const id = teams.get(slug);
+      if (id === undefined) errors[`teams.${n}`] = `“${slug}” is not an OpenStack team`;
+      else teamIds.push(id);
+    });
+    if (Object.keys(errors).length > 0) return fail("invalid", "Some answers need attention.", errors);
+    const others = input.others.map((rawText) => ({
+      rawText,
+      normalizedText: normalizeName(rawText),
+      projectId: index ? (matchProjectName(index, rawText)?.id ?? null) : null,
+    }));
+    for (const other of others) {
+      if (other.projectId !== null && !selections.has(other.projectId)) {
+        selections.set(other.projectId, { projectId: other.projectId, kinds: [], frequency: UNSPECIFIED_FREQUENCY });
+      }
+    }
+    const responseId = previous?.id ?? randomUUID();
+    accepted.push({
+      index: i,
+      responseId,
+      roundId: round.id,
+      isNew: !previous,
+      editTokenHash,
+      fields: {
+        notOpenStackContributor: input.notOpenStackContributor,
+        yearsContributing: input.yearsContributing,
+        employerPaid: input.employerPaid,
+        comment: input.comment || null,
+        projectCount: selections.size,
+      },
+      selections: [...selections.values()],
+      teamIds,
+      others,
+    });
+    results[i] = { ok: true, responseId, created: !previous };
+  });
+
+  await writeAccepted(tx, accepted);
+  return results;
+}
+
+async function writeAccepted(tx: Tx, accepted: readonly AcceptedSave[]): Promise<void> {
+  const edited = accepted.filter((a) => !a.isNew);
+  // Update the parent rows first: on PostgreSQL that takes their row locks, so concurrent edits of one
+  // response run one after the other instead of interleaving their delete-and-insert of the children.
+  for (const edit of edited) await tx.response.update({ where: { id: edit.responseId }, data: edit.fields });
+  if (edited.length > 0) {
+    const responseId = { in: edited.map((e) => e.responseId) };
     await tx.responseProject.deleteMany({ where: { responseId } });
     await tx.responseTeam.deleteMany({ where: { responseId } });
     await tx.otherEntry.deleteMany({ where: { responseId } });
-    await tx.response.update({ where: { id: responseId }, data: fields });
-  } else {
-    responseId = randomUUID();
-    await tx.response.create({ data: { id: responseId, roundId: round.id, editTokenHash, source: "web", ...fields } });
   }
-  await writeAnswers(tx, responseId, round.id, selections, teamIds, others);
-  return { ok: true, responseId, created: !existing };
-}
-
-async function writeAnswers(
-  tx: Tx,
-  responseId: string,
-  roundId: number,
-  selections: SelectionRow[],
-  teamIds: number[],
-  others: { rawText: string; normalizedText: string; projectId: number | null }[],
-) {
-  if (selections.length > 0) {
-    await tx.responseProject.createMany({
-      data: selections.map((s) => ({ responseId, roundId, projectId: s.projectId, frequency: s.frequency, ...kindColumns(s.kinds) })),
+  const created = accepted.filter((a) => a.isNew);
+  if (created.length > 0) {
+    await tx.response.createMany({
+      data: created.map((a) => ({ id: a.responseId, roundId: a.roundId, editTokenHash: a.editTokenHash, source: "web", ...a.fields })),
     });
   }
-  if (teamIds.length > 0) {
-    await tx.responseTeam.createMany({ data: teamIds.map((teamId) => ({ responseId, roundId, teamId })) });
-  }
-  if (others.length > 0) {
-    await tx.otherEntry.createMany({ data: others.map((o, position) => ({ responseId, roundId, position, ...o })) });
-  }
+  const selections = accepted.flatMap((a) =>
+    a.selections.map((s) => ({ responseId: a.responseId, roundId: a.roundId, projectId: s.projectId, frequency: s.frequency, ...kindColumns(s.kinds) })),
+  );
+  if (selections.length > 0) await tx.responseProject.createMany({ data: selections });
+  const teams = accepted.flatMap((a) => a.teamIds.map((teamId) => ({ responseId: a.responseId, roundId: a.roundId, teamId })));
+  if (teams.length > 0) await tx.responseTeam.createMany({ data: teams });
+  const others = accepted.flatMap((a) => a.others.map((o, position) => ({ responseId: a.responseId, roundId: a.roundId, position, ...o })));
+  if (others.length > 0) await tx.otherEntry.createMany({ data: others });
 }
 
-async function resolveProjects(tx: Tx, roundId: number, input: ResponseInput, errors: FieldErrors): Promise<SelectionRow[]> {
-  if (input.projects.length === 0) return [];
+async function resolveProjectSlugs(tx: Tx, inputs: readonly ResponseInput[], roundIds: number[]) {
+  const slugs = [...new Set(inputs.flatMap((i) => i.projects.map((p) => p.slug)))];
+  const idBySlug = new Map<string, number>();
+  const offered = new Set<string>();
+  if (slugs.length === 0 || roundIds.length === 0) return { idBySlug, offered };
   const found = await tx.project.findMany({
-    where: { slug: { in: input.projects.map((p) => p.slug) } },
+    where: { slug: { in: slugs } },
     select: { id: true, slug: true, status: true, mergedIntoId: true },
   });
   // A merged project's slug keeps resolving: answers go to the project it was merged into.
-  const bySlug = new Map(found.map((p) => [p.slug, p.status === "merged" && p.mergedIntoId ? p.mergedIntoId : p.id]));
-  const offered = new Set(
-    (
-      await tx.roundProject.findMany({
-        where: { roundId, projectId: { in: [...bySlug.values()] } },
-        select: { projectId: true },
-      })
-    ).map((row) => row.projectId),
-  );
-  const rows = new Map<number, SelectionRow>();
-  input.projects.forEach((answer, index) => {
-    const projectId = bySlug.get(answer.slug);
-    if (projectId === undefined || !offered.has(projectId)) {
-      errors[`projects.${index}.slug`] = `“${answer.slug}” is not a project of this survey`;
-      return;
-    }
-    rows.set(projectId, { projectId, kinds: answer.kinds, frequency: answer.frequency });
+  for (const p of found) idBySlug.set(p.slug, p.status === "merged" && p.mergedIntoId ? p.mergedIntoId : p.id);
+  const rows = await tx.roundProject.findMany({
+    where: { roundId: { in: roundIds }, projectId: { in: [...new Set(idBySlug.values())] } },
+    select: { roundId: true, projectId: true },
   });
-  return [...rows.values()];
+  for (const row of rows) offered.add(`${row.roundId}:${row.projectId}`);
+  return { idBySlug, offered };
 }
 
-async function resolveTeams(tx: Tx, input: ResponseInput, errors: FieldErrors): Promise<number[]> {
-  if (input.teams.length === 0) return [];
-  const found = await tx.team.findMany({ where: { slug: { in: input.teams }, isActive: true }, select: { id: true, slug: true } });
-  const bySlug = new Map(found.map((t) => [t.slug, t.id]));
-  const ids: number[] = [];
-  input.teams.forEach((slug, index) => {
-    const id = bySlug.get(slug);
-    if (id === undefined) errors[`teams.${index}`] = `“${slug}” is not an OpenStack team`;
-    else ids.push(id);
-  });
-  return ids;
+async function resolveTeamSlugs(tx: Tx, inputs: readonly ResponseInput[]): Promise<Map<string, number>> {
+  const slugs = [...new Set(inputs.flatMap((i) => i.teams))];
+  if (slugs.length === 0) return new Map();
+  const found = await tx.team.findMany({ where: { slug: { in: slugs }, isActive: true }, select: { id: true, slug: true } });
+  return new Map(found.map((t) => [t.slug, t.id]));
 }
 
 /** The catalogue as the matcher needs it: active projects with their aliases. */
@@ -176,16 +298,6 @@ export async function loadMatchableCatalogue(tx: Pick<Db, "project">) {
     select: { id: true, slug: true, name: true, aliases: { select: { alias: true } } },
   });
   return buildCatalogueIndex(projects.map((p) => ({ id: p.id, slug: p.slug, name: p.name, aliases: p.aliases.map((a) => a.alias) })));
-}
-
-async function matchOthers(tx: Tx, others: readonly string[]) {
-  if (others.length === 0) return [];
-  const index = await loadMatchableCatalogue(tx);
-  return others.map((rawText) => ({
-    rawText,
-    normalizedText: normalizeName(rawText),
-    projectId: matchProjectName(index, rawText)?.id ?? null,
-  }));
 }
 
 export type StoredResponse = NonNullable<Awaited<ReturnType<typeof getResponseByToken>>>;
@@ -219,27 +331,34 @@ export async function deleteResponse(
   where: { token: string } | { id: string },
   deletedBy: "respondent" | "organiser" | "retention",
 ): Promise<DeleteResponseResult> {
-  return db.$transaction(async (tx) => {
-    const response =
-      "token" in where
-        ? await tx.response.findUnique({ where: { editTokenHash: hashEditToken(where.token) }, include: { round: true } })
-        : await tx.response.findUnique({ where: { id: where.id }, include: { round: true } });
-    if (!response) return { ok: false, reason: "not-found", message: "No response has this link." } as const;
-    if (deletedBy === "respondent" && response.round.status !== "open") {
-      return { ok: false, reason: "round-closed", message: "This survey round is closed; the response can no longer be deleted." } as const;
-    }
-    // Children go with the response (onDelete: Cascade); deleteMany first keeps it explicit on both databases.
-    await tx.responseProject.deleteMany({ where: { responseId: response.id } });
-    await tx.responseTeam.deleteMany({ where: { responseId: response.id } });
-    await tx.otherEntry.deleteMany({ where: { responseId: response.id } });
-    await tx.response.delete({ where: { id: response.id } });
-    await tx.responseTombstone.upsert({
-      where: { editTokenHash: response.editTokenHash },
-      create: { editTokenHash: response.editTokenHash, deletedBy },
-      update: {},
-    });
-    return { ok: true } as const;
+  return db.$transaction((tx) => deleteResponseInTransaction(tx, where, deletedBy));
+}
+
+/** deleteResponse inside a caller's transaction, so an organiser's delete and its audit entry commit together. */
+export async function deleteResponseInTransaction(
+  tx: Tx,
+  where: { token: string } | { id: string },
+  deletedBy: "respondent" | "organiser" | "retention",
+): Promise<DeleteResponseResult> {
+  const response =
+    "token" in where
+      ? await tx.response.findUnique({ where: { editTokenHash: hashEditToken(where.token) }, include: { round: true } })
+      : await tx.response.findUnique({ where: { id: where.id }, include: { round: true } });
+  if (!response) return { ok: false, reason: "not-found", message: "No response has this link." } as const;
+  if (deletedBy === "respondent" && response.round.status !== "open") {
+    return { ok: false, reason: "round-closed", message: "This survey round is closed; the response can no longer be deleted." } as const;
+  }
+  // Children go with the response (onDelete: Cascade); deleteMany first keeps it explicit on both databases.
+  await tx.responseProject.deleteMany({ where: { responseId: response.id } });
+  await tx.responseTeam.deleteMany({ where: { responseId: response.id } });
+  await tx.otherEntry.deleteMany({ where: { responseId: response.id } });
+  await tx.response.delete({ where: { id: response.id } });
+  await tx.responseTombstone.upsert({
+    where: { editTokenHash: response.editTokenHash },
+    create: { editTokenHash: response.editTokenHash, deletedBy },
+    update: {},
   });
+  return { ok: true } as const;
 }
 
 // ---------------------------------------------------------------------------------------------

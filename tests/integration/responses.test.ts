@@ -57,7 +57,7 @@ describeEachDatabase("responses", (kind) => {
   it("never creates two responses for a double submission, even concurrently", async () => {
     const input = answer();
     const before = await counts();
-    const results = await Promise.all([saveResponse(t.db, input), saveResponse(t.db, input), saveResponse(t.db, input)]);
+    const results = await Promise.all(Array.from({ length: 8 }, () => saveResponse(t.db, input)));
     expect(results.every((r) => r.ok)).toBe(true);
     expect((await counts()).responses).toBe(before.responses + 1);
   });
@@ -71,6 +71,39 @@ describeEachDatabase("responses", (kind) => {
     expect(stored?.projects.map((p) => p.project.slug)).toEqual(["libvirt"]);
     expect(stored?.teams).toEqual([]);
     expect(stored?.others).toEqual([]);
+  });
+
+  it("applies concurrent edits of one response all-or-nothing: the result is exactly one of them", async () => {
+    const input = answer();
+    await saveResponse(t.db, input);
+    const variants = ["pip", "tox", "qemu", "libvirt", "flask", "django", "ceph", "etcd"].map((slug, i) => ({
+      ...input,
+      teams: i % 2 === 0 ? ["nova"] : ["neutron", "cinder"],
+      projects: [{ slug, kinds: ["code" as const], frequency: "once" as const }],
+      others: [`other-${slug}`],
+    }));
+    const results = await Promise.all(variants.map((v) => saveResponse(t.db, v)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const stored = await getResponseByToken(t.db, input.token);
+    const slug = stored?.projects.map((p) => p.project.slug);
+    expect(slug).toHaveLength(1);
+    const winner = variants.find((v) => v.projects[0]?.slug === slug?.[0]);
+    expect(stored?.teams.map((x) => x.team.slug).sort()).toEqual([...(winner?.teams ?? [])].sort());
+    expect(stored?.others.map((o) => o.rawText)).toEqual(winner?.others);
+  });
+
+  it("keeps neighbours apart when concurrent submissions are written together", async () => {
+    const before = await counts();
+    const good = Array.from({ length: 30 }, () => answer());
+    const bad = Array.from({ length: 10 }, () => answer({ projects: [{ slug: "no-such-project", kinds: ["code"], frequency: "once" }] }));
+    const results = await Promise.all([...good, ...bad].map((input) => saveResponse(t.db, input)));
+    expect(results.slice(0, 30).every((r) => r.ok)).toBe(true);
+    expect(results.slice(30).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
+    expect((await counts()).responses).toBe(before.responses + 30);
+    for (const input of good.slice(0, 3)) {
+      const stored = await getResponseByToken(t.db, input.token);
+      expect(stored?.projects.map((p) => p.project.slug).sort()).toEqual(["pip", "qemu", "sqlalchemy"]);
+    }
   });
 
   it("rejects unknown ids with field errors and stores nothing", async () => {

@@ -1,0 +1,123 @@
+"use server";
+// Admin server actions: each checks origin, session and role on the server, validates with the shared schemas,
+// then calls one lib/db write (which records the audit entry in its own transaction).
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { requireOrganiserForAction } from "@/lib/auth/guard";
+import { recordDenied, type Actor } from "@/lib/db/admin-audit";
+import {
+  addAlias,
+  addCategory,
+  addProject,
+  mergeProjects,
+  recategoriseProject,
+  removeAlias,
+  renameCategory,
+  renameProject,
+  setProjectRetired,
+} from "@/lib/db/admin-catalogue";
+import { deleteResponseAsOrganiser } from "@/lib/db/admin-responses";
+import { closeRound, createRound, openRound, type AdminResult } from "@/lib/db/admin-rounds";
+import { mapOtherGroup, promoteOtherGroup } from "@/lib/db/admin-triage";
+import { getDb, type Db } from "@/lib/db/client";
+import {
+  addAliasSchema,
+  addCategorySchema,
+  addProjectSchema,
+  aliasIdSchema,
+  createRoundSchema,
+  mapOtherGroupSchema,
+  mergeProjectsSchema,
+  projectIdSchema,
+  promoteOtherGroupSchema,
+  recategoriseProjectSchema,
+  renameCategorySchema,
+  renameProjectSchema,
+  responseIdSchema,
+  roundIdSchema,
+} from "@/lib/survey/catalogue-rules";
+import type { AdminActionState } from "@/components/admin/action-state";
+
+async function run<S extends z.ZodType>(
+  action: string,
+  schema: S,
+  formData: FormData,
+  work: (db: Db, actor: Actor, input: z.infer<S>) => Promise<AdminResult<unknown>>,
+  paths: string[],
+  success: string,
+): Promise<AdminActionState> {
+  const actor = await requireOrganiserForAction("admin", action);
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: issue?.message ?? "Check the form", field: issue?.path.join(".") };
+  }
+  const db = getDb();
+  const result = await work(db, actor, parsed.data);
+  if (!result.ok) {
+    // Refused input changed nothing; the attempt is still worth a line in the audit log.
+    await recordDenied(db, actor, action, null, result.message, "failed");
+    return { ok: false, message: result.message, field: result.field };
+  }
+  for (const path of paths) revalidatePath(path);
+  return { ok: true, message: success };
+}
+
+export async function createRoundAction(_: AdminActionState, formData: FormData) {
+  return run("round.create", createRoundSchema, formData, createRound, ["/admin/rounds"], "Round created as a draft.");
+}
+export async function openRoundAction(_: AdminActionState, formData: FormData) {
+  return run("round.open", roundIdSchema, formData, (db, actor, input) => openRound(db, actor, input.roundId), ["/admin/rounds", "/"], "Round opened.");
+}
+export async function closeRoundAction(_: AdminActionState, formData: FormData) {
+  return run("round.close", roundIdSchema, formData, (db, actor, input) => closeRound(db, actor, input.roundId), ["/admin/rounds", "/"], "Round closed.");
+}
+export async function addProjectAction(_: AdminActionState, formData: FormData) {
+  return run("project.add", addProjectSchema, formData, addProject, ["/admin/catalogue"], "Project added.");
+}
+export async function renameProjectAction(_: AdminActionState, formData: FormData) {
+  return run("project.rename", renameProjectSchema, formData, renameProject, ["/admin/catalogue"], "Project renamed.");
+}
+export async function recategoriseProjectAction(_: AdminActionState, formData: FormData) {
+  return run("project.recategorise", recategoriseProjectSchema, formData, recategoriseProject, ["/admin/catalogue"], "Category changed.");
+}
+export async function retireProjectAction(_: AdminActionState, formData: FormData) {
+  return run("project.retire", projectIdSchema, formData, (db, actor, input) => setProjectRetired(db, actor, { projectId: input.projectId, isRetired: true }), ["/admin/catalogue"], "Project retired.");
+}
+export async function unretireProjectAction(_: AdminActionState, formData: FormData) {
+  return run("project.unretire", projectIdSchema, formData, (db, actor, input) => setProjectRetired(db, actor, { projectId: input.projectId, isRetired: false }), ["/admin/catalogue"], "Project active again.");
+}
+export async function addAliasAction(_: AdminActionState, formData: FormData) {
+  return run("alias.add", addAliasSchema, formData, addAlias, ["/admin/catalogue"], "Alias added.");
+}
+export async function removeAliasAction(_: AdminActionState, formData: FormData) {
+  return run("alias.remove", aliasIdSchema, formData, removeAlias, ["/admin/catalogue"], "Alias removed.");
+}
+export async function addCategoryAction(_: AdminActionState, formData: FormData) {
+  return run("category.add", addCategorySchema, formData, addCategory, ["/admin/catalogue"], "Category added.");
+}
+export async function renameCategoryAction(_: AdminActionState, formData: FormData) {
+  return run("category.rename", renameCategorySchema, formData, renameCategory, ["/admin/catalogue"], "Category renamed.");
+}
+export async function mergeProjectsAction(_: AdminActionState, formData: FormData) {
+  return run("project.merge", mergeProjectsSchema, formData, mergeProjects, ["/admin/catalogue"], "Projects merged.");
+}
+export async function mapOtherGroupAction(_: AdminActionState, formData: FormData) {
+  return run("other.map", mapOtherGroupSchema, formData, mapOtherGroup, ["/admin/other", "/admin/catalogue"], "Mapped; the responses were re-coded.");
+}
+export async function promoteOtherGroupAction(_: AdminActionState, formData: FormData) {
+  return run("other.promote", promoteOtherGroupSchema, formData, promoteOtherGroup, ["/admin/other", "/admin/catalogue"], "Added to the catalogue; the responses were re-coded.");
+}
+export async function deleteResponseAction(_: AdminActionState, formData: FormData) {
+  const state = await run(
+    "response.delete",
+    responseIdSchema,
+    formData,
+    (db, actor, input) => deleteResponseAsOrganiser(db, actor, input.responseId),
+    ["/admin/responses"],
+    "Response deleted; its edit link now says so.",
+  );
+  if (state.ok) redirect("/admin/responses?deleted=1");
+  return state;
+}

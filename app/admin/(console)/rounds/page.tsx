@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { ActionForm } from "@/components/admin/action-form";
+import { requireOrganiser } from "@/lib/auth/guard";
+import { listRoundsWithCounts } from "@/lib/db/admin-rounds";
+import { getDb } from "@/lib/db/client";
+import { closeRoundAction, createRoundAction, openRoundAction } from "../actions";
+import styles from "../../admin.module.css";
+
+export const metadata: Metadata = { title: "Rounds" };
+
+export default async function RoundsPage() {
+  await connection();
+  await requireOrganiser("admin", "rounds");
+  const rounds = await listRoundsWithCounts(getDb());
+  return (
+    <section>
+      <h1>Survey rounds</h1>
+      <p className="muted">
+        One round is open at a time: close the open round before opening another. Closing stops new answers and edits at
+        once.
+      </p>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th>Round</th>
+            <th>Status</th>
+            <th>Responses</th>
+            <th>Projects offered</th>
+            <th>Action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rounds.map((round) => (
+            <tr key={round.id} data-round={round.slug}>
+              <td>
+                {round.title} <span className="muted">({round.slug}{round.isDemo ? ", demo" : ""})</span>
+              </td>
+              <td>
+                <span className={styles.status}>{round.status}</span>
+              </td>
+              <td>{round.responseCount}</td>
+              <td>{round.projectCount}</td>
+              <td>
+                <ActionForm
+                  action={round.status === "open" ? closeRoundAction : openRoundAction}
+                  submitLabel={round.status === "open" ? "Close" : round.status === "closed" ? "Reopen" : "Open"}
+                  label={`${round.status === "open" ? "Close" : "Open"} ${round.title}`}
+                  isDangerous={round.status === "open"}
+                >
+                  <input type="hidden" name="roundId" value={round.id} />
+                </ActionForm>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>New round</h2>
+      <p className="muted">A new round starts as a draft with the questions and project list of the latest round.</p>
+      <ActionForm action={createRoundAction} submitLabel="Create round" label="Create round">
+        <label>
+          Id <input name="slug" required placeholder="openstack-2027" pattern="[a-z0-9][a-z0-9-]*" />
+        </label>
+        <label>
+          Title <input name="title" required placeholder="OpenStack upstream contributions 2027" />
+        </label>
+      </ActionForm>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+// Sign-in for scripts and tests: JSON or form body; 401 for wrong credentials, 429 with Retry-After when limited.
+import { NextResponse } from "next/server";
+import { isSameOriginRequest } from "@/lib/auth/origin";
+import { signInFromRequest } from "@/lib/auth/sign-in";
+
+const MAX_BODY_BYTES = 8 * 1024;
+
+async function readFields(request: Request): Promise<{ email: unknown; password: unknown } | null> {
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) return null;
+  if ((request.headers.get("content-type") ?? "").includes("application/json")) {
+    try {
+      const body: unknown = JSON.parse(text);
+      if (typeof body !== "object" || body === null) return null;
+      return { email: (body as Record<string, unknown>).email, password: (body as Record<string, unknown>).password };
+    } catch {
+      return null;
+    }
+  }
+  const form = new URLSearchParams(text);
+  return { email: form.get("email"), password: form.get("password") };
+}
+
+export async function POST(request: Request) {
+  if (!isSameOriginRequest(request.headers)) return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) return NextResponse.json({ error: "Request body too large" }, { status: 413 });
+  const fields = await readFields(request);
+  if (!fields) return NextResponse.json({ error: "Send email and password as JSON or a form" }, { status: 400 });
+  const result = await signInFromRequest(request.headers, fields);
+  if (result.ok) return NextResponse.json({ ok: true, role: result.organiser.role });
+  switch (result.reason) {
+    case "rate-limited":
+      return NextResponse.json({ error: result.message }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
+    case "unavailable":
+      return NextResponse.json({ error: result.message }, { status: 503 });
+    case "bad-input":
+      return NextResponse.json({ error: result.message }, { status: 400 });
+    default:
+      return NextResponse.json({ error: result.message }, { status: 401 });
+  }
+}

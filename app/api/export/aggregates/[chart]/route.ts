@@ -1,0 +1,42 @@
+// GET /api/export/aggregates/<chart>.csv: the figures of one dashboard chart, same filters and the same
+// small-cell suppression as the page. Public: aggregates only.
+import type { NextRequest } from "next/server";
+import { getDbHandle } from "@/lib/db/client";
+import { createSummaryLoader, resolveSummaryRequest } from "@/lib/db/summary-queries";
+import { getEnv } from "@/lib/env";
+import { CSV_CONTENT_TYPE, csvContentDisposition, toCsv } from "@/lib/survey/csv";
+import { chartToCsv, EXPORT_IDS, exportChart, type ExportId } from "@/lib/survey/summary-charts";
+import { describeFilterIssues } from "@/lib/survey/summary-filters";
+
+export const dynamic = "force-dynamic";
+
+const error = (status: number, code: string, message: string) =>
+  Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
+
+export async function GET(request: NextRequest, context: { params: Promise<{ chart: string }> }) {
+  const id = (await context.params).chart.replace(/\.csv$/, "");
+  if (!(EXPORT_IDS as readonly string[]).includes(id)) {
+    return error(404, "unknown_chart", `There is no chart "${id}"; charts: ${EXPORT_IDS.join(", ")}.`);
+  }
+  const handle = getDbHandle();
+  const resolved = await resolveSummaryRequest(handle.db, request.nextUrl.searchParams, { allowFormat: true });
+  if (!resolved.ok) return error(resolved.status, resolved.status === 404 ? "unknown_round" : "invalid_filters", describeFilterIssues(resolved.issues));
+  if (!resolved.filters) return error(409, "no_data", "There is no survey round yet, so there is nothing to export.");
+  const k = getEnv().MIN_CELL_SIZE;
+  const loader = createSummaryLoader(handle, resolved.filters, k);
+  const overview = await loader.overview();
+  if (overview.status !== "ok") {
+    return error(409, "too_few_respondents", `Fewer than ${k} respondents match these filters, so no figures are exported.`);
+  }
+  const exportId = id as ExportId;
+  const table = chartToCsv(exportId, await loader.chart(exportChart(exportId)));
+  const f = resolved.filters;
+  const nameParts = ["upstream-census", exportId, f.round.slug, f.team?.slug, f.category?.slug, f.employerPaid ? `paid-${f.employerPaid}` : undefined];
+  return new Response(toCsv(table.header, table.rows, { bom: resolved.format.bom === "1" }), {
+    headers: {
+      "Content-Type": CSV_CONTENT_TYPE,
+      "Content-Disposition": csvContentDisposition(nameParts.filter((part): part is string => Boolean(part)), new Date()),
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,51 @@
+// Reading an organiser session from a plain Request (route handlers, the raw export), without Next.js request
+// APIs, so the same code runs in integration tests. A forged, stale or foreign cookie reads as no session.
+import { unsealData } from "iron-session";
+import type { Actor } from "../db/admin-audit";
+import { getActiveOrganiser } from "../db/admin-organisers";
+import type { Db } from "../db/client";
+import { hasRole } from "./roles";
+
+export interface SessionData {
+  organiserId?: number;
+  role?: string;
+  issuedAt?: number;
+}
+
+export const SESSION_COOKIE = "census_organiser";
+export const SESSION_TTL_SECONDS = 8 * 60 * 60;
+
+export function isSessionFresh(session: SessionData, now = Date.now()): session is Required<SessionData> {
+  return (
+    typeof session.organiserId === "number" &&
+    typeof session.issuedAt === "number" &&
+    now - session.issuedAt < SESSION_TTL_SECONDS * 1000 &&
+    session.issuedAt <= now + 60_000
+  );
+}
+
+export async function readSessionCookie(request: Request, secret: string): Promise<SessionData> {
+  const cookie = (request.headers.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${SESSION_COOKIE}=`));
+  if (!cookie) return {};
+  try {
+    return await unsealData<SessionData>(decodeURIComponent(cookie.slice(SESSION_COOKIE.length + 1)), { password: secret, ttl: SESSION_TTL_SECONDS });
+  } catch {
+    return {};
+  }
+}
+
+/** The active organiser a request's cookie names, re-loaded from the database (role and isActive from there). */
+export async function findOrganiserForRequest(db: Db, request: Request, secret: string): Promise<Actor | null> {
+  const session = await readSessionCookie(request, secret);
+  if (!isSessionFresh(session)) return null;
+  return getActiveOrganiser(db, session.organiserId);
+}
+
+/** Raw (unsuppressed) responses are for organisers: admins and analysts. */
+export async function canExportRaw(db: Db, request: Request, secret: string): Promise<boolean> {
+  const organiser = await findOrganiserForRequest(db, request, secret);
+  return organiser !== null && hasRole(organiser.role, "analyst");
+}

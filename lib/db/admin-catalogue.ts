@@ -1,0 +1,273 @@
+// Catalogue curation: projects, categories and aliases. Every name an entry answers to (its name and its
+// aliases) is unique across the whole catalogue after normalisation, checked here with a clear message
+// before the database's unique indexes would refuse it. Each operation is one transaction with its audit entry.
+import { findNameCollision, mergeSelections, slugify, type NameOwner } from "../survey/catalogue-rules";
+import { normalizeName } from "../survey/normalize";
+import { writeAudit, type Actor, type Tx } from "./admin-audit";
+import { ok, refuse, type AdminResult } from "./admin-rounds";
+import type { Db } from "./client";
+
+export async function listCatalogue(db: Db) {
+  const [categories, projects] = await Promise.all([
+    db.category.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }] }),
+    db.project.findMany({
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      include: {
+        aliases: { orderBy: { alias: "asc" } },
+        mergedInto: { select: { name: true } },
+        _count: { select: { selections: true } },
+      },
+    }),
+  ]);
+  return { categories, projects };
+}
+
+/** Who already answers to a normalised name: projects by name, projects by alias. */
+async function findNameOwners(tx: Tx, name: string): Promise<NameOwner[]> {
+  const normalized = normalizeName(name);
+  const [projects, aliases] = await Promise.all([
+    tx.project.findMany({ where: { normalizedName: normalized }, select: { id: true, name: true } }),
+    tx.projectAlias.findMany({ where: { normalized }, select: { projectId: true, alias: true } }),
+  ]);
+  return [
+    ...projects.map((p) => ({ kind: "project" as const, projectId: p.id, label: p.name })),
+    ...aliases.map((a) => ({ kind: "alias" as const, projectId: a.projectId, label: a.alias })),
+  ];
+}
+
+async function checkNameFree(tx: Tx, name: string, projectId: number | null): Promise<string | null> {
+  return findNameCollision(name, projectId, await findNameOwners(tx, name));
+}
+
+async function uniqueProjectSlug(tx: Tx, name: string): Promise<string> {
+  const base = slugify(name);
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await tx.project.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+}
+
+/** Offer a project in the open round and in draft rounds (which will open later), at the end of their lists. */
+export async function offerInCurrentRounds(tx: Tx, projectId: number): Promise<string[]> {
+  const rounds = await tx.round.findMany({ where: { status: { in: ["open", "draft"] } }, select: { id: true, slug: true } });
+  for (const round of rounds) {
+    const already = await tx.roundProject.findUnique({ where: { roundId_projectId: { roundId: round.id, projectId } } });
+    if (already) continue;
+    const last = await tx.roundProject.aggregate({ where: { roundId: round.id }, _max: { position: true } });
+    await tx.roundProject.create({ data: { roundId: round.id, projectId, position: (last._max.position ?? -1) + 1 } });
+  }
+  return rounds.map((r) => r.slug);
+}
+
+/** Create a project; exported for triage's "promote", which must do it inside its own transaction. */
+export async function createProjectInTransaction(tx: Tx, input: { name: string; categoryId: number }): Promise<AdminResult<{ id: number; slug: string; rounds: string[] }>> {
+  const category = await tx.category.findUnique({ where: { id: input.categoryId } });
+  if (!category) return refuse("Choose an existing category", "categoryId");
+  const collision = await checkNameFree(tx, input.name, null);
+  if (collision) return refuse(collision, "name");
+  const slug = await uniqueProjectSlug(tx, input.name);
+  const last = await tx.project.aggregate({ _max: { position: true } });
+  const project = await tx.project.create({
+    data: { slug, name: input.name, normalizedName: normalizeName(input.name), categoryId: category.id, position: (last._max.position ?? -1) + 1 },
+  });
+  const rounds = await offerInCurrentRounds(tx, project.id);
+  return ok({ id: project.id, slug, rounds });
+}
+
+export async function addProject(db: Db, actor: Actor, input: { name: string; categoryId: number }): Promise<AdminResult<{ id: number; slug: string }>> {
+  return db.$transaction(async (tx) => {
+    const created = await createProjectInTransaction(tx, input);
+    if (!created.ok) return created;
+    await writeAudit(tx, actor, { action: "project.add", target: `project:${created.value.slug}`, after: { name: input.name, categoryId: input.categoryId, offeredIn: created.value.rounds } });
+    return ok({ id: created.value.id, slug: created.value.slug });
+  });
+}
+
+/** Rename a project's label; the slug (its id in answers and links) stays, and the old name becomes an alias. */
+export async function renameProject(db: Db, actor: Actor, input: { projectId: number; name: string }): Promise<AdminResult> {
+  return db.$transaction(async (tx) => {
+    const project = await tx.project.findUnique({ where: { id: input.projectId } });
+    if (!project) return refuse("This project does not exist");
+    if (project.name === input.name) return refuse("The new name is the current name", "name");
+    const collision = await checkNameFree(tx, input.name, project.id);
+    if (collision) return refuse(collision, "name");
+    const normalized = normalizeName(input.name);
+    // The new name may have been one of this project's aliases: it is now the name instead.
+    await tx.projectAlias.deleteMany({ where: { projectId: project.id, normalized } });
+    await tx.project.update({ where: { id: project.id }, data: { name: input.name, normalizedName: normalized } });
+    if (project.normalizedName !== normalized) {
+      await tx.projectAlias.create({ data: { projectId: project.id, alias: project.name, normalized: project.normalizedName } });
+    }
+    await writeAudit(tx, actor, { action: "project.rename", target: `project:${project.slug}`, before: { name: project.name }, after: { name: input.name } });
+    return ok(undefined);
+  });
+}
+
+export async function recategoriseProject(db: Db, actor: Actor, input: { projectId: number; categoryId: number }): Promise<AdminResult> {
+  return db.$transaction(async (tx) => {
+    const project = await tx.project.findUnique({ where: { id: input.projectId }, include: { category: true } });
+    if (!project) return refuse("This project does not exist");
+    const category = await tx.category.findUnique({ where: { id: input.categoryId } });
+    if (!category) return refuse("Choose an existing category", "categoryId");
+    if (category.id === project.categoryId) return refuse(`“${project.name}” is already in “${category.name}”`, "categoryId");
+    await tx.project.update({ where: { id: project.id }, data: { categoryId: category.id } });
+    await writeAudit(tx, actor, { action: "project.recategorise", target: `project:${project.slug}`, before: { category: project.category.name }, after: { category: category.name } });
+    return ok(undefined);
+  });
+}
+
+/**
+ * Retire (or bring back) a project: a retired project is not offered by rounds created later and free text no
+ * longer matches it; rounds already running keep it, so nobody's saved answer becomes invalid mid-round.
+ */
+export async function setProjectRetired(db: Db, actor: Actor, input: { projectId: number; isRetired: boolean }): Promise<AdminResult> {
+  return db.$transaction(async (tx) => {
+    const project = await tx.project.findUnique({ where: { id: input.projectId } });
+    if (!project) return refuse("This project does not exist");
+    if (project.status === "merged") return refuse(`“${project.name}” was merged into another project and cannot be changed`);
+    const status = input.isRetired ? "retired" : "active";
+    if (project.status === status) return refuse(`“${project.name}” is already ${status}`);
+    await tx.project.update({ where: { id: project.id }, data: { status } });
+    await writeAudit(tx, actor, { action: input.isRetired ? "project.retire" : "project.unretire", target: `project:${project.slug}`, before: { status: project.status }, after: { status } });
+    return ok(undefined);
+  });
+}
+
+export async function addAlias(db: Db, actor: Actor, input: { projectId: number; alias: string }): Promise<AdminResult> {
+  return db.$transaction(async (tx) => {
+    const project = await tx.project.findUnique({ where: { id: input.projectId } });
+    if (!project) return refuse("This project does not exist");
+    if (project.status === "merged") return refuse(`“${project.name}” was merged; add the alias to the project it was merged into`);
+    const normalized = normalizeName(input.alias);
+    if (normalized === project.normalizedName) return refuse(`“${input.alias}” is already the project's name`, "alias");
+    const collision = await checkNameFree(tx, input.alias, project.id);
+    if (collision) return refuse(collision, "alias");
+    if (await tx.projectAlias.findUnique({ where: { normalized } })) return refuse(`“${input.alias}” is already an alias of “${project.name}”`, "alias");
+    await tx.projectAlias.create({ data: { projectId: project.id, alias: input.alias, normalized } });
+    await writeAudit(tx, actor, { action: "alias.add", target: `project:${project.slug}`, after: { alias: input.alias } });
+    return ok(undefined);
+  });
+}
+
+export async function removeAlias(db: Db, actor: Actor, input: { aliasId: number }): Promise<AdminResult> {
+  return db.$transaction(async (tx) => {
+    const alias = await tx.projectAlias.findUnique({ where: { id: input.aliasId }, include: { project: { select: { slug: true } } } });
+    if (!alias) return refuse("This alias does not exist");
+    await tx.projectAlias.delete({ where: { id: alias.id } });
+    await writeAudit(tx, actor, { action: "alias.remove", target: `project:${alias.project.slug}`, before: { alias: alias.alias } });
+    return ok(undefined);
+  });
+}
+
+export async function addCategory(db: Db, actor: Actor, input: { name: string }): Promise<AdminResult<{ id: number }>> {
+  return db.$transaction(async (tx) => {
+    if (await tx.category.findUnique({ where: { name: input.name } })) return refuse(`A category named “${input.name}” already exists`, "name");
+    let slug = slugify(input.name);
+    for (let n = 2; await tx.category.findUnique({ where: { slug } }); n++) slug = `${slugify(input.name)}-${n}`;
+    const last = await tx.category.aggregate({ _max: { position: true } });
+    const category = await tx.category.create({ data: { slug, name: input.name, position: (last._max.position ?? -1) + 1 } });
+    await writeAudit(tx, actor, { action: "category.add", target: `category:${slug}`, after: { name: input.name } });
+    return ok({ id: category.id });
+  });
+}
+
+export async function renameCategory(db: Db, actor: Actor, input: { categoryId: number; name: string }): Promise<AdminResult> {
+  return db.$transaction(async (tx) => {
+    const category = await tx.category.findUnique({ where: { id: input.categoryId } });
+    if (!category) return refuse("This category does not exist");
+    if (category.name === input.name) return refuse("The new name is the current name", "name");
+    const other = await tx.category.findUnique({ where: { name: input.name } });
+    if (other && other.id !== category.id) return refuse(`A category named “${input.name}” already exists`, "name");
+    await tx.category.update({ where: { id: category.id }, data: { name: input.name } });
+    await writeAudit(tx, actor, { action: "category.rename", target: `category:${category.slug}`, before: { name: category.name }, after: { name: input.name } });
+    return ok(undefined);
+  });
+}
+
+export interface MergeReport {
+  movedAnswers: number;
+  combinedAnswers: number;
+  otherEntries: number;
+  dependencies: number;
+  rounds: number;
+}
+
+/**
+ * Merge project `from` into `into`, in one transaction: every answer, free-text match, dependency and round
+ * offer of `from` moves to `into` (a respondent who named both keeps one answer with the kinds of both and the
+ * more frequent frequency); `from` stays as a "merged" row pointing at `into`, so its slug keeps resolving,
+ * and its name and aliases become aliases of `into`, so typed text keeps matching.
+ */
+export async function mergeProjects(db: Db, actor: Actor, input: { fromProjectId: number; intoProjectId: number }): Promise<AdminResult<MergeReport>> {
+  if (input.fromProjectId === input.intoProjectId) return refuse("A project cannot be merged into itself", "intoProjectId");
+  return db.$transaction(
+    async (tx) => {
+      const [from, into] = await Promise.all([
+        tx.project.findUnique({ where: { id: input.fromProjectId }, include: { aliases: true } }),
+        tx.project.findUnique({ where: { id: input.intoProjectId } }),
+      ]);
+      if (!from) return refuse("The project to merge does not exist", "fromProjectId");
+      if (!into) return refuse("The project to merge into does not exist", "intoProjectId");
+      if (from.status === "merged") return refuse(`“${from.name}” was already merged`, "fromProjectId");
+      if (into.status === "merged") return refuse(`“${into.name}” was itself merged; merge into the project it was merged into`, "intoProjectId");
+
+      // Answers: respondents who named both keep one combined answer; the others' answers simply move.
+      const fromRows = await tx.responseProject.findMany({ where: { projectId: from.id } });
+      const intoRows = new Map(
+        (await tx.responseProject.findMany({ where: { projectId: into.id, responseId: { in: fromRows.map((r) => r.responseId) } } })).map((r) => [r.responseId, r]),
+      );
+      let combinedAnswers = 0;
+      for (const row of fromRows) {
+        const survivor = intoRows.get(row.responseId);
+        if (!survivor) continue;
+        await tx.responseProject.update({
+          where: { responseId_projectId: { responseId: row.responseId, projectId: into.id } },
+          data: mergeSelections(survivor, row),
+        });
+        await tx.responseProject.delete({ where: { responseId_projectId: { responseId: row.responseId, projectId: from.id } } });
+        await tx.response.update({ where: { id: row.responseId }, data: { projectCount: { decrement: 1 } } });
+        combinedAnswers++;
+      }
+      const moved = await tx.responseProject.updateMany({ where: { projectId: from.id }, data: { projectId: into.id } });
+      const otherEntries = await tx.otherEntry.updateMany({ where: { projectId: from.id }, data: { projectId: into.id } });
+      const dependencies = await tx.dependency.updateMany({ where: { projectId: from.id }, data: { projectId: into.id } });
+
+      // Round offers: where both were offered the survivor's place is kept, otherwise it takes the merged one's place.
+      const fromOffers = await tx.roundProject.findMany({ where: { projectId: from.id } });
+      const intoRounds = new Set((await tx.roundProject.findMany({ where: { projectId: into.id }, select: { roundId: true } })).map((r) => r.roundId));
+      for (const offer of fromOffers) {
+        if (intoRounds.has(offer.roundId)) {
+          await tx.roundProject.delete({ where: { roundId_projectId: { roundId: offer.roundId, projectId: from.id } } });
+        } else {
+          await tx.roundProject.update({ where: { roundId_projectId: { roundId: offer.roundId, projectId: from.id } }, data: { projectId: into.id } });
+        }
+      }
+
+      // Names: the merged project's aliases move, its name becomes one more alias of the survivor.
+      await tx.projectAlias.deleteMany({ where: { projectId: from.id, normalized: into.normalizedName } });
+      await tx.projectAlias.updateMany({ where: { projectId: from.id }, data: { projectId: into.id } });
+      if (from.normalizedName !== into.normalizedName && !(await tx.projectAlias.findUnique({ where: { normalized: from.normalizedName } }))) {
+        await tx.projectAlias.create({ data: { projectId: into.id, alias: from.name, normalized: from.normalizedName } });
+      }
+      // Projects merged into `from` earlier now point straight at the survivor: a slug resolves in one step.
+      await tx.project.updateMany({ where: { mergedIntoId: from.id }, data: { mergedIntoId: into.id } });
+      await tx.project.update({ where: { id: from.id }, data: { status: "merged", mergedIntoId: into.id } });
+
+      const report: MergeReport = {
+        movedAnswers: moved.count,
+        combinedAnswers,
+        otherEntries: otherEntries.count,
+        dependencies: dependencies.count,
+        rounds: fromOffers.length,
+      };
+      await writeAudit(tx, actor, {
+        action: "project.merge",
+        target: `project:${from.slug}`,
+        before: { from: { slug: from.slug, name: from.name, status: from.status, aliases: from.aliases.map((a) => a.alias) }, into: { slug: into.slug, name: into.name } },
+        after: { mergedInto: into.slug, ...report },
+      });
+      return ok(report);
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}

@@ -1,0 +1,95 @@
+// Raw responses for organisers: a paged, filtered list, one response in full, and deletion with a tombstone.
+import { writeAudit, type Actor } from "./admin-audit";
+import { ok, refuse, type AdminResult } from "./admin-rounds";
+import type { Db } from "./client";
+import { deleteResponseInTransaction } from "./responses";
+
+export const RESPONSES_PAGE_SIZE = 25;
+
+export interface ResponseFilter {
+  roundId?: number;
+  teamId?: number;
+  projectId?: number;
+  page?: number;
+}
+
+export async function listResponses(db: Db, filter: ResponseFilter) {
+  const where = {
+    ...(filter.roundId ? { roundId: filter.roundId } : {}),
+    ...(filter.teamId ? { teams: { some: { teamId: filter.teamId } } } : {}),
+    ...(filter.projectId ? { projects: { some: { projectId: filter.projectId } } } : {}),
+  };
+  const total = await db.response.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / RESPONSES_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
+  const rows = await db.response.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip: (page - 1) * RESPONSES_PAGE_SIZE,
+    take: RESPONSES_PAGE_SIZE,
+    select: {
+      id: true,
+      createdAt: true,
+      source: true,
+      projectCount: true,
+      employerPaid: true,
+      round: { select: { slug: true } },
+      _count: { select: { teams: true, others: true } },
+    },
+  });
+  return { rows, total, page, pageCount };
+}
+
+export async function getResponseForOrganiser(db: Db, id: string) {
+  return db.response.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      source: true,
+      createdAt: true,
+      updatedAt: true,
+      notOpenStackContributor: true,
+      yearsContributing: true,
+      employerPaid: true,
+      comment: true,
+      projectCount: true,
+      round: { select: { slug: true, title: true, status: true } },
+      projects: { include: { project: { select: { slug: true, name: true } } }, orderBy: { projectId: "asc" } },
+      teams: { include: { team: { select: { slug: true, name: true } } }, orderBy: { teamId: "asc" } },
+      others: { orderBy: { position: "asc" }, include: { project: { select: { slug: true, name: true } } } },
+    },
+  });
+}
+
+/** The filter choices: rounds, teams and active projects by name. */
+export async function listResponseFilterOptions(db: Db) {
+  const [rounds, teams, projects] = await Promise.all([
+    db.round.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, slug: true, title: true } }),
+    db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.project.findMany({ where: { status: { not: "merged" } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { rounds, teams, projects };
+}
+
+/** Delete one response as an organiser: its rows go, a tombstone tells its edit link, the audit keeps no answers. */
+export async function deleteResponseAsOrganiser(db: Db, actor: Actor, id: string): Promise<AdminResult> {
+  return db.$transaction(async (tx) => {
+    const response = await tx.response.findUnique({ where: { id }, select: { id: true, round: { select: { slug: true } }, createdAt: true } });
+    if (!response) return refuse("This response does not exist (perhaps it was already deleted)");
+    const result = await deleteResponseInTransaction(tx, { id }, "organiser");
+    if (!result.ok) return refuse(result.message);
+    await writeAudit(tx, actor, { action: "response.delete", target: `response:${id}`, before: { round: response.round.slug, createdAt: response.createdAt.toISOString() } });
+    return ok(undefined);
+  });
+}
+
+export async function getOverviewCounts(db: Db) {
+  const [rounds, openRound, projects, unmatchedOthers, responses] = await Promise.all([
+    db.round.count(),
+    db.round.findFirst({ where: { status: "open" }, include: { _count: { select: { responses: true } } } }),
+    db.project.count({ where: { status: "active" } }),
+    db.otherEntry.count({ where: { projectId: null } }),
+    db.response.count(),
+  ]);
+  return { rounds, openRound, projects, unmatchedOthers, responses };
+}

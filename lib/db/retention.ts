@@ -1,0 +1,37 @@
+// The retention rule: responses of rounds closed longer than RETENTION_DAYS ago are deleted with every row
+// that belonged to them. Their edit links then say "deleted"; aggregates of those rounds are gone too.
+import type { Db } from "./client";
+
+export interface RetentionReport {
+  rounds: string[];
+  responsesDeleted: number;
+}
+
+export async function applyRetention(db: Db, retentionDays: number, now = new Date()): Promise<RetentionReport> {
+  const report: RetentionReport = { rounds: [], responsesDeleted: 0 };
+  if (retentionDays <= 0) return report;
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+  const rounds = await db.round.findMany({ where: { status: "closed", isDemo: false } });
+  for (const round of rounds) {
+    const closedAt = round.closesAt ?? round.updatedAt;
+    if (closedAt > cutoff) continue;
+    const deleted = await db.$transaction(
+      async (tx) => {
+        const hashes = await tx.response.findMany({ where: { roundId: round.id }, select: { editTokenHash: true } });
+        if (hashes.length === 0) return 0;
+        await tx.responseProject.deleteMany({ where: { roundId: round.id } });
+        await tx.responseTeam.deleteMany({ where: { roundId: round.id } });
+        await tx.otherEntry.deleteMany({ where: { roundId: round.id } });
+        await tx.response.deleteMany({ where: { roundId: round.id } });
+        await tx.responseTombstone.createMany({ data: hashes.map((h) => ({ editTokenHash: h.editTokenHash, deletedBy: "retention" })) });
+        return hashes.length;
+      },
+      { timeout: 600_000, maxWait: 30_000 },
+    );
+    if (deleted > 0) {
+      report.rounds.push(round.slug);
+      report.responsesDeleted += deleted;
+    }
+  }
+  return report;
+}

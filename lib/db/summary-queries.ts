@@ -1,0 +1,566 @@
+// Every figure of the results dashboard, counted by the database. Nothing here loads responses into
+// JavaScript: each query returns one row per group (project, category, team, day...), and
+// lib/survey/summary-shape.ts turns the rows into suppressed chart series.
+// Not marked server-only: the benchmark script imports it too.
+//
+// Filters, precisely (also written on the page and in the API's `definitions`):
+// - round: the responses of that round;
+// - team: respondents who chose that OpenStack team (among others);
+// - category: respondents with at least one project in that upstream category;
+// - employerPaid: respondents whose answer to "does your employer pay" is that code.
+// Filters combine with AND. Every figure is then computed over the matching respondents, with all their
+// answers: under category=databases, the top projects include their non-database projects too.
+import type { DatabaseKind } from "../env";
+import { CONTRIBUTION_KINDS, type ContributionKind, type EmployerPaid } from "../survey/questions";
+import { CHART_IDS, type ChartId, type SummaryChartSeries } from "../survey/summary-charts";
+import { parseSummaryQuery, type FilterIssue, type SummaryFilters, type SummaryView } from "../survey/summary-filters";
+import {
+  COMPARISON_PROJECTS_LIMIT,
+  COMPARISON_ROUNDS_LIMIT,
+  HISTOGRAM_TOP_BIN,
+  rankProjects,
+  shapeCategories,
+  shapeCoContribution,
+  shapeKindsPerCategory,
+  shapeProjectsPerRespondent,
+  shapeRoundComparison,
+  shapeTeamCategory,
+  shapeResponsesOverTime,
+  shapeTopProjects,
+  type BinRow,
+  type CategoryKindRow,
+  type CategoryLabel,
+  type ComparisonRound,
+  type DayRow,
+  type PairRow,
+  type ProjectCountRow,
+  type RoundCountRow,
+  type RoundProjectRow,
+  type SummaryLabels,
+  type TeamCategoryRow,
+  type TeamCountRow,
+  type TeamLabel,
+} from "../survey/summary-shape";
+import { suppressCount, type Cell } from "../survey/suppression";
+import type { Db } from "./client";
+import { Prisma } from "./generated/sqlite/client";
+
+/** The client and its dialect: the few dialect-specific fragments (date bucketing) depend on it. */
+export interface SummarySource {
+  db: Db;
+  kind: DatabaseKind;
+}
+
+export interface SummaryRound {
+  id: number;
+  slug: string;
+  title: string;
+  status: string;
+  isDemo: boolean;
+  opensAt: Date | null;
+  createdAt: Date;
+}
+
+export interface ResolvedSummaryFilters {
+  round: SummaryRound;
+  team: TeamLabel | null;
+  category: CategoryLabel | null;
+  employerPaid: EmployerPaid | null;
+  view: SummaryView;
+}
+
+export type ResolveSummaryFiltersResult =
+  | { ok: true; filters: ResolvedSummaryFilters }
+  /** No round exists at all: an empty dashboard, not an error. */
+  | { ok: true; filters: null }
+  | { ok: false; status: 400 | 404; issues: FilterIssue[] };
+
+const roundSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  status: true,
+  isDemo: true,
+  opensAt: true,
+  createdAt: true,
+} as const;
+
+/** Rounds newest first: by opening date, or creation for a round never opened. Rounds are few. */
+async function listRoundsNewestFirst(db: Db): Promise<SummaryRound[]> {
+  const rounds = await db.round.findMany({ select: roundSelect });
+  const time = (round: SummaryRound) => (round.opensAt ?? round.createdAt).getTime();
+  return rounds.sort((a, b) => time(b) - time(a) || b.id - a.id);
+}
+
+async function hasResponses(db: Db, roundId: number): Promise<boolean> {
+  // An index probe per round, not a count over all responses.
+  return (await db.response.findFirst({ where: { roundId }, select: { id: true } })) !== null;
+}
+
+/** Check the parsed slugs against the database; an unknown slug is an issue, never ignored. */
+export async function resolveSummaryFilters(db: Db, filters: SummaryFilters): Promise<ResolveSummaryFiltersResult> {
+  const issues: FilterIssue[] = [];
+  let round: SummaryRound | null = null;
+  if (filters.round) {
+    round = await db.round.findUnique({ where: { slug: filters.round }, select: roundSelect });
+    if (!round) issues.push({ parameter: "round", message: `there is no survey round "${filters.round}"` });
+  }
+  const team = filters.team
+    ? await db.team.findUnique({ where: { slug: filters.team }, select: { id: true, slug: true, name: true } })
+    : null;
+  if (filters.team && !team)
+    issues.push({ parameter: "team", message: `there is no OpenStack team "${filters.team}"` });
+  const category = filters.category
+    ? await db.category.findUnique({
+        where: { slug: filters.category },
+        select: { id: true, slug: true, name: true, position: true },
+      })
+    : null;
+  if (filters.category && !category)
+    issues.push({ parameter: "category", message: `there is no upstream category "${filters.category}"` });
+  if (issues.length > 0) {
+    const onlyRound = issues.every((issue) => issue.parameter === "round");
+    return { ok: false, status: onlyRound ? 404 : 400, issues };
+  }
+  round ??= await findDefaultRound(db);
+  if (!round) return { ok: true, filters: null };
+  return {
+    ok: true,
+    filters: { round, team, category, employerPaid: filters.employerPaid ?? null, view: filters.view },
+  };
+}
+
+/** The most recent round that has responses; else the open round; else the most recent round. */
+export async function findDefaultRound(db: Db): Promise<SummaryRound | null> {
+  const rounds = await listRoundsNewestFirst(db);
+  for (const round of rounds) if (await hasResponses(db, round.id)) return round;
+  return rounds.find((round) => round.status === "open") ?? rounds[0] ?? null;
+}
+
+/** Rounds for the comparison chart: same kind (demo or real) as the selected one, with responses, oldest first. */
+export async function findComparisonRounds(db: Db, selected: SummaryRound): Promise<SummaryRound[]> {
+  const candidates = (await listRoundsNewestFirst(db)).filter((round) => round.isDemo === selected.isDemo).reverse();
+  const withResponses: SummaryRound[] = [];
+  for (const round of candidates)
+    if (round.id === selected.id || (await hasResponses(db, round.id))) withResponses.push(round);
+  const index = withResponses.findIndex((round) => round.id === selected.id);
+  // A window of at most COMPARISON_ROUNDS_LIMIT rounds that contains the selected one, earlier rounds first.
+  const start = Math.max(
+    0,
+    Math.min(index - (COMPARISON_ROUNDS_LIMIT - 1), withResponses.length - COMPARISON_ROUNDS_LIMIT),
+  );
+  return withResponses.slice(start, start + COMPARISON_ROUNDS_LIMIT);
+}
+
+export async function loadSummaryLabels(db: Db): Promise<SummaryLabels> {
+  const [projects, categories, teams] = await Promise.all([
+    db.project.findMany({
+      select: { id: true, slug: true, name: true, categoryId: true },
+      orderBy: { position: "asc" },
+    }),
+    db.category.findMany({
+      select: { id: true, slug: true, name: true, position: true },
+      orderBy: { position: "asc" },
+    }),
+    db.team.findMany({ select: { id: true, slug: true, name: true }, orderBy: { position: "asc" } }),
+  ]);
+  return { projects, categories, teams };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL. Table and column names are the Prisma names, double-quoted, so the same text runs on SQLite and
+// PostgreSQL. Unfiltered queries read ResponseProject/ResponseTeam by their denormalised roundId alone
+// (indexes [roundId, projectId] and [roundId, teamId]); filters add one IN (subquery) on Response.
+
+export type RespondentFilters = Pick<ResolvedSummaryFilters, "team" | "category" | "employerPaid">;
+type Filters = RespondentFilters;
+
+const isFiltered = (f: Filters) => f.team !== null || f.category !== null || f.employerPaid !== null;
+
+const inRounds = (column: Prisma.Sql, roundIds: readonly number[]) =>
+  roundIds.length === 1 ? Prisma.sql`${column} = ${roundIds[0]}` : Prisma.sql`${column} IN (${Prisma.join(roundIds)})`;
+
+/**
+ * The respondents a filter set selects, as a condition on Response aliased `r`. Team and category filters are
+ * IN (subquery) on the child tables' [roundId, teamId] / [roundId, projectId] indexes, so a narrow filter
+ * reads only its own respondents instead of testing every response of the round.
+ */
+function respondentCondition(f: Filters, roundIds: readonly number[]): Prisma.Sql {
+  const parts = [inRounds(Prisma.sql`r."roundId"`, roundIds)];
+  // The team filter is the join in respondentScope; here only its condition.
+  if (f.team) parts.push(Prisma.sql`${inRounds(Prisma.sql`ft."roundId"`, roundIds)} AND ft."teamId" = ${f.team.id}`);
+  if (f.category) {
+    parts.push(
+      Prisma.sql`r."id" IN (SELECT fp."responseId" FROM "ResponseProject" fp JOIN "Project" fc ON fc."id" = fp."projectId" WHERE ${inRounds(Prisma.sql`fp."roundId"`, roundIds)} AND fc."categoryId" = ${f.category.id})`,
+    );
+  }
+  if (f.employerPaid) parts.push(Prisma.sql`r."employerPaid" = ${f.employerPaid}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/**
+ * FROM for the filtered respondents (Response aliased `r`). With a team filter the team's ResponseTeam rows
+ * drive the query ([roundId, teamId] index, one row per respondent), so a team's figures read only its
+ * respondents rather than testing every response of the round.
+ */
+function respondentScope(f: Filters, roundIds: readonly number[]): { from: Prisma.Sql; where: Prisma.Sql } {
+  const from = f.team
+    ? Prisma.sql`"ResponseTeam" ft JOIN "Response" r ON r."id" = ft."responseId"`
+    : Prisma.sql`"Response" r`;
+  return { from, where: respondentCondition(f, roundIds) };
+}
+
+/**
+ * The rows of a child table (ResponseProject, ResponseTeam) that belong to the filtered respondents, as a
+ * FROM and a WHERE. Unfiltered: the child table alone by its roundId index. Filtered: driven from Response
+ * (index [roundId, employerPaid], or an EXISTS per response), joined to the child by its primary key prefix.
+ */
+function childScope(table: "ResponseProject" | "ResponseTeam", alias: string, f: Filters, roundIds: readonly number[]) {
+  const child = Prisma.raw(`"${table}" ${alias}`);
+  if (!isFiltered(f)) return { from: child, where: inRounds(Prisma.raw(`${alias}."roundId"`), roundIds) };
+  const respondents = respondentScope(f, roundIds);
+  return {
+    from: Prisma.sql`${respondents.from} JOIN ${child} ON ${Prisma.raw(`${alias}."responseId"`)} = r."id"`,
+    where: respondents.where,
+  };
+}
+
+// PostgreSQL returns COUNT as bigint; SQLite as number.
+const num = (value: unknown) => Number(value);
+
+export async function countRespondents({ db }: SummarySource, f: Filters, roundId: number): Promise<number> {
+  const { from, where } = respondentScope(f, [roundId]);
+  const rows = await db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM ${from} WHERE ${where}`;
+  return num(rows[0]?.n ?? 0);
+}
+
+export async function countProjectRespondents(
+  { db }: SummarySource,
+  f: Filters,
+  roundId: number,
+): Promise<ProjectCountRow[]> {
+  // (responseId, projectId) is the primary key, so COUNT(*) counts respondents.
+  const { from, where } = childScope("ResponseProject", "rp", f, [roundId]);
+  const rows = await db.$queryRaw<{ projectId: unknown; n: unknown }[]>`
+    SELECT rp."projectId" AS "projectId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY rp."projectId"`;
+  return rows.map((row) => ({ projectId: num(row.projectId), respondents: num(row.n) }));
+}
+
+const KIND_COLUMNS: Record<ContributionKind, string> = {
+  code: "kindCode",
+  review: "kindReview",
+  bugs: "kindBugs",
+  docs: "kindDocs",
+  maintainer: "kindMaintainer",
+};
+
+/** Per category: respondents with at least one project in it, and of those, respondents naming each kind there. */
+export async function countCategoryKinds(
+  { db }: SummarySource,
+  f: Filters,
+  roundId: number,
+): Promise<CategoryKindRow[]> {
+  // Two levels instead of COUNT(DISTINCT ...) per kind: first one row per (respondent, category) with a
+  // flag per kind, then sums per category. One grouping pass instead of six distinct-sets per group.
+  const flags = CONTRIBUTION_KINDS.map((kind) =>
+    Prisma.raw(`MAX(CASE WHEN rp."${KIND_COLUMNS[kind]}" THEN 1 ELSE 0 END) AS "${kind}"`),
+  );
+  const sums = CONTRIBUTION_KINDS.map((kind) => Prisma.raw(`SUM(x."${kind}") AS "${kind}"`));
+  const { from, where } = childScope("ResponseProject", "rp", f, [roundId]);
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT x."categoryId" AS "categoryId", COUNT(*) AS "n", ${Prisma.join(sums, ", ")}
+    FROM (
+      SELECT rp."responseId" AS "responseId", p."categoryId" AS "categoryId", ${Prisma.join(flags, ", ")}
+      FROM ${from} JOIN "Project" p ON p."id" = rp."projectId"
+      WHERE ${where} GROUP BY rp."responseId", p."categoryId"
+    ) x
+    GROUP BY x."categoryId"`;
+  return rows.map((row) => ({
+    categoryId: num(row.categoryId),
+    respondents: num(row.n),
+    kinds: Object.fromEntries(CONTRIBUTION_KINDS.map((kind) => [kind, num(row[kind])])) as Record<
+      ContributionKind,
+      number
+    >,
+  }));
+}
+
+export async function countProjectsPerRespondent(
+  { db }: SummarySource,
+  f: Filters,
+  roundId: number,
+): Promise<BinRow[]> {
+  const top = Prisma.raw(String(HISTOGRAM_TOP_BIN));
+  const { from, where } = respondentScope(f, [roundId]);
+  const rows = await db.$queryRaw<{ bin: unknown; n: unknown }[]>`
+    SELECT CASE WHEN r."projectCount" >= ${top} THEN ${top} ELSE r."projectCount" END AS "bin", COUNT(*) AS "n"
+    FROM ${from} WHERE ${where} GROUP BY 1`;
+  return rows.map((row) => ({ projectCount: num(row.bin), respondents: num(row.n) }));
+}
+
+export async function countTeamRespondents(
+  { db }: SummarySource,
+  f: Filters,
+  roundId: number,
+): Promise<TeamCountRow[]> {
+  const { from, where } = childScope("ResponseTeam", "rt", f, [roundId]);
+  const rows = await db.$queryRaw<{ teamId: unknown; n: unknown }[]>`
+    SELECT rt."teamId" AS "teamId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY rt."teamId"`;
+  return rows.map((row) => ({ teamId: num(row.teamId), respondents: num(row.n) }));
+}
+
+export async function countTeamCategoryRespondents(
+  { db }: SummarySource,
+  f: Filters,
+  roundId: number,
+): Promise<TeamCategoryRow[]> {
+  // One row per (team, respondent, category) first, then counts: a plain COUNT over a distinct set.
+  const { from, where } = childScope("ResponseTeam", "rt", f, [roundId]);
+  const rows = await db.$queryRaw<{ teamId: unknown; categoryId: unknown; n: unknown }[]>`
+    SELECT x."teamId" AS "teamId", x."categoryId" AS "categoryId", COUNT(*) AS "n"
+    FROM (
+      SELECT DISTINCT rt."teamId" AS "teamId", rt."responseId" AS "responseId", p."categoryId" AS "categoryId"
+      FROM ${from}
+      JOIN "ResponseProject" rp ON rp."responseId" = rt."responseId"
+      JOIN "Project" p ON p."id" = rp."projectId"
+      WHERE ${where}
+    ) x
+    GROUP BY x."teamId", x."categoryId"`;
+  return rows.map((row) => ({ teamId: num(row.teamId), categoryId: num(row.categoryId), respondents: num(row.n) }));
+}
+
+/** Respondents per pair of projects (first id < second id): a self-join of ResponseProject on the response. */
+export async function countProjectPairs({ db }: SummarySource, f: Filters, roundId: number): Promise<PairRow[]> {
+  const { from, where } = childScope("ResponseProject", "a", f, [roundId]);
+  const rows = await db.$queryRaw<{ firstId: unknown; secondId: unknown; n: unknown }[]>`
+    SELECT a."projectId" AS "firstId", b."projectId" AS "secondId", COUNT(*) AS "n"
+    FROM ${from}
+    JOIN "ResponseProject" b ON b."responseId" = a."responseId" AND b."projectId" > a."projectId"
+    WHERE ${where} GROUP BY a."projectId", b."projectId"`;
+  return rows.map((row) => ({ firstId: num(row.firstId), secondId: num(row.secondId), respondents: num(row.n) }));
+}
+
+export async function countRoundRespondents(
+  { db }: SummarySource,
+  f: Filters,
+  roundIds: readonly number[],
+): Promise<RoundCountRow[]> {
+  if (roundIds.length === 0) return [];
+  const { from, where } = respondentScope(f, roundIds);
+  const rows = await db.$queryRaw<{ roundId: unknown; n: unknown }[]>`
+    SELECT r."roundId" AS "roundId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY r."roundId"`;
+  return rows.map((row) => ({ roundId: num(row.roundId), respondents: num(row.n) }));
+}
+
+export async function countRoundProjectRespondents(
+  { db }: SummarySource,
+  f: Filters,
+  roundIds: readonly number[],
+  projectIds: readonly number[],
+): Promise<RoundProjectRow[]> {
+  if (roundIds.length === 0 || projectIds.length === 0) return [];
+  const { from, where } = childScope("ResponseProject", "rp", f, roundIds);
+  const rows = await db.$queryRaw<{ roundId: unknown; projectId: unknown; n: unknown }[]>`
+    SELECT rp."roundId" AS "roundId", rp."projectId" AS "projectId", COUNT(*) AS "n" FROM ${from}
+    WHERE ${where} AND rp."projectId" IN (${Prisma.join(projectIds)})
+    GROUP BY rp."roundId", rp."projectId"`;
+  return rows.map((row) => ({ roundId: num(row.roundId), projectId: num(row.projectId), respondents: num(row.n) }));
+}
+
+/** Responses per UTC day. SQLite stores DateTime as ISO-8601 text in UTC, so the day is its first 10 characters. */
+export async function countResponsesPerDay(
+  { db, kind }: SummarySource,
+  f: Filters,
+  roundId: number,
+): Promise<DayRow[]> {
+  const day =
+    kind === "sqlite" ? Prisma.sql`substr(r."createdAt", 1, 10)` : Prisma.sql`to_char(r."createdAt", 'YYYY-MM-DD')`;
+  const { from, where } = respondentScope(f, [roundId]);
+  const rows = await db.$queryRaw<{ day: unknown; n: unknown }[]>`
+    SELECT ${day} AS "day", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY 1`;
+  return rows.map((row) => ({ day: String(row.day), responses: num(row.n) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The summary: queries run once per request (memoised), shaped and suppressed per chart.
+
+export type SummaryStatus = "ok" | "too-few" | "no-responses";
+
+export interface SummaryOverview {
+  status: SummaryStatus;
+  k: number;
+  round: Pick<SummaryRound, "slug" | "title" | "status" | "isDemo">;
+  filters: {
+    team: { slug: string; name: string } | null;
+    category: { slug: string; name: string } | null;
+    employerPaid: EmployerPaid | null;
+  };
+  /** n, the number of respondents the filters select; "<k" when too few to show anything. */
+  respondents: Cell;
+}
+
+export interface Summary extends SummaryOverview {
+  /** null unless status is "ok": no figure is shown for fewer than k respondents. */
+  charts: SummaryChartSeries | null;
+}
+
+export interface SummaryLoader {
+  overview(): Promise<SummaryOverview>;
+  chart<Id extends ChartId>(id: Id): Promise<SummaryChartSeries[Id]>;
+}
+
+export function createSummaryLoader(source: SummarySource, filters: ResolvedSummaryFilters, k: number): SummaryLoader {
+  const memo = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    if (!memo.has(key)) memo.set(key, load());
+    return memo.get(key) as Promise<T>;
+  };
+  const roundId = filters.round.id;
+  const labels = () => once("labels", () => loadSummaryLabels(source.db));
+  const n = () => once("n", () => countRespondents(source, filters, roundId));
+  const projectCounts = () => once("projects", () => countProjectRespondents(source, filters, roundId));
+  const categoryKinds = () => once("categoryKinds", () => countCategoryKinds(source, filters, roundId));
+
+  const overview = () =>
+    once("overview", async (): Promise<SummaryOverview> => {
+      const count = await n();
+      const unfiltered = isFiltered(filters)
+        ? await countRespondents(source, { team: null, category: null, employerPaid: null }, roundId)
+        : count;
+      const respondents = suppressCount(count, k);
+      return {
+        status: unfiltered === 0 ? "no-responses" : respondents.suppressed ? "too-few" : "ok",
+        k,
+        round: {
+          slug: filters.round.slug,
+          title: filters.round.title,
+          status: filters.round.status,
+          isDemo: filters.round.isDemo,
+        },
+        filters: {
+          team: filters.team && { slug: filters.team.slug, name: filters.team.name },
+          category: filters.category && { slug: filters.category.slug, name: filters.category.name },
+          employerPaid: filters.employerPaid,
+        },
+        respondents,
+      };
+    });
+
+  const build = async (id: ChartId): Promise<SummaryChartSeries[ChartId]> => {
+    const [count, names] = await Promise.all([n(), labels()]);
+    switch (id) {
+      case "top-projects":
+        return shapeTopProjects(await projectCounts(), names, count, k);
+      case "categories":
+        return shapeCategories(await categoryKinds(), names, count, k);
+      case "projects-per-respondent":
+        return shapeProjectsPerRespondent(await countProjectsPerRespondent(source, filters, roundId), count, k);
+      case "kinds-per-category":
+        return shapeKindsPerCategory(await categoryKinds(), names, k);
+      case "team-category": {
+        const [teams, cells] = await Promise.all([
+          countTeamRespondents(source, filters, roundId),
+          countTeamCategoryRespondents(source, filters, roundId),
+        ]);
+        return shapeTeamCategory(teams, cells, names, k);
+      }
+      case "co-contribution":
+        return shapeCoContribution(
+          await countProjectPairs(source, filters, roundId),
+          await projectCounts(),
+          names,
+          count,
+          k,
+        );
+      case "round-comparison": {
+        const rounds = await findComparisonRounds(source.db, filters.round);
+        const topIds = rankProjects(await projectCounts(), names)
+          .filter((row) => row.respondents >= k)
+          .slice(0, COMPARISON_PROJECTS_LIMIT)
+          .map((row) => row.projectId);
+        const roundIds = rounds.map((round) => round.id);
+        const [roundCounts, projectRows] = await Promise.all([
+          countRoundRespondents(source, filters, roundIds),
+          countRoundProjectRespondents(source, filters, roundIds, topIds),
+        ]);
+        const comparisonRounds: ComparisonRound[] = rounds.map(({ id: roundKey, slug, title }) => ({
+          id: roundKey,
+          slug,
+          title,
+        }));
+        return shapeRoundComparison(comparisonRounds, roundCounts, projectRows, topIds, names, k);
+      }
+      case "responses-over-time":
+        return shapeResponsesOverTime(await countResponsesPerDay(source, filters, roundId), count, k);
+    }
+  };
+
+  return {
+    overview,
+    async chart<Id extends ChartId>(id: Id) {
+      const { status } = await overview();
+      // Defence in depth: a caller that forgot to check the overview still gets no figures for n < k.
+      if (status !== "ok") throw new SummaryUnavailable(status);
+      return once(`chart:${id}`, () => build(id)) as Promise<SummaryChartSeries[Id]>;
+    },
+  };
+}
+
+export class SummaryUnavailable extends Error {
+  override name = "SummaryUnavailable";
+  constructor(readonly status: SummaryStatus) {
+    super(`no figures: ${status}`);
+  }
+}
+
+/** The whole summary, as the JSON API returns it and the page shows it. */
+export async function getSummary(source: SummarySource, filters: ResolvedSummaryFilters, k: number): Promise<Summary> {
+  const loader = createSummaryLoader(source, filters, k);
+  const overview = await loader.overview();
+  if (overview.status !== "ok") return { ...overview, charts: null };
+  const entries = [];
+  // One after another: SQLite serialises anyway, and it keeps a PostgreSQL pool free for other requests.
+  for (const id of CHART_IDS) entries.push([id, await loader.chart(id)] as const);
+  return { ...overview, charts: Object.fromEntries(entries) as unknown as SummaryChartSeries };
+}
+
+// ---------------------------------------------------------------------------------------------
+// From a query string to resolved filters: the one path the page, the API and the CSV downloads share.
+
+export type SummaryRequest =
+  | { ok: true; filters: ResolvedSummaryFilters | null; format: ParsedFormat }
+  | { ok: false; status: 400 | 404; issues: FilterIssue[] };
+
+type ParsedFormat = Extract<ReturnType<typeof parseSummaryQuery>, { ok: true }>["format"];
+
+export async function resolveSummaryRequest(
+  db: Db,
+  params: URLSearchParams,
+  options: { allowFormat?: boolean } = {},
+): Promise<SummaryRequest> {
+  const parsed = parseSummaryQuery(params, options);
+  if (!parsed.ok) return { ok: false, status: 400, issues: parsed.issues };
+  const resolved = await resolveSummaryFilters(db, parsed.filters);
+  if (!resolved.ok) return resolved;
+  return { ok: true, filters: resolved.filters, format: parsed.format };
+}
+
+export interface SummaryFilterOptions {
+  rounds: { slug: string; title: string; isDemo: boolean }[];
+  teams: { slug: string; name: string }[];
+  categories: { slug: string; name: string }[];
+}
+
+/** What the filter form offers: every round (newest first), active teams and categories by name/position. */
+export async function listSummaryFilterOptions(db: Db): Promise<SummaryFilterOptions> {
+  const [rounds, teams, categories] = await Promise.all([
+    listRoundsNewestFirst(db),
+    db.team.findMany({ where: { isActive: true }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
+    db.category.findMany({
+      where: { isActive: true },
+      select: { slug: true, name: true },
+      orderBy: { position: "asc" },
+    }),
+  ]);
+  return { rounds: rounds.map(({ slug, title, isDemo }) => ({ slug, title, isDemo })), teams, categories };
+}

@@ -1,0 +1,245 @@
+// The dashboard's charts by id: titles, what their numbers are counted over, and their CSV rows.
+// Pure: the page, the JSON API and /api/export/aggregates/[chart] share these definitions.
+import { CONTRIBUTION_KINDS, DEFAULT_QUESTIONS, type ContributionKind } from "./questions";
+import type {
+  CategoriesSeries,
+  ComparisonSeries,
+  HeatmapSeries,
+  HistogramSeries,
+  KindsSeries,
+  Measure,
+  PairsSeries,
+  TimelineSeries,
+  TopProjectsSeries,
+} from "./summary-shape";
+import { displayCell } from "./suppression";
+
+export const CHART_IDS = [
+  "top-projects",
+  "categories",
+  "projects-per-respondent",
+  "kinds-per-category",
+  "team-category",
+  "co-contribution",
+  "round-comparison",
+  "responses-over-time",
+] as const;
+export type ChartId = (typeof CHART_IDS)[number];
+
+/** Downloads: one CSV per chart, and the co-contribution matrix as its own tidy table. */
+export const EXPORT_IDS = [...CHART_IDS, "co-contribution-matrix"] as const;
+export type ExportId = (typeof EXPORT_IDS)[number];
+export const exportChart = (id: ExportId): ChartId => (id === "co-contribution-matrix" ? "co-contribution" : id);
+
+export interface SummaryChartSeries {
+  "top-projects": TopProjectsSeries;
+  categories: CategoriesSeries;
+  "projects-per-respondent": HistogramSeries;
+  "kinds-per-category": KindsSeries;
+  "team-category": HeatmapSeries;
+  "co-contribution": PairsSeries;
+  "round-comparison": ComparisonSeries;
+  "responses-over-time": TimelineSeries;
+}
+
+export interface ChartInfo {
+  title: string;
+  /** What the chart's percentages are of; n is written beside it. */
+  denominator: string;
+}
+
+export const CHART_INFO: Record<ChartId, ChartInfo> = {
+  "top-projects": { title: "Top upstream projects", denominator: "% of respondents who chose the project" },
+  categories: {
+    title: "Upstream categories",
+    denominator: "% of respondents contributing to at least one project in the category",
+  },
+  "projects-per-respondent": {
+    title: "Upstream projects per respondent",
+    denominator: "respondents by number of projects chosen; each respondent counted once",
+  },
+  "kinds-per-category": {
+    title: "Kinds of contribution per category",
+    denominator:
+      "respondents naming each kind for at least one project of the category; a respondent naming several kinds counts in each",
+  },
+  "team-category": {
+    title: "OpenStack team × upstream category",
+    denominator: "% of each team's respondents contributing to the category",
+  },
+  "co-contribution": {
+    title: "Projects contributed to together",
+    denominator: "% of respondents who chose both projects",
+  },
+  "round-comparison": {
+    title: "Comparison between rounds",
+    denominator: "% of each round's respondents, same filters, same project ids",
+  },
+  "responses-over-time": { title: "Responses over time", denominator: "responses per day (UTC); the days add up to n" },
+};
+
+export const KIND_LABELS: Record<ContributionKind, string> = Object.fromEntries(
+  DEFAULT_QUESTIONS.kinds.options.map((option) => [option.code, option.label]),
+) as Record<ContributionKind, string>;
+
+export interface CsvTable {
+  header: string[];
+  rows: (string | number)[][];
+}
+
+const pct = (value: number | null) => (value === null ? "" : value.toFixed(1));
+const measureCells = (m: Measure) => [displayCell(m.count), pct(m.percent)];
+
+/** The CSV of one chart: the same cells the chart shows, hidden ones as "<k" or "hidden", no derived sums. */
+export function chartToCsv(id: ExportId, series: SummaryChartSeries[ChartId]): CsvTable {
+  switch (id) {
+    case "top-projects": {
+      const s = series as TopProjectsSeries;
+      return {
+        header: ["rank", "project_slug", "project", "category", "respondents", "percent_of_respondents"],
+        rows: s.rows.map((row, i) => [i + 1, row.slug, row.name, row.category, ...measureCells(row)]),
+      };
+    }
+    case "categories": {
+      const s = series as CategoriesSeries;
+      return {
+        header: ["category_slug", "category", "respondents", "percent_of_respondents"],
+        rows: s.rows.map((row) => [row.slug, row.name, ...measureCells(row)]),
+      };
+    }
+    case "projects-per-respondent": {
+      const s = series as HistogramSeries;
+      return {
+        header: ["projects_chosen", "respondents", "percent_of_respondents"],
+        rows: s.withheld ? [] : s.bins.map((bin) => [bin.label, ...measureCells(bin)]),
+      };
+    }
+    case "kinds-per-category": {
+      const s = series as KindsSeries;
+      return {
+        header: [
+          "category_slug",
+          "category",
+          "respondents_in_category",
+          "kind",
+          "respondents_naming_kind",
+          "percent_of_category_respondents",
+        ],
+        rows: s.rows.flatMap((row) =>
+          CONTRIBUTION_KINDS.map((kind) => [
+            row.slug,
+            row.name,
+            displayCell(row.respondents),
+            kind,
+            ...measureCells(row.kinds[kind]),
+          ]),
+        ),
+      };
+    }
+    case "team-category": {
+      const s = series as HeatmapSeries;
+      return {
+        header: [
+          "team_slug",
+          "team",
+          "team_respondents",
+          "category_slug",
+          "category",
+          "respondents",
+          "percent_of_team_respondents",
+        ],
+        rows: s.rows.flatMap((row) =>
+          row.cells.map((cell, i) => [
+            row.slug,
+            row.name,
+            displayCell(row.respondents),
+            s.categories[i]!.slug,
+            s.categories[i]!.name,
+            ...measureCells(cell),
+          ]),
+        ),
+      };
+    }
+    case "co-contribution": {
+      const s = series as PairsSeries;
+      return {
+        header: [
+          "rank",
+          "first_slug",
+          "first",
+          "second_slug",
+          "second",
+          "respondents_with_both",
+          "percent_of_respondents",
+        ],
+        rows: s.pairs.map((pair, i) => [
+          i + 1,
+          pair.first.slug,
+          pair.first.name,
+          pair.second.slug,
+          pair.second.name,
+          ...measureCells(pair),
+        ]),
+      };
+    }
+    case "co-contribution-matrix": {
+      const s = series as PairsSeries;
+      const { projects, cells } = s.matrix;
+      return {
+        header: ["row_slug", "row", "column_slug", "column", "respondents_with_both", "percent_of_respondents"],
+        rows: projects.flatMap((row, i) =>
+          projects.map((column, j) => [row.slug, row.name, column.slug, column.name, ...measureCells(cells[i]![j]!)]),
+        ),
+      };
+    }
+    case "round-comparison": {
+      const s = series as ComparisonSeries;
+      return {
+        header: [
+          "project_slug",
+          "project",
+          "round_slug",
+          "round",
+          "round_respondents",
+          "respondents",
+          "percent_of_round_respondents",
+        ],
+        rows: s.projects.flatMap((project) =>
+          project.byRound.map((m, i) => [
+            project.slug,
+            project.name,
+            s.rounds[i]!.slug,
+            s.rounds[i]!.title,
+            displayCell(s.rounds[i]!.respondents),
+            ...measureCells(m),
+          ]),
+        ),
+      };
+    }
+    case "responses-over-time": {
+      const s = series as TimelineSeries;
+      return {
+        header: ["day_utc", "responses", "percent_of_responses"],
+        rows: s.withheld ? [] : s.days.map((day) => [day.day, ...measureCells(day)]),
+      };
+    }
+  }
+  throw new Error(`unknown chart ${String(id)}`);
+}
+
+/** What each filter means; shown on the page and returned by the API. */
+export const FILTER_DEFINITIONS = {
+  respondents:
+    "n is the number of responses in the round that match every filter; percentages are of n unless a chart says otherwise.",
+  round: "Responses submitted to that survey round.",
+  team: "Respondents who chose that OpenStack team (they may have chosen others too).",
+  category:
+    "Respondents with at least one project in that upstream category; their other projects still count in every chart.",
+  employerPaid: "Respondents who gave that answer to “Does your employer pay for your upstream work?”.",
+  smallCells:
+    "Counts below k (MIN_CELL_SIZE) are shown as “<k” and left out of every percentage and share. Where the cells of a chart add up to n, a further cell may be “hidden” so that a small one cannot be worked out by subtraction. Fewer than k respondents: no figures at all.",
+} as const;
+
+export function describeSmallCellRule(k: number): string {
+  return `Counts below ${k} are shown as “<${k}” and left out of every percentage and share. Where the cells of a chart add up to n (days, projects per respondent), a further cell may be “hidden” so that a small one cannot be worked out by subtraction. When fewer than ${k} respondents match the filters, no figures are shown at all.`;
+}

@@ -1,0 +1,113 @@
+// npm run bench [-- --size 100000 --db sqlite,postgres --parts summary,submissions,export --seconds 10 --calls 30 --fresh --smoke]
+// Builds the datasets through the app's bulk path, measures each part against a bare baseline in the same
+// run, prints the results and writes them to docs/benchmarks.md (unless --smoke, which only checks the harness).
+import { cpus, totalmem } from "node:os";
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { databaseKind, type DatabaseKind } from "../lib/env";
+import { buildDataset, databaseUrlFor, type Dataset } from "./bench/dataset";
+import { benchExport, type ExportResult } from "./bench/export";
+import { benchSubmissions, type LoadResult } from "./bench/submissions";
+import { benchSummary, type SummaryResult } from "./bench/summary";
+import { prepareDatabase } from "../lib/db/prepare";
+import { createDb } from "../lib/db/client";
+import { DEFAULT_QUESTIONS } from "../lib/survey/questions";
+
+const { values } = parseArgs({
+  options: {
+    size: { type: "string", default: "100000" },
+    db: { type: "string" },
+    parts: { type: "string", default: "summary,submissions,export" },
+    seconds: { type: "string", default: "10" },
+    calls: { type: "string", default: "30" },
+    fresh: { type: "boolean", default: false },
+    smoke: { type: "boolean", default: false },
+    out: { type: "string", default: "docs/benchmarks.md" },
+  },
+});
+const smoke = values.smoke;
+const size = smoke ? 2000 : Number(values.size);
+const seconds = smoke ? 2 : Number(values.seconds);
+const calls = smoke ? 3 : Number(values.calls);
+const parts = new Set(values.parts.split(","));
+const postgresUrl = process.env.DATABASE_URL && databaseKind(process.env.DATABASE_URL) === "postgres" ? process.env.DATABASE_URL : undefined;
+const kinds = (values.db ?? (postgresUrl ? "sqlite,postgres" : "sqlite")).split(",") as DatabaseKind[];
+const log = (line: string) => console.log(line);
+
+interface KindReport {
+  dataset: Dataset;
+  summary?: SummaryResult[];
+  submissions?: Awaited<ReturnType<typeof benchSubmissions>>;
+  exports?: ExportResult[];
+}
+
+/** Submissions go to a fresh small database, so the dataset used by the other parts stays as it was built. */
+async function submissionsDatabase(kind: DatabaseKind): Promise<string> {
+  const url = await databaseUrlFor(kind, "bench-submissions", postgresUrl, true);
+  await prepareDatabase(url);
+  const { db } = createDb(url);
+  try {
+    const round = await db.round.create({ data: { slug: "bench", title: "Benchmark submissions", status: "open", questions: JSON.stringify(DEFAULT_QUESTIONS) } });
+    const projects = await db.project.findMany({ orderBy: { position: "asc" } });
+    await db.roundProject.createMany({ data: projects.map((p, position) => ({ roundId: round.id, projectId: p.id, position })) });
+  } finally {
+    await db.$disconnect();
+  }
+  return url;
+}
+
+const reports: KindReport[] = [];
+for (const kind of kinds) {
+  log(`\n## ${kind}: building ${size.toLocaleString("en")} responses`);
+  const dataset = await buildDataset(kind, size, postgresUrl, values.fresh || smoke, log);
+  const report: KindReport = { dataset };
+  if (parts.has("summary")) {
+    log(`summary (${calls} calls per view)`);
+    report.summary = await benchSummary(dataset.url, calls, log);
+  }
+  if (parts.has("export")) {
+    log("export");
+    report.exports = await benchExport(dataset.url, log);
+  }
+  if (parts.has("submissions")) {
+    log(`submissions (autocannon, 20 connections, ${seconds} s each)`);
+    report.submissions = await benchSubmissions(await submissionsDatabase(kind), seconds, log);
+    if (!report.submissions.storedMatchesAcknowledged) {
+      throw new Error(`stored ${report.submissions.stored} responses but acknowledged ${report.submissions.acknowledged}`);
+    }
+  }
+  reports.push(report);
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const lines: string[] = [
+  "# Benchmarks",
+  "",
+  `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
+  `Command: \`npm run bench -- --size ${size} --db ${kinds.join(",")} --parts ${[...parts].join(",")} --seconds ${seconds} --calls ${calls}\``,
+  "",
+  "Absolute times on this shared machine are noisy; the ratios against the bare baseline measured in the same run are the figures to compare.",
+];
+for (const { dataset, summary, submissions, exports } of reports) {
+  lines.push("", `## ${dataset.kind}: ${dataset.responses.toLocaleString("en")} responses, ${dataset.selections.toLocaleString("en")} project selections`);
+  if (dataset.buildSeconds !== null) lines.push("", `Built through the bulk path in ${dataset.buildSeconds.toFixed(0)} s (${(dataset.responses / dataset.buildSeconds).toFixed(0)} responses/s).`);
+  if (summary) {
+    lines.push("", "### Summary: GET /api/v1/summary vs the same aggregates as bare SQL", "", "| view | app p50 | app p95 | bare SQL p50 | bare SQL p95 | app / bare (p50) |", "|---|---|---|---|---|---|");
+    for (const s of summary) lines.push(`| ${s.view} | ${ms(s.appP50)} | ${ms(s.appP95)} | ${ms(s.bareP50)} | ${ms(s.bareP95)} | ${ratio(s.appP50, s.bareP50)} |`);
+  }
+  if (submissions) {
+    const [app, noWrite, bare] = submissions.results as [LoadResult, LoadResult, LoadResult];
+    lines.push("", "### Submissions: autocannon, 20 connections", "", "| server | requests/s | p50 | p99 | 2xx | errors |", "|---|---|---|---|---|---|");
+    for (const r of submissions.results) lines.push(`| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.ok} | ${r.failed} |`);
+    lines.push("", `App vs no-write route: **${ratio(app.requestsPerSecond, noWrite.requestsPerSecond)}**; app vs bare insert: **${ratio(app.requestsPerSecond, bare.requestsPerSecond)}**. Stored responses after the run: ${submissions.stored} = acknowledged (2xx) ${submissions.acknowledged}.`);
+  }
+  if (exports) {
+    const bare = exports.at(-1)!;
+    lines.push("", "### Export: CSV through next start vs a bare cursor dump", "", "| export | rows | rows/s | first byte | peak RSS | vs bare |", "|---|---|---|---|---|---|");
+    for (const e of exports) lines.push(`| ${e.name} | ${e.rows.toLocaleString("en")} | ${e.rowsPerSecond.toFixed(0)} | ${ms(e.firstByteMs)} | ${e.peakRssMb.toFixed(0)} MB | ${ratio(e.rowsPerSecond, bare.rowsPerSecond)} |`);
+  }
+}
+const text = lines.join("\n") + "\n";
+console.log(`\n${text}`);
+if (!smoke) writeFileSync(values.out, text);

@@ -1,0 +1,89 @@
+// Submissions benchmark: autocannon (20 connections) against POST /api/v1/responses on `next start`, beside two
+// baselines in the same run: a Next.js route that parses and validates the same body but writes nothing (the
+// framework's ceiling) and a bare node:http server doing the same insert with the same driver (the database's).
+import { spawn } from "node:child_process";
+import autocannon from "autocannon";
+import { createDb } from "../../lib/db/client";
+import { submissionBody } from "../../lib/survey/synthetic-answers";
+import { freePort, startAppServer } from "../../tests/helpers/app-server";
+
+export interface LoadResult {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  failed: number;
+}
+
+async function hammer(name: string, url: string, path: string, seconds: number, offset: number): Promise<LoadResult> {
+  let n = offset;
+  const result = await autocannon({
+    url,
+    connections: 20,
+    duration: seconds,
+    requests: [
+      {
+        method: "POST",
+        path,
+        headers: { "content-type": "application/json" },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(submissionBody(n++, "bench")) }),
+      },
+    ],
+  });
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result["2xx"],
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+export async function benchSubmissions(url: string, seconds: number, log: (line: string) => void) {
+  const { db } = createDb(url);
+  const round = await db.round.findUniqueOrThrow({ where: { slug: "bench" } });
+  const countStored = () => db.response.count({ where: { roundId: round.id, source: "web" } });
+  try {
+    const server = await startAppServer(url, { RATE_LIMIT_SUBMISSIONS_PER_MINUTE: "0" });
+    let app: LoadResult;
+    let noWrite: LoadResult;
+    const storedBefore = await countStored();
+    try {
+      await hammer("warm-up", server.url, "/api/v1/responses/check", 2, 10_000_000);
+      noWrite = await hammer("Next.js route, validate only (no write)", server.url, "/api/v1/responses/check", seconds, 20_000_000);
+      log(`  no-write route: ${noWrite.requestsPerSecond.toFixed(0)} req/s`);
+      app = await hammer("POST /api/v1/responses (app)", server.url, "/api/v1/responses", seconds, 30_000_000);
+      log(`  app: ${app.requestsPerSecond.toFixed(0)} req/s`);
+    } finally {
+      await server.stop();
+    }
+    const storedAfterApp = await countStored();
+
+    const port = await freePort();
+    const bare = spawn("node_modules/.bin/tsx", ["scripts/bench/bare-insert-server.ts"], {
+      env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    await new Promise<void>((resolve, reject) => {
+      bare.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve());
+      bare.once("exit", (code) => reject(new Error(`bare server exited with ${code}`)));
+    });
+    let bareResult: LoadResult;
+    try {
+      bareResult = await hammer("bare node:http + same driver insert", `http://127.0.0.1:${port}`, "/", seconds, 40_000_000);
+      log(`  bare insert: ${bareResult.requestsPerSecond.toFixed(0)} req/s`);
+    } finally {
+      bare.kill("SIGTERM");
+    }
+    return {
+      results: [app, noWrite, bareResult],
+      storedMatchesAcknowledged: storedAfterApp - storedBefore === app.ok,
+      stored: storedAfterApp - storedBefore,
+      acknowledged: app.ok,
+    };
+  } finally {
+    await db.$disconnect();
+  }
+}
