@@ -1,7 +1,9 @@
 "use server";
 // Server actions of the survey form: glue between FormData, the one schema and lib/db's atomic save.
 // Bad input comes back as field errors with the values as typed; only a real server fault is logged.
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { checkSubmissionLimit } from "@/lib/auth/submission-limit";
 import { getDb } from "@/lib/db/client";
 import { deleteResponse, saveResponse } from "@/lib/db/responses";
 import { editPath } from "@/lib/survey/response-api";
@@ -41,6 +43,11 @@ async function save(formData: FormData): Promise<SurveyFormState | { status: "ok
 
 /** A new response: on success, the thank-you page with the private edit link (redirect after POST). */
 export async function submitResponse(_previous: SurveyFormState, formData: FormData): Promise<SurveyFormState> {
+  const limited = await checkSubmissionLimit(await headers());
+  if (!limited.ok) {
+    const values = readResponseForm(formData.entries());
+    return { status: "invalid", message: limited.message, errors: { form: limited.message }, values };
+  }
   const outcome = await save(formData);
   if (outcome.status !== "ok") return outcome;
   redirect(`${editPath(outcome.token)}/thanks`);

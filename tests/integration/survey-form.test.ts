@@ -180,6 +180,25 @@ describeEachDatabase("survey form and response API", (kind) => {
     }
   });
 
+  it("serialises concurrent edits of one response: every request succeeds and one whole answer wins", async () => {
+    const token = newEditToken();
+    const before = await counts();
+    const variants = [["sqlalchemy", "qemu"], ["libvirt"], ["qemu", "libvirt", "sqlalchemy"], ["pip", "sqlalchemy"]];
+    const requests = Array.from({ length: 20 }, (_, i) =>
+      body({
+        token,
+        projects: variants[i % variants.length]!.map((slug) => ({ slug, kinds: ["code"], frequency: "once" })),
+      }),
+    );
+    const results = await Promise.all(requests.map((request) => submitResponseFromApi(t.db, request)));
+    expect(results.map((r) => r.status).sort()).toEqual([...Array(19).fill(200), 201]);
+    const after = await counts();
+    expect(after.responses).toBe(before.responses + 1);
+    const read = await getResponseFromApi(t.db, token);
+    const slugs = (read.body.answer as { projects: { slug: string }[] }).projects.map((p) => p.slug).sort();
+    expect(variants.map((v) => [...v].sort())).toContainEqual(slugs);
+  });
+
   it("stores a form post exactly as the API would", async () => {
     const token = newEditToken();
     const form = new FormData();

@@ -1,5 +1,6 @@
 // POST /api/v1/responses: submit an answer as JSON (responseInputSchema). The client makes its own
 // 22-character base64url token; repeating the request with it replaces the same response (idempotent).
+import { checkSubmissionLimit } from "@/lib/auth/submission-limit";
 import { getDb } from "@/lib/db/client";
 import { submitResponseFromApi } from "@/lib/db/response-api";
 import { readJsonBody, type ApiResult } from "@/lib/survey/response-api";
@@ -10,6 +11,13 @@ const reply = ({ status, body }: ApiResult) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 export async function POST(request: Request) {
+  const limited = await checkSubmissionLimit(request.headers);
+  if (!limited.ok) {
+    return Response.json(
+      { error: limited.message, errors: {} },
+      { status: 429, headers: { "Cache-Control": "no-store", "Retry-After": String(limited.retryAfterSeconds) } },
+    );
+  }
   const body = await readJsonBody(request);
   if (!body.ok) return reply(body.result);
   return reply(await submitResponseFromApi(getDb(), body.value));
