@@ -1,8 +1,9 @@
 // Next.js configuration. The CSP (with a per-request nonce) is set in proxy.ts; the rest here, for every response.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
-  // Edit links carry a private token in the path: never send it to another site.
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // Edit links carry a private token in the path: never send it to another site. (Not "no-referrer": browsers
+  // then send `Origin: null` on our own form posts, which Next.js refuses for server actions.)
+  { key: "Referrer-Policy", value: "same-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },

@@ -9,9 +9,7 @@ import { newEditToken } from "@/lib/survey/edit-token";
 import { parseRoundQuestions } from "@/lib/survey/questions";
 import { emptyFormValues } from "@/lib/survey/response-form";
 
-// The site-wide Referrer-Policy is no-referrer, under which browsers send "Origin: null" on a plain form post and
-// Next.js refuses the server action; same-origin still never sends an address to another site.
-export const metadata: Metadata = { title: "Survey", referrer: "same-origin" };
+export const metadata: Metadata = { title: "Survey" };
 
 // Dynamic and never cached: every form carries its own fresh edit token (the submission's idempotency key).
 export default async function HomePage() {

@@ -28,7 +28,9 @@ describeEachDatabase("crash during load", (kind) => {
         const body = submissionBody(sent++);
         try {
           const result = await postSubmission(server.url, body);
-          if (result.status === 201) acknowledged.push({ body, responseId: result.json?.responseId as string });
+          // Acknowledged means the client received the success answer in full, with the response's id.
+          const responseId = result.json?.responseId;
+          if (result.status === 201 && typeof responseId === "string") acknowledged.push({ body, responseId });
         } catch {
           // the connection died with the server: not acknowledged
         }
