@@ -95,6 +95,24 @@ test.describe("organisers", () => {
     await expect(page).toHaveURL(/\/admin\/sign-in$/);
   });
 
+  test("free text promoted to a new project is counted on the dashboard", async ({ page, request }) => {
+    await signIn(page, ADMIN);
+    await page.goto("/admin/other");
+    const group = page.locator('tr[data-group="zuuljoblibrary"]');
+    await expect(group).toContainText("Zuul job library");
+    const promote = group.getByRole("form", { name: "Promote Zuul job library" });
+    await promote.getByLabel("Category").selectOption({ label: "test tools" });
+    await promote.getByRole("button", { name: "Add project" }).click();
+    await expect(group).toHaveCount(0);
+
+    // The six answers that typed it now count as respondents of the new project, on the page and in the API.
+    await page.goto("/results?round=openstack-2026&view=count");
+    await expect(page.getByText("Zuul job library").first()).toBeAttached();
+    const summary = await (await request.get("/api/v1/summary?round=openstack-2026")).json();
+    const row = summary.charts["top-projects"].rows.find((r: { slug: string }) => r.slug === "zuul-job-library");
+    expect(row).toMatchObject({ name: "Zuul job library", count: { suppressed: false, value: 6 } });
+  });
+
   test("a wrong password gets the same generic error as an unknown email", async ({ page }) => {
     await page.goto("/admin/sign-in");
     await page.getByLabel("Email").fill(ADMIN.email);
