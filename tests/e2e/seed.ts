@@ -4,6 +4,7 @@ import { fillDemoRounds } from "../../lib/db/demo";
 import { createOrganiser } from "../../lib/db/admin-organisers";
 import { saveResponse } from "../../lib/db/responses";
 import { newEditToken } from "../../lib/survey/edit-token";
+import { DEFAULT_QUESTIONS } from "../../lib/survey/questions";
 
 export async function seedE2eData(url: string): Promise<void> {
   const { db } = createDb(url);
@@ -12,10 +13,15 @@ export async function seedE2eData(url: string): Promise<void> {
     // Organisers for tests/e2e/admin.spec.ts.
     await createOrganiser(db, { email: "admin@example.org", password: "correct horse battery", role: "admin" });
     await createOrganiser(db, { email: "analyst@example.org", password: "analyst horse battery", role: "analyst" });
-    // Six answers in the open round naming a project the catalogue lacks, for the triage-to-dashboard test.
+    // A closed earlier round with six answers naming a project the catalogue lacks (the triage-to-dashboard test).
+    const earlier = await db.round.create({
+      data: { slug: "openstack-2025", title: "OpenStack upstream contributions 2025", status: "open", opensAt: new Date("2025-03-01T00:00:00Z"), questions: JSON.stringify(DEFAULT_QUESTIONS) },
+    });
+    const projects = await db.project.findMany({ orderBy: { position: "asc" } });
+    await db.roundProject.createMany({ data: projects.map((p, position) => ({ roundId: earlier.id, projectId: p.id, position })) });
     for (let n = 0; n < 6; n++) {
       await saveResponse(db, {
-        round: "openstack-2026",
+        round: "openstack-2025",
         token: newEditToken(),
         teams: ["nova"],
         notOpenStackContributor: false,
@@ -26,6 +32,7 @@ export async function seedE2eData(url: string): Promise<void> {
         comment: null,
       });
     }
+    await db.round.update({ where: { id: earlier.id }, data: { status: "closed", closesAt: new Date("2025-04-01T00:00:00Z") } });
   } finally {
     await db.$disconnect();
   }
