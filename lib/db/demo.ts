@@ -4,7 +4,7 @@ import { generateDemoResponses } from "../survey/demo-generator";
 import { hashEditToken } from "../survey/edit-token";
 import { DEFAULT_QUESTIONS } from "../survey/questions";
 import type { Db } from "./client";
-import { insertResponsesBulk, loadMatchableCatalogue } from "./responses";
+import { insertResponsesBulk, loadMatchableCatalogue, UNSPECIFIED_FREQUENCY } from "./responses";
 import { matchProjectName } from "../survey/catalogue-match";
 
 export const DEMO_ROUNDS = [
@@ -17,23 +17,43 @@ export class DemoRefused extends Error {
 }
 
 /** Replace the demo rounds' responses with `count` synthetic ones each. Refuses rounds that hold real answers. */
-export async function fillDemoRounds(db: Db, options: { count: number; seed: number }): Promise<{ slug: string; count: number }[]> {
+export async function fillDemoRounds(
+  db: Db,
+  options: { count: number; seed: number },
+): Promise<{ slug: string; count: number }[]> {
   for (const spec of DEMO_ROUNDS) {
     const existing = await db.round.findUnique({ where: { slug: spec.slug } });
-    if (existing && !existing.isDemo) throw new DemoRefused(`Round "${spec.slug}" exists and is not a demo round; it was left untouched.`);
+    if (existing && !existing.isDemo)
+      throw new DemoRefused(`Round "${spec.slug}" exists and is not a demo round; it was left untouched.`);
     if (existing) {
       const real = await db.response.count({ where: { roundId: existing.id, source: { not: "demo" } } });
-      if (real > 0) throw new DemoRefused(`Round "${spec.slug}" holds ${real} real response(s); demo data was not written.`);
+      if (real > 0)
+        throw new DemoRefused(`Round "${spec.slug}" holds ${real} real response(s); demo data was not written.`);
     }
   }
-  const projects = await db.project.findMany({ where: { status: "active" }, orderBy: { position: "asc" }, select: { id: true, slug: true } });
-  const teams = await db.team.findMany({ where: { isActive: true }, orderBy: { position: "asc" }, select: { id: true, slug: true } });
+  const projects = await db.project.findMany({
+    where: { status: "active" },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true },
+  });
+  const teams = await db.team.findMany({
+    where: { isActive: true },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true },
+  });
   const index = await loadMatchableCatalogue(db);
   const results = [];
   for (const spec of DEMO_ROUNDS) {
     const round = await db.round.upsert({
       where: { slug: spec.slug },
-      create: { slug: spec.slug, title: spec.title, status: "closed", isDemo: true, opensAt: new Date(spec.start), questions: JSON.stringify(DEFAULT_QUESTIONS) },
+      create: {
+        slug: spec.slug,
+        title: spec.title,
+        status: "closed",
+        isDemo: true,
+        opensAt: new Date(spec.start),
+        questions: JSON.stringify(DEFAULT_QUESTIONS),
+      },
       update: {},
     });
     await db.$transaction([
@@ -42,27 +62,47 @@ export async function fillDemoRounds(db: Db, options: { count: number; seed: num
       db.otherEntry.deleteMany({ where: { roundId: round.id } }),
       db.response.deleteMany({ where: { roundId: round.id } }),
       db.roundProject.deleteMany({ where: { roundId: round.id } }),
-      db.roundProject.createMany({ data: projects.map((p, position) => ({ roundId: round.id, projectId: p.id, position })) }),
+      db.roundProject.createMany({
+        data: projects.map((p, position) => ({ roundId: round.id, projectId: p.id, position })),
+      }),
     ]);
     const generated = generateDemoResponses(
       { projects, teams },
-      { count: options.count, seed: options.seed + spec.seedOffset, start: new Date(spec.start), days: 42, drift: spec.drift },
+      {
+        count: options.count,
+        seed: options.seed + spec.seedOffset,
+        start: new Date(spec.start),
+        days: 42,
+        drift: spec.drift,
+      },
     );
     await insertResponsesBulk(
       db,
       round.id,
-      generated.map((r) => ({
-        // Demo responses have no edit link; a random hash keeps the column unique.
-        editTokenHash: hashEditToken(randomBytes(16).toString("base64url")),
-        source: "demo" as const,
-        createdAt: r.createdAt,
-        notOpenStackContributor: r.notOpenStackContributor,
-        yearsContributing: r.yearsContributing,
-        employerPaid: r.employerPaid,
-        teamIds: r.teamIds,
-        selections: r.selections,
-        others: r.others.map((rawText) => ({ rawText, projectId: matchProjectName(index, rawText)?.id ?? null })),
-      })),
+      generated.map((r) => {
+        const others = r.others.map((rawText) => ({
+          rawText,
+          projectId: matchProjectName(index, rawText)?.id ?? null,
+        }));
+        // Like a web answer: free text that names a catalogue project also counts as choosing it.
+        const named = others.flatMap((o) =>
+          o.projectId !== null && !r.selections.some((s) => s.projectId === o.projectId)
+            ? [{ projectId: o.projectId, kinds: [], frequency: UNSPECIFIED_FREQUENCY }]
+            : [],
+        );
+        return {
+          // Demo responses have no edit link; a random hash keeps the column unique.
+          editTokenHash: hashEditToken(randomBytes(16).toString("base64url")),
+          source: "demo" as const,
+          createdAt: r.createdAt,
+          notOpenStackContributor: r.notOpenStackContributor,
+          yearsContributing: r.yearsContributing,
+          employerPaid: r.employerPaid,
+          teamIds: r.teamIds,
+          selections: [...r.selections, ...named],
+          others,
+        };
+      }),
     );
     results.push({ slug: spec.slug, count: generated.length });
   }
