@@ -1,6 +1,7 @@
 // GET /api/export/responses.csv?layout=wide|long&round=..&team=..&category=..&employerPaid=..&bom=1
 // Raw responses, organisers only; streamed so the download starts at once whatever the round's size.
-import { hasRawExportAccess } from "@/lib/auth/guard";
+import { canExportRaw } from "@/lib/auth/request-session";
+import { resolveSessionSecret } from "@/lib/auth/session-secret";
 import { getDb } from "@/lib/db/client";
 import { prepareResponsesExport, responsesCsvStream, responsesExportDisposition } from "@/lib/db/responses-export";
 import { getEnv } from "@/lib/env";
@@ -14,9 +15,11 @@ const problem = (status: number, message: string, headers: Record<string, string
   Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 
 export async function GET(request: Request) {
-  // Organisers (admin or analyst) by their session; scripts by the EXPORT_TOKEN bearer token.
-  if (!(await hasRawExportAccess(request))) {
-    const access = authorizeRawExport(request, getEnv().EXPORT_TOKEN);
+  // Organisers (admin or analyst) by their session cookie; scripts by the EXPORT_TOKEN bearer token.
+  const env = getEnv();
+  const secret = resolveSessionSecret(env);
+  if (!(secret.ok && (await canExportRaw(getDb(), request, secret.secret)))) {
+    const access = authorizeRawExport(request, env.EXPORT_TOKEN);
     if (!access.ok) return problem(access.status, access.message, access.headers);
   }
   const query = parseQuery(responsesExportQuerySchema, new URL(request.url).searchParams);
