@@ -21,10 +21,13 @@ const deep = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: "small", withCrossShrink: true }, fc.constant(null), fc.array(tie("node"), { maxLength: 3 }), fc.dictionary(fc.oneof(pollution, fc.string()), tie("node"), { maxKeys: 3 })),
 })).node;
 
+// Junk objects may carry a non-function "toString" key, so String(value) could throw: describe them as JSON.
+const asText = (value: unknown) => JSON.stringify(value) ?? "undefined";
+
 /** A valid answer with one field replaced by junk, or with unknown ids: always invalid. */
 const brokenAnswer = fc.oneof(
   fc.record({ field: fc.constantFrom("round", "token", "teams", "projects", "others", "yearsContributing", "employerPaid", "comment", "notOpenStackContributor"), value: fc.oneof(nasty, deep, fc.double(), fc.integer()) }).map(
-    ({ field, value }) => ({ ...submissionBody(1), [field]: field === "round" ? `zz-${String(value)}` : value === null && field !== "token" ? { junk: value } : value }),
+    ({ field, value }) => ({ ...submissionBody(1), [field]: field === "round" ? `zz-${asText(value)}` : value === null && field !== "token" ? { junk: value } : value }),
   )
     // Junk can happen to be valid once sent as JSON (Infinity becomes null, [] is an empty list): keep only bodies
     // the schema refuses, so every request here must be refused.
