@@ -2,7 +2,7 @@
 // Builds the datasets through the app's bulk path, measures each part against a bare baseline in the same
 // run, prints the results and writes them to docs/benchmarks.md (unless --smoke, which only checks the harness).
 import { cpus, totalmem } from "node:os";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { databaseKind, type DatabaseKind } from "../lib/env";
 import { buildDataset, databaseUrlFor, type Dataset } from "./bench/dataset";
@@ -111,4 +111,8 @@ for (const { dataset, summary, submissions, exports } of reports) {
 }
 const text = lines.join("\n") + "\n";
 console.log(`\n${text}`);
-if (!smoke) writeFileSync(values.out, text);
+// The hand-written analysis below the marker survives a new run; the tables above it are replaced.
+const ANALYSIS_MARKER = "<!-- analysis: kept across runs -->";
+const previous = existsSync(values.out) ? readFileSync(values.out, "utf8") : "";
+const analysis = previous.includes(ANALYSIS_MARKER) ? previous.slice(previous.indexOf(ANALYSIS_MARKER)) : "";
+if (!smoke) writeFileSync(values.out, analysis ? `${text}\n${analysis}` : text);
