@@ -7,6 +7,7 @@
 import type { Db } from "./client";
 import {
   countRespondents,
+  describeSummaryFilters,
   resolveSummaryFilters,
   childScope,
   type ResolvedSummaryFilters,
@@ -131,17 +132,7 @@ export async function getDependencyReport(
   const report = shapeDependencyReport({ projects, counts, unmatched, n, roundTotal, k, section });
   return {
     ...report,
-    round: {
-      slug: filters.round.slug,
-      title: filters.round.title,
-      status: filters.round.status,
-      isDemo: filters.round.isDemo,
-    },
-    filters: {
-      team: filters.team && { slug: filters.team.slug, name: filters.team.name },
-      category: filters.category && { slug: filters.category.slug, name: filters.category.name },
-      employerPaid: filters.employerPaid,
-    },
+    ...describeSummaryFilters(filters),
   };
 }
 

@@ -5,13 +5,12 @@ import { buildCatalogueIndex, matchProjectName } from "../survey/catalogue-match
 import { hashEditToken } from "../survey/edit-token";
 import { normalizeName } from "../survey/normalize";
 import type { FieldErrors, ResponseInput } from "../survey/response-schema";
-import type { ContributionKind } from "../survey/questions";
+import { UNSPECIFIED_FREQUENCY, type ContributionKind } from "../survey/questions";
 import type { Db } from "./client";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-/** Frequency stored for a project the respondent only named as free text. */
-export const UNSPECIFIED_FREQUENCY = "unspecified";
+export { UNSPECIFIED_FREQUENCY };
 
 export type SaveResponseResult =
   | { ok: true; responseId: string; created: boolean }

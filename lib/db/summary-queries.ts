@@ -384,6 +384,23 @@ export async function countResponsesPerDay(
 // ---------------------------------------------------------------------------------------------
 // The summary: queries run once per request (memoised), shaped and suppressed per chart.
 
+/** The round and filters a figure was computed for, as the page, the APIs and the CSVs name them. */
+export function describeSummaryFilters(filters: ResolvedSummaryFilters) {
+  return {
+    round: {
+      slug: filters.round.slug,
+      title: filters.round.title,
+      status: filters.round.status,
+      isDemo: filters.round.isDemo,
+    },
+    filters: {
+      team: filters.team && { slug: filters.team.slug, name: filters.team.name },
+      category: filters.category && { slug: filters.category.slug, name: filters.category.name },
+      employerPaid: filters.employerPaid,
+    },
+  };
+}
+
 export type SummaryStatus = "ok" | "too-few" | "no-responses";
 
 export interface SummaryOverview {
@@ -431,17 +448,7 @@ export function createSummaryLoader(source: SummarySource, filters: ResolvedSumm
       return {
         status: unfiltered === 0 ? "no-responses" : respondents.suppressed ? "too-few" : "ok",
         k,
-        round: {
-          slug: filters.round.slug,
-          title: filters.round.title,
-          status: filters.round.status,
-          isDemo: filters.round.isDemo,
-        },
-        filters: {
-          team: filters.team && { slug: filters.team.slug, name: filters.team.name },
-          category: filters.category && { slug: filters.category.slug, name: filters.category.name },
-          employerPaid: filters.employerPaid,
-        },
+        ...describeSummaryFilters(filters),
         respondents,
       };
     });

@@ -1,6 +1,7 @@
 // The survey form's values as the browser submits them, and their translation to and from the one
 // response schema. Pure, so the same code runs in the browser (instant checks) and in the server action.
 import type { FieldErrors } from "./response-schema";
+import { UNSPECIFIED_FREQUENCY } from "./questions";
 
 /** The answer for one chosen project, as typed: codes are checked by the schema, not here. */
 export interface FormProjectAnswer {
@@ -185,8 +186,7 @@ export interface StoredAnswer {
   others: { rawText: string }[];
 }
 
-// Stored for a project that was only named as free text; such rows come back from the free text on the next save.
-const UNSPECIFIED_FREQUENCY = "unspecified";
+// Rows stored with UNSPECIFIED_FREQUENCY were only named as free text; they come back from it on the next save.
 
 /** A stored response in the shape of responseInputSchema (without the token), for the API and the form. */
 export function storedToAnswer(stored: StoredAnswer) {

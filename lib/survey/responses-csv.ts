@@ -1,14 +1,13 @@
 // The two raw-response CSV layouts and their codebook. Pure: lib/db/responses-export.ts feeds it rows.
 // Every header is built from the round's catalogue and the schema, never from the rows being exported,
 // so two exports of the same round always have the same columns in the same order.
-import { CONTRIBUTION_KINDS, EMPLOYER_PAID, FREQUENCIES, type ContributionKind } from "./questions";
+import { CONTRIBUTION_KINDS, EMPLOYER_PAID, FREQUENCIES, UNSPECIFIED_FREQUENCY, type ContributionKind } from "./questions";
 import { MAX_OTHER_ENTRIES, MAX_OTHER_LENGTH, MAX_TEXT_LENGTH } from "./response-schema";
 
 export const EXPORT_LAYOUTS = ["wide", "long"] as const;
 export type ExportLayout = (typeof EXPORT_LAYOUTS)[number];
 
-/** Stored for a project the respondent only named as free text (see lib/db/responses.ts). */
-export const UNSPECIFIED_FREQUENCY = "unspecified";
+export { UNSPECIFIED_FREQUENCY };
 export const STORED_FREQUENCIES = [...FREQUENCIES, UNSPECIFIED_FREQUENCY] as const;
 
 /** Separator of list cells (teams, kinds): never part of a slug or a kind code. */
