@@ -7,6 +7,7 @@ import { databaseKind, EnvError } from "../env";
 import { ensureFirstRound, loadCatalogue, readCatalogueFiles, type LoadReport } from "./catalogue";
 import { createDb, sqliteFilePath } from "./client";
 import { migratePostgres, migrateSqlite } from "./migrate";
+import { dropOutdatedSnapshots } from "./summary-snapshots";
 
 export interface PrepareOptions {
   loadCatalogue?: boolean;
@@ -35,6 +36,7 @@ export async function prepareDatabase(url: string, options: PrepareOptions = {})
   try {
     const report = await loadCatalogue(db, files, { missingOnly: options.missingOnly });
     await ensureFirstRound(db);
+    await dropOutdatedSnapshots(db);
     return report;
   } finally {
     await db.$disconnect();
@@ -55,7 +57,8 @@ async function checkPostgres(url: string): Promise<void> {
 export function describeStartupError(error: unknown, url?: string): string {
   const err = error as NodeJS.ErrnoException & { stderr?: Buffer; code?: string };
   if (error instanceof EnvError) return `${error.message}. Fix the variable (see the README's table) and start again.`;
-  if (error instanceof CatalogueError) return `Catalogue file ${error.message}. Fix the file and start again; nothing was written.`;
+  if (error instanceof CatalogueError)
+    return `Catalogue file ${error.message}. Fix the file and start again; nothing was written.`;
   const where = url ? redactUrl(url) : "the database";
   switch (err.code) {
     case "ECONNREFUSED":
@@ -76,7 +79,11 @@ export function describeStartupError(error: unknown, url?: string): string {
       return `The SQLite file of DATABASE_URL is not a valid database (${where}). Restore it from a backup or point DATABASE_URL elsewhere.`;
   }
   if (err.stderr) {
-    const detail = err.stderr.toString().split("\n").find((line) => /error/i.test(line)) ?? "see prisma migrate deploy";
+    const detail =
+      err.stderr
+        .toString()
+        .split("\n")
+        .find((line) => /error/i.test(line)) ?? "see prisma migrate deploy";
     return `Applying migrations failed: ${detail.trim()}`;
   }
   if (/timeout/i.test(err.message ?? "")) return `Timed out connecting to ${where}. Is the server up and reachable?`;

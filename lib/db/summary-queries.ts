@@ -44,6 +44,7 @@ import {
 import { suppressCount, type Cell } from "../survey/suppression";
 import type { Db } from "./client";
 import { Prisma } from "./generated/sqlite/client";
+import { createSnapshotStore, type SnapshotPart } from "./summary-snapshots";
 
 /** The client and its dialect: the few dialect-specific fragments (date bucketing) depend on it. */
 export interface SummarySource {
@@ -215,7 +216,12 @@ function respondentScope(f: Filters, roundIds: readonly number[]): { from: Prism
  * FROM and a WHERE. Unfiltered: the child table alone by its roundId index. Filtered: driven from Response
  * (index [roundId, employerPaid], or an EXISTS per response), joined to the child by its primary key prefix.
  */
-export function childScope(table: "ResponseProject" | "ResponseTeam", alias: string, f: Filters, roundIds: readonly number[]) {
+export function childScope(
+  table: "ResponseProject" | "ResponseTeam",
+  alias: string,
+  f: Filters,
+  roundIds: readonly number[],
+) {
   const child = Prisma.raw(`"${table}" ${alias}`);
   if (!isFiltered(f)) return { from: child, where: inRounds(Prisma.raw(`${alias}."roundId"`), roundIds) };
   const respondents = respondentScope(f, roundIds);
@@ -426,8 +432,35 @@ export interface SummaryLoader {
   chart<Id extends ChartId>(id: Id): Promise<SummaryChartSeries[Id]>;
 }
 
-export function createSummaryLoader(source: SummarySource, filters: ResolvedSummaryFilters, k: number): SummaryLoader {
+export interface SummaryLoaderOptions {
+  /** Count from scratch and store nothing (benchmarks of the counting itself). Default: use stored figures. */
+  snapshots?: boolean;
+}
+
+export function createSummaryLoader(
+  source: SummarySource,
+  filters: ResolvedSummaryFilters,
+  k: number,
+  options: SummaryLoaderOptions = {},
+): SummaryLoader {
   const memo = new Map<string, Promise<unknown>>();
+  // Figures already counted at the current data version are served from the database (lib/db/summary-snapshots.ts).
+  const store =
+    options.snapshots === false
+      ? null
+      : createSnapshotStore(
+          source.db,
+          {
+            roundId: filters.round.id,
+            teamId: filters.team?.id ?? null,
+            categoryId: filters.category?.id ?? null,
+            employerPaid: filters.employerPaid,
+            k,
+          },
+          (error) => console.error(`summary snapshot not stored: ${(error as Error).message}`),
+        );
+  const stored = <T>(part: SnapshotPart, compute: () => Promise<T>): Promise<T> =>
+    store ? store.load(part, compute) : compute();
   const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
     if (!memo.has(key)) memo.set(key, load());
     return memo.get(key) as Promise<T>;
@@ -438,20 +471,21 @@ export function createSummaryLoader(source: SummarySource, filters: ResolvedSumm
   const projectCounts = () => once("projects", () => countProjectRespondents(source, filters, roundId));
   const categoryKinds = () => once("categoryKinds", () => countCategoryKinds(source, filters, roundId));
 
-  const overview = () =>
-    once("overview", async (): Promise<SummaryOverview> => {
-      const count = await n();
-      const unfiltered = isFiltered(filters)
-        ? await countRespondents(source, { team: null, category: null, employerPaid: null }, roundId)
-        : count;
-      const respondents = suppressCount(count, k);
-      return {
-        status: unfiltered === 0 ? "no-responses" : respondents.suppressed ? "too-few" : "ok",
-        k,
-        ...describeSummaryFilters(filters),
-        respondents,
-      };
-    });
+  const countOverview = async (): Promise<SummaryOverview> => {
+    const count = await n();
+    const unfiltered = isFiltered(filters)
+      ? await countRespondents(source, { team: null, category: null, employerPaid: null }, roundId)
+      : count;
+    const respondents = suppressCount(count, k);
+    return {
+      status: unfiltered === 0 ? "no-responses" : respondents.suppressed ? "too-few" : "ok",
+      k,
+      ...describeSummaryFilters(filters),
+      respondents,
+    };
+  };
+
+  const overview = () => once("overview", () => stored("overview", countOverview));
 
   const build = async (id: ChartId): Promise<SummaryChartSeries[ChartId]> => {
     const [count, names] = await Promise.all([n(), labels()]);
@@ -508,7 +542,7 @@ export function createSummaryLoader(source: SummarySource, filters: ResolvedSumm
       const { status } = await overview();
       // Defence in depth: a caller that forgot to check the overview still gets no figures for n < k.
       if (status !== "ok") throw new SummaryUnavailable(status);
-      return once(`chart:${id}`, () => build(id)) as Promise<SummaryChartSeries[Id]>;
+      return once(`chart:${id}`, () => stored(id, () => build(id))) as Promise<SummaryChartSeries[Id]>;
     },
   };
 }
@@ -521,8 +555,13 @@ export class SummaryUnavailable extends Error {
 }
 
 /** The whole summary, as the JSON API returns it and the page shows it. */
-export async function getSummary(source: SummarySource, filters: ResolvedSummaryFilters, k: number): Promise<Summary> {
-  const loader = createSummaryLoader(source, filters, k);
+export async function getSummary(
+  source: SummarySource,
+  filters: ResolvedSummaryFilters,
+  k: number,
+  options: SummaryLoaderOptions = {},
+): Promise<Summary> {
+  const loader = createSummaryLoader(source, filters, k, options);
   const overview = await loader.overview();
   if (overview.status !== "ok") return { ...overview, charts: null };
   const entries = [];

@@ -1,0 +1,133 @@
+// Stored dashboard figures. Counting a large round takes seconds (the pairs self-join and the distinct
+// counts read every selection), and the figures change only when answers or the catalogue do. So each part
+// of a summary (the overview and each chart, already suppressed) is stored per filter set with a stamp: the
+// DataVersion counters it was computed at. Database triggers move those counters inside every writing
+// transaction (prisma/migrations/20261202000000_summary_snapshots), so a stored part whose stamp is current
+// is exactly what counting again would give. Snapshots live in the database, never in process memory, so
+// every instance sharing one PostgreSQL serves and refreshes the same ones.
+import type { ChartId } from "../survey/summary-charts";
+import type { Db } from "./client";
+
+/** Bump when the shape of a stored part changes, so a new build never serves an older build's JSON. */
+const SNAPSHOT_FORMAT = 1;
+
+export type SnapshotPart = "overview" | ChartId;
+
+export interface SnapshotFilters {
+  roundId: number;
+  teamId: number | null;
+  categoryId: number | null;
+  employerPaid: string | null;
+  k: number;
+}
+
+/** Ids, not slugs: a renamed team keeps its snapshots (its label is covered by the catalogue counter). */
+export function snapshotFilterKey(f: SnapshotFilters): string {
+  const part = (value: string | number | null) => (value === null ? "-" : String(value));
+  return [
+    `v${SNAPSHOT_FORMAT}`,
+    `r${f.roundId}`,
+    `t${part(f.teamId)}`,
+    `c${part(f.categoryId)}`,
+    `e${part(f.employerPaid)}`,
+    `k${f.k}`,
+  ].join(":");
+}
+
+export interface DataStamps {
+  /** Covers one round's answers, the rounds' and the catalogue's labels: every part but the comparison. */
+  round: string;
+  /** Covers the answers of every round: the round-comparison chart reads several. */
+  allRounds: string;
+}
+
+/** The stamps of a round's parts, from the counters (one row per round plus the catalogue). */
+export async function readDataStamps(db: Db, roundId: number): Promise<DataStamps> {
+  const rows = await db.dataVersion.findMany({ select: { scope: true, version: true } });
+  const version = (scope: string) => rows.find((row) => row.scope === scope)?.version ?? 0;
+  const rounds = rows
+    .filter((row) => row.scope.startsWith("round:"))
+    .map((row) => `${row.scope}=${row.version}`)
+    .sort();
+  return {
+    round: `catalogue=${version("catalogue")};round:${roundId}=${version(`round:${roundId}`)}`,
+    allRounds: [`catalogue=${version("catalogue")}`, ...rounds].join(";"),
+  };
+}
+
+export const stampOf = (stamps: DataStamps, part: SnapshotPart) =>
+  part === "round-comparison" ? stamps.allRounds : stamps.round;
+
+export interface StoredPart {
+  part: string;
+  stamp: string;
+  body: string;
+}
+
+export async function readSnapshots(db: Db, filterKey: string): Promise<StoredPart[]> {
+  return db.summarySnapshot.findMany({ where: { filterKey }, select: { part: true, stamp: true, body: true } });
+}
+
+export async function writeSnapshot(
+  db: Db,
+  filterKey: string,
+  part: SnapshotPart,
+  stamp: string,
+  value: unknown,
+): Promise<void> {
+  const body = JSON.stringify(value);
+  await db.summarySnapshot.upsert({
+    where: { filterKey_part: { filterKey, part } },
+    create: { filterKey, part, stamp, body },
+    update: { stamp, body },
+  });
+}
+
+/** Snapshots of an older build's format are dead weight: dropped when the app prepares its database. */
+export async function dropOutdatedSnapshots(db: Db): Promise<number> {
+  return (
+    await db.summarySnapshot.deleteMany({ where: { NOT: { filterKey: { startsWith: `v${SNAPSHOT_FORMAT}:` } } } })
+  ).count;
+}
+
+export interface SnapshotStore {
+  /**
+   * The stored part if its stamp is current; otherwise compute it, and store it if the counters did not
+   * move while it was being computed (a write committed meanwhile may have been half-seen by the queries).
+   */
+  load<T>(part: SnapshotPart, compute: () => Promise<T>): Promise<T>;
+}
+
+export function createSnapshotStore(
+  db: Db,
+  filters: SnapshotFilters,
+  onError: (error: unknown) => void,
+): SnapshotStore {
+  const filterKey = snapshotFilterKey(filters);
+  let opened: Promise<{ stamps: DataStamps; stored: Map<string, StoredPart> }> | undefined;
+  const open = () =>
+    (opened ??= (async () => {
+      // Stamps first: a snapshot read after them can only be as new as they are, never newer.
+      const stamps = await readDataStamps(db, filters.roundId);
+      const stored = new Map((await readSnapshots(db, filterKey)).map((row) => [row.part, row]));
+      return { stamps, stored };
+    })());
+
+  return {
+    async load<T>(part: SnapshotPart, compute: () => Promise<T>): Promise<T> {
+      const { stamps, stored } = await open();
+      const stamp = stampOf(stamps, part);
+      const hit = stored.get(part);
+      if (hit && hit.stamp === stamp) return JSON.parse(hit.body) as T;
+      const value = await compute();
+      try {
+        const after = await readDataStamps(db, filters.roundId);
+        if (stampOf(after, part) === stamp) await writeSnapshot(db, filterKey, part, stamp, value);
+      } catch (error) {
+        // The figures are right; only keeping them failed (a busy database, say). The next request recounts.
+        onError(error);
+      }
+      return value;
+    },
+  };
+}
