@@ -7,6 +7,7 @@ import { normalizeName } from "../survey/normalize";
 import type { FieldErrors, ResponseInput } from "../survey/response-schema";
 import { UNSPECIFIED_FREQUENCY, type ContributionKind } from "../survey/questions";
 import type { Db } from "./client";
+import { insertRows, type SqlValue } from "./multi-row-insert";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -377,49 +378,83 @@ export interface BulkResponse {
   others?: { rawText: string; projectId: number | null }[];
 }
 
-/** Insert responses in chunks, each chunk in one transaction; returns the new response ids in input order. */
+/**
+ * Insert responses in chunks, each chunk in one transaction; returns the new response ids in input order.
+ * Multi-row INSERTs (lib/db/multi-row-insert.ts) rather than createMany: the same rows, several times faster.
+ */
 export async function insertResponsesBulk(db: Db, roundId: number, responses: BulkResponse[], chunkSize = 500): Promise<string[]> {
   const ids: string[] = [];
   for (let start = 0; start < responses.length; start += chunkSize) {
     const chunk = responses.slice(start, start + chunkSize).map((r) => ({ ...r, id: randomUUID() }));
+    // What createMany would have set: @default(now()) and @updatedAt, one instant per statement.
+    const now = new Date();
     await db.$transaction(
       async (tx) => {
-        await tx.response.createMany({
-          data: chunk.map((r) => ({
-            id: r.id,
+        await insertRows(
+          tx,
+          "Response",
+          RESPONSE_COLUMNS,
+          chunk.map((r) => [
+            r.id,
             roundId,
-            editTokenHash: r.editTokenHash,
-            source: r.source,
-            importKey: r.importKey ?? null,
-            notOpenStackContributor: r.notOpenStackContributor ?? false,
-            yearsContributing: r.yearsContributing ?? null,
-            employerPaid: r.employerPaid ?? null,
-            comment: r.comment ?? null,
-            projectCount: r.selections.length,
-            ...(r.createdAt ? { createdAt: r.createdAt, updatedAt: r.createdAt } : {}),
-          })),
-        });
-        const selections = chunk.flatMap((r) =>
-          r.selections.map((s) => ({ responseId: r.id, roundId, projectId: s.projectId, frequency: s.frequency, ...kindColumns(s.kinds) })),
+            r.editTokenHash,
+            r.source,
+            r.importKey ?? null,
+            r.notOpenStackContributor ?? false,
+            r.yearsContributing ?? null,
+            r.employerPaid ?? null,
+            r.comment ?? null,
+            r.selections.length,
+            r.createdAt ?? now,
+            r.createdAt ?? now,
+          ]),
         );
-        if (selections.length > 0) await tx.responseProject.createMany({ data: selections });
-        const teams = chunk.flatMap((r) => r.teamIds.map((teamId) => ({ responseId: r.id, roundId, teamId })));
-        if (teams.length > 0) await tx.responseTeam.createMany({ data: teams });
-        const others = chunk.flatMap((r) =>
-          (r.others ?? []).map((o, position) => ({
-            responseId: r.id,
-            roundId,
-            position,
-            rawText: o.rawText,
-            normalizedText: normalizeName(o.rawText),
-            projectId: o.projectId,
-          })),
+        await insertRows(
+          tx,
+          "ResponseProject",
+          SELECTION_COLUMNS,
+          chunk.flatMap((r) => r.selections.map((s) => selectionRow(r.id, roundId, s))),
         );
-        if (others.length > 0) await tx.otherEntry.createMany({ data: others });
+        await insertRows(
+          tx,
+          "ResponseTeam",
+          TEAM_COLUMNS,
+          chunk.flatMap((r) => r.teamIds.map((teamId) => [r.id, roundId, teamId])),
+        );
+        await insertRows(
+          tx,
+          "OtherEntry",
+          OTHER_COLUMNS,
+          chunk.flatMap((r) => (r.others ?? []).map((o, position) => [r.id, roundId, position, o.rawText, normalizeName(o.rawText), o.projectId])),
+        );
       },
       { maxWait: 30_000, timeout: 120_000 },
     );
     ids.push(...chunk.map((r) => r.id));
   }
   return ids;
+}
+
+// Column lists of the multi-row INSERTs, in the order each row's values are given.
+const RESPONSE_COLUMNS = [
+  "id",
+  "roundId",
+  "editTokenHash",
+  "source",
+  "importKey",
+  "notOpenStackContributor",
+  "yearsContributing",
+  "employerPaid",
+  "comment",
+  "projectCount",
+  "createdAt",
+  "updatedAt",
+] as const;
+const SELECTION_COLUMNS = ["responseId", "roundId", "projectId", "frequency", "kindCode", "kindReview", "kindBugs", "kindDocs", "kindMaintainer"] as const;
+const TEAM_COLUMNS = ["responseId", "roundId", "teamId"] as const;
+const OTHER_COLUMNS = ["responseId", "roundId", "position", "rawText", "normalizedText", "projectId"] as const;
+
+function selectionRow(responseId: string, roundId: number, s: SelectionRow): SqlValue[] {
+  const kinds = kindColumns(s.kinds);
+  return [responseId, roundId, s.projectId, s.frequency, kinds.kindCode, kinds.kindReview, kinds.kindBugs, kinds.kindDocs, kinds.kindMaintainer];
 }
