@@ -170,8 +170,11 @@ export async function loadSummaryLabels(db: Db): Promise<SummaryLabels> {
 
 // ---------------------------------------------------------------------------------------------
 // SQL. Table and column names are the Prisma names, double-quoted, so the same text runs on SQLite and
-// PostgreSQL. Unfiltered queries read ResponseProject/ResponseTeam by their denormalised roundId alone
-// (indexes [roundId, projectId] and [roundId, teamId]); filters add one IN (subquery) on Response.
+// PostgreSQL. Unfiltered queries read the child tables by their denormalised roundId alone (indexes
+// [roundId, projectId], [roundId, teamId], [roundId, categoryId, kinds...], [roundId, firstId, secondId]);
+// filters add one IN (subquery) on Response. ResponseCategory and ResponsePair are derived from ResponseProject
+// by triggers (one row per response and category, and per pair of projects), so no figure needs a distinct set
+// per group or a self-join of every selection.
 
 export type RespondentFilters = Pick<ResolvedSummaryFilters, "team" | "category" | "employerPaid">;
 type Filters = RespondentFilters;
@@ -182,46 +185,36 @@ const inRounds = (column: Prisma.Sql, roundIds: readonly number[]) =>
   roundIds.length === 1 ? Prisma.sql`${column} = ${roundIds[0]}` : Prisma.sql`${column} IN (${Prisma.join(roundIds)})`;
 
 /**
- * The respondents a filter set selects, as a condition on Response aliased `r`. Team and category filters are
- * IN (subquery) on the child tables' [roundId, teamId] / [roundId, projectId] indexes, so a narrow filter
- * reads only its own respondents instead of testing every response of the round.
- */
-function respondentCondition(f: Filters, roundIds: readonly number[]): Prisma.Sql {
-  const parts = [inRounds(Prisma.sql`r."roundId"`, roundIds)];
-  // The team filter is the join in respondentScope; here only its condition.
-  if (f.team) parts.push(Prisma.sql`${inRounds(Prisma.sql`ft."roundId"`, roundIds)} AND ft."teamId" = ${f.team.id}`);
-  if (f.category) {
-    parts.push(
-      Prisma.sql`r."id" IN (SELECT fp."responseId" FROM "ResponseProject" fp JOIN "Project" fc ON fc."id" = fp."projectId" WHERE ${inRounds(Prisma.sql`fp."roundId"`, roundIds)} AND fc."categoryId" = ${f.category.id})`,
-    );
-  }
-  if (f.employerPaid) parts.push(Prisma.sql`r."employerPaid" = ${f.employerPaid}`);
-  return Prisma.join(parts, " AND ");
-}
-
-/**
- * FROM for the filtered respondents (Response aliased `r`). With a team filter the team's ResponseTeam rows
- * drive the query ([roundId, teamId] index, one row per respondent), so a team's figures read only its
- * respondents rather than testing every response of the round.
+ * The respondents a filter set selects, as a FROM and a WHERE over Response aliased `r`. A team or category
+ * filter joins its own rows ([roundId, teamId] on ResponseTeam, [roundId, categoryId, ...] on ResponseCategory,
+ * both one row per respondent), so a narrow filter reads only its own respondents instead of testing every
+ * response of the round; with both, the category is a primary-key probe per team member.
  */
 function respondentScope(f: Filters, roundIds: readonly number[]): { from: Prisma.Sql; where: Prisma.Sql } {
-  const from = f.team
-    ? Prisma.sql`"ResponseTeam" ft JOIN "Response" r ON r."id" = ft."responseId"`
-    : Prisma.sql`"Response" r`;
-  return { from, where: respondentCondition(f, roundIds) };
+  const where = [inRounds(Prisma.sql`r."roundId"`, roundIds)];
+  let from = Prisma.sql`"Response" r`;
+  if (f.team) {
+    from = Prisma.sql`"ResponseTeam" ft JOIN "Response" r ON r."id" = ft."responseId"`;
+    where.push(Prisma.sql`${inRounds(Prisma.sql`ft."roundId"`, roundIds)} AND ft."teamId" = ${f.team.id}`);
+  }
+  if (f.category) {
+    from = f.team
+      ? Prisma.sql`${from} JOIN "ResponseCategory" fc ON fc."responseId" = r."id"`
+      : Prisma.sql`"ResponseCategory" fc JOIN "Response" r ON r."id" = fc."responseId"`;
+    where.push(Prisma.sql`${inRounds(Prisma.sql`fc."roundId"`, roundIds)} AND fc."categoryId" = ${f.category.id}`);
+  }
+  if (f.employerPaid) where.push(Prisma.sql`r."employerPaid" = ${f.employerPaid}`);
+  return { from, where: Prisma.join(where, " AND ") };
 }
 
+type ChildTable = "ResponseProject" | "ResponseTeam" | "ResponseCategory" | "ResponsePair";
+
 /**
- * The rows of a child table (ResponseProject, ResponseTeam) that belong to the filtered respondents, as a
- * FROM and a WHERE. Unfiltered: the child table alone by its roundId index. Filtered: driven from Response
- * (index [roundId, employerPaid], or an EXISTS per response), joined to the child by its primary key prefix.
+ * The rows of a child table that belong to the filtered respondents, as a FROM and a WHERE. Unfiltered: the
+ * child table alone by its roundId index. Filtered: the respondents' scope joined to the child by its primary
+ * key prefix (responseId).
  */
-export function childScope(
-  table: "ResponseProject" | "ResponseTeam",
-  alias: string,
-  f: Filters,
-  roundIds: readonly number[],
-) {
+export function childScope(table: ChildTable, alias: string, f: Filters, roundIds: readonly number[]) {
   const child = Prisma.raw(`"${table}" ${alias}`);
   if (!isFiltered(f)) return { from: child, where: inRounds(Prisma.raw(`${alias}."roundId"`), roundIds) };
   const respondents = respondentScope(f, roundIds);
@@ -266,21 +259,14 @@ export async function countCategoryKinds(
   f: Filters,
   roundId: number,
 ): Promise<CategoryKindRow[]> {
-  // Two levels instead of COUNT(DISTINCT ...) per kind: first one row per (respondent, category) with a
-  // flag per kind, then sums per category. One grouping pass instead of six distinct-sets per group.
-  const flags = CONTRIBUTION_KINDS.map((kind) =>
-    Prisma.raw(`MAX(CASE WHEN rp."${KIND_COLUMNS[kind]}" THEN 1 ELSE 0 END) AS "${kind}"`),
+  // ResponseCategory holds one row per (respondent, category) with the kinds named there: plain sums.
+  const sums = CONTRIBUTION_KINDS.map((kind) =>
+    Prisma.raw(`SUM(CASE WHEN rc."${KIND_COLUMNS[kind]}" THEN 1 ELSE 0 END) AS "${kind}"`),
   );
-  const sums = CONTRIBUTION_KINDS.map((kind) => Prisma.raw(`SUM(x."${kind}") AS "${kind}"`));
-  const { from, where } = childScope("ResponseProject", "rp", f, [roundId]);
+  const { from, where } = childScope("ResponseCategory", "rc", f, [roundId]);
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT x."categoryId" AS "categoryId", COUNT(*) AS "n", ${Prisma.join(sums, ", ")}
-    FROM (
-      SELECT rp."responseId" AS "responseId", p."categoryId" AS "categoryId", ${Prisma.join(flags, ", ")}
-      FROM ${from} JOIN "Project" p ON p."id" = rp."projectId"
-      WHERE ${where} GROUP BY rp."responseId", p."categoryId"
-    ) x
-    GROUP BY x."categoryId"`;
+    SELECT rc."categoryId" AS "categoryId", COUNT(*) AS "n", ${Prisma.join(sums, ", ")}
+    FROM ${from} WHERE ${where} GROUP BY rc."categoryId"`;
   return rows.map((row) => ({
     categoryId: num(row.categoryId),
     respondents: num(row.n),
@@ -320,29 +306,22 @@ export async function countTeamCategoryRespondents(
   f: Filters,
   roundId: number,
 ): Promise<TeamCategoryRow[]> {
-  // One row per (team, respondent, category) first, then counts: a plain COUNT over a distinct set.
+  // (response, team) and (response, category) are both unique, so the join has one row per counted respondent.
   const { from, where } = childScope("ResponseTeam", "rt", f, [roundId]);
   const rows = await db.$queryRaw<{ teamId: unknown; categoryId: unknown; n: unknown }[]>`
-    SELECT x."teamId" AS "teamId", x."categoryId" AS "categoryId", COUNT(*) AS "n"
-    FROM (
-      SELECT DISTINCT rt."teamId" AS "teamId", rt."responseId" AS "responseId", p."categoryId" AS "categoryId"
-      FROM ${from}
-      JOIN "ResponseProject" rp ON rp."responseId" = rt."responseId"
-      JOIN "Project" p ON p."id" = rp."projectId"
-      WHERE ${where}
-    ) x
-    GROUP BY x."teamId", x."categoryId"`;
+    SELECT rt."teamId" AS "teamId", rc."categoryId" AS "categoryId", COUNT(*) AS "n"
+    FROM ${from} JOIN "ResponseCategory" rc ON rc."responseId" = rt."responseId"
+    WHERE ${where}
+    GROUP BY rt."teamId", rc."categoryId"`;
   return rows.map((row) => ({ teamId: num(row.teamId), categoryId: num(row.categoryId), respondents: num(row.n) }));
 }
 
-/** Respondents per pair of projects (first id < second id): a self-join of ResponseProject on the response. */
+/** Respondents per pair of projects (first id < second id), from the pairs derived per response. */
 export async function countProjectPairs({ db }: SummarySource, f: Filters, roundId: number): Promise<PairRow[]> {
-  const { from, where } = childScope("ResponseProject", "a", f, [roundId]);
+  const { from, where } = childScope("ResponsePair", "pr", f, [roundId]);
   const rows = await db.$queryRaw<{ firstId: unknown; secondId: unknown; n: unknown }[]>`
-    SELECT a."projectId" AS "firstId", b."projectId" AS "secondId", COUNT(*) AS "n"
-    FROM ${from}
-    JOIN "ResponseProject" b ON b."responseId" = a."responseId" AND b."projectId" > a."projectId"
-    WHERE ${where} GROUP BY a."projectId", b."projectId"`;
+    SELECT pr."firstId" AS "firstId", pr."secondId" AS "secondId", COUNT(*) AS "n"
+    FROM ${from} WHERE ${where} GROUP BY pr."firstId", pr."secondId"`;
   return rows.map((row) => ({ firstId: num(row.firstId), secondId: num(row.secondId), respondents: num(row.n) }));
 }
 
