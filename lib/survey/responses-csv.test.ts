@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toCsv, toCsvRecords } from "./csv";
 import {
@@ -6,8 +7,10 @@ import {
   WIDE_OTHER_COLUMNS,
   buildExportContext,
   codebookRows,
+  createResponsesCsvWriter,
   headerFor,
   kindsFromColumns,
+  kindsFromMask,
   projectColumnName,
   toLongRows,
   toWideRow,
@@ -158,5 +161,51 @@ describe("cells", () => {
     const header = headerFor(context, "wide");
     const cells = hostile.map((_, i) => parsed[0]?.[header.indexOf(`other_${i + 1}`)]);
     expect(cells).toEqual(['\'=HYPERLINK("http://x","y")', "'@SUM(A1)", '"quoted, with comma"', "two\nlines", "emoji 🐍", "עברית", "'-1+2", "'+cmd"]);
+  });
+});
+
+describe("streaming writer", () => {
+  const text = fc.oneof(
+    fc.string({ unit: fc.constantFrom("a", "é", "🐍", ",", '"', "\r", "\n", "=", "+", "-", "@", "\t", " ", "'", "|") }),
+    fc.constantFrom("once", "regularly", "unspecified"),
+  );
+  const kinds = fc.oneof(
+    fc.integer({ min: 0, max: 31 }).map(kindsFromMask),
+    // Any order and repeats: the array functions sort kinds, and so must the writer.
+    fc.array(fc.constantFrom("maintainer", "code", "docs", "bugs", "review", "unknown"), { maxLength: 6 }),
+  );
+  const other = fc.record({ position: fc.integer({ min: 0, max: 30 }), rawText: text, projectId: fc.option(fc.constantFrom(1, 4, 99)) });
+  const exportResponse = fc.record({
+    id: fc.oneof(fc.uuid(), text),
+    createdAt: fc.date({ noInvalidDate: true }),
+    notOpenStackContributor: fc.boolean(),
+    yearsContributing: fc.option(fc.integer({ min: -3, max: 60 })),
+    employerPaid: fc.option(text),
+    comment: fc.option(text),
+    teamIds: fc.uniqueArray(fc.constantFrom(10, 11, 12), { maxLength: 3 }),
+    // Project 4 is in the catalogue but not the round; 99 is unknown.
+    selections: fc.uniqueArray(fc.record({ projectId: fc.constantFrom(1, 2, 3, 4, 99), kinds, frequency: text }), { selector: (s) => s.projectId, maxLength: 5 }),
+    // Few entries, or about the wide layout's 20 columns and more.
+    others: fc.oneof(fc.array(other, { maxLength: 3 }), fc.array(other, { minLength: 19, maxLength: 24 })),
+  }) as fc.Arbitrary<ExportResponse>;
+
+  it("writes byte-for-byte what the row functions and toCsvRecords write, for both layouts", () => {
+    const wide = createResponsesCsvWriter(context, "wide");
+    const long = createResponsesCsvWriter(context, "long");
+    expect(wide.header).toBe(toCsvRecords([headerFor(context, "wide")]));
+    expect(long.header).toBe(toCsvRecords([headerFor(context, "long")]));
+    fc.assert(
+      fc.property(fc.array(exportResponse, { maxLength: 4 }), (responses) => {
+        // Several responses through one writer: nothing of one response may leak into the next.
+        expect(responses.map((r) => wide.write(r)).join("")).toBe(toCsvRecords(responses.map((r) => toWideRow(context, r))));
+        expect(responses.map((r) => long.write(r)).join("")).toBe(toCsvRecords(responses.flatMap((r) => toLongRows(context, r))));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("shares one kinds array per bit mask", () => {
+    expect(kindsFromMask(0b10011)).toEqual(["code", "review", "maintainer"]);
+    expect(kindsFromMask(5)).toBe(kindsFromMask(5));
   });
 });
