@@ -409,6 +409,8 @@ export interface Summary extends SummaryOverview {
 export interface SummaryLoader {
   overview(): Promise<SummaryOverview>;
   chart<Id extends ChartId>(id: Id): Promise<SummaryChartSeries[Id]>;
+  /** Store the figures counted so far. Done by itself once the overview and every chart were loaded. */
+  flush(): Promise<void>;
 }
 
 export interface SummaryLoaderOptions {
@@ -438,8 +440,19 @@ export function createSummaryLoader(
           },
           (error) => console.error(`summary snapshot not stored: ${(error as Error).message}`),
         );
-  const stored = <T>(part: SnapshotPart, compute: () => Promise<T>): Promise<T> =>
-    store ? store.load(part, compute) : compute();
+  // Parts loaded so far; once the whole summary is (or the overview says there is nothing more), it is stored
+  // in one transaction, before the last part is handed out.
+  const loaded = new Set<SnapshotPart>();
+  const isComplete = (overview: SummaryOverview) => overview.status !== "ok" || CHART_IDS.every((id) => loaded.has(id));
+  const stored = async <T>(part: SnapshotPart, compute: () => Promise<T>): Promise<T> => {
+    if (!store) return compute();
+    const value = await store.load(part, compute);
+    loaded.add(part);
+    // The overview's own load must not wait for itself; a chart is loaded only after the overview resolved.
+    const known = part === "overview" ? (value as SummaryOverview) : loaded.has("overview") ? await overview() : null;
+    if (known && isComplete(known)) await store.flush();
+    return value;
+  };
   const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
     if (!memo.has(key)) memo.set(key, load());
     return memo.get(key) as Promise<T>;
@@ -523,6 +536,7 @@ export function createSummaryLoader(
       if (status !== "ok") throw new SummaryUnavailable(status);
       return once(`chart:${id}`, () => stored(id, () => build(id))) as Promise<SummaryChartSeries[Id]>;
     },
+    flush: async () => store?.flush(),
   };
 }
 

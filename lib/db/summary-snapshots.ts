@@ -68,15 +68,9 @@ export async function readSnapshots(db: Db, filterKey: string): Promise<StoredPa
   return db.summarySnapshot.findMany({ where: { filterKey }, select: { part: true, stamp: true, body: true } });
 }
 
-export async function writeSnapshot(
-  db: Db,
-  filterKey: string,
-  part: SnapshotPart,
-  stamp: string,
-  value: unknown,
-): Promise<void> {
+function upsertSnapshot(db: Db, filterKey: string, part: SnapshotPart, stamp: string, value: unknown) {
   const body = JSON.stringify(value);
-  await db.summarySnapshot.upsert({
+  return db.summarySnapshot.upsert({
     where: { filterKey_part: { filterKey, part } },
     create: { filterKey, part, stamp, body },
     update: { stamp, body },
@@ -91,11 +85,13 @@ export async function dropOutdatedSnapshots(db: Db): Promise<number> {
 }
 
 export interface SnapshotStore {
-  /**
-   * The stored part if its stamp is current; otherwise compute it, and store it if the counters did not
-   * move while it was being computed (a write committed meanwhile may have been half-seen by the queries).
-   */
+  /** The stored part if its stamp is current; otherwise compute it and keep it for flush(). */
   load<T>(part: SnapshotPart, compute: () => Promise<T>): Promise<T>;
+  /**
+   * Store the parts computed so far, in one transaction, if the counters did not move while they were computed
+   * (a write committed meanwhile may have been half-seen by the queries). Failing to store is only reported.
+   */
+  flush(): Promise<void>;
 }
 
 export function createSnapshotStore(
@@ -104,6 +100,7 @@ export function createSnapshotStore(
   onError: (error: unknown) => void,
 ): SnapshotStore {
   const filterKey = snapshotFilterKey(filters);
+  const computed = new Map<SnapshotPart, unknown>();
   let opened: Promise<{ stamps: DataStamps; stored: Map<string, StoredPart> }> | undefined;
   const open = () =>
     (opened ??= (async () => {
@@ -116,18 +113,28 @@ export function createSnapshotStore(
   return {
     async load<T>(part: SnapshotPart, compute: () => Promise<T>): Promise<T> {
       const { stamps, stored } = await open();
-      const stamp = stampOf(stamps, part);
       const hit = stored.get(part);
-      if (hit && hit.stamp === stamp) return JSON.parse(hit.body) as T;
+      if (hit && hit.stamp === stampOf(stamps, part)) return JSON.parse(hit.body) as T;
       const value = await compute();
+      computed.set(part, value);
+      return value;
+    },
+    async flush(): Promise<void> {
+      if (computed.size === 0 || !opened) return;
+      const parts = [...computed];
+      computed.clear();
       try {
+        const { stamps } = await opened;
         const after = await readDataStamps(db, filters.roundId);
-        if (stampOf(after, part) === stamp) await writeSnapshot(db, filterKey, part, stamp, value);
+        const current = parts.filter(([part]) => stampOf(after, part) === stampOf(stamps, part));
+        // One transaction: on SQLite one commit instead of one per part.
+        await db.$transaction(
+          current.map(([part, value]) => upsertSnapshot(db, filterKey, part, stampOf(stamps, part), value)),
+        );
       } catch (error) {
-        // The figures are right; only keeping them failed (a busy database, say). The next request recounts.
+        // The figures served are right; only keeping them failed (a busy database, say). The next request recounts.
         onError(error);
       }
-      return value;
     },
   };
 }

@@ -20,22 +20,42 @@ export async function GET(request: NextRequest, context: { params: Promise<{ cha
   }
   const handle = getDbHandle();
   const resolved = await resolveSummaryRequest(handle.db, request.nextUrl.searchParams, { allowFormat: true });
-  if (!resolved.ok) return error(resolved.status, resolved.status === 404 ? "unknown_round" : "invalid_filters", describeFilterIssues(resolved.issues));
+  if (!resolved.ok)
+    return error(
+      resolved.status,
+      resolved.status === 404 ? "unknown_round" : "invalid_filters",
+      describeFilterIssues(resolved.issues),
+    );
   if (!resolved.filters) return error(409, "no_data", "There is no survey round yet, so there is nothing to export.");
   const k = getEnv().MIN_CELL_SIZE;
   const loader = createSummaryLoader(handle, resolved.filters, k);
   const overview = await loader.overview();
   if (overview.status !== "ok") {
-    return error(409, "too_few_respondents", `Fewer than ${k} respondents match these filters, so no figures are exported.`);
+    return error(
+      409,
+      "too_few_respondents",
+      `Fewer than ${k} respondents match these filters, so no figures are exported.`,
+    );
   }
   const exportId = id as ExportId;
   const table = chartToCsv(exportId, await loader.chart(exportChart(exportId)));
+  await loader.flush();
   const f = resolved.filters;
-  const nameParts = ["upstream-census", exportId, f.round.slug, f.team?.slug, f.category?.slug, f.employerPaid ? `paid-${f.employerPaid}` : undefined];
+  const nameParts = [
+    "upstream-census",
+    exportId,
+    f.round.slug,
+    f.team?.slug,
+    f.category?.slug,
+    f.employerPaid ? `paid-${f.employerPaid}` : undefined,
+  ];
   return new Response(toCsv(table.header, table.rows, { bom: resolved.format.bom === "1" }), {
     headers: {
       "Content-Type": CSV_CONTENT_TYPE,
-      "Content-Disposition": csvContentDisposition(nameParts.filter((part): part is string => Boolean(part)), new Date()),
+      "Content-Disposition": csvContentDisposition(
+        nameParts.filter((part): part is string => Boolean(part)),
+        new Date(),
+      ),
       "Cache-Control": "no-store",
     },
   });
