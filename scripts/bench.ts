@@ -119,14 +119,14 @@ for (const { dataset, summary, submissions, exports } of reports) {
       "",
       "### Summary: GET /api/v1/summary vs the same aggregates as bare SQL",
       "",
-      `Stored: repeated calls while nothing changes (the stored figures are served). After a change: p50 of ${summary[0]?.changedCalls ?? 0} calls each made right after a new answer was submitted, so everything is counted afresh.`,
+      `Stored: repeated calls while nothing changes (the stored figures are served). After a change: p50 of ${summary[0]?.changedCalls ?? 0} calls each made right after a new answer was submitted, so everything is counted afresh. Bare SQL on the driver, same aggregates: over the base tables (distinct counts, a self-join for pairs), and over the derived rows the app counts (ResponseCategory, ResponsePair).`,
       "",
-      "| view | stored p50 | stored p95 | after a change p50 | bare SQL p50 | bare SQL p95 | stored / bare (p50) | after a change / bare (p50) |",
-      "|---|---|---|---|---|---|---|---|",
+      "| view | stored p50 | stored p95 | after a change p50 | bare SQL p50 (base tables) | bare SQL p50 (derived rows) | stored / bare base | after a change / bare base | after a change / bare derived |",
+      "|---|---|---|---|---|---|---|---|---|",
     );
     for (const s of summary)
       lines.push(
-        `| ${s.view} | ${ms(s.appP50)} | ${ms(s.appP95)} | ${ms(s.changedP50)} | ${ms(s.bareP50)} | ${ms(s.bareP95)} | ${ratio(s.appP50, s.bareP50)} | ${ratio(s.changedP50, s.bareP50)} |`,
+        `| ${s.view} | ${ms(s.appP50)} | ${ms(s.appP95)} | ${ms(s.changedP50)} | ${ms(s.bareP50)} | ${ms(s.bareDerivedP50)} | ${ratio(s.appP50, s.bareP50)} | ${ratio(s.changedP50, s.bareP50)} | ${ratio(s.changedP50, s.bareDerivedP50)} |`,
       );
   }
   if (submissions) {
