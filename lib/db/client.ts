@@ -21,13 +21,25 @@ export function sqliteFilePath(url: string): string {
   return resolve(url.slice("file:".length).replace(/\?.*$/, ""));
 }
 
+/**
+ * better-sqlite3 is built with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1: in WAL mode a commit is then not synced, and a
+ * power loss can undo answers already acknowledged. synchronous=FULL syncs the WAL at every commit.
+ */
+class DurableSqliteAdapter extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript("PRAGMA synchronous = FULL");
+    return adapter;
+  }
+}
+
 export function createDb(url: string): DbHandle {
   const kind = databaseKind(url);
   if (kind === "sqlite") {
     const file = sqliteFilePath(url);
     mkdirSync(dirname(file), { recursive: true });
     // timeout is SQLite's busy timeout: another process holding the write lock is waited for, not an error.
-    const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 });
+    const adapter = new DurableSqliteAdapter({ url: `file:${file}`, timeout: 10_000 });
     return { db: new SqliteClient({ adapter }), kind, url };
   }
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
