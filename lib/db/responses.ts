@@ -1,12 +1,13 @@
 // Writing and reading survey responses. Every change to one response happens in one transaction, so a
 // reader sees the old answer or the new one, never a mixture; bad ids become field errors, not exceptions.
 import { randomUUID } from "node:crypto";
-import { buildCatalogueIndex, matchProjectName } from "../survey/catalogue-match";
+import { buildCatalogueIndex, matchProjectName, type MatchableProject } from "../survey/catalogue-match";
 import { hashEditToken } from "../survey/edit-token";
-import { normalizeName } from "../survey/normalize";
+import { candidateKeys, normalizeName } from "../survey/normalize";
 import type { FieldErrors, ResponseInput } from "../survey/response-schema";
 import { UNSPECIFIED_FREQUENCY, type ContributionKind } from "../survey/questions";
 import type { Db } from "./client";
+import { Prisma } from "./generated/sqlite/client";
 import { insertRows, type SqlValue } from "./multi-row-insert";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -68,12 +69,15 @@ class SubmissionBatcher {
   submit(input: ResponseInput): Promise<SaveResponseResult> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ input, editTokenHash: hashEditToken(input.token), resolve, reject });
-      if (!this.#isDraining) void this.#drain();
+      if (this.#isDraining) return;
+      this.#isDraining = true;
+      // Yield to I/O before the first transaction: with better-sqlite3 a whole transaction completes in
+      // microtasks, so without this no request that arrives meanwhile could join it and every batch is one.
+      setImmediate(() => void this.#drain());
     });
   }
 
   async #drain(): Promise<void> {
-    this.#isDraining = true;
     try {
       while (this.#queue.length > 0) {
         const batch = this.#takeBatch();
@@ -156,22 +160,8 @@ interface AcceptedSave {
 async function saveBatch(tx: Tx, batch: readonly PendingSave[]): Promise<SaveResponseResult[]> {
   const inputs = batch.map((pending) => pending.input);
   const hashes = batch.map((pending) => pending.editTokenHash);
-  const rounds = new Map(
-    (await tx.round.findMany({ where: { slug: { in: [...new Set(inputs.map((i) => i.round))] } } })).map((r) => [r.slug, r]),
-  );
-  const tombstones = new Set(
-    (await tx.responseTombstone.findMany({ where: { editTokenHash: { in: hashes } }, select: { editTokenHash: true } })).map(
-      (t) => t.editTokenHash,
-    ),
-  );
-  const existing = new Map(
-    (await tx.response.findMany({ where: { editTokenHash: { in: hashes } }, select: { id: true, roundId: true, editTokenHash: true } })).map(
-      (r) => [r.editTokenHash, r],
-    ),
-  );
-  const projects = await resolveProjectSlugs(tx, inputs, [...rounds.values()].map((r) => r.id));
-  const teams = await resolveTeamSlugs(tx, inputs);
-  const index = inputs.some((i) => i.others.length > 0) ? await loadMatchableCatalogue(tx) : null;
+  const { rounds, tombstones, existing, projects, teams, namedProjects } = await lookUpBatch(tx, inputs, hashes);
+  const index = buildCatalogueIndex(namedProjects);
 
   const results: SaveResponseResult[] = [];
   const accepted: AcceptedSave[] = [];
@@ -205,7 +195,7 @@ async function saveBatch(tx: Tx, batch: readonly PendingSave[]): Promise<SaveRes
     const others = input.others.map((rawText) => ({
       rawText,
       normalizedText: normalizeName(rawText),
-      projectId: index ? (matchProjectName(index, rawText)?.id ?? null) : null,
+      projectId: matchProjectName(index, rawText)?.id ?? null,
     }));
     for (const other of others) {
       if (other.projectId !== null && !selections.has(other.projectId)) {
@@ -237,67 +227,142 @@ async function saveBatch(tx: Tx, batch: readonly PendingSave[]): Promise<SaveRes
   return results;
 }
 
+/**
+ * Everything a batch is checked against, read in one statement: its rounds, the tombstones and existing
+ * responses of its tokens, the projects and teams it names (merged projects resolved to where they went),
+ * which of those projects its rounds offer, and the catalogue entries its free text could name. One round
+ * trip instead of seven queries, one of which loaded the whole catalogue.
+ */
+async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], hashes: readonly string[]) {
+  const roundSlugs = [...new Set(inputs.map((i) => i.round))];
+  const projectSlugs = [...new Set(inputs.flatMap((i) => i.projects.map((p) => p.slug)))];
+  const teamSlugs = [...new Set(inputs.flatMap((i) => i.teams))];
+  // Every normalised form the matcher would look up for the free text (catalogue-match.ts).
+  const freeTextKeys = [...new Set(inputs.flatMap((i) => i.others.flatMap(candidateKeys)))];
+  const inList = (values: readonly string[]) => Prisma.join(values);
+  // Answers to a merged project's slug go to the project it was merged into.
+  const target = (p: string) =>
+    Prisma.raw(`CASE WHEN ${p}."status" = 'merged' AND ${p}."mergedIntoId" IS NOT NULL THEN ${p}."mergedIntoId" ELSE ${p}."id" END`);
+  // Every branch yields (kind, key, a, b) as text, so the UNION has one type per column on both databases.
+  const branches = [
+    Prisma.sql`SELECT 'round' AS "kind", "slug" AS "key", CAST("id" AS TEXT) AS "a", "status" AS "b" FROM "Round" WHERE "slug" IN (${inList(roundSlugs)})`,
+    Prisma.sql`SELECT 'tombstone', "editTokenHash", NULL, NULL FROM "ResponseTombstone" WHERE "editTokenHash" IN (${inList(hashes)})`,
+    Prisma.sql`SELECT 'existing', "editTokenHash", CAST("roundId" AS TEXT), "id" FROM "Response" WHERE "editTokenHash" IN (${inList(hashes)})`,
+  ];
+  if (projectSlugs.length > 0) {
+    branches.push(
+      Prisma.sql`SELECT 'project', p."slug", CAST(${target("p")} AS TEXT), NULL FROM "Project" p WHERE p."slug" IN (${inList(projectSlugs)})`,
+      Prisma.sql`SELECT 'offered', CAST(rp."roundId" AS TEXT), CAST(rp."projectId" AS TEXT), NULL
+        FROM "Round" r JOIN "RoundProject" rp ON rp."roundId" = r."id" JOIN "Project" p ON rp."projectId" = ${target("p")}
+        WHERE r."slug" IN (${inList(roundSlugs)}) AND p."slug" IN (${inList(projectSlugs)})`,
+    );
+  }
+  if (teamSlugs.length > 0) {
+    branches.push(Prisma.sql`SELECT 'team', "slug", CAST("id" AS TEXT), NULL FROM "Team" WHERE "slug" IN (${inList(teamSlugs)}) AND "isActive" = TRUE`);
+  }
+  if (freeTextKeys.length > 0) {
+    // The active entries with a label (name, slug or alias, normalised) among those keys: only they can match.
+    // Names and aliases are stored normalised; a slug ([a-z0-9._-]) normalises to itself without . _ and -.
+    const keys = inList(freeTextKeys);
+    const slugKey = Prisma.raw(`REPLACE(REPLACE(REPLACE(p."slug", '-', ''), '_', ''), '.', '')`);
+    branches.push(
+      Prisma.sql`SELECT 'label', p."normalizedName", CAST(p."id" AS TEXT), CAST(p."position" AS TEXT) FROM "Project" p
+        WHERE p."status" = 'active' AND p."normalizedName" IN (${keys})`,
+      Prisma.sql`SELECT 'label', ${slugKey}, CAST(p."id" AS TEXT), CAST(p."position" AS TEXT) FROM "Project" p
+        WHERE p."status" = 'active' AND ${slugKey} IN (${keys})`,
+      Prisma.sql`SELECT 'label', a."normalized", CAST(p."id" AS TEXT), CAST(p."position" AS TEXT) FROM "ProjectAlias" a
+        JOIN "Project" p ON p."id" = a."projectId" WHERE p."status" = 'active' AND a."normalized" IN (${keys})`,
+    );
+  }
+  const rows = await tx.$queryRaw<{ kind: string; key: string; a: string | null; b: string | null }[]>`${Prisma.join(branches, " UNION ALL ")}`;
+
+  const rounds = new Map<string, { id: number; status: string }>();
+  const tombstones = new Set<string>();
+  const existing = new Map<string, { id: string; roundId: number }>();
+  const projects = { idBySlug: new Map<string, number>(), offered: new Set<string>() };
+  const teams = new Map<string, number>();
+  const named = new Map<number, { project: MatchableProject & { aliases: string[] }; position: number }>();
+  for (const { kind, key, a, b } of rows) {
+    if (kind === "round") rounds.set(key, { id: Number(a), status: b ?? "" });
+    else if (kind === "tombstone") tombstones.add(key);
+    else if (kind === "existing") existing.set(key, { id: b ?? "", roundId: Number(a) });
+    else if (kind === "project") projects.idBySlug.set(key, Number(a));
+    else if (kind === "offered") projects.offered.add(`${key}:${a}`);
+    else if (kind === "team") teams.set(key, Number(a));
+    else if (kind === "label") {
+      const id = Number(a);
+      const entry = named.get(id) ?? { project: { id, slug: "", name: "", aliases: [] }, position: Number(b) };
+      entry.project.aliases.push(key);
+      named.set(id, entry);
+    }
+  }
+  // In catalogue order, as loadMatchableCatalogue gives them: where two entries answer to one key, the first wins.
+  const namedProjects = [...named.values()].sort((x, y) => x.position - y.position || x.project.id - y.project.id).map((e) => e.project);
+  return { rounds, tombstones, existing, projects, teams, namedProjects };
+}
+
 async function writeAccepted(tx: Tx, accepted: readonly AcceptedSave[]): Promise<void> {
+  if (accepted.length === 0) return;
+  // What Prisma would set for @default(now()) and @updatedAt.
+  const now = new Date();
   const edited = accepted.filter((a) => !a.isNew);
   // Update the parent rows first: on PostgreSQL that takes their row locks, so concurrent edits of one
   // response run one after the other instead of interleaving their delete-and-insert of the children.
-  for (const edit of edited) await tx.response.update({ where: { id: edit.responseId }, data: edit.fields });
+  for (const { responseId, fields } of edited) {
+    await tx.$executeRaw`UPDATE "Response" SET "notOpenStackContributor" = ${fields.notOpenStackContributor},
+      "yearsContributing" = ${fields.yearsContributing}, "employerPaid" = ${fields.employerPaid}, "comment" = ${fields.comment},
+      "projectCount" = ${fields.projectCount}, "updatedAt" = ${now} WHERE "id" = ${responseId}`;
+  }
   if (edited.length > 0) {
-    const responseId = { in: edited.map((e) => e.responseId) };
-    await tx.responseProject.deleteMany({ where: { responseId } });
-    await tx.responseTeam.deleteMany({ where: { responseId } });
-    await tx.otherEntry.deleteMany({ where: { responseId } });
+    const ids = Prisma.join(edited.map((e) => e.responseId));
+    await tx.$executeRaw`DELETE FROM "ResponseProject" WHERE "responseId" IN (${ids})`;
+    await tx.$executeRaw`DELETE FROM "ResponseTeam" WHERE "responseId" IN (${ids})`;
+    await tx.$executeRaw`DELETE FROM "OtherEntry" WHERE "responseId" IN (${ids})`;
   }
-  const created = accepted.filter((a) => a.isNew);
-  if (created.length > 0) {
-    await tx.response.createMany({
-      data: created.map((a) => ({ id: a.responseId, roundId: a.roundId, editTokenHash: a.editTokenHash, source: "web", ...a.fields })),
-    });
-  }
-  const selections = accepted.flatMap((a) =>
-    a.selections.map((s) => ({ responseId: a.responseId, roundId: a.roundId, projectId: s.projectId, frequency: s.frequency, ...kindColumns(s.kinds) })),
+  await insertRows(
+    tx,
+    "Response",
+    RESPONSE_COLUMNS,
+    accepted
+      .filter((a) => a.isNew)
+      .map(({ responseId, roundId, editTokenHash, fields }) => [
+        responseId,
+        roundId,
+        editTokenHash,
+        "web",
+        null,
+        fields.notOpenStackContributor,
+        fields.yearsContributing,
+        fields.employerPaid,
+        fields.comment,
+        fields.projectCount,
+        now,
+        now,
+      ]),
   );
-  if (selections.length > 0) await tx.responseProject.createMany({ data: selections });
-  const teams = accepted.flatMap((a) => a.teamIds.map((teamId) => ({ responseId: a.responseId, roundId: a.roundId, teamId })));
-  if (teams.length > 0) await tx.responseTeam.createMany({ data: teams });
-  const others = accepted.flatMap((a) => a.others.map((o, position) => ({ responseId: a.responseId, roundId: a.roundId, position, ...o })));
-  if (others.length > 0) await tx.otherEntry.createMany({ data: others });
+  await insertRows(tx, "ResponseProject", SELECTION_COLUMNS, accepted.flatMap((a) => a.selections.map((s) => selectionRow(a.responseId, a.roundId, s))));
+  await insertRows(tx, "ResponseTeam", TEAM_COLUMNS, accepted.flatMap((a) => a.teamIds.map((teamId) => [a.responseId, a.roundId, teamId])));
+  await insertRows(
+    tx,
+    "OtherEntry",
+    OTHER_COLUMNS,
+    accepted.flatMap((a) => a.others.map((o, position) => [a.responseId, a.roundId, position, o.rawText, o.normalizedText, o.projectId])),
+  );
 }
 
-async function resolveProjectSlugs(tx: Tx, inputs: readonly ResponseInput[], roundIds: number[]) {
-  const slugs = [...new Set(inputs.flatMap((i) => i.projects.map((p) => p.slug)))];
-  const idBySlug = new Map<string, number>();
-  const offered = new Set<string>();
-  if (slugs.length === 0 || roundIds.length === 0) return { idBySlug, offered };
-  const found = await tx.project.findMany({
-    where: { slug: { in: slugs } },
-    select: { id: true, slug: true, status: true, mergedIntoId: true },
-  });
-  // A merged project's slug keeps resolving: answers go to the project it was merged into.
-  for (const p of found) idBySlug.set(p.slug, p.status === "merged" && p.mergedIntoId ? p.mergedIntoId : p.id);
-  const rows = await tx.roundProject.findMany({
-    where: { roundId: { in: roundIds }, projectId: { in: [...new Set(idBySlug.values())] } },
-    select: { roundId: true, projectId: true },
-  });
-  for (const row of rows) offered.add(`${row.roundId}:${row.projectId}`);
-  return { idBySlug, offered };
-}
-
-async function resolveTeamSlugs(tx: Tx, inputs: readonly ResponseInput[]): Promise<Map<string, number>> {
-  const slugs = [...new Set(inputs.flatMap((i) => i.teams))];
-  if (slugs.length === 0) return new Map();
-  const found = await tx.team.findMany({ where: { slug: { in: slugs }, isActive: true }, select: { id: true, slug: true } });
-  return new Map(found.map((t) => [t.slug, t.id]));
-}
-
-/** The catalogue as the matcher needs it: active projects with their aliases. */
-export async function loadMatchableCatalogue(tx: Pick<Db, "project">) {
-  const projects = await tx.project.findMany({
-    where: { status: "active" },
-    orderBy: { position: "asc" },
-    select: { id: true, slug: true, name: true, aliases: { select: { alias: true } } },
-  });
-  return buildCatalogueIndex(projects.map((p) => ({ id: p.id, slug: p.slug, name: p.name, aliases: p.aliases.map((a) => a.alias) })));
+/** The catalogue as the matcher needs it: active projects, in form order, with their aliases. One statement. */
+export async function loadMatchableCatalogue(db: Pick<Db, "$queryRaw">) {
+  const rows = await db.$queryRaw<{ id: number | bigint; slug: string; name: string; alias: string | null }[]>`
+    SELECT p."id", p."slug", p."name", a."alias" FROM "Project" p LEFT JOIN "ProjectAlias" a ON a."projectId" = p."id"
+    WHERE p."status" = 'active' ORDER BY p."position", p."id", a."id"`;
+  const projects = new Map<number, MatchableProject & { aliases: string[] }>();
+  for (const row of rows) {
+    const id = Number(row.id);
+    let project = projects.get(id);
+    if (!project) projects.set(id, (project = { id, slug: row.slug, name: row.name, aliases: [] }));
+    if (row.alias !== null) project.aliases.push(row.alias);
+  }
+  return buildCatalogueIndex([...projects.values()]);
 }
 
 export type StoredResponse = NonNullable<Awaited<ReturnType<typeof getResponseByToken>>>;

@@ -19,6 +19,8 @@ async function setup(): Promise<{ insert: Insert; projectIds: Map<string, number
   if (url.startsWith("file:")) {
     const db = new Database(url.slice(5), { timeout: 10_000 });
     db.pragma("journal_mode = WAL");
+    // The same durability as the app (lib/db/client.ts): every acknowledged insert synced to disk.
+    db.pragma("synchronous = FULL");
     const maps = {
       projectIds: new Map((db.prepare('SELECT slug, id FROM "Project"').all() as { slug: string; id: number }[]).map((r) => [r.slug, r.id])),
       teamIds: new Map((db.prepare('SELECT slug, id FROM "Team"').all() as { slug: string; id: number }[]).map((r) => [r.slug, r.id])),
