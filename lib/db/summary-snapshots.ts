@@ -1,5 +1,5 @@
-// Stored dashboard figures. Counting a large round takes seconds (the pairs self-join and the distinct
-// counts read every selection), and the figures change only when answers or the catalogue do. So each part
+// Stored dashboard figures. Counting a large round takes a second or more (every selection of the round is
+// read, even from the derived rows), and the figures change only when answers or the catalogue do. So each part
 // of a summary (the overview and each chart, already suppressed) is stored per filter set with a stamp: the
 // DataVersion counters it was computed at. Database triggers move those counters inside every writing
 // transaction (prisma/migrations/20261202000000_summary_snapshots), so a stored part whose stamp is current
