@@ -116,14 +116,17 @@ export async function benchSummary(url: string, calls: number, log: (line: strin
       );
       results.push(result);
     }
-    // The dataset keeps its size: the answers submitted above are deleted again (each leaves a tombstone).
-    for (const token of changeTokens) {
-      const deleted = await fetchFresh(`${server.url}/api/v1/responses/${token}`, { method: "DELETE" });
-      if (!deleted.ok) throw new Error(`deleting a change answered ${deleted.status}`);
-    }
   } finally {
-    await bare.close();
-    await server.stop();
+    try {
+      // The dataset keeps its size, even after a failure: the answers submitted above are deleted again.
+      for (const token of changeTokens) {
+        const deleted = await fetchFresh(`${server.url}/api/v1/responses/${token}`, { method: "DELETE" });
+        if (!deleted.ok) throw new Error(`deleting a change answered ${deleted.status}`);
+      }
+    } finally {
+      await bare.close();
+      await server.stop();
+    }
   }
   return results;
 }
