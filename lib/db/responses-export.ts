@@ -8,6 +8,7 @@ import type { ExportContext, ExportLayout, ExportProject, ExportResponse } from 
 import { csvContentDisposition, toCsv, UTF8_BOM } from "../survey/csv";
 import type { CodebookQuery, ExportFilters, ResponsesExportQuery } from "../survey/export-filters";
 import { textChunksToStream } from "../survey/text-stream";
+import type { DatabaseKind } from "../env";
 import type { Db } from "./client";
 import { Prisma } from "./generated/sqlite/client";
 
@@ -100,11 +101,13 @@ export async function prepareResponsesExport(db: Db, query: ResponsesExportQuery
 
 // The batch reads are plain SQL (quoted model and field names, valid on SQLite and PostgreSQL): the export is
 // the one place where the ORM's per-row object building dominated the cost (measured about 3x slower).
-function selectionConditions(selection: ResponseSelection): Prisma.Sql {
-  // "+ 0" keeps both planners off the (roundId, createdAt) index, which would sort the whole round for every
-  // batch (quadratic: measured 160 s instead of 10 s at 100,000 responses); walking the primary key in id
-  // order and skipping other rounds' rows reads the table once. An index on (roundId, id) would do better still.
-  const conditions = [Prisma.sql`r."roundId" + 0 = ${selection.roundId}`];
+function selectionConditions(selection: ResponseSelection, kind: DatabaseKind): Prisma.Sql {
+  // Both planners must walk the primary key in id order, skipping other rounds' rows (one pass over the table).
+  // SQLite would otherwise take the (roundId, createdAt) index and sort the whole round for every batch
+  // (quadratic: 160 s instead of 10 s at 100,000 responses), so "+ 0" hides the column from it there; PostgreSQL
+  // cannot estimate "+ 0" (it guesses 0.5% of the rows) and then scans and sorts the table for every batch, so it
+  // gets the plain comparison, which it plans by its statistics. An index on (roundId, id) would serve both.
+  const conditions = [kind === "postgres" ? Prisma.sql`r."roundId" = ${selection.roundId}` : Prisma.sql`r."roundId" + 0 = ${selection.roundId}`];
   if (selection.teamId !== undefined) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ResponseTeam" t WHERE t."responseId" = r."id" AND t."teamId" = ${selection.teamId})`);
   }
@@ -134,7 +137,8 @@ interface ResponseRow {
   teams: string | null;
   /** `projectId FIELD kindMask FIELD frequency`, joined by RECORD. */
   selections: string | null;
-  hasOthers: boolean | number | bigint;
+  /** A count through the OtherEntry index: PostgreSQL plans an EXISTS here as a scan of the whole table. */
+  otherCount: number | bigint | string;
 }
 interface OtherRow {
   responseId: string;
@@ -157,9 +161,8 @@ const KIND_COLUMNS: Record<ContributionKind, string> = {
 };
 const KIND_MASK_SQL = Prisma.raw(CONTRIBUTION_KINDS.map((kind, bit) => `(CASE WHEN s."${KIND_COLUMNS[kind]}" THEN ${1 << bit} ELSE 0 END)`).join(" + "));
 
-// A computed EXISTS comes back as a boolean (PostgreSQL) or the integer 1 or 0, as a bigint (SQLite); stored
-// booleans and dates are converted by the drivers today, and the conversions keep one that returns 0/1 or ISO text correct.
-const isTrue = (value: boolean | number | bigint) => value === true || Number(value) === 1;
+// Drivers convert stored booleans and dates today; the conversions keep one that returns 0/1 or ISO text correct.
+const isTrue = (value: boolean | number) => value === true || value === 1;
 const toDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 
 function parseSelections(text: string | null): ExportResponse["selections"] {
@@ -183,6 +186,8 @@ function groupByResponse<T extends { responseId: string }>(rows: readonly T[]): 
 }
 
 export interface ExportStreamOptions {
+  /** The database's dialect, for the plan of the batch query (see selectionConditions); SQLite's when not given. */
+  kind?: DatabaseKind;
   batchSize?: number;
   /** Called after each batch is read from the database: tests and the benchmark count batches with it. */
   onBatch?: (responses: number) => void;
@@ -194,7 +199,7 @@ export interface ExportStreamOptions {
  */
 export async function* readResponseBatches(db: Db, selection: ResponseSelection, options: ExportStreamOptions = {}): AsyncGenerator<ExportResponse[]> {
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
-  const conditions = selectionConditions(selection);
+  const conditions = selectionConditions(selection, options.kind ?? "sqlite");
   let after: string | undefined;
   for (;;) {
     // The children are found by their primary keys (responseId first) and the OtherEntry index.
@@ -203,14 +208,14 @@ export async function* readResponseBatches(db: Db, selection: ResponseSelection,
         (SELECT string_agg(CAST(t."teamId" AS TEXT), ',') FROM "ResponseTeam" t WHERE t."responseId" = r."id") AS "teams",
         (SELECT string_agg(CAST(s."projectId" AS TEXT) || ${FIELD} || CAST(${KIND_MASK_SQL} AS TEXT) || ${FIELD} || s."frequency", ${RECORD})
            FROM "ResponseProject" s WHERE s."responseId" = r."id") AS "selections",
-        EXISTS (SELECT 1 FROM "OtherEntry" o WHERE o."responseId" = r."id") AS "hasOthers"
+        (SELECT COUNT(*) FROM "OtherEntry" o WHERE o."responseId" = r."id") AS "otherCount"
       FROM "Response" r
       WHERE ${conditions} ${after === undefined ? Prisma.empty : Prisma.sql`AND r."id" > ${after}`}
       ORDER BY r."id" LIMIT ${batchSize}`;
     options.onBatch?.(responses.length);
     const last = responses.at(-1);
     if (!last) return;
-    const withOthers = responses.filter((r) => isTrue(r.hasOthers)).map((r) => r.id);
+    const withOthers = responses.filter((r) => Number(r.otherCount) > 0).map((r) => r.id);
     const othersOf = groupByResponse(
       withOthers.length === 0
         ? []

@@ -31,7 +31,7 @@ describeEachDatabase("response export", (kind) => {
   async function exportText(query: Record<string, string>, options: ExportStreamOptions = {}) {
     const prepared = await prepareResponsesExport(t.db, responsesExportQuerySchema.parse(query));
     if (!prepared.ok) throw new Error(prepared.message);
-    return new Response(responsesCsvStream(t.db, prepared.plan, options)).text();
+    return new Response(responsesCsvStream(t.db, prepared.plan, { kind, ...options })).text();
   }
 
   async function storedRound(slug: string) {
@@ -180,7 +180,7 @@ describeEachDatabase("response export", (kind) => {
     const prepared = await prepareResponsesExport(t.db, responsesExportQuerySchema.parse({ bom: "1" }));
     if (!prepared.ok) throw new Error(prepared.message);
     // Read bytes: Response.text() would silently drop the BOM it is checking for.
-    const bytes = new Uint8Array(await new Response(responsesCsvStream(t.db, prepared.plan)).arrayBuffer());
+    const bytes = new Uint8Array(await new Response(responsesCsvStream(t.db, prepared.plan, { kind })).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = Buffer.from(bytes).toString("utf8");
     expect(text.startsWith("\uFEFFresponse_id,round,")).toBe(true);
@@ -194,7 +194,7 @@ describeEachDatabase("response export", (kind) => {
     let batches = 0;
     const prepared = await prepareResponsesExport(t.db, responsesExportQuerySchema.parse({ round: "demo-2025", layout: "long" }));
     if (!prepared.ok) throw new Error(prepared.message);
-    const reader = responsesCsvStream(t.db, prepared.plan, { batchSize: 2, onBatch: () => batches++ }).getReader();
+    const reader = responsesCsvStream(t.db, prepared.plan, { kind, batchSize: 2, onBatch: () => batches++ }).getReader();
     const decoder = new TextDecoder();
     const header = decoder.decode((await reader.read()).value);
     expect(header.startsWith("response_id,")).toBe(true);
@@ -213,7 +213,7 @@ describeEachDatabase("response export", (kind) => {
     let batches = 0;
     const prepared = await prepareResponsesExport(t.db, responsesExportQuerySchema.parse({ round: "demo-2025" }));
     if (!prepared.ok) throw new Error(prepared.message);
-    const reader = responsesCsvStream(t.db, prepared.plan, { batchSize: 2, onBatch: () => batches++ }).getReader();
+    const reader = responsesCsvStream(t.db, prepared.plan, { kind, batchSize: 2, onBatch: () => batches++ }).getReader();
     await reader.read();
     await reader.read();
     await reader.cancel();

@@ -2,7 +2,7 @@
 // Raw responses, organisers only; streamed so the download starts at once whatever the round's size.
 import { canExportRaw } from "@/lib/auth/request-session";
 import { resolveSessionSecret } from "@/lib/auth/session-secret";
-import { getDb } from "@/lib/db/client";
+import { getDb, getDbHandle } from "@/lib/db/client";
 import { prepareResponsesExport, responsesCsvStream, responsesExportDisposition } from "@/lib/db/responses-export";
 import { getEnv } from "@/lib/env";
 import { CSV_CONTENT_TYPE } from "@/lib/survey/csv";
@@ -24,10 +24,10 @@ export async function GET(request: Request) {
   }
   const query = parseQuery(responsesExportQuerySchema, new URL(request.url).searchParams);
   if (!query.ok) return problem(400, query.message);
-  const db = getDb();
+  const { db, kind } = getDbHandle();
   const prepared = await prepareResponsesExport(db, query.value);
   if (!prepared.ok) return problem(400, prepared.message);
-  return new Response(responsesCsvStream(db, prepared.plan), {
+  return new Response(responsesCsvStream(db, prepared.plan, { kind }), {
     headers: {
       "Content-Type": CSV_CONTENT_TYPE,
       "Content-Disposition": responsesExportDisposition(prepared.plan, new Date()),
