@@ -100,7 +100,8 @@ for (const kind of kinds)
   }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+// Two decimals, or two significant digits for ratios far below 1 (a stored figure against a count from scratch).
+const ratio = (a: number, b: number) => `${a / b >= 0.1 ? (a / b).toFixed(2) : (a / b).toPrecision(2)}×`;
 const lines: string[] = [
   "# Benchmarks",
   "",
