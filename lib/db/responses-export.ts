@@ -2,14 +2,21 @@
 // skips or repeats a row however large the round), written as CSV text in chunks of at most about 32 KiB, and
 // the next chunk is made only when the client has taken the previous one. Memory stays at about one batch
 // whatever the size of the round.
-import { CONTRIBUTION_KINDS, type ContributionKind } from "../survey/questions";
-import { CODEBOOK_COLUMNS, buildExportContext, codebookRows, createResponsesCsvWriter, kindsFromMask } from "../survey/responses-csv";
+import { CONTRIBUTION_KINDS } from "../survey/questions";
+import {
+  CODEBOOK_COLUMNS,
+  buildExportContext,
+  codebookRows,
+  createResponsesCsvWriter,
+  kindsFromMask,
+} from "../survey/responses-csv";
 import type { ExportContext, ExportLayout, ExportProject, ExportResponse } from "../survey/responses-csv";
 import { csvContentDisposition, toCsv, UTF8_BOM } from "../survey/csv";
 import type { CodebookQuery, ExportFilters, ResponsesExportQuery } from "../survey/export-filters";
 import { textChunksToStream } from "../survey/text-stream";
 import type { DatabaseKind } from "../env";
 import type { Db } from "./client";
+import { KIND_COLUMNS } from "./kind-columns";
 import { Prisma } from "./generated/sqlite/client";
 
 // Responses per database read. Measured at 250,000 responses (~1,000,000 selections): 250 to 1,000 were alike in
@@ -76,11 +83,19 @@ export async function loadExportContext(db: Db, round: ExportRound): Promise<Exp
     db.project.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }], select: projectSelect }),
     db.team.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, slug: true } }),
   ]);
-  return buildExportContext(round.slug, offered.map((row) => toExportProject(row.project)), catalogue.map(toExportProject), teams);
+  return buildExportContext(
+    round.slug,
+    offered.map((row) => toExportProject(row.project)),
+    catalogue.map(toExportProject),
+    teams,
+  );
 }
 
 /** Check the filters against the database and build the export; unknown names become a message, not an error. */
-export async function prepareResponsesExport(db: Db, query: ResponsesExportQuery): Promise<PlanResult<ResponsesExportPlan>> {
+export async function prepareResponsesExport(
+  db: Db,
+  query: ResponsesExportQuery,
+): Promise<PlanResult<ResponsesExportPlan>> {
   const round = await resolveExportRound(db, query.round);
   if (!round.ok) return round;
   const selection: ResponseSelection = { roundId: round.plan.id };
@@ -96,7 +111,10 @@ export async function prepareResponsesExport(db: Db, query: ResponsesExportQuery
   }
   if (query.employerPaid) selection.employerPaid = query.employerPaid === "unanswered" ? null : query.employerPaid;
   const { layout, bom, ...filters } = query;
-  return { ok: true, plan: { round: round.plan, layout, bom, filters, selection, context: await loadExportContext(db, round.plan) } };
+  return {
+    ok: true,
+    plan: { round: round.plan, layout, bom, filters, selection, context: await loadExportContext(db, round.plan) },
+  };
 }
 
 // The batch reads are plain SQL (quoted model and field names, valid on SQLite and PostgreSQL): the export is
@@ -107,9 +125,15 @@ function selectionConditions(selection: ResponseSelection, kind: DatabaseKind): 
   // (quadratic: 160 s instead of 10 s at 100,000 responses), so "+ 0" hides the column from it there; PostgreSQL
   // cannot estimate "+ 0" (it guesses 0.5% of the rows) and then scans and sorts the table for every batch, so it
   // gets the plain comparison, which it plans by its statistics. An index on (roundId, id) would serve both.
-  const conditions = [kind === "postgres" ? Prisma.sql`r."roundId" = ${selection.roundId}` : Prisma.sql`r."roundId" + 0 = ${selection.roundId}`];
+  const conditions = [
+    kind === "postgres"
+      ? Prisma.sql`r."roundId" = ${selection.roundId}`
+      : Prisma.sql`r."roundId" + 0 = ${selection.roundId}`,
+  ];
   if (selection.teamId !== undefined) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ResponseTeam" t WHERE t."responseId" = r."id" AND t."teamId" = ${selection.teamId})`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ResponseTeam" t WHERE t."responseId" = r."id" AND t."teamId" = ${selection.teamId})`,
+    );
   }
   if (selection.categoryId !== undefined) {
     // A response is in the category when it chose (or named) at least one of its projects; all its rows are exported.
@@ -118,7 +142,8 @@ function selectionConditions(selection: ResponseSelection, kind: DatabaseKind): 
     );
   }
   if (selection.employerPaid === null) conditions.push(Prisma.sql`r."employerPaid" IS NULL`);
-  else if (selection.employerPaid !== undefined) conditions.push(Prisma.sql`r."employerPaid" = ${selection.employerPaid}`);
+  else if (selection.employerPaid !== undefined)
+    conditions.push(Prisma.sql`r."employerPaid" = ${selection.employerPaid}`);
   return Prisma.join(conditions, " AND ");
 }
 
@@ -152,14 +177,11 @@ const FIELD = "\u001f";
 const RECORD = "\u001e";
 
 // Bit i of a selection's kind mask is CONTRIBUTION_KINDS[i] (kindsFromMask reads it back).
-const KIND_COLUMNS: Record<ContributionKind, string> = {
-  code: "kindCode",
-  review: "kindReview",
-  bugs: "kindBugs",
-  docs: "kindDocs",
-  maintainer: "kindMaintainer",
-};
-const KIND_MASK_SQL = Prisma.raw(CONTRIBUTION_KINDS.map((kind, bit) => `(CASE WHEN s."${KIND_COLUMNS[kind]}" THEN ${1 << bit} ELSE 0 END)`).join(" + "));
+const KIND_MASK_SQL = Prisma.raw(
+  CONTRIBUTION_KINDS.map((kind, bit) => `(CASE WHEN s."${KIND_COLUMNS[kind]}" THEN ${1 << bit} ELSE 0 END)`).join(
+    " + ",
+  ),
+);
 
 // Drivers convert stored booleans and dates today; the conversions keep one that returns 0/1 or ISO text correct.
 const isTrue = (value: boolean | number) => value === true || value === 1;
@@ -197,7 +219,11 @@ export interface ExportStreamOptions {
  * The selected responses in id order, `batchSize` at a time, each with its selections, teams and free text.
  * Keyset pagination (id > last id of the previous batch) costs the same for the last batch as for the first.
  */
-export async function* readResponseBatches(db: Db, selection: ResponseSelection, options: ExportStreamOptions = {}): AsyncGenerator<ExportResponse[]> {
+export async function* readResponseBatches(
+  db: Db,
+  selection: ResponseSelection,
+  options: ExportStreamOptions = {},
+): AsyncGenerator<ExportResponse[]> {
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
   const conditions = selectionConditions(selection, options.kind ?? "sqlite");
   let after: string | undefined;
@@ -232,7 +258,11 @@ export async function* readResponseBatches(db: Db, selection: ResponseSelection,
       comment: r.comment,
       teamIds: parseTeams(r.teams),
       selections: parseSelections(r.selections),
-      others: (othersOf.get(r.id) ?? []).map((o) => ({ position: Number(o.position), rawText: o.rawText, projectId: o.projectId === null ? null : Number(o.projectId) })),
+      others: (othersOf.get(r.id) ?? []).map((o) => ({
+        position: Number(o.position),
+        rawText: o.rawText,
+        projectId: o.projectId === null ? null : Number(o.projectId),
+      })),
     }));
     if (responses.length < batchSize) return;
     after = last.id;
@@ -245,7 +275,11 @@ export async function* readResponseBatches(db: Db, selection: ResponseSelection,
 export const EXPORT_CHUNK_CHARS = 32 * 1024;
 
 /** The CSV text of an export: the header (with the optional BOM) at once, then the records of each batch in chunks. */
-export async function* responsesCsvChunks(db: Db, plan: ResponsesExportPlan, options: ExportStreamOptions = {}): AsyncGenerator<string> {
+export async function* responsesCsvChunks(
+  db: Db,
+  plan: ResponsesExportPlan,
+  options: ExportStreamOptions = {},
+): AsyncGenerator<string> {
   const writer = createResponsesCsvWriter(plan.context, plan.layout);
   // The header goes first, before any response is read, so the download starts at once however large the round.
   yield (plan.bom ? UTF8_BOM : "") + writer.header;
@@ -263,7 +297,11 @@ export async function* responsesCsvChunks(db: Db, plan: ResponsesExportPlan, opt
   }
 }
 
-export function responsesCsvStream(db: Db, plan: ResponsesExportPlan, options: ExportStreamOptions = {}): ReadableStream<Uint8Array> {
+export function responsesCsvStream(
+  db: Db,
+  plan: ResponsesExportPlan,
+  options: ExportStreamOptions = {},
+): ReadableStream<Uint8Array> {
   return textChunksToStream(responsesCsvChunks(db, plan, options));
 }
 
@@ -286,5 +324,8 @@ export async function buildCodebookCsv(db: Db, query: CodebookQuery): Promise<Pl
   const round = await resolveExportRound(db, query.round);
   if (!round.ok) return round;
   const context = await loadExportContext(db, round.plan);
-  return { ok: true, plan: { round: round.plan, csv: toCsv(CODEBOOK_COLUMNS, codebookRows(context), { bom: query.bom }) } };
+  return {
+    ok: true,
+    plan: { round: round.plan, csv: toCsv(CODEBOOK_COLUMNS, codebookRows(context), { bom: query.bom }) },
+  };
 }

@@ -43,6 +43,7 @@ import {
 } from "../survey/summary-shape";
 import { suppressCount, type Cell } from "../survey/suppression";
 import type { Db } from "./client";
+import { KIND_COLUMNS } from "./kind-columns";
 import { Prisma } from "./generated/sqlite/client";
 import { createSnapshotStore, type SnapshotPart } from "./summary-snapshots";
 
@@ -244,14 +245,6 @@ export async function countProjectRespondents(
     SELECT rp."projectId" AS "projectId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY rp."projectId"`;
   return rows.map((row) => ({ projectId: num(row.projectId), respondents: num(row.n) }));
 }
-
-const KIND_COLUMNS: Record<ContributionKind, string> = {
-  code: "kindCode",
-  review: "kindReview",
-  bugs: "kindBugs",
-  docs: "kindDocs",
-  maintainer: "kindMaintainer",
-};
 
 /** Per category: respondents with at least one project in it, and of those, respondents naming each kind there. */
 export async function countCategoryKinds(

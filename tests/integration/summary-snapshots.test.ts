@@ -31,6 +31,8 @@ describeEachDatabase("stored summaries", (kind) => {
   }
   const served = async (query: string) => getSummary(source, await filtersFor(query), K);
   const counted = async (query: string) => getSummary(source, await filtersFor(query), K, { snapshots: false });
+  const unfilteredKey = (filters: ResolvedSummaryFilters) =>
+    snapshotFilterKey({ roundId: filters.round.id, teamId: null, categoryId: null, employerPaid: null, k: K });
   const storedParts = async () =>
     (await t.db.summarySnapshot.findMany({ select: { filterKey: true, part: true } })).length;
 
@@ -60,13 +62,7 @@ describeEachDatabase("stored summaries", (kind) => {
     expect(fresh.status).toBe("ok");
     expect(await served(query)).toEqual(fresh);
     const filters = await filtersFor(query);
-    const key = snapshotFilterKey({
-      roundId: filters.round.id,
-      teamId: null,
-      categoryId: null,
-      employerPaid: null,
-      k: K,
-    });
+    const key = unfilteredKey(filters);
     const parts = await t.db.summarySnapshot.findMany({ where: { filterKey: key }, select: { part: true } });
     expect(parts.map((p) => p.part).sort()).toEqual(["overview", ...CHART_IDS].sort());
     expect(await served(query)).toEqual(fresh);
@@ -79,13 +75,7 @@ describeEachDatabase("stored summaries", (kind) => {
     const query = `round=${DEFAULT_ROUND_SLUG}`;
     await served(query);
     const filters = await filtersFor(query);
-    const key = snapshotFilterKey({
-      roundId: filters.round.id,
-      teamId: null,
-      categoryId: null,
-      employerPaid: null,
-      k: K,
-    });
+    const key = unfilteredKey(filters);
     const row = await t.db.summarySnapshot.findUniqueOrThrow({
       where: { filterKey_part: { filterKey: key, part: "overview" } },
     });

@@ -1,0 +1,10 @@
+// The column of each kind of contribution, on ResponseProject and on the derived ResponseCategory alike.
+import type { ContributionKind } from "../survey/questions";
+
+export const KIND_COLUMNS: Record<ContributionKind, string> = {
+  code: "kindCode",
+  review: "kindReview",
+  bugs: "kindBugs",
+  docs: "kindDocs",
+  maintainer: "kindMaintainer",
+};
