@@ -325,29 +325,9 @@ async function writeAccepted(tx: Tx, accepted: readonly AcceptedSave[]): Promise
     RESPONSE_COLUMNS,
     accepted
       .filter((a) => a.isNew)
-      .map(({ responseId, roundId, editTokenHash, fields }) => [
-        responseId,
-        roundId,
-        editTokenHash,
-        "web",
-        null,
-        fields.notOpenStackContributor,
-        fields.yearsContributing,
-        fields.employerPaid,
-        fields.comment,
-        fields.projectCount,
-        now,
-        now,
-      ]),
+      .map((a) => responseRow({ ...a, source: "web", importKey: null, createdAt: now })),
   );
-  await insertRows(tx, "ResponseProject", SELECTION_COLUMNS, accepted.flatMap((a) => a.selections.map((s) => selectionRow(a.responseId, a.roundId, s))));
-  await insertRows(tx, "ResponseTeam", TEAM_COLUMNS, accepted.flatMap((a) => a.teamIds.map((teamId) => [a.responseId, a.roundId, teamId])));
-  await insertRows(
-    tx,
-    "OtherEntry",
-    OTHER_COLUMNS,
-    accepted.flatMap((a) => a.others.map((o, position) => [a.responseId, a.roundId, position, o.rawText, o.normalizedText, o.projectId])),
-  );
+  await insertAnswerRows(tx, accepted);
 }
 
 /** The catalogue as the matcher needs it: active projects, in form order, with their aliases. One statement. */
@@ -459,38 +439,33 @@ export async function insertResponsesBulk(db: Db, roundId: number, responses: Bu
           tx,
           "Response",
           RESPONSE_COLUMNS,
-          chunk.map((r) => [
-            r.id,
+          chunk.map((r) =>
+            responseRow({
+              responseId: r.id,
+              roundId,
+              editTokenHash: r.editTokenHash,
+              source: r.source,
+              importKey: r.importKey ?? null,
+              fields: {
+                notOpenStackContributor: r.notOpenStackContributor ?? false,
+                yearsContributing: r.yearsContributing ?? null,
+                employerPaid: r.employerPaid ?? null,
+                comment: r.comment ?? null,
+                projectCount: r.selections.length,
+              },
+              createdAt: r.createdAt ?? now,
+            }),
+          ),
+        );
+        await insertAnswerRows(
+          tx,
+          chunk.map((r) => ({
+            responseId: r.id,
             roundId,
-            r.editTokenHash,
-            r.source,
-            r.importKey ?? null,
-            r.notOpenStackContributor ?? false,
-            r.yearsContributing ?? null,
-            r.employerPaid ?? null,
-            r.comment ?? null,
-            r.selections.length,
-            r.createdAt ?? now,
-            r.createdAt ?? now,
-          ]),
-        );
-        await insertRows(
-          tx,
-          "ResponseProject",
-          SELECTION_COLUMNS,
-          chunk.flatMap((r) => r.selections.map((s) => selectionRow(r.id, roundId, s))),
-        );
-        await insertRows(
-          tx,
-          "ResponseTeam",
-          TEAM_COLUMNS,
-          chunk.flatMap((r) => r.teamIds.map((teamId) => [r.id, roundId, teamId])),
-        );
-        await insertRows(
-          tx,
-          "OtherEntry",
-          OTHER_COLUMNS,
-          chunk.flatMap((r) => (r.others ?? []).map((o, position) => [r.id, roundId, position, o.rawText, normalizeName(o.rawText), o.projectId])),
+            selections: r.selections,
+            teamIds: r.teamIds,
+            others: (r.others ?? []).map((o) => ({ ...o, normalizedText: normalizeName(o.rawText) })),
+          })),
         );
       },
       { maxWait: 30_000, timeout: 120_000 },
@@ -518,6 +493,45 @@ const RESPONSE_COLUMNS = [
 const SELECTION_COLUMNS = ["responseId", "roundId", "projectId", "frequency", "kindCode", "kindReview", "kindBugs", "kindDocs", "kindMaintainer"] as const;
 const TEAM_COLUMNS = ["responseId", "roundId", "teamId"] as const;
 const OTHER_COLUMNS = ["responseId", "roundId", "position", "rawText", "normalizedText", "projectId"] as const;
+
+/** A Response row in RESPONSE_COLUMNS order; a new response was last updated when it was created. */
+function responseRow(r: {
+  responseId: string;
+  roundId: number;
+  editTokenHash: string;
+  source: string;
+  importKey: string | null;
+  fields: AcceptedSave["fields"];
+  createdAt: Date;
+}): SqlValue[] {
+  const { fields } = r;
+  return [
+    r.responseId,
+    r.roundId,
+    r.editTokenHash,
+    r.source,
+    r.importKey,
+    fields.notOpenStackContributor,
+    fields.yearsContributing,
+    fields.employerPaid,
+    fields.comment,
+    fields.projectCount,
+    r.createdAt,
+    r.createdAt,
+  ];
+}
+
+/** The rows an answer owns (selections, teams, free text), for new responses and replaced answers alike. */
+async function insertAnswerRows(tx: Tx, answers: readonly Pick<AcceptedSave, "responseId" | "roundId" | "selections" | "teamIds" | "others">[]) {
+  await insertRows(tx, "ResponseProject", SELECTION_COLUMNS, answers.flatMap((a) => a.selections.map((s) => selectionRow(a.responseId, a.roundId, s))));
+  await insertRows(tx, "ResponseTeam", TEAM_COLUMNS, answers.flatMap((a) => a.teamIds.map((teamId) => [a.responseId, a.roundId, teamId])));
+  await insertRows(
+    tx,
+    "OtherEntry",
+    OTHER_COLUMNS,
+    answers.flatMap((a) => a.others.map((o, position) => [a.responseId, a.roundId, position, o.rawText, o.normalizedText, o.projectId])),
+  );
+}
 
 function selectionRow(responseId: string, roundId: number, s: SelectionRow): SqlValue[] {
   const kinds = kindColumns(s.kinds);
