@@ -1,4 +1,4 @@
-// Next.js configuration. The CSP (with a per-request nonce) is set in proxy.ts; the rest here, for every response.
+// Next.js configuration. Pages get their CSP (with a per-request nonce) in proxy.ts; the rest is set here.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   // Edit links carry a private token in the path: never send it to another site. (Not "no-referrer": browsers
@@ -8,6 +8,8 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
+
+const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -19,7 +21,11 @@ const nextConfig = {
   // authInterrupts: forbidden() and unauthorized() give /admin refusals real 403 and 401 statuses.
   experimental: { serverActions: { bodySizeLimit: "256kb" }, authInterrupts: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // API answers are data, never a document to run: nothing may load from them or frame them.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
+    ];
   },
 };
 

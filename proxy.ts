@@ -1,4 +1,6 @@
-// Runs before every page and route: a per-request CSP nonce that Next.js applies to its own scripts.
+// Runs before every page: a per-request CSP nonce that Next.js applies to its own scripts. API routes answer
+// JSON or CSV, never HTML, so they skip it (a middleware pass costs every submission) and carry the fixed
+// policy set in next.config.js.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/security-headers";
 
@@ -14,5 +16,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
 };

@@ -24,6 +24,27 @@ for (const path of ["/", "/results", "/admin/sign-in"]) {
   });
 }
 
+// API routes answer data and skip the per-request nonce middleware (it cost every submission); they carry a fixed
+// policy that lets nothing load from or frame them, with the same other headers as pages.
+for (const [method, path] of [
+  ["GET", "/api/health"],
+  ["GET", "/api/v1/summary"],
+  ["POST", "/api/v1/responses/check"],
+] as const) {
+  test(`${method} ${path} sends the security headers with the fixed API policy`, async ({ request }) => {
+    const response = await request.fetch(path, { method, data: method === "POST" ? {} : undefined });
+    expect(response.status()).toBeLessThan(500);
+    const headers = response.headers();
+    expect(headers["content-security-policy"]).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["referrer-policy"]).toBe("same-origin");
+    expect(headers["x-powered-by"]).toBeUndefined();
+  });
+}
+
 test("an unknown page is a plain 404 without a stack trace", async ({ request }) => {
   const response = await request.get("/no/such/page");
   expect(response.status()).toBe(404);
