@@ -208,8 +208,8 @@ function groupByResponse<T extends { responseId: string }>(rows: readonly T[]): 
 }
 
 export interface ExportStreamOptions {
-  /** The database's dialect, for the plan of the batch query (see selectionConditions); SQLite's when not given. */
-  kind?: DatabaseKind;
+  /** The database's dialect, for the plan of the batch query (see selectionConditions). */
+  kind: DatabaseKind;
   batchSize?: number;
   /** Called after each batch is read from the database: tests and the benchmark count batches with it. */
   onBatch?: (responses: number) => void;
@@ -222,10 +222,10 @@ export interface ExportStreamOptions {
 export async function* readResponseBatches(
   db: Db,
   selection: ResponseSelection,
-  options: ExportStreamOptions = {},
+  options: ExportStreamOptions,
 ): AsyncGenerator<ExportResponse[]> {
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
-  const conditions = selectionConditions(selection, options.kind ?? "sqlite");
+  const conditions = selectionConditions(selection, options.kind);
   let after: string | undefined;
   for (;;) {
     // The children are found by their primary keys (responseId first) and the OtherEntry index.
@@ -278,7 +278,7 @@ export const EXPORT_CHUNK_CHARS = 32 * 1024;
 export async function* responsesCsvChunks(
   db: Db,
   plan: ResponsesExportPlan,
-  options: ExportStreamOptions = {},
+  options: ExportStreamOptions,
 ): AsyncGenerator<string> {
   const writer = createResponsesCsvWriter(plan.context, plan.layout);
   // The header goes first, before any response is read, so the download starts at once however large the round.
@@ -300,7 +300,7 @@ export async function* responsesCsvChunks(
 export function responsesCsvStream(
   db: Db,
   plan: ResponsesExportPlan,
-  options: ExportStreamOptions = {},
+  options: ExportStreamOptions,
 ): ReadableStream<Uint8Array> {
   return textChunksToStream(responsesCsvChunks(db, plan, options));
 }

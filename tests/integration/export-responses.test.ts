@@ -28,7 +28,7 @@ describeEachDatabase("response export", (kind) => {
   });
   afterAll(async () => t?.drop());
 
-  async function exportText(query: Record<string, string>, options: ExportStreamOptions = {}) {
+  async function exportText(query: Record<string, string>, options: Omit<ExportStreamOptions, "kind"> = {}) {
     const prepared = await prepareResponsesExport(t.db, responsesExportQuerySchema.parse(query));
     if (!prepared.ok) throw new Error(prepared.message);
     return new Response(responsesCsvStream(t.db, prepared.plan, { kind, ...options })).text();

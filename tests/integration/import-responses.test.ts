@@ -34,7 +34,7 @@ describeEachDatabase("response import", (kind) => {
   async function exportText(query: Record<string, string>) {
     const prepared = await prepareResponsesExport(t.db, responsesExportQuerySchema.parse(query));
     if (!prepared.ok) throw new Error(prepared.message);
-    return new Response(responsesCsvStream(t.db, prepared.plan)).text();
+    return new Response(responsesCsvStream(t.db, prepared.plan, { kind })).text();
   }
 
   const poll = [
