@@ -5,8 +5,9 @@ import { buildCatalogueIndex, matchProjectName, type MatchableProject } from "..
 import { hashEditToken } from "../survey/edit-token";
 import { candidateKeys, normalizeName } from "../survey/normalize";
 import type { FieldErrors, ResponseInput } from "../survey/response-schema";
-import { UNSPECIFIED_FREQUENCY, type ContributionKind } from "../survey/questions";
+import { CONTRIBUTION_KINDS, UNSPECIFIED_FREQUENCY, type ContributionKind } from "../survey/questions";
 import type { Db } from "./client";
+import { KIND_COLUMNS } from "./kind-columns";
 import { Prisma } from "./generated/sqlite/client";
 import { insertRows, type SqlValue } from "./multi-row-insert";
 
@@ -23,14 +24,6 @@ export interface SelectionRow {
   kinds: readonly ContributionKind[];
   frequency: string;
 }
-
-export const kindColumns = (kinds: readonly string[]) => ({
-  kindCode: kinds.includes("code"),
-  kindReview: kinds.includes("review"),
-  kindBugs: kinds.includes("bugs"),
-  kindDocs: kinds.includes("docs"),
-  kindMaintainer: kinds.includes("maintainer"),
-});
 
 /**
  * Create the response the token names, or replace its answers if it exists (the token's holder owns it).
@@ -490,7 +483,8 @@ const RESPONSE_COLUMNS = [
   "createdAt",
   "updatedAt",
 ] as const;
-const SELECTION_COLUMNS = ["responseId", "roundId", "projectId", "frequency", "kindCode", "kindReview", "kindBugs", "kindDocs", "kindMaintainer"] as const;
+// One boolean column per kind, in CONTRIBUTION_KINDS order (selectionRow writes them in the same order).
+const SELECTION_COLUMNS = ["responseId", "roundId", "projectId", "frequency", ...CONTRIBUTION_KINDS.map((kind) => KIND_COLUMNS[kind])];
 const TEAM_COLUMNS = ["responseId", "roundId", "teamId"] as const;
 const OTHER_COLUMNS = ["responseId", "roundId", "position", "rawText", "normalizedText", "projectId"] as const;
 
@@ -534,6 +528,5 @@ async function insertAnswerRows(tx: Tx, answers: readonly Pick<AcceptedSave, "re
 }
 
 function selectionRow(responseId: string, roundId: number, s: SelectionRow): SqlValue[] {
-  const kinds = kindColumns(s.kinds);
-  return [responseId, roundId, s.projectId, s.frequency, kinds.kindCode, kinds.kindReview, kinds.kindBugs, kinds.kindDocs, kinds.kindMaintainer];
+  return [responseId, roundId, s.projectId, s.frequency, ...CONTRIBUTION_KINDS.map((kind) => s.kinds.includes(kind))];
 }

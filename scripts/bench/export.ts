@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { createCsvStringifier } from "../../lib/survey/csv";
 import { startAppServer } from "../../tests/helpers/app-server";
-import { watchPeakRss } from "./http-timing";
+import { treeRssMb, watchPeakRss } from "./http-timing";
 
 export interface ExportResult {
   name: string;
@@ -26,7 +26,7 @@ export interface ServerExportResult extends ExportResult {
 }
 
 async function timeExport(baseUrl: string, layout: "wide" | "long", pid: number, round: string): Promise<ServerExportResult> {
-  const idleRssMb = watchPeakRss(pid).stop();
+  const idleRssMb = treeRssMb(pid);
   const memory = watchPeakRss(pid);
   const started = performance.now();
   const response = await fetch(`${baseUrl}/api/export/responses.csv?round=${encodeURIComponent(round)}&layout=${layout}`, { headers: { authorization: `Bearer ${TOKEN}` } });

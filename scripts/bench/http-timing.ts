@@ -31,6 +31,9 @@ function treeRssKiB(pid: number): number {
 }
 
 /** Sample the resident memory of a process and its children every 25 ms; stop() returns the peak in MB. */
+/** Resident size now, of a process and its children. */
+export const treeRssMb = (pid: number) => treeRssKiB(pid) / 1024;
+
 export function watchPeakRss(pid: number): { stop(): number } {
   let peak = treeRssKiB(pid);
   const timer = setInterval(() => (peak = Math.max(peak, treeRssKiB(pid))), 25);

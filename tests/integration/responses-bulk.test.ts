@@ -2,10 +2,18 @@
 // that it stores exactly what Prisma's createMany stored before, column by column as the database holds them
 // (SQLite keeps booleans as integers and dates as text, so a type slip would show here), on both databases.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { insertResponsesBulk, kindColumns, type BulkResponse } from "@/lib/db/responses";
+import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses";
 import type { Db } from "@/lib/db/client";
 import { normalizeName } from "@/lib/survey/normalize";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
+
+const kindColumns = (kinds: readonly string[]) => ({
+  kindCode: kinds.includes("code"),
+  kindReview: kinds.includes("review"),
+  kindBugs: kinds.includes("bugs"),
+  kindDocs: kinds.includes("docs"),
+  kindMaintainer: kinds.includes("maintainer"),
+});
 
 /** The bulk path as it was written with createMany: the reference the raw INSERTs must match. */
 async function insertWithCreateMany(db: Db, roundId: number, responses: (BulkResponse & { id: string })[], now: Date) {
