@@ -24,11 +24,11 @@ export async function listResponses(db: Db, filter: ResponseFilter) {
   const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
   const rows = await db.response.findMany({
     where,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    orderBy: [{ createdAt: "desc" }, { publicId: "asc" }],
     skip: (page - 1) * RESPONSES_PAGE_SIZE,
     take: RESPONSES_PAGE_SIZE,
     select: {
-      id: true,
+      publicId: true,
       createdAt: true,
       source: true,
       projectCount: true,
@@ -40,11 +40,12 @@ export async function listResponses(db: Db, filter: ResponseFilter) {
   return { rows, total, page, pageCount };
 }
 
-export async function getResponseForOrganiser(db: Db, id: string) {
+/** One response by its public id, the one the organisers' pages and exports show. */
+export async function getResponseForOrganiser(db: Db, publicId: string) {
   return db.response.findUnique({
-    where: { id },
+    where: { publicId },
     select: {
-      id: true,
+      publicId: true,
       source: true,
       createdAt: true,
       updatedAt: true,
@@ -72,13 +73,13 @@ export async function listResponseFilterOptions(db: Db) {
 }
 
 /** Delete one response as an organiser: its rows go, a tombstone tells its edit link, the audit keeps no answers. */
-export async function deleteResponseAsOrganiser(db: Db, actor: Actor, id: string): Promise<AdminResult> {
+export async function deleteResponseAsOrganiser(db: Db, actor: Actor, publicId: string): Promise<AdminResult> {
   return db.$transaction(async (tx) => {
-    const response = await tx.response.findUnique({ where: { id }, select: { id: true, round: { select: { slug: true } }, createdAt: true } });
+    const response = await tx.response.findUnique({ where: { publicId }, select: { round: { select: { slug: true } }, createdAt: true } });
     if (!response) return refuse("This response does not exist (perhaps it was already deleted)");
-    const result = await deleteResponseInTransaction(tx, { id }, "organiser");
+    const result = await deleteResponseInTransaction(tx, { publicId }, "organiser");
     if (!result.ok) return refuse(result.message);
-    await writeAudit(tx, actor, { action: "response.delete", target: `response:${id}`, before: { round: response.round.slug, createdAt: response.createdAt.toISOString() } });
+    await writeAudit(tx, actor, { action: "response.delete", target: `response:${publicId}`, before: { round: response.round.slug, createdAt: response.createdAt.toISOString() } });
     return ok(undefined);
   });
 }

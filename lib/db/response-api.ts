@@ -30,7 +30,7 @@ export async function getResponseFromApi(db: Db, token: string): Promise<ApiResu
   return {
     status: 200,
     body: {
-      responseId: stored.id,
+      responseId: stored.publicId,
       round: { slug: stored.round.slug, title: stored.round.title, status: stored.round.status },
       isEditable: stored.round.status === "open",
       answer: storedToAnswer(stored),

@@ -120,11 +120,11 @@ export async function prepareResponsesExport(
 // The batch reads are plain SQL (quoted model and field names, valid on SQLite and PostgreSQL): the export is
 // the one place where the ORM's per-row object building dominated the cost (measured about 3x slower).
 function selectionConditions(selection: ResponseSelection, kind: DatabaseKind): Prisma.Sql {
-  // Both planners must walk the primary key in id order, skipping other rounds' rows (one pass over the table).
+  // Both planners must walk the public-id index in order, skipping other rounds' rows (one pass over the table).
   // SQLite would otherwise take the (roundId, createdAt) index and sort the whole round for every batch
   // (quadratic: 160 s instead of 10 s at 100,000 responses), so "+ 0" hides the column from it there; PostgreSQL
   // cannot estimate "+ 0" (it guesses 0.5% of the rows) and then scans and sorts the table for every batch, so it
-  // gets the plain comparison, which it plans by its statistics. An index on (roundId, id) would serve both.
+  // gets the plain comparison, which it plans by its statistics. An index on (roundId, publicId) would serve both.
   const conditions = [
     kind === "postgres"
       ? Prisma.sql`r."roundId" = ${selection.roundId}`
@@ -152,7 +152,9 @@ function selectionConditions(selection: ResponseSelection, kind: DatabaseKind): 
 // objects built per response about fivefold. Free text can hold any character, so it is read separately,
 // and only for the responses that have some.
 interface ResponseRow {
+  /** Internal key: the children are found by it. */
   id: string;
+  publicId: string;
   createdAt: Date | string;
   notOpenStackContributor: boolean | number;
   yearsContributing: number | bigint | null;
@@ -216,8 +218,10 @@ export interface ExportStreamOptions {
 }
 
 /**
- * The selected responses in id order, `batchSize` at a time, each with its selections, teams and free text.
- * Keyset pagination (id > last id of the previous batch) costs the same for the last batch as for the first.
+ * The selected responses in public-id order, `batchSize` at a time, each with its selections, teams and free
+ * text. The public ids are random, so the file's row order says nothing of when anyone answered (the internal
+ * ids are time-ordered). Keyset pagination (publicId > the last one of the previous batch) costs the same for
+ * the last batch as for the first.
  */
 export async function* readResponseBatches(
   db: Db,
@@ -230,14 +234,14 @@ export async function* readResponseBatches(
   for (;;) {
     // The children are found by their primary keys (responseId first) and the OtherEntry index.
     const responses = await db.$queryRaw<ResponseRow[]>`
-      SELECT r."id", r."createdAt", r."notOpenStackContributor", r."yearsContributing", r."employerPaid", r."comment",
+      SELECT r."id", r."publicId", r."createdAt", r."notOpenStackContributor", r."yearsContributing", r."employerPaid", r."comment",
         (SELECT string_agg(CAST(t."teamId" AS TEXT), ',') FROM "ResponseTeam" t WHERE t."responseId" = r."id") AS "teams",
         (SELECT string_agg(CAST(s."projectId" AS TEXT) || ${FIELD} || CAST(${KIND_MASK_SQL} AS TEXT) || ${FIELD} || s."frequency", ${RECORD})
            FROM "ResponseProject" s WHERE s."responseId" = r."id") AS "selections",
         (SELECT COUNT(*) FROM "OtherEntry" o WHERE o."responseId" = r."id") AS "otherCount"
       FROM "Response" r
-      WHERE ${conditions} ${after === undefined ? Prisma.empty : Prisma.sql`AND r."id" > ${after}`}
-      ORDER BY r."id" LIMIT ${batchSize}`;
+      WHERE ${conditions} ${after === undefined ? Prisma.empty : Prisma.sql`AND r."publicId" > ${after}`}
+      ORDER BY r."publicId" LIMIT ${batchSize}`;
     options.onBatch?.(responses.length);
     const last = responses.at(-1);
     if (!last) return;
@@ -250,7 +254,7 @@ export async function* readResponseBatches(
             WHERE "responseId" IN (${Prisma.join(withOthers)}) ORDER BY "position", "id"`,
     );
     yield responses.map((r) => ({
-      id: r.id,
+      id: r.publicId,
       createdAt: toDate(r.createdAt),
       notOpenStackContributor: isTrue(r.notOpenStackContributor),
       yearsContributing: r.yearsContributing === null ? null : Number(r.yearsContributing),
@@ -265,7 +269,7 @@ export async function* readResponseBatches(
       })),
     }));
     if (responses.length < batchSize) return;
-    after = last.id;
+    after = last.publicId;
   }
 }
 

@@ -46,17 +46,17 @@ export async function loadImportCatalogue(db: Db, roundSlug: string): Promise<{ 
   };
 }
 
-/** Keys of the file that the round already holds, as an import key or as a response id. */
+/** Keys of the file that the round already holds, as an import key or as the public id its exports show. */
 async function findExistingKeys(db: Db, roundId: number, keys: readonly string[]): Promise<Set<string>> {
   const existing = new Set<string>();
   for (let start = 0; start < keys.length; start += 500) {
     const chunk = keys.slice(start, start + 500);
     const rows = await db.response.findMany({
-      where: { roundId, OR: [{ importKey: { in: chunk } }, { id: { in: chunk } }] },
-      select: { id: true, importKey: true },
+      where: { roundId, OR: [{ importKey: { in: chunk } }, { publicId: { in: chunk } }] },
+      select: { publicId: true, importKey: true },
     });
     for (const row of rows) {
-      existing.add(row.id);
+      existing.add(row.publicId);
       if (row.importKey) existing.add(row.importKey);
     }
   }

@@ -1,6 +1,7 @@
 // Writing and reading survey responses. Every change to one response happens in one transaction, so a
 // reader sees the old answer or the new one, never a mixture; bad ids become field errors, not exceptions.
 import { randomUUID } from "node:crypto";
+import { v7 as timeOrderedUuid } from "uuid";
 import { buildCatalogueIndex, matchProjectName, type MatchableProject } from "../survey/catalogue-match";
 import { hashEditToken } from "../survey/edit-token";
 import { candidateKeys, normalizeName } from "../survey/normalize";
@@ -16,7 +17,7 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export { UNSPECIFIED_FREQUENCY };
 
 export type SaveResponseResult =
-  | { ok: true; responseId: string; created: boolean }
+  | { ok: true; /** The public id (Response.publicId). */ responseId: string; created: boolean }
   | { ok: false; reason: "round-not-found" | "round-closed" | "deleted" | "invalid"; message: string; errors: FieldErrors };
 
 export interface SelectionRow {
@@ -133,7 +134,9 @@ function batcherFor(db: Db): SubmissionBatcher {
 
 interface AcceptedSave {
   index: number;
+  /** The internal key (Response.id) the answer's rows are written under. */
   responseId: string;
+  publicId: string;
   roundId: number;
   isNew: boolean;
   editTokenHash: string;
@@ -195,10 +198,12 @@ async function saveBatch(tx: Tx, batch: readonly PendingSave[]): Promise<SaveRes
         selections.set(other.projectId, { projectId: other.projectId, kinds: [], frequency: UNSPECIFIED_FREQUENCY });
       }
     }
-    const responseId = previous?.id ?? randomUUID();
+    const responseId = previous?.id ?? timeOrderedUuid();
+    const publicId = previous?.publicId ?? randomUUID();
     accepted.push({
       index: i,
       responseId,
+      publicId,
       roundId: round.id,
       isNew: !previous,
       editTokenHash,
@@ -213,7 +218,7 @@ async function saveBatch(tx: Tx, batch: readonly PendingSave[]): Promise<SaveRes
       teamIds,
       others,
     });
-    results[i] = { ok: true, responseId, created: !previous };
+    results[i] = { ok: true, responseId: publicId, created: !previous };
   });
 
   await writeAccepted(tx, accepted);
@@ -240,7 +245,7 @@ async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], hashes: rea
   const branches = [
     Prisma.sql`SELECT 'round' AS "kind", "slug" AS "key", CAST("id" AS TEXT) AS "a", "status" AS "b" FROM "Round" WHERE "slug" IN (${inList(roundSlugs)})`,
     Prisma.sql`SELECT 'tombstone', "editTokenHash", NULL, NULL FROM "ResponseTombstone" WHERE "editTokenHash" IN (${inList(hashes)})`,
-    Prisma.sql`SELECT 'existing', "editTokenHash", CAST("roundId" AS TEXT), "id" FROM "Response" WHERE "editTokenHash" IN (${inList(hashes)})`,
+    Prisma.sql`SELECT 'existing', "editTokenHash", CAST("roundId" AS TEXT), "id" || ' ' || "publicId" FROM "Response" WHERE "editTokenHash" IN (${inList(hashes)})`,
   ];
   if (projectSlugs.length > 0) {
     branches.push(
@@ -271,14 +276,17 @@ async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], hashes: rea
 
   const rounds = new Map<string, { id: number; status: string }>();
   const tombstones = new Set<string>();
-  const existing = new Map<string, { id: string; roundId: number }>();
+  const existing = new Map<string, { id: string; publicId: string; roundId: number }>();
   const projects = { idBySlug: new Map<string, number>(), offered: new Set<string>() };
   const teams = new Map<string, number>();
   const named = new Map<number, { project: MatchableProject & { aliases: string[] }; position: number }>();
   for (const { kind, key, a, b } of rows) {
     if (kind === "round") rounds.set(key, { id: Number(a), status: b ?? "" });
     else if (kind === "tombstone") tombstones.add(key);
-    else if (kind === "existing") existing.set(key, { id: b ?? "", roundId: Number(a) });
+    else if (kind === "existing") {
+      const [id = "", publicId = ""] = (b ?? "").split(" ");
+      existing.set(key, { id, publicId, roundId: Number(a) });
+    }
     else if (kind === "project") projects.idBySlug.set(key, Number(a));
     else if (kind === "offered") projects.offered.add(`${key}:${a}`);
     else if (kind === "team") teams.set(key, Number(a));
@@ -366,7 +374,7 @@ export type DeleteResponseResult = { ok: true } | { ok: false; reason: "not-foun
  */
 export async function deleteResponse(
   db: Db,
-  where: { token: string } | { id: string },
+  where: { token: string } | { publicId: string },
   deletedBy: "respondent" | "organiser" | "retention",
 ): Promise<DeleteResponseResult> {
   return db.$transaction((tx) => deleteResponseInTransaction(tx, where, deletedBy));
@@ -375,13 +383,13 @@ export async function deleteResponse(
 /** deleteResponse inside a caller's transaction, so an organiser's delete and its audit entry commit together. */
 export async function deleteResponseInTransaction(
   tx: Tx,
-  where: { token: string } | { id: string },
+  where: { token: string } | { publicId: string },
   deletedBy: "respondent" | "organiser" | "retention",
 ): Promise<DeleteResponseResult> {
   const response =
     "token" in where
       ? await tx.response.findUnique({ where: { editTokenHash: hashEditToken(where.token) }, include: { round: true } })
-      : await tx.response.findUnique({ where: { id: where.id }, include: { round: true } });
+      : await tx.response.findUnique({ where: { publicId: where.publicId }, include: { round: true } });
   if (!response) return { ok: false, reason: "not-found", message: "No response has this link." } as const;
   if (deletedBy === "respondent" && response.round.status !== "open") {
     return { ok: false, reason: "round-closed", message: "This survey round is closed; the response can no longer be deleted." } as const;
@@ -417,13 +425,13 @@ export interface BulkResponse {
 }
 
 /**
- * Insert responses in chunks, each chunk in one transaction; returns the new response ids in input order.
+ * Insert responses in chunks, each chunk in one transaction; returns the new responses' public ids in input order.
  * Multi-row INSERTs (lib/db/multi-row-insert.ts) rather than createMany: the same rows, several times faster.
  */
 export async function insertResponsesBulk(db: Db, roundId: number, responses: BulkResponse[], chunkSize = 500): Promise<string[]> {
   const ids: string[] = [];
   for (let start = 0; start < responses.length; start += chunkSize) {
-    const chunk = responses.slice(start, start + chunkSize).map((r) => ({ ...r, id: randomUUID() }));
+    const chunk = responses.slice(start, start + chunkSize).map((r) => ({ ...r, id: timeOrderedUuid(), publicId: randomUUID() }));
     // What createMany would have set: @default(now()) and @updatedAt, one instant per statement.
     const now = new Date();
     await db.$transaction(
@@ -435,6 +443,7 @@ export async function insertResponsesBulk(db: Db, roundId: number, responses: Bu
           chunk.map((r) =>
             responseRow({
               responseId: r.id,
+              publicId: r.publicId,
               roundId,
               editTokenHash: r.editTokenHash,
               source: r.source,
@@ -463,7 +472,7 @@ export async function insertResponsesBulk(db: Db, roundId: number, responses: Bu
       },
       { maxWait: 30_000, timeout: 120_000 },
     );
-    ids.push(...chunk.map((r) => r.id));
+    ids.push(...chunk.map((r) => r.publicId));
   }
   return ids;
 }
@@ -471,6 +480,7 @@ export async function insertResponsesBulk(db: Db, roundId: number, responses: Bu
 // Column lists of the multi-row INSERTs, in the order each row's values are given.
 const RESPONSE_COLUMNS = [
   "id",
+  "publicId",
   "roundId",
   "editTokenHash",
   "source",
@@ -491,6 +501,7 @@ const OTHER_COLUMNS = ["responseId", "roundId", "position", "rawText", "normaliz
 /** A Response row in RESPONSE_COLUMNS order; a new response was last updated when it was created. */
 function responseRow(r: {
   responseId: string;
+  publicId: string;
   roundId: number;
   editTokenHash: string;
   source: string;
@@ -501,6 +512,7 @@ function responseRow(r: {
   const { fields } = r;
   return [
     r.responseId,
+    r.publicId,
     r.roundId,
     r.editTokenHash,
     r.source,

@@ -68,6 +68,7 @@ export interface ExportTeam {
 
 /** One response as the exporter reads it, already resolved to ids. */
 export interface ExportResponse {
+  /** The response's public id (never the internal, time-ordered one): the response_id column. */
   id: string;
   createdAt: Date;
   notOpenStackContributor: boolean;

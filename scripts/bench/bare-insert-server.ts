@@ -5,14 +5,21 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { v7 as timeOrderedUuid } from "uuid";
 import { hashEditToken } from "../../lib/survey/edit-token";
 import { responseInputSchema } from "../../lib/survey/response-schema";
 
 const url = process.env.DATABASE_URL ?? "";
 const port = Number(process.env.PORT ?? 0);
 
+/** The app's two ids: the time-ordered internal key the rows hang off, and the random public one. */
+interface ResponseIds {
+  id: string;
+  publicId: string;
+}
+
 interface Insert {
-  (id: string, roundId: number, hash: string, body: ReturnType<typeof responseInputSchema.parse>): Promise<void> | void;
+  (ids: ResponseIds, roundId: number, hash: string, body: ReturnType<typeof responseInputSchema.parse>): Promise<void> | void;
 }
 
 async function setup(): Promise<{ insert: Insert; projectIds: Map<string, number>; teamIds: Map<string, number>; roundIds: Map<string, number> }> {
@@ -28,16 +35,16 @@ async function setup(): Promise<{ insert: Insert; projectIds: Map<string, number
     };
     const now = () => new Date().toISOString().replace("Z", "+00:00");
     const insertResponse = db.prepare(
-      'INSERT INTO "Response" (id, "roundId", "editTokenHash", source, "notOpenStackContributor", "yearsContributing", "employerPaid", comment, "projectCount", "createdAt", "updatedAt") VALUES (?, ?, ?, \'web\', ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO "Response" (id, "publicId", "roundId", "editTokenHash", source, "notOpenStackContributor", "yearsContributing", "employerPaid", comment, "projectCount", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, \'web\', ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertProject = db.prepare(
       'INSERT INTO "ResponseProject" ("responseId", "projectId", "roundId", "kindCode", "kindReview", "kindBugs", "kindDocs", "kindMaintainer", frequency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertTeam = db.prepare('INSERT INTO "ResponseTeam" ("responseId", "teamId", "roundId") VALUES (?, ?, ?)');
     const insertOther = db.prepare('INSERT INTO "OtherEntry" ("responseId", "roundId", position, "rawText", "normalizedText") VALUES (?, ?, ?, ?, ?)');
-    const insert = db.transaction((id: string, roundId: number, hash: string, body: ReturnType<typeof responseInputSchema.parse>) => {
+    const insert = db.transaction(({ id, publicId }: ResponseIds, roundId: number, hash: string, body: ReturnType<typeof responseInputSchema.parse>) => {
       const at = now();
-      insertResponse.run(id, roundId, hash, body.notOpenStackContributor ? 1 : 0, body.yearsContributing, body.employerPaid, body.comment, body.projects.length, at, at);
+      insertResponse.run(id, publicId, roundId, hash, body.notOpenStackContributor ? 1 : 0, body.yearsContributing, body.employerPaid, body.comment, body.projects.length, at, at);
       for (const p of body.projects) {
         const k = (kind: string) => (p.kinds.includes(kind as never) ? 1 : 0);
         insertProject.run(id, maps.projectIds.get(p.slug), roundId, k("code"), k("review"), k("bugs"), k("docs"), k("maintainer"), p.frequency);
@@ -54,13 +61,13 @@ async function setup(): Promise<{ insert: Insert; projectIds: Map<string, number
     teamIds: new Map(await rows('SELECT slug, id FROM "Team"')),
     roundIds: new Map(await rows('SELECT slug, id FROM "Round"')),
   };
-  const insert: Insert = async (id, roundId, hash, body) => {
+  const insert: Insert = async ({ id, publicId }, roundId, hash, body) => {
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
       await client.query(
-        'INSERT INTO "Response" (id, "roundId", "editTokenHash", source, "notOpenStackContributor", "yearsContributing", "employerPaid", comment, "projectCount", "updatedAt") VALUES ($1, $2, $3, \'web\', $4, $5, $6, $7, $8, now())',
-        [id, roundId, hash, body.notOpenStackContributor, body.yearsContributing, body.employerPaid, body.comment, body.projects.length],
+        'INSERT INTO "Response" (id, "publicId", "roundId", "editTokenHash", source, "notOpenStackContributor", "yearsContributing", "employerPaid", comment, "projectCount", "updatedAt") VALUES ($1, $2, $3, $4, \'web\', $5, $6, $7, $8, $9, now())',
+        [id, publicId, roundId, hash, body.notOpenStackContributor, body.yearsContributing, body.employerPaid, body.comment, body.projects.length],
       );
       for (const p of body.projects) {
         await client.query(
@@ -92,9 +99,9 @@ const server = createServer((req, res) => {
         res.writeHead(400, { "content-type": "application/json" }).end('{"error":"invalid"}');
         return;
       }
-      const id = randomUUID();
-      await insert(id, roundId, hashEditToken(parsed.data.token), parsed.data);
-      res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ responseId: id }));
+      const ids = { id: timeOrderedUuid(), publicId: randomUUID() };
+      await insert(ids, roundId, hashEditToken(parsed.data.token), parsed.data);
+      res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ responseId: ids.publicId }));
     } catch {
       res.writeHead(500).end();
     }

@@ -59,9 +59,10 @@ export async function measureServerExport(url: string, layout: "wide" | "long", 
 
 // The round's slug is a bench constant (letters, digits and dashes), so it is inlined rather than bound: the
 // PostgreSQL cursor below is declared with plain SQL.
-const longRowsSql = (round: string) => `SELECT r.id, r."createdAt", p.slug, p.name, rp."kindCode", rp."kindReview", rp."kindBugs", rp."kindDocs", rp."kindMaintainer", rp.frequency
+// Rows in public-id order with the public id, as the app exports them.
+const longRowsSql = (round: string) => `SELECT r."publicId", r."createdAt", p.slug, p.name, rp."kindCode", rp."kindReview", rp."kindBugs", rp."kindDocs", rp."kindMaintainer", rp.frequency
   FROM "ResponseProject" rp JOIN "Response" r ON r.id = rp."responseId" JOIN "Project" p ON p.id = rp."projectId"
-  JOIN "Round" rd ON rd.id = r."roundId" WHERE rd.slug = '${round.replace(/[^a-z0-9-]/g, "")}' ORDER BY r.id`;
+  JOIN "Round" rd ON rd.id = r."roundId" WHERE rd.slug = '${round.replace(/[^a-z0-9-]/g, "")}' ORDER BY r."publicId"`;
 
 /** The ceiling: the bare driver streaming the long layout's selection rows through csv-stringify, in this process. */
 export async function bareDump(url: string, round = "bench"): Promise<ExportResult> {

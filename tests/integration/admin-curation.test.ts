@@ -45,10 +45,11 @@ describeEachDatabase("admin curation", (kind) => {
   });
   afterAll(async () => t?.drop());
 
+  /** Saves an answer and returns its internal id, the one its selections and free text are stored under. */
   const save = async (input: ResponseInput) => {
     const result = await saveResponse(t.db, input);
     if (!result.ok) throw new Error(result.message);
-    return result.responseId;
+    return (await t.db.response.findUniqueOrThrow({ where: { publicId: result.responseId } })).id;
   };
   const project = (slug: string) => t.db.project.findUniqueOrThrow({ where: { slug }, include: { aliases: true } });
   const audits = (action: string) => t.db.auditLog.findMany({ where: { action }, orderBy: { id: "asc" } });
@@ -234,14 +235,18 @@ describeEachDatabase("admin curation", (kind) => {
   describe("responses", () => {
     it("lists with filters and pages, and deletes one leaving a tombstone and an audit entry", async () => {
       const input = answer({ teams: ["neutron"], projects: [{ slug: "libvirt", kinds: ["docs"], frequency: "once" }] });
-      const id = await save(input);
+      const internalId = await save(input);
+      // Organisers name a response by its public id; its rows hang off the internal one.
+      const { publicId: id } = await t.db.response.findUniqueOrThrow({ where: { id: internalId } });
+      expect(internalId).not.toBe(id);
       const team = await t.db.team.findUniqueOrThrow({ where: { slug: "neutron" } });
       const listed = await listResponses(t.db, { teamId: team.id });
-      expect(listed.rows.map((r) => r.id)).toEqual([id]);
+      expect(listed.rows.map((r) => r.publicId)).toEqual([id]);
       expect((await listResponses(t.db, { page: 99 })).page).toBe(1);
+      expect(await t.db.responseProject.count({ where: { responseId: internalId } })).toBe(1);
       expect(await deleteResponseAsOrganiser(t.db, actor, id)).toEqual({ ok: true, value: undefined });
       expect(await isResponseDeleted(t.db, input.token)).toBe(true);
-      expect(await t.db.responseProject.count({ where: { responseId: id } })).toBe(0);
+      expect(await t.db.responseProject.count({ where: { responseId: internalId } })).toBe(0);
       expect(await deleteResponseAsOrganiser(t.db, actor, id)).toMatchObject({ ok: false });
       const [entry] = await audits("response.delete");
       expect(entry).toMatchObject({ target: `response:${id}`, organiserId: actor.id });

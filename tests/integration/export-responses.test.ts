@@ -51,7 +51,7 @@ describeEachDatabase("response export", (kind) => {
   }
 
   const responseCells = (slug: string, r: Awaited<ReturnType<typeof storedRound>>["responses"][number]) => [
-    r.id,
+    r.publicId,
     slug,
     r.createdAt.toISOString(),
     [...r.teams].sort((a, b) => a.team.position - b.team.position).map((x) => x.team.slug).join("|"),
@@ -83,6 +83,14 @@ describeEachDatabase("response export", (kind) => {
     });
     expect(rows).toHaveLength(40);
     expect(byResponseId(rows)).toEqual(byResponseId(expected));
+    // Rows come in public-id order, which is random: neither the internal, time-ordered ids nor the order of
+    // submission can be read from the file.
+    const exported = rows.map((row) => row[0]!);
+    expect(exported).toEqual([...exported].sort());
+    const internal = new Set(responses.map((r) => r.id));
+    expect(exported.some((id) => internal.has(id))).toBe(false);
+    const bySubmission = [...responses].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((r) => r.publicId);
+    expect(exported).not.toEqual(bySubmission);
   });
 
   it("exports every cell of the long layout exactly as stored", async () => {
@@ -157,11 +165,11 @@ describeEachDatabase("response export", (kind) => {
   it("applies the filters and names them in the file", async () => {
     const { responses } = await storedRound("demo-2025");
     const ids = (text: string) => new Set((parse(text, { columns: true }) as { response_id: string }[]).map((r) => r.response_id));
-    const withNova = responses.filter((r) => r.teams.some((x) => x.team.slug === "nova")).map((r) => r.id);
+    const withNova = responses.filter((r) => r.teams.some((x) => x.team.slug === "nova")).map((r) => r.publicId);
     expect(ids(await exportText({ round: "demo-2025", team: "nova" }))).toEqual(new Set(withNova));
-    const unanswered = responses.filter((r) => r.employerPaid === null).map((r) => r.id);
+    const unanswered = responses.filter((r) => r.employerPaid === null).map((r) => r.publicId);
     expect(ids(await exportText({ round: "demo-2025", employerPaid: "unanswered", layout: "long" }))).toEqual(new Set(unanswered));
-    const databases = responses.filter((r) => r.projects.some((s) => s.project.category.slug === "databases-and-db-libraries")).map((r) => r.id);
+    const databases = responses.filter((r) => r.projects.some((s) => s.project.category.slug === "databases-and-db-libraries")).map((r) => r.publicId);
     expect(databases.length).toBeGreaterThan(0);
     expect(ids(await exportText({ round: "demo-2025", category: "databases-and-db-libraries" }))).toEqual(new Set(databases));
   });

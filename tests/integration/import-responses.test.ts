@@ -142,7 +142,7 @@ describeEachDatabase("response import", (kind) => {
     const copy = parse(await exportText({ round: `copy-${layout}`, layout })) as string[][];
     expect(copy[0]).toEqual(header);
     // Response ids are new; the import key links each copy to its original.
-    const keys = new Map((await t.db.response.findMany({ where: { round: { slug: `copy-${layout}` } }, select: { id: true, importKey: true } })).map((r) => [r.id, r.importKey ?? ""]));
+    const keys = new Map((await t.db.response.findMany({ where: { round: { slug: `copy-${layout}` } }, select: { publicId: true, importKey: true } })).map((r) => [r.publicId, r.importKey ?? ""]));
     const normalise = (table: string[][], mapId: (id: string) => string) =>
       table
         .slice(1)

@@ -16,11 +16,17 @@ const kindColumns = (kinds: readonly string[]) => ({
 });
 
 /** The bulk path as it was written with createMany: the reference the raw INSERTs must match. */
-async function insertWithCreateMany(db: Db, roundId: number, responses: (BulkResponse & { id: string })[], now: Date) {
+async function insertWithCreateMany(
+  db: Db,
+  roundId: number,
+  responses: (BulkResponse & { id: string; publicId: string })[],
+  now: Date,
+) {
   await db.$transaction(async (tx) => {
     await tx.response.createMany({
       data: responses.map((r) => ({
         id: r.id,
+        publicId: r.publicId,
         roundId,
         editTokenHash: r.editTokenHash,
         source: r.source,
@@ -116,7 +122,7 @@ describeEachDatabase("bulk response insert", (kind) => {
         }))
         .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     return {
-      responses: responses.map(({ id: _id, roundId: _round, editTokenHash, ...rest }) => ({
+      responses: responses.map(({ id: _id, publicId: _publicId, roundId: _round, editTokenHash, ...rest }) => ({
         ...rest,
         editTokenHash: String(editTokenHash).replace(/^[a-z]+-/, ""),
       })),
@@ -126,25 +132,29 @@ describeEachDatabase("bulk response insert", (kind) => {
     };
   }
 
-  it("stores exactly the rows createMany stored, ids in input order", async () => {
+  it("stores exactly the rows createMany stored, public ids in input order", async () => {
     const bulkRound = await newRound("bulk-raw");
     const referenceRound = await newRound("bulk-reference");
     const ids = await insertResponsesBulk(t.db, bulkRound, sample("raw"), 3);
     expect(ids).toHaveLength(7);
     expect(new Set(ids).size).toBe(7);
     const stored = await t.db.response.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, editTokenHash: true },
+      where: { publicId: { in: ids } },
+      select: { id: true, publicId: true, editTokenHash: true },
     });
-    expect(ids.map((id) => stored.find((r) => r.id === id)?.editTokenHash)).toEqual(
-      sample("raw").map((r) => r.editTokenHash),
-    );
+    const inInputOrder = ids.map((publicId) => stored.find((r) => r.publicId === publicId)!);
+    expect(inInputOrder.map((r) => r.editTokenHash)).toEqual(sample("raw").map((r) => r.editTokenHash));
+    // Internal ids are time-ordered UUIDv7s that increase in insertion order; public ids are random v4s.
+    const internal = inInputOrder.map((r) => r.id);
+    expect(internal.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7/.test(id))).toBe(true);
+    expect([...internal].sort()).toEqual(internal);
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-4/.test(id))).toBe(true);
 
     // The one defaulted date is "now" in both: copy it over so the comparison is exact.
     const defaulted = await t.db.response.findFirstOrThrow({
       where: { roundId: bulkRound, editTokenHash: "raw-hash-3" },
     });
-    const reference = sample("ref").map((r) => ({ ...r, id: crypto.randomUUID() }));
+    const reference = sample("ref").map((r) => ({ ...r, id: crypto.randomUUID(), publicId: crypto.randomUUID() }));
     await insertWithCreateMany(t.db, referenceRound, reference, defaulted.createdAt);
 
     const [raw, ref] = [await storedRows(bulkRound), await storedRows(referenceRound)];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DemoRefused, fillDemoRounds } from "@/lib/db/demo";
 import { deleteResponse, getResponseByToken, isResponseDeleted, saveResponse } from "@/lib/db/responses";
+import { getResponseFromApi, submitResponseFromApi } from "@/lib/db/response-api";
 import { newEditToken } from "@/lib/survey/edit-token";
 import { responseInputSchema, type ResponseInput } from "@/lib/survey/response-schema";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
@@ -60,6 +61,34 @@ describeEachDatabase("responses", (kind) => {
     const results = await Promise.all(Array.from({ length: 8 }, () => saveResponse(t.db, input)));
     expect(results.every((r) => r.ok)).toBe(true);
     expect((await counts()).responses).toBe(before.responses + 1);
+  });
+
+  it("keys a response's rows by a time-ordered internal id and names it everywhere by a random public id", async () => {
+    const inputs = [answer(), answer(), answer()];
+    const saved = [];
+    // One after the other, so each is its own transaction and the order of submission is known.
+    for (const input of inputs) saved.push(await saveResponse(t.db, input));
+    const publicIds = saved.map((r) => (r.ok ? r.responseId : ""));
+    const stored = await Promise.all(publicIds.map((publicId) => t.db.response.findUniqueOrThrow({ where: { publicId } })));
+    const internalIds = stored.map((r) => r.id);
+    expect(internalIds.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/.test(id))).toBe(true);
+    expect([...internalIds].sort()).toEqual(internalIds);
+    expect(publicIds.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab]/.test(id))).toBe(true);
+    // The rows hang off the internal id.
+    expect(await t.db.responseProject.count({ where: { responseId: internalIds[0] } })).toBe(3);
+
+    // The API answers with the public id only, and an edit keeps both ids.
+    const token = inputs[0]!.token;
+    const read = await getResponseFromApi(t.db, token);
+    expect(read.body.responseId).toBe(publicIds[0]);
+    expect(JSON.stringify(read.body)).not.toContain(internalIds[0]);
+    const edited = await submitResponseFromApi(t.db, { ...inputs[0]!, comment: "edited" });
+    expect(edited.body).toMatchObject({ responseId: publicIds[0], created: false });
+    expect(await t.db.response.findUniqueOrThrow({ where: { editTokenHash: stored[0]!.editTokenHash } })).toMatchObject({
+      id: internalIds[0],
+      publicId: publicIds[0],
+      comment: "edited",
+    });
   });
 
   it("replaces the old selections when the edit link's holder changes the answer", async () => {
@@ -136,10 +165,15 @@ describeEachDatabase("responses", (kind) => {
     const input = answer();
     const saved = await saveResponse(t.db, input);
     if (!saved.ok) throw new Error("save failed");
+    const { id } = await t.db.response.findUniqueOrThrow({ where: { publicId: saved.responseId } });
+    const rowsOf = async () => [
+      await t.db.responseProject.count({ where: { responseId: id } }),
+      await t.db.responseTeam.count({ where: { responseId: id } }),
+      await t.db.otherEntry.count({ where: { responseId: id } }),
+    ];
+    expect((await rowsOf()).every((n) => n > 0)).toBe(true);
     expect(await deleteResponse(t.db, { token: input.token }, "respondent")).toEqual({ ok: true });
-    expect(await t.db.responseProject.count({ where: { responseId: saved.responseId } })).toBe(0);
-    expect(await t.db.responseTeam.count({ where: { responseId: saved.responseId } })).toBe(0);
-    expect(await t.db.otherEntry.count({ where: { responseId: saved.responseId } })).toBe(0);
+    expect(await rowsOf()).toEqual([0, 0, 0]);
     expect(await getResponseByToken(t.db, input.token)).toBeNull();
     expect(await isResponseDeleted(t.db, input.token)).toBe(true);
     expect(await saveResponse(t.db, input)).toMatchObject({ ok: false, reason: "deleted" });

@@ -26,7 +26,7 @@ describe.skipIf(isPostgresSkipped)("PostgreSQL round counters move at commit", (
   async function insertAnswer(client: pg.Client): Promise<string> {
     const id = randomUUID();
     await client.query(
-      `INSERT INTO "Response" ("id", "roundId", "editTokenHash", "updatedAt", "projectCount") VALUES ($1, $2, $3, now(), 2)`,
+      `INSERT INTO "Response" ("id", "publicId", "roundId", "editTokenHash", "updatedAt", "projectCount") VALUES ($1, $1, $2, $3, now(), 2)`,
       [id, roundId, `hash-${id}`],
     );
     for (const projectId of projectIds)

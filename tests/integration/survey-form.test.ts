@@ -223,7 +223,7 @@ describeEachDatabase("survey form and response API", (kind) => {
       others: ["k8s", "something-new"],
     });
     const stored = await t.db.response.findFirstOrThrow({
-      where: { id: result.body.responseId as string },
+      where: { publicId: result.body.responseId as string },
       include: { projects: { include: { project: true } } },
     });
     expect(stored.projects.map((p) => p.project.slug).sort()).toEqual(["kubernetes", "pip"]);

@@ -36,7 +36,7 @@ describeEachDatabase("concurrent submissions through next start", (kind) => {
     const acknowledged = results.map((r) => r.json?.responseId as string);
     expect(new Set(acknowledged).size).toBe(SUBMISSIONS);
     expect(await t.db.response.count()).toBe(before + SUBMISSIONS);
-    const stored = await t.db.response.count({ where: { id: { in: acknowledged } } });
+    const stored = await t.db.response.count({ where: { publicId: { in: acknowledged } } });
     expect(stored).toBe(SUBMISSIONS);
   });
 

@@ -50,7 +50,7 @@ describeEachDatabase("crash during load", (kind) => {
     await restarted.stop();
 
     const ids = acknowledged.map((a) => a.responseId);
-    expect(await t.db.response.count({ where: { id: { in: ids } } })).toBe(ids.length);
+    expect(await t.db.response.count({ where: { publicId: { in: ids } } })).toBe(ids.length);
     for (const { body } of acknowledged.filter((_, i) => i % 10 === 0)) {
       const stored = await getResponseByToken(t.db, body.token);
       expect(stored?.projects.filter((p) => p.frequency !== "unspecified").map((p) => p.project.slug).sort()).toEqual(

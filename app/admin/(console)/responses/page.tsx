@@ -84,9 +84,9 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
         </thead>
         <tbody>
           {list.rows.map((row) => (
-            <tr key={row.id}>
+            <tr key={row.publicId}>
               <td>
-                <Link href={`/admin/responses/${row.id}`}>{row.createdAt.toISOString().slice(0, 16).replace("T", " ")}</Link>
+                <Link href={`/admin/responses/${row.publicId}`}>{row.createdAt.toISOString().slice(0, 16).replace("T", " ")}</Link>
               </td>
               <td>{row.round.slug}</td>
               <td>{row.source}</td>

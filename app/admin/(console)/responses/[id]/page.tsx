@@ -27,7 +27,7 @@ export default async function ResponsePage({ params }: { params: Promise<{ id: s
       <p>
         <Link href="/admin/responses">All responses</Link>
       </p>
-      <h1>Response {response.id}</h1>
+      <h1>Response {response.publicId}</h1>
       <dl>
         <dt>Round</dt>
         <dd>
@@ -77,7 +77,7 @@ export default async function ResponsePage({ params }: { params: Promise<{ id: s
       </ul>
       {organiser.role === "admin" ? (
         <ActionForm action={deleteResponseAction} submitLabel="Delete this response" label="Delete response" isDangerous>
-          <input type="hidden" name="responseId" value={response.id} />
+          <input type="hidden" name="responseId" value={response.publicId} />
         </ActionForm>
       ) : null}
     </section>
