@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { checkSubmissionLimit } from "@/lib/auth/submission-limit";
 import { getDb } from "@/lib/db/client";
 import { deleteResponse, saveResponse } from "@/lib/db/responses";
+import { getSubmissionDb } from "@/lib/db/submission-thread";
 import { editPath } from "@/lib/survey/response-api";
 import { readResponseForm, toFormErrors, toResponseInput, type SurveyFormState } from "@/lib/survey/response-form";
 import { EDIT_TOKEN_PATTERN, responseInputSchema, toFieldErrors } from "@/lib/survey/response-schema";
@@ -24,7 +25,7 @@ async function save(formData: FormData): Promise<SurveyFormState | { status: "ok
     };
   }
   try {
-    const result = await saveResponse(getDb(), parsed.data);
+    const result = await saveResponse(getSubmissionDb(), parsed.data);
     if (result.ok) return { status: "ok", token: parsed.data.token };
     const errors = toFormErrors(result.errors, values);
     if (result.reason !== "invalid") errors.form = result.message;

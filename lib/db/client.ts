@@ -2,6 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseKind, getEnv, type DatabaseKind } from "../env";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
@@ -29,8 +30,23 @@ class DurableSqliteAdapter extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript("PRAGMA synchronous = FULL");
+    beginTransactionsImmediately(adapter);
     return adapter;
   }
+}
+
+/**
+ * Two connections write the app's file: the request thread's and the submission writer thread's
+ * (lib/db/submission-thread.ts). A deferred transaction that reads before it writes fails at once with
+ * SQLITE_BUSY_SNAPSHOT when the other connection committed in between, and no busy timeout helps. Every
+ * transaction the app opens writes, so each takes the write lock at BEGIN, waiting for it within the busy
+ * timeout. The adapter opens transactions with a literal "BEGIN" and has no option for this.
+ */
+function beginTransactionsImmediately(adapter: object): void {
+  const database = (adapter as { client?: BetterSqlite3.Database }).client;
+  if (!database) throw new Error("the SQLite driver adapter no longer exposes its connection; see beginTransactionsImmediately");
+  const prepare = database.prepare.bind(database);
+  database.prepare = ((source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof database.prepare;
 }
 
 export function createDb(url: string): DbHandle {
@@ -45,6 +61,22 @@ export function createDb(url: string): DbHandle {
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
   return { db: new PostgresClient({ adapter }) as unknown as Db, kind, url };
 }
+
+/**
+ * One SQLite connection used two ways: by a Prisma client and directly through its driver adapter, which skips
+ * the client's query planning for raw statements (lib/db/submission-worker.ts). Both open transactions through
+ * the adapter, whose lock keeps them from interleaving on the one connection.
+ */
+export async function connectSqliteShared(url: string) {
+  const file = sqliteFilePath(url);
+  mkdirSync(dirname(file), { recursive: true });
+  const factory = new DurableSqliteAdapter({ url: `file:${file}`, timeout: 10_000 });
+  const adapter = await factory.connect();
+  const sharedFactory = { provider: "sqlite" as const, adapterName: factory.adapterName, connect: async () => adapter };
+  return { adapter, db: new SqliteClient({ adapter: sharedFactory }) };
+}
+
+export type SqliteDriverAdapter = Awaited<ReturnType<typeof connectSqliteShared>>["adapter"];
 
 const globalForDb = globalThis as unknown as { censusDb?: DbHandle };
 

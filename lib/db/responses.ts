@@ -8,11 +8,16 @@ import { candidateKeys, normalizeName } from "../survey/normalize";
 import type { FieldErrors, ResponseInput } from "../survey/response-schema";
 import { CONTRIBUTION_KINDS, UNSPECIFIED_FREQUENCY, type ContributionKind } from "../survey/questions";
 import type { Db } from "./client";
+import { delegatedWritesOf } from "./delegated-writes";
 import { KIND_COLUMNS } from "./kind-columns";
 import { Prisma } from "./generated/sqlite/client";
 import { insertRows, type SqlValue } from "./multi-row-insert";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** What writing a batch of submissions needs of its transaction: raw statements only. */
+export type RawTx = Pick<Tx, "$queryRaw" | "$executeRaw">;
+/** Runs `work` in one transaction: Prisma's $transaction, or the driver adapter's (lib/db/adapter-transaction.ts). */
+export type Transact = <T>(work: (tx: RawTx) => Promise<T>) => Promise<T>;
 
 export { UNSPECIFIED_FREQUENCY };
 
@@ -32,7 +37,9 @@ export interface SelectionRow {
  * only after the transaction that holds its answer has committed.
  */
 export async function saveResponse(db: Db, input: ResponseInput): Promise<SaveResponseResult> {
-  return batcherFor(db).submit(input);
+  // The app's SQLite client hands submissions to its writer thread (lib/db/submission-thread.ts).
+  const delegated = delegatedWritesOf(db);
+  return delegated ? delegated.saveResponse(input) : batcherFor(db).submit(input);
 }
 
 // P2002: unique constraint (the same token inserted twice at once); P2034: write conflict or deadlock.
@@ -49,6 +56,7 @@ interface PendingSave {
 }
 
 const MAX_BATCH = 100;
+const MAX_JOIN_TURNS = 8;
 
 /**
  * Group commit for submissions. While one transaction is writing, new submissions queue; the next
@@ -58,7 +66,7 @@ const MAX_BATCH = 100;
 class SubmissionBatcher {
   #queue: PendingSave[] = [];
   #isDraining = false;
-  constructor(private readonly db: Db) {}
+  constructor(private readonly transact: Transact) {}
 
   submit(input: ResponseInput): Promise<SaveResponseResult> {
     return new Promise((resolve, reject) => {
@@ -74,6 +82,7 @@ class SubmissionBatcher {
   async #drain(): Promise<void> {
     try {
       while (this.#queue.length > 0) {
+        await this.#letArrivingJoin();
         const batch = this.#takeBatch();
         try {
           const results = await this.#runWithRetries(batch);
@@ -95,6 +104,20 @@ class SubmissionBatcher {
     }
   }
 
+  /**
+   * Before taking a batch, yield to I/O until the queue stops growing (a few turns at most), so submissions
+   * already on their way join this transaction instead of waiting for the next. Under load it cut the commits
+   * by two fifths (527 to 319 for 6,500 answers) and raised throughput by a tenth when batches were written on
+   * the request thread; alone, a submission waits one turn.
+   */
+  async #letArrivingJoin(): Promise<void> {
+    let seen = -1;
+    for (let turn = 0; turn < MAX_JOIN_TURNS && this.#queue.length !== seen && this.#queue.length < MAX_BATCH; turn++) {
+      seen = this.#queue.length;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   /** Up to MAX_BATCH items with distinct tokens; a repeated token waits for the next batch and becomes an edit. */
   #takeBatch(): PendingSave[] {
     const batch: PendingSave[] = [];
@@ -113,7 +136,7 @@ class SubmissionBatcher {
   async #runWithRetries(batch: PendingSave[]): Promise<SaveResponseResult[]> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.db.$transaction((tx) => saveBatch(tx, batch), { maxWait: 10_000, timeout: 30_000 });
+        return await this.transact((tx) => saveBatch(tx, batch));
       } catch (error) {
         if (attempt < 3 && isRetryable(error)) continue;
         throw error;
@@ -122,11 +145,17 @@ class SubmissionBatcher {
   }
 }
 
+/** saveResponse's work with group commit, in transactions of the caller's making: the SQLite writer thread's. */
+export function submissionsThrough(transact: Transact): (input: ResponseInput) => Promise<SaveResponseResult> {
+  const batcher = new SubmissionBatcher(transact);
+  return (input) => batcher.submit(input);
+}
+
 const batchers = new WeakMap<Db, SubmissionBatcher>();
 function batcherFor(db: Db): SubmissionBatcher {
   let batcher = batchers.get(db);
   if (!batcher) {
-    batcher = new SubmissionBatcher(db);
+    batcher = new SubmissionBatcher((work) => db.$transaction(work, { maxWait: 10_000, timeout: 30_000 }));
     batchers.set(db, batcher);
   }
   return batcher;
@@ -153,7 +182,7 @@ interface AcceptedSave {
 }
 
 /** Validate and write a batch of submissions with distinct tokens in one transaction; a result per item. */
-async function saveBatch(tx: Tx, batch: readonly PendingSave[]): Promise<SaveResponseResult[]> {
+async function saveBatch(tx: RawTx, batch: readonly PendingSave[]): Promise<SaveResponseResult[]> {
   const inputs = batch.map((pending) => pending.input);
   const hashes = batch.map((pending) => pending.editTokenHash);
   const { rounds, tombstones, existing, projects, teams, namedProjects } = await lookUpBatch(tx, inputs, hashes);
@@ -231,7 +260,7 @@ async function saveBatch(tx: Tx, batch: readonly PendingSave[]): Promise<SaveRes
  * which of those projects its rounds offer, and the catalogue entries its free text could name. One round
  * trip instead of seven queries, one of which loaded the whole catalogue.
  */
-async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], hashes: readonly string[]) {
+async function lookUpBatch(tx: RawTx, inputs: readonly ResponseInput[], hashes: readonly string[]) {
   const roundSlugs = [...new Set(inputs.map((i) => i.round))];
   const projectSlugs = [...new Set(inputs.flatMap((i) => i.projects.map((p) => p.slug)))];
   const teamSlugs = [...new Set(inputs.flatMap((i) => i.teams))];
@@ -302,7 +331,7 @@ async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], hashes: rea
   return { rounds, tombstones, existing, projects, teams, namedProjects };
 }
 
-async function writeAccepted(tx: Tx, accepted: readonly AcceptedSave[]): Promise<void> {
+async function writeAccepted(tx: RawTx, accepted: readonly AcceptedSave[]): Promise<void> {
   if (accepted.length === 0) return;
   // What Prisma would set for @default(now()) and @updatedAt.
   const now = new Date();
@@ -528,7 +557,7 @@ function responseRow(r: {
 }
 
 /** The rows an answer owns (selections, teams, free text), for new responses and replaced answers alike. */
-async function insertAnswerRows(tx: Tx, answers: readonly Pick<AcceptedSave, "responseId" | "roundId" | "selections" | "teamIds" | "others">[]) {
+async function insertAnswerRows(tx: RawTx, answers: readonly Pick<AcceptedSave, "responseId" | "roundId" | "selections" | "teamIds" | "others">[]) {
   await insertRows(tx, "ResponseProject", SELECTION_COLUMNS, answers.flatMap((a) => a.selections.map((s) => selectionRow(a.responseId, a.roundId, s))));
   await insertRows(tx, "ResponseTeam", TEAM_COLUMNS, answers.flatMap((a) => a.teamIds.map((teamId) => [a.responseId, a.roundId, teamId])));
   await insertRows(

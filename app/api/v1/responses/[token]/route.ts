@@ -2,6 +2,7 @@
 // token is 404 and a deleted one 410; nothing else about other responses is ever revealed.
 import { getDb } from "@/lib/db/client";
 import { deleteResponseFromApi, getResponseFromApi, replaceResponseFromApi } from "@/lib/db/response-api";
+import { getSubmissionDb } from "@/lib/db/submission-thread";
 import { readJsonBody, type ApiResult } from "@/lib/survey/response-api";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export async function GET(_request: Request, { params }: Context) {
 export async function PUT(request: Request, { params }: Context) {
   const body = await readJsonBody(request);
   if (!body.ok) return reply(body.result);
-  return reply(await replaceResponseFromApi(getDb(), (await params).token, body.value));
+  return reply(await replaceResponseFromApi(getSubmissionDb(), (await params).token, body.value));
 }
 
 export async function DELETE(_request: Request, { params }: Context) {
