@@ -1,4 +1,4 @@
-// npm run bench [-- --size 100000[,1000000] --db sqlite,postgres --parts summary,submissions,export --requests 3000 --calls 30 --fresh --smoke]
+// npm run bench [-- --size 100000[,1000000] --db sqlite,postgres --parts summary,submissions,export --requests 3000 --rounds 3 --calls 30 --fresh --smoke]
 // Builds the datasets through the app's bulk path, measures each part against a bare baseline in the same
 // run, prints the results and writes them to docs/benchmarks.md (unless --smoke, which only checks the harness).
 import { cpus, totalmem } from "node:os";
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     db: { type: "string" },
     parts: { type: "string", default: "summary,submissions,export" },
     requests: { type: "string", default: "3000" },
+    rounds: { type: "string", default: "3" },
     calls: { type: "string", default: "30" },
     fresh: { type: "boolean", default: false },
     smoke: { type: "boolean", default: false },
@@ -32,6 +33,8 @@ const sizes = smoke ? [2000] : values.size.split(",").map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n <= 0))
   throw new Error(`--size takes positive whole numbers, not "${values.size}"`);
 const requests = smoke ? 200 : Number(values.requests);
+const rounds = smoke ? 1 : Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds takes a whole number from 1, not "${values.rounds}"`);
 const calls = smoke ? 3 : Number(values.calls);
 const parts = new Set(values.parts.split(","));
 const postgresUrl =
@@ -87,8 +90,8 @@ for (const kind of kinds)
       report.exports = await benchExport(dataset.url, log);
     }
     if (parts.has("submissions") && sizeIndex === 0) {
-      log(`submissions (autocannon, 20 connections, ${requests} requests each)`);
-      report.submissions = await benchSubmissions(await submissionsDatabase(kind), requests, log);
+      log(`submissions (autocannon, 20 connections, ${requests} requests each, ${rounds} interleaved rounds)`);
+      report.submissions = await benchSubmissions(await submissionsDatabase(kind), requests, rounds, log);
       if (!report.submissions.storedMatchesAcknowledged) {
         console.error(
           `stored ${report.submissions.stored} responses but acknowledged ${report.submissions.acknowledged}`,
@@ -100,13 +103,18 @@ for (const kind of kinds)
   }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
 // Two decimals, or two significant digits for ratios far below 1 (a stored figure against a count from scratch).
 const ratio = (a: number, b: number) => `${a / b >= 0.1 ? (a / b).toFixed(2) : (a / b).toPrecision(2)}×`;
 const lines: string[] = [
   "# Benchmarks",
   "",
   `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
-  `Command: \`npm run bench -- --size ${sizes.join(",")} --db ${kinds.join(",")} --parts ${[...parts].join(",")} --requests ${requests} --calls ${calls}\``,
+  `Command: \`npm run bench -- --size ${sizes.join(",")} --db ${kinds.join(",")} --parts ${[...parts].join(",")} --requests ${requests} --rounds ${rounds} --calls ${calls}\``,
   "",
   "Absolute times on this shared machine are noisy; the ratios against the bare baseline measured in the same run are the figures to compare.",
 ];
@@ -136,21 +144,27 @@ for (const { dataset, summary, submissions, exports } of reports) {
       );
   }
   if (submissions) {
-    const [app, noWrite, bare] = submissions.results as [LoadResult, LoadResult, LoadResult];
+    const { rounds: runs } = submissions;
     lines.push(
       "",
-      `### Submissions: autocannon, 20 connections, ${requests} requests per server`,
+      `### Submissions: autocannon, 20 connections, ${requests} requests per server and round, ${runs.length} interleaved round${runs.length === 1 ? "" : "s"}`,
       "",
-      "| server | requests/s | p50 | p99 | 2xx | errors |",
-      "|---|---|---|---|---|---|",
+      "| round | server | requests/s | p50 | p99 | 2xx | errors |",
+      "|---|---|---|---|---|---|---|",
     );
-    for (const r of submissions.results)
-      lines.push(
-        `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.ok} | ${r.failed} |`,
-      );
+    runs.forEach((run, i) => {
+      for (const r of [run.app, run.noWrite, run.bare] as LoadResult[])
+        lines.push(
+          `| ${i + 1} | ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.ok} | ${r.failed} |`,
+        );
+    });
+    const ratios = (of: (run: (typeof runs)[number]) => number) => runs.map(of);
+    const vsNoWrite = ratios((run) => run.app.requestsPerSecond / run.noWrite.requestsPerSecond);
+    const vsBare = ratios((run) => run.app.requestsPerSecond / run.bare.requestsPerSecond);
+    const each = (values: number[]) => values.map((v) => `${v.toFixed(2)}×`).join(", ");
     lines.push(
       "",
-      `App vs no-write route: **${ratio(app.requestsPerSecond, noWrite.requestsPerSecond)}**; app vs bare insert: **${ratio(app.requestsPerSecond, bare.requestsPerSecond)}**. Stored responses after the run: ${submissions.stored}; acknowledged (2xx): ${submissions.acknowledged}${submissions.storedMatchesAcknowledged ? " (equal)" : " — MISMATCH"}.`,
+      `App vs no-write route: **${median(vsNoWrite).toFixed(2)}×** median of the rounds (${each(vsNoWrite)}); app vs bare insert: **${median(vsBare).toFixed(2)}×** (${each(vsBare)}). Worst app p99: ${Math.max(...runs.map((run) => run.app.p99))} ms. Stored responses after the run: ${submissions.stored}; acknowledged (2xx, warm-up included): ${submissions.acknowledged}${submissions.storedMatchesAcknowledged ? " (equal)" : " — MISMATCH"}.`,
     );
   }
   if (exports) {

@@ -1,6 +1,7 @@
 // Benchmark baseline: the database's ceiling. A bare node:http server that parses and validates the same
 // body as POST /api/v1/responses and inserts it with the same driver (better-sqlite3 or pg), one transaction
 // per request, with ids looked up from maps loaded at start. No framework, no ORM, no checks beyond that.
+// Its rows say source 'bare', so the benchmark counts the app's own answers apart from them.
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import Database from "better-sqlite3";
@@ -35,7 +36,7 @@ async function setup(): Promise<{ insert: Insert; projectIds: Map<string, number
     };
     const now = () => new Date().toISOString().replace("Z", "+00:00");
     const insertResponse = db.prepare(
-      'INSERT INTO "Response" (id, "publicId", "roundId", "editTokenHash", source, "notOpenStackContributor", "yearsContributing", "employerPaid", comment, "projectCount", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, \'web\', ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO "Response" (id, "publicId", "roundId", "editTokenHash", source, "notOpenStackContributor", "yearsContributing", "employerPaid", comment, "projectCount", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, \'bare\', ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertProject = db.prepare(
       'INSERT INTO "ResponseProject" ("responseId", "projectId", "roundId", "kindCode", "kindReview", "kindBugs", "kindDocs", "kindMaintainer", frequency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -66,7 +67,7 @@ async function setup(): Promise<{ insert: Insert; projectIds: Map<string, number
     try {
       await client.query("BEGIN");
       await client.query(
-        'INSERT INTO "Response" (id, "publicId", "roundId", "editTokenHash", source, "notOpenStackContributor", "yearsContributing", "employerPaid", comment, "projectCount", "updatedAt") VALUES ($1, $2, $3, $4, \'web\', $5, $6, $7, $8, $9, now())',
+        'INSERT INTO "Response" (id, "publicId", "roundId", "editTokenHash", source, "notOpenStackContributor", "yearsContributing", "employerPaid", comment, "projectCount", "updatedAt") VALUES ($1, $2, $3, $4, \'bare\', $5, $6, $7, $8, $9, now())',
         [id, publicId, roundId, hash, body.notOpenStackContributor, body.yearsContributing, body.employerPaid, body.comment, body.projects.length],
       );
       for (const p of body.projects) {

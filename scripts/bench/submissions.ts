@@ -51,61 +51,72 @@ async function hammer(name: string, url: string, path: string, amount: number, o
   };
 }
 
-export async function benchSubmissions(url: string, amount: number, log: (line: string) => void) {
+/** One round: the three servers hammered one after the other with the same number of requests. */
+export interface SubmissionRound {
+  app: LoadResult;
+  noWrite: LoadResult;
+  bare: LoadResult;
+}
+
+const NAMES = {
+  app: "POST /api/v1/responses (app)",
+  noWrite: "Next.js route, validate only (no write)",
+  bare: "bare node:http + same driver insert",
+};
+
+/**
+ * `rounds` interleaved rounds of (no-write route, app, bare insert), after a warm-up of each: on a shared
+ * machine a single run of each drifts with whatever else runs, and interleaving spreads that drift over all
+ * three. Afterwards the stored responses are counted against every 2xx the app gave (warm-up included).
+ */
+export async function benchSubmissions(url: string, amount: number, rounds: number, log: (line: string) => void) {
   const { db } = createDb(url);
   const round = await db.round.findUniqueOrThrow({ where: { slug: "bench" } });
   const countStored = () => db.response.count({ where: { roundId: round.id, source: "web" } });
+  let bare: ReturnType<typeof spawn> | undefined;
+  let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
   try {
-    const server = await startAppServer(url, { RATE_LIMIT_SUBMISSIONS_PER_MINUTE: "0" });
-    let app: LoadResult;
-    let noWrite: LoadResult;
     const storedBefore = await countStored();
-    try {
-      await hammer("warm-up", server.url, "/api/v1/responses/check", Math.min(amount, 500), 10_000_000);
-      noWrite = await hammer(
-        "Next.js route, validate only (no write)",
-        server.url,
-        "/api/v1/responses/check",
-        amount,
-        20_000_000,
-      );
-      log(`  no-write route: ${noWrite.requestsPerSecond.toFixed(0)} req/s`);
-      app = await hammer("POST /api/v1/responses (app)", server.url, "/api/v1/responses", amount, 30_000_000);
-      log(`  app: ${app.requestsPerSecond.toFixed(0)} req/s`);
-    } finally {
-      await server.stop();
-    }
-    const storedAfterApp = await countStored();
-
+    server = await startAppServer(url, { RATE_LIMIT_SUBMISSIONS_PER_MINUTE: "0" });
     const port = await freePort();
-    const bare = spawn("node_modules/.bin/tsx", ["scripts/bench/bare-insert-server.ts"], {
+    const bareProcess = spawn("node_modules/.bin/tsx", ["scripts/bench/bare-insert-server.ts"], {
       env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
       stdio: ["ignore", "pipe", "inherit"],
     });
+    bare = bareProcess;
     await new Promise<void>((resolve, reject) => {
-      bare.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve());
-      bare.once("exit", (code) => reject(new Error(`bare server exited with ${code}`)));
+      bareProcess.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve());
+      bareProcess.once("exit", (code) => reject(new Error(`bare server exited with ${code}`)));
     });
-    let bareResult: LoadResult;
-    try {
-      bareResult = await hammer(
-        "bare node:http + same driver insert",
-        `http://127.0.0.1:${port}`,
-        "/",
-        amount,
-        40_000_000,
-      );
-      log(`  bare insert: ${bareResult.requestsPerSecond.toFixed(0)} req/s`);
-    } finally {
-      bare.kill("SIGTERM");
-    }
-    return {
-      results: [app, noWrite, bareResult],
-      storedMatchesAcknowledged: storedAfterApp - storedBefore === app.ok,
-      stored: storedAfterApp - storedBefore,
-      acknowledged: app.ok,
+    const bareUrl = `http://127.0.0.1:${port}`;
+    // Each request gets a body (and edit token) no other request of the run has: the offsets keep them apart.
+    let offset = 10_000_000;
+    const run = (name: string, target: string, path: string, requests = amount) => {
+      offset += 1_000_000;
+      return hammer(name, target, path, requests, offset);
     };
+    const warmUp = Math.min(amount, 500);
+    await run("warm-up", server.url, "/api/v1/responses/check", warmUp);
+    const appWarmUp = await run("warm-up", server.url, "/api/v1/responses", warmUp);
+    await run("warm-up", bareUrl, "/", warmUp);
+    const results: SubmissionRound[] = [];
+    for (let n = 1; n <= rounds; n++) {
+      const noWrite = await run(NAMES.noWrite, server.url, "/api/v1/responses/check");
+      const app = await run(NAMES.app, server.url, "/api/v1/responses");
+      const bareResult = await run(NAMES.bare, bareUrl, "/");
+      results.push({ app, noWrite, bare: bareResult });
+      log(
+        `  round ${n}: no-write route ${noWrite.requestsPerSecond.toFixed(0)} req/s, app ${app.requestsPerSecond.toFixed(0)}, bare insert ${bareResult.requestsPerSecond.toFixed(0)}`,
+      );
+    }
+    await server.stop();
+    server = undefined;
+    const stored = (await countStored()) - storedBefore;
+    const acknowledged = appWarmUp.ok + results.reduce((sum, r) => sum + r.app.ok, 0);
+    return { rounds: results, storedMatchesAcknowledged: stored === acknowledged, stored, acknowledged };
   } finally {
+    bare?.kill("SIGTERM");
+    await server?.stop();
     await db.$disconnect();
   }
 }
