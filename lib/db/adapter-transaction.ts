@@ -56,11 +56,9 @@ export function adapterTransaction(adapter: SqliteDriverAdapter): Transact {
     try {
       result = await work(rawTxOf(tx));
     } catch (error) {
-      try {
-        await tx.executeRaw(statement("ROLLBACK"));
-      } finally {
-        await tx.rollback();
-      }
+      // SQLite may have rolled back already (a busy lock, a full disk): the original error is the one to report.
+      await tx.executeRaw(statement("ROLLBACK")).catch(() => undefined);
+      await tx.rollback();
       throw error;
     }
     try {

@@ -30,7 +30,8 @@ export async function peekRateLimit(db: Db, key: string, policy: RateLimitPolicy
 /** Count one more event in the key's window, starting a new window when the old one has expired. */
 export async function hitRateLimit(db: Db, key: string, policy: RateLimitPolicy, now = new Date()): Promise<RateLimitState> {
   // On the app's SQLite client the count is written by the submission writer thread, like the answers, so the
-  // request thread never waits in SQLite's busy handler for the writer's lock (lib/db/submission-thread.ts).
+  // request thread does not wait in SQLite's busy handler for the writer's lock on every submission
+  // (lib/db/submission-thread.ts).
   const delegated = delegatedWritesOf(db);
   if (delegated) return delegated.hitRateLimit(key, policy, now);
   const expiresAt = new Date(now.getTime() + policy.windowMs);

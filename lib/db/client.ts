@@ -41,21 +41,39 @@ class DurableSqliteAdapter extends PrismaBetterSQLite3 {
  * SQLITE_BUSY_SNAPSHOT when the other connection committed in between, and no busy timeout helps. Every
  * transaction the app opens writes, so each takes the write lock at BEGIN, waiting for it within the busy
  * timeout. The adapter opens transactions with a literal "BEGIN" and has no option for this.
+ *
+ * The adapter takes its own lock before BEGIN and does not release it if BEGIN throws, which a deferred BEGIN
+ * never did: an IMMEDIATE one still busy when the timeout runs out would leave the connection locked for good.
+ * So that case falls back to a deferred BEGIN, and the transaction's first write then fails on the busy lock
+ * and rolls back the ordinary way, releasing the adapter's lock.
  */
 function beginTransactionsImmediately(adapter: object): void {
   const database = (adapter as { client?: BetterSqlite3.Database }).client;
   if (!database) throw new Error("the SQLite driver adapter no longer exposes its connection; see beginTransactionsImmediately");
   const prepare = database.prepare.bind(database);
-  database.prepare = ((source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof database.prepare;
+  const begin = {
+    run() {
+      try {
+        return prepare("BEGIN IMMEDIATE").run();
+      } catch (error) {
+        if (!String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY")) throw error;
+        return prepare("BEGIN").run();
+      }
+    },
+  };
+  database.prepare = ((source: string) => (source === "BEGIN" ? begin : prepare(source))) as typeof database.prepare;
 }
 
-export function createDb(url: string): DbHandle {
+/** SQLite's busy timeout: another connection holding the write lock is waited for this long, not an error. */
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+export function createDb(url: string, options: { sqliteBusyTimeoutMs?: number } = {}): DbHandle {
   const kind = databaseKind(url);
   if (kind === "sqlite") {
     const file = sqliteFilePath(url);
     mkdirSync(dirname(file), { recursive: true });
-    // timeout is SQLite's busy timeout: another process holding the write lock is waited for, not an error.
-    const adapter = new DurableSqliteAdapter({ url: `file:${file}`, timeout: 10_000 });
+    const timeout = options.sqliteBusyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS;
+    const adapter = new DurableSqliteAdapter({ url: `file:${file}`, timeout });
     return { db: new SqliteClient({ adapter }), kind, url };
   }
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
@@ -67,10 +85,10 @@ export function createDb(url: string): DbHandle {
  * the client's query planning for raw statements (lib/db/submission-worker.ts). Both open transactions through
  * the adapter, whose lock keeps them from interleaving on the one connection.
  */
-export async function connectSqliteShared(url: string) {
+export async function connectSqliteShared(url: string, options: { busyTimeoutMs?: number } = {}) {
   const file = sqliteFilePath(url);
   mkdirSync(dirname(file), { recursive: true });
-  const factory = new DurableSqliteAdapter({ url: `file:${file}`, timeout: 10_000 });
+  const factory = new DurableSqliteAdapter({ url: `file:${file}`, timeout: options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS });
   const adapter = await factory.connect();
   const sharedFactory = { provider: "sqlite" as const, adapterName: factory.adapterName, connect: async () => adapter };
   return { adapter, db: new SqliteClient({ adapter: sharedFactory }) };

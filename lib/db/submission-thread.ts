@@ -34,7 +34,12 @@ class WriterThread {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      worker.postMessage({ ...request, id } as WriterRequest);
+      try {
+        worker.postMessage({ ...request, id } as WriterRequest);
+      } catch (error) {
+        this.#pending.delete(id);
+        reject(error as Error);
+      }
     });
   }
 
@@ -82,7 +87,11 @@ export function writeSubmissionsInThread(handle: DbHandle): void {
   });
 }
 
-/** The app's database, its submissions written off the request thread: for the code that saves answers. */
+/**
+ * The app's database, its submissions written off the request thread: for the code that saves answers. From the
+ * first call on, every saveResponse and hitRateLimit on the app's client goes through the thread, whoever calls
+ * it (the organisers' sign-in counts too).
+ */
 export function getSubmissionDb(): Db {
   const handle = getDbHandle();
   writeSubmissionsInThread(handle);

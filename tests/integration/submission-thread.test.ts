@@ -4,9 +4,10 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hitRateLimit } from "@/lib/db/admin-rate-limit";
-import { createDb, sqliteFilePath, type DbHandle } from "@/lib/db/client";
+import { adapterTransaction } from "@/lib/db/adapter-transaction";
+import { connectSqliteShared, createDb, sqliteFilePath, type DbHandle } from "@/lib/db/client";
 import { delegatedWritesOf } from "@/lib/db/delegated-writes";
-import { deleteResponse, getResponseByToken, saveResponse } from "@/lib/db/responses";
+import { deleteResponse, getResponseByToken, saveResponse, submissionsThrough } from "@/lib/db/responses";
 import { writeSubmissionsInThread } from "@/lib/db/submission-thread";
 import { hashEditToken, newEditToken } from "@/lib/survey/edit-token";
 import { responseInputSchema, type ResponseInput } from "@/lib/survey/response-schema";
@@ -163,6 +164,29 @@ describe("SQLite writer thread", () => {
     holder.close();
     expect(await saving).toMatchObject({ ok: true, created: true });
     expect(await getResponseByToken(t.db, input.token)).not.toBeNull();
+  });
+
+  it("fails a transaction whose write lock stays busy past the timeout, and leaves the connection usable", async () => {
+    // A short busy timeout on both kinds of connection: the request thread's client and the writer's adapter.
+    const client = createDb(t.url, { sqliteBusyTimeoutMs: 150 });
+    const writer = await connectSqliteShared(t.url, { busyTimeoutMs: 150 });
+    const save = submissionsThrough(adapterTransaction(writer.adapter));
+    const countInTransaction = () => client.db.$transaction([client.db.rateLimit.deleteMany({ where: { key: "none" } })]);
+    const holder = new Database(sqliteFilePath(t.url));
+    try {
+      holder.prepare("BEGIN IMMEDIATE").run();
+      await expect(save(answer())).rejects.toThrow(/lock|busy/i);
+      await expect(countInTransaction()).rejects.toThrow();
+      holder.prepare("COMMIT").run();
+      // Neither connection was left holding its adapter's lock: the next transactions run.
+      expect(await save(answer())).toMatchObject({ ok: true, created: true });
+      expect(await countInTransaction()).toEqual([{ count: 0 }]);
+    } finally {
+      if (holder.inTransaction) holder.prepare("ROLLBACK").run();
+      holder.close();
+      await client.db.$disconnect();
+      await writer.db.$disconnect();
+    }
   });
 
   it("lets the request thread's own read-then-write transactions run beside the writer", async () => {
