@@ -158,9 +158,8 @@ for (const { dataset, summary, submissions, exports } of reports) {
           `| ${i + 1} | ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.ok} | ${r.failed} |`,
         );
     });
-    const ratios = (of: (run: (typeof runs)[number]) => number) => runs.map(of);
-    const vsNoWrite = ratios((run) => run.app.requestsPerSecond / run.noWrite.requestsPerSecond);
-    const vsBare = ratios((run) => run.app.requestsPerSecond / run.bare.requestsPerSecond);
+    const vsNoWrite = runs.map((run) => run.app.requestsPerSecond / run.noWrite.requestsPerSecond);
+    const vsBare = runs.map((run) => run.app.requestsPerSecond / run.bare.requestsPerSecond);
     const each = (values: number[]) => values.map((v) => `${v.toFixed(2)}×`).join(", ");
     lines.push(
       "",

@@ -4,6 +4,7 @@
 // query compiler, which took about a quarter of the writer thread's time.
 import type { SqliteDriverAdapter } from "./client";
 import { Prisma } from "./generated/sqlite/client";
+import { MODEL_CODE_OF_DRIVER_ERROR } from "./multi-row-insert";
 import type { RawTx, Transact } from "./responses";
 
 type AdapterTx = Awaited<ReturnType<SqliteDriverAdapter["startTransaction"]>>;
@@ -14,14 +15,11 @@ const asQuery = (statement: Prisma.Sql) => ({
   argTypes: statement.values.map(() => ({ scalarType: "unknown" as const, arity: "scalar" as const })),
 });
 
-// Error codes as Prisma's client would report them, for the callers that retry on them.
-const CODE_OF_KIND: Record<string, string> = { UniqueConstraintViolation: "P2002", TransactionWriteConflict: "P2034" };
-
 /** The adapter's error as the client would give it: the database's own message, and the code callers retry on. */
 function withPrismaCode(error: unknown): unknown {
   const cause = (error as { cause?: { kind?: string; originalMessage?: string } } | null)?.cause;
   if (cause?.kind === undefined) return error;
-  return Object.assign(new Error(cause.originalMessage ?? cause.kind, { cause: error }), { code: CODE_OF_KIND[cause.kind] });
+  return Object.assign(new Error(cause.originalMessage ?? cause.kind, { cause: error }), { code: MODEL_CODE_OF_DRIVER_ERROR[cause.kind] });
 }
 
 /** $queryRaw and $executeRaw (as template tags) over one adapter transaction. */

@@ -67,15 +67,20 @@ function beginTransactionsImmediately(adapter: object): void {
 /** SQLite's busy timeout: another connection holding the write lock is waited for this long, not an error. */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
-export function createDb(url: string, options: { sqliteBusyTimeoutMs?: number } = {}): DbHandle {
+interface SqliteOptions {
+  sqliteBusyTimeoutMs?: number;
+}
+
+/** The adapter factory for a SQLite file, its directory created if missing. */
+function sqliteAdapterFactory(url: string, options: SqliteOptions): DurableSqliteAdapter {
+  const file = sqliteFilePath(url);
+  mkdirSync(dirname(file), { recursive: true });
+  return new DurableSqliteAdapter({ url: `file:${file}`, timeout: options.sqliteBusyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS });
+}
+
+export function createDb(url: string, options: SqliteOptions = {}): DbHandle {
   const kind = databaseKind(url);
-  if (kind === "sqlite") {
-    const file = sqliteFilePath(url);
-    mkdirSync(dirname(file), { recursive: true });
-    const timeout = options.sqliteBusyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS;
-    const adapter = new DurableSqliteAdapter({ url: `file:${file}`, timeout });
-    return { db: new SqliteClient({ adapter }), kind, url };
-  }
+  if (kind === "sqlite") return { db: new SqliteClient({ adapter: sqliteAdapterFactory(url, options) }), kind, url };
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
   return { db: new PostgresClient({ adapter }) as unknown as Db, kind, url };
 }
@@ -85,10 +90,8 @@ export function createDb(url: string, options: { sqliteBusyTimeoutMs?: number } 
  * the client's query planning for raw statements (lib/db/submission-worker.ts). Both open transactions through
  * the adapter, whose lock keeps them from interleaving on the one connection.
  */
-export async function connectSqliteShared(url: string, options: { busyTimeoutMs?: number } = {}) {
-  const file = sqliteFilePath(url);
-  mkdirSync(dirname(file), { recursive: true });
-  const factory = new DurableSqliteAdapter({ url: `file:${file}`, timeout: options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS });
+export async function connectSqliteShared(url: string, options: SqliteOptions = {}) {
+  const factory = sqliteAdapterFactory(url, options);
   const adapter = await factory.connect();
   const sharedFactory = { provider: "sqlite" as const, adapterName: factory.adapterName, connect: async () => adapter };
   return { adapter, db: new SqliteClient({ adapter: sharedFactory }) };

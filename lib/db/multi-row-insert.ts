@@ -38,7 +38,7 @@ export async function insertRows(
 
 // A raw statement's constraint errors arrive as P2010 ("raw query failed"); callers retry or report on the
 // codes createMany would give (P2002 unique violation, P2034 write conflict), so give them those.
-const MODEL_CODE_OF_DRIVER_ERROR: Record<string, string> = {
+export const MODEL_CODE_OF_DRIVER_ERROR: Record<string, string> = {
   UniqueConstraintViolation: "P2002",
   TransactionWriteConflict: "P2034",
 };

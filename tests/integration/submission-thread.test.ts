@@ -169,7 +169,7 @@ describe("SQLite writer thread", () => {
   it("fails a transaction whose write lock stays busy past the timeout, and leaves the connection usable", async () => {
     // A short busy timeout on both kinds of connection: the request thread's client and the writer's adapter.
     const client = createDb(t.url, { sqliteBusyTimeoutMs: 150 });
-    const writer = await connectSqliteShared(t.url, { busyTimeoutMs: 150 });
+    const writer = await connectSqliteShared(t.url, { sqliteBusyTimeoutMs: 150 });
     const save = submissionsThrough(adapterTransaction(writer.adapter));
     const countInTransaction = () => client.db.$transaction([client.db.rateLimit.deleteMany({ where: { key: "none" } })]);
     const holder = new Database(sqliteFilePath(t.url));
