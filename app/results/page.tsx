@@ -5,6 +5,7 @@ import { ChartSkeleton } from "@/components/charts/chart-card";
 import { ResultsFilters, type FilterValues } from "@/components/results/results-filters";
 import styles from "@/components/results/results.module.css";
 import { getDbHandle } from "@/lib/db/client";
+import { getCounting } from "@/lib/db/read-pool";
 import { createSummaryLoader, listSummaryFilterOptions, resolveSummaryRequest } from "@/lib/db/summary-queries";
 import { getEnv } from "@/lib/env";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
@@ -88,7 +89,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
     employerPaid: f.employerPaid ?? "",
     view: f.view,
   };
-  const loader = createSummaryLoader(handle, f, k);
+  const loader = createSummaryLoader({ ...handle, ...getCounting() }, f, k);
   const slugs = {
     round: f.round.slug,
     team: f.team?.slug,

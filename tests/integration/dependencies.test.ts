@@ -8,6 +8,7 @@ import {
   listDependencyProjects,
   resolveDependencyRequest,
 } from "@/lib/db/dependency-queries";
+import { openCounting } from "@/lib/db/read-pool";
 import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses";
 import { resolveSummaryFilters, type ResolvedSummaryFilters, type SummarySource } from "@/lib/db/summary-queries";
 import type { NeedsHelpRow } from "@/lib/survey/dependency-shape";
@@ -53,7 +54,7 @@ describeEachDatabase("dependencies that need help", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    source = { db: t.db, kind };
+    source = { db: t.db, kind, ...openCounting(t) };
     for (const p of await t.db.project.findMany()) project.set(p.slug, p.id);
     for (const tm of await t.db.team.findMany()) team.set(tm.slug, tm.id);
     const created = await t.db.round.create({
@@ -77,7 +78,10 @@ describeEachDatabase("dependencies that need help", (kind) => {
     if (!resolved.ok || !resolved.filters) throw new Error("round not resolved");
     round = resolved.filters;
   });
-  afterAll(async () => t?.drop());
+  afterAll(async () => {
+    await source?.reads.close();
+    await t?.drop();
+  });
 
   const withFilters = (f: Partial<ResolvedSummaryFilters>): ResolvedSummaryFilters => ({ ...round, ...f });
   const nova = () => ({ id: team.get("nova")!, slug: "nova", name: "Nova" });

@@ -2,6 +2,7 @@
 // path (submission, edit, deletion, a child-row change, catalogue edits, another round) can leave a stale
 // figure on show, because the triggers move the counters the stored parts are stamped with.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { openCounting } from "@/lib/db/read-pool";
 import { DEFAULT_ROUND_SLUG } from "@/lib/db/catalogue";
 import { deleteResponse, insertResponsesBulk, saveResponse } from "@/lib/db/responses";
 import {
@@ -46,7 +47,7 @@ describeEachDatabase("stored summaries", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    source = { db: t.db, kind };
+    source = { db: t.db, kind, ...openCounting(t) };
     for (let n = 0; n < 12; n++) {
       const body = submissionBody(n, DEFAULT_ROUND_SLUG);
       tokens.push(body.token);
@@ -54,7 +55,10 @@ describeEachDatabase("stored summaries", (kind) => {
       if (!result.ok) throw new Error(result.message);
     }
   });
-  afterAll(async () => t?.drop());
+  afterAll(async () => {
+    await source?.reads.close();
+    await t?.drop();
+  });
 
   it("stores the overview and every chart, and serves exactly what counting afresh gives", async () => {
     const query = `round=${DEFAULT_ROUND_SLUG}`;

@@ -5,6 +5,7 @@ import { DependencyFilters, type DependencyFilterValues } from "@/components/res
 import deps from "@/components/results/dependencies.module.css";
 import styles from "@/components/results/results.module.css";
 import { getDbHandle } from "@/lib/db/client";
+import { getCounting } from "@/lib/db/read-pool";
 import {
   getDependencyReport,
   listDependencySections,
@@ -92,7 +93,7 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
     employerPaid: f.employerPaid ?? "",
     section: request.section ?? "",
   };
-  const report = await getDependencyReport(handle, f, request.section, k);
+  const report = await getDependencyReport({ ...handle, ...getCounting() }, f, request.section, k);
   const query = toDependencyQueryString(values);
   const n = displayCell(report.respondents);
   const chips = [

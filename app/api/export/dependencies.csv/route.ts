@@ -2,6 +2,7 @@
 // Public: aggregates only.
 import type { NextRequest } from "next/server";
 import { getDbHandle } from "@/lib/db/client";
+import { getCounting } from "@/lib/db/read-pool";
 import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependency-queries";
 import { getEnv } from "@/lib/env";
 import { CSV_CONTENT_TYPE, csvContentDisposition, toCsv } from "@/lib/survey/csv";
@@ -22,7 +23,7 @@ export async function GET(request: NextRequest) {
   }
   if (!resolved.filters) return error(409, "no_data", "There is no survey round yet, so there is nothing to export.");
   const k = getEnv().MIN_CELL_SIZE;
-  const report = await getDependencyReport(handle, resolved.filters, resolved.section, k);
+  const report = await getDependencyReport({ ...handle, ...getCounting() }, resolved.filters, resolved.section, k);
   if (report.status !== "ok" || !report.rows || report.respondents.suppressed) {
     return error(409, "too_few_respondents", `Fewer than ${k} respondents match these filters, so no figures are exported.`);
   }

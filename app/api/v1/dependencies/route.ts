@@ -2,6 +2,7 @@
 // (round, team, category, employerPaid, section) as query parameters and the same small-cell suppression.
 import type { NextRequest } from "next/server";
 import { getDbHandle } from "@/lib/db/client";
+import { getCounting } from "@/lib/db/read-pool";
 import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependency-queries";
 import { getEnv } from "@/lib/env";
 import { DEPENDENCY_DEFINITIONS } from "@/lib/survey/dependency-shape";
@@ -26,6 +27,6 @@ export async function GET(request: NextRequest) {
       { headers },
     );
   }
-  const report = await getDependencyReport(handle, resolved.filters, resolved.section, k);
+  const report = await getDependencyReport({ ...handle, ...getCounting() }, resolved.filters, resolved.section, k);
   return Response.json({ ...report, definitions: DEPENDENCY_DEFINITIONS }, { headers });
 }

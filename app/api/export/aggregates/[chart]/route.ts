@@ -2,6 +2,7 @@
 // small-cell suppression as the page. Public: aggregates only.
 import type { NextRequest } from "next/server";
 import { getDbHandle } from "@/lib/db/client";
+import { getCounting } from "@/lib/db/read-pool";
 import { createSummaryLoader, resolveSummaryRequest } from "@/lib/db/summary-queries";
 import { getEnv } from "@/lib/env";
 import { CSV_CONTENT_TYPE, csvContentDisposition, toCsv } from "@/lib/survey/csv";
@@ -28,7 +29,7 @@ export async function GET(request: NextRequest, context: { params: Promise<{ cha
     );
   if (!resolved.filters) return error(409, "no_data", "There is no survey round yet, so there is nothing to export.");
   const k = getEnv().MIN_CELL_SIZE;
-  const loader = createSummaryLoader(handle, resolved.filters, k);
+  const loader = createSummaryLoader({ ...handle, ...getCounting() }, resolved.filters, k);
   const overview = await loader.overview();
   if (overview.status !== "ok") {
     return error(
