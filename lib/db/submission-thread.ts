@@ -46,8 +46,9 @@ class WriterThread {
   #start(): Worker {
     const workerData = { url: this.url };
     const worker = process.env.NEXT_RUNTIME
-      ? // Next.js bundles the entry as a worker chunk from this exact expression.
-        new Worker(new URL("./submission-worker.ts", import.meta.url), { workerData })
+      ? // Next.js bundles the entry as a worker chunk from this exact expression (a path from the project root;
+        // the `new URL(..., import.meta.url)` form also copied this file's source into the public assets).
+        new Worker("./lib/db/submission-worker.ts", { workerData })
       : // Run from source (tests, scripts), the thread loads the entry through tsx, which a worker's execArgv
         // cannot register.
         new Worker(loadFromSource(import.meta.url.replace(/submission-thread\.ts$/, "submission-worker.ts")), {

@@ -37,4 +37,9 @@ describe("the client bundle", () => {
     }
     expect(leaks).toEqual([]);
   });
+
+  it("holds no server source file: worker threads are bundled, never copied as assets", () => {
+    const sources = files(join(process.cwd(), ".next", "static")).filter((file) => /\.(ts|tsx|mts|cts)$/.test(file));
+    expect(sources).toEqual([]);
+  });
 });
