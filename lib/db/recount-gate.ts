@@ -11,6 +11,8 @@ export class RecountGate {
   #active = 0;
   #waiting: (() => void)[] = [];
   #flights = new SingleFlight<unknown>();
+  #asked = 0;
+  #started = 0;
 
   constructor(slots: number) {
     if (!Number.isInteger(slots) || slots < 1) throw new RangeError(`a recount gate needs at least one slot, not ${slots}`);
@@ -32,12 +34,24 @@ export class RecountGate {
     return this.#waiting.length;
   }
 
+  /** Counts asked for since the gate was made, and of those, how many were started (the rest joined one in flight). */
+  get asked(): number {
+    return this.#asked;
+  }
+  get started(): number {
+    return this.#started;
+  }
+
   /**
    * Count `key` once however many callers ask while it runs; the first caller's count waits for a slot. The key
    * must name the data counted exactly (filters, part and data stamp), so a joiner gets what it would have counted.
    */
   count<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    return this.#flights.run(key, () => this.#inSlot(compute)) as Promise<T>;
+    this.#asked++;
+    return this.#flights.run(key, () => {
+      this.#started++;
+      return this.#inSlot(compute);
+    }) as Promise<T>;
   }
 
   async #inSlot<T>(compute: () => Promise<T>): Promise<T> {

@@ -47,6 +47,8 @@ import { KIND_COLUMNS } from "./kind-columns";
 import { Prisma } from "./generated/sqlite/client";
 import type { ReadPool } from "./read-pool";
 import type { RecountGate } from "./recount-gate";
+import { countsFromTotals } from "./round-totals";
+import { memoised, type SummaryCounts } from "./summary-counts";
 import { createSnapshotStore, type SnapshotPart } from "./summary-snapshots";
 
 /**
@@ -368,6 +370,24 @@ export async function countResponsesPerDay(
   return rows.map((row) => ({ day: String(row.day), responses: num(row.n) }));
 }
 
+/** A summary's counts by counting the round's rows: any filter set. */
+export function countsFromRows(source: SummarySource, f: Filters, roundId: number): SummaryCounts {
+  const unfiltered = { team: null, category: null, employerPaid: null };
+  return {
+    respondents: () => countRespondents(source, f, roundId),
+    roundRespondents: () => countRespondents(source, unfiltered, roundId),
+    projects: () => countProjectRespondents(source, f, roundId),
+    categoryKinds: () => countCategoryKinds(source, f, roundId),
+    projectsPerRespondent: () => countProjectsPerRespondent(source, f, roundId),
+    teams: () => countTeamRespondents(source, f, roundId),
+    teamCategories: () => countTeamCategoryRespondents(source, f, roundId),
+    pairs: () => countProjectPairs(source, f, roundId),
+    responsesPerDay: () => countResponsesPerDay(source, f, roundId),
+    rounds: (roundIds) => countRoundRespondents(source, f, roundIds),
+    roundProjects: (roundIds, projectIds) => countRoundProjectRespondents(source, f, roundIds, projectIds),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The summary: queries run once per request (memoised), shaped and suppressed per chart.
 
@@ -423,6 +443,8 @@ export interface SummaryLoader {
 export interface SummaryLoaderOptions {
   /** Count from scratch and store nothing (benchmarks of the counting itself). Default: use stored figures. */
   snapshots?: boolean;
+  /** Count the rows even where the round's totals would do (tests and benchmarks). Default: use the totals. */
+  totals?: boolean;
 }
 
 export function createSummaryLoader(
@@ -467,15 +489,15 @@ export function createSummaryLoader(
   };
   const roundId = filters.round.id;
   const labels = () => once("labels", () => loadSummaryLabels(source.db));
-  const n = () => once("n", () => countRespondents(source, filters, roundId));
-  const projectCounts = () => once("projects", () => countProjectRespondents(source, filters, roundId));
-  const categoryKinds = () => once("categoryKinds", () => countCategoryKinds(source, filters, roundId));
+  // The whole round or one team: read the totals the writes keep. Other filter sets: count the rows.
+  const counts = memoised(
+    options.totals !== false && filters.category === null && filters.employerPaid === null
+      ? countsFromTotals(source.reads, { roundId, teamId: filters.team?.id ?? null })
+      : countsFromRows(source, filters, roundId),
+  );
 
   const countOverview = async (): Promise<Omit<SummaryOverview, "asOf">> => {
-    const count = await n();
-    const unfiltered = isFiltered(filters)
-      ? await countRespondents(source, { team: null, category: null, employerPaid: null }, roundId)
-      : count;
+    const [count, unfiltered] = await Promise.all([counts.respondents(), counts.roundRespondents()]);
     const respondents = suppressCount(count, k);
     return {
       status: unfiltered === 0 ? "no-responses" : respondents.suppressed ? "too-few" : "ok",
@@ -492,41 +514,32 @@ export function createSummaryLoader(
     });
 
   const build = async (id: ChartId): Promise<SummaryChartSeries[ChartId]> => {
-    const [count, names] = await Promise.all([n(), labels()]);
+    const [count, names] = await Promise.all([counts.respondents(), labels()]);
     switch (id) {
       case "top-projects":
-        return shapeTopProjects(await projectCounts(), names, count, k);
+        return shapeTopProjects(await counts.projects(), names, count, k);
       case "categories":
-        return shapeCategories(await categoryKinds(), names, count, k);
+        return shapeCategories(await counts.categoryKinds(), names, count, k);
       case "projects-per-respondent":
-        return shapeProjectsPerRespondent(await countProjectsPerRespondent(source, filters, roundId), count, k);
+        return shapeProjectsPerRespondent(await counts.projectsPerRespondent(), count, k);
       case "kinds-per-category":
-        return shapeKindsPerCategory(await categoryKinds(), names, k);
+        return shapeKindsPerCategory(await counts.categoryKinds(), names, k);
       case "team-category": {
-        const [teams, cells] = await Promise.all([
-          countTeamRespondents(source, filters, roundId),
-          countTeamCategoryRespondents(source, filters, roundId),
-        ]);
+        const [teams, cells] = await Promise.all([counts.teams(), counts.teamCategories()]);
         return shapeTeamCategory(teams, cells, names, k);
       }
       case "co-contribution":
-        return shapeCoContribution(
-          await countProjectPairs(source, filters, roundId),
-          await projectCounts(),
-          names,
-          count,
-          k,
-        );
+        return shapeCoContribution(await counts.pairs(), await counts.projects(), names, count, k);
       case "round-comparison": {
         const rounds = await findComparisonRounds(source.db, filters.round);
-        const topIds = rankProjects(await projectCounts(), names)
+        const topIds = rankProjects(await counts.projects(), names)
           .filter((row) => row.respondents >= k)
           .slice(0, COMPARISON_PROJECTS_LIMIT)
           .map((row) => row.projectId);
         const roundIds = rounds.map((round) => round.id);
         const [roundCounts, projectRows] = await Promise.all([
-          countRoundRespondents(source, filters, roundIds),
-          countRoundProjectRespondents(source, filters, roundIds, topIds),
+          counts.rounds(roundIds),
+          counts.roundProjects(roundIds, topIds),
         ]);
         const comparisonRounds: ComparisonRound[] = rounds.map(({ id: roundKey, slug, title }) => ({
           id: roundKey,
@@ -536,7 +549,7 @@ export function createSummaryLoader(
         return shapeRoundComparison(comparisonRounds, roundCounts, projectRows, topIds, names, k);
       }
       case "responses-over-time":
-        return shapeResponsesOverTime(await countResponsesPerDay(source, filters, roundId), count, k);
+        return shapeResponsesOverTime(await counts.responsesPerDay(), count, k);
     }
   };
 

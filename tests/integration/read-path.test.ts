@@ -143,25 +143,32 @@ describeEachDatabase("counting off the request thread", (kind) => {
     expect(await t.db.responseTeam.count()).toBeGreaterThan(0);
   });
 
-  it("counts identical summaries in flight once", async () => {
+  it("counts identical parts in flight once, however many callers ask", async () => {
     const { reads, state } = latchedReads(pool);
     const source = sourceOver(reads, 4);
-    const filters = filterSets[1]!;
-    // The statements one summary needs, counted alone at a new data version.
+    // Employer-paid: counted from the rows, every part with statements of its own. A new data version first.
+    const filters = filterSets[3]!;
     await saveResponse(t.db, submissionBody(1, DEFAULT_ROUND_SLUG));
-    await getSummary(source, filters, K);
-    const single = state.calls;
-    expect(single).toBeGreaterThan(0);
+    const loaders = Array.from({ length: 5 }, () => createSummaryLoader(source, filters, K));
 
-    await saveResponse(t.db, submissionBody(2, DEFAULT_ROUND_SLUG));
-    state.calls = 0;
     state.close();
-    const summaries = Array.from({ length: 5 }, () => getSummary(source, filters, K));
-    await until(() => state.held > 0);
+    const overviews = loaders.map((loader) => loader.overview());
+    await until(() => source.recounts.asked === 5 && state.held > 0);
     state.open();
-    const answers = await Promise.all(summaries);
-    expect(state.calls).toBe(single);
-    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    const answered = await Promise.all(overviews);
+    expect(source.recounts.started).toBe(1);
+    const overviewCalls = state.calls;
+    for (const overview of answered) expect(overview).toEqual(answered[0]);
+
+    state.close();
+    const charts = loaders.map((loader) => loader.chart("responses-over-time"));
+    await until(() => source.recounts.asked === 10 && state.held > 0);
+    state.open();
+    const series = await Promise.all(charts);
+    expect(source.recounts.started).toBe(2);
+    // One statement for the chart, as one caller alone would send.
+    expect(state.calls - overviewCalls).toBe(1);
+    for (const chart of series) expect(chart).toEqual(series[0]);
   });
 
   it("counts no more parts at once than the gate has slots; the rest wait, then all are answered", async () => {

@@ -1,0 +1,210 @@
+-- Exact totals of every round, kept by triggers inside every writing transaction, so the dashboard of a live
+-- round reads its figures instead of counting every row again after each new answer. One row per
+-- (round, scope, cell):
+--   scope "teamId": 0 = every respondent of the round; a team's id = the respondents who chose that team;
+--   cell (a, b):    'n' (0, 0)                  respondents
+--                   'bin' (projectCount, 0)     respondents who chose that many projects
+--                   'day' (yyyymmdd, 0)         responses first submitted that UTC day
+--                   'project' (projectId, 0)    respondents who chose the project
+--                   'category' (categoryId, 0)  respondents with a project in the category
+--                   'kind' (categoryId, k)      of those, respondents naming kind k there (k: 0 code, 1 review,
+--                                               2 bugs, 3 docs, 4 maintainer, CONTRIBUTION_KINDS' order)
+--                   'team' (teamId, 0)          respondents who chose the team
+--                   'team-category' (teamId, categoryId)
+--                   'pair' (firstId, secondId)  respondents who chose both projects
+-- Every trigger adds what its statement's rows contribute, joined with the responses' other rows as they stand,
+-- so the totals equal counting afresh after any sequence of writes (tests/integration/round-totals.test.ts).
+-- Per statement, as the rollups: a bulk import is one upsert per cell, not one per row. All rows of a response
+-- carry the response's round. Cells that drop to 0 stay, as 0.
+
+-- CreateTable
+CREATE TABLE "RoundTotal" (
+    "roundId" INTEGER NOT NULL,
+    "teamId" INTEGER NOT NULL,
+    "cell" TEXT NOT NULL,
+    "a" INTEGER NOT NULL,
+    "b" INTEGER NOT NULL,
+    "respondents" INTEGER NOT NULL,
+
+    CONSTRAINT "RoundTotal_pkey" PRIMARY KEY ("roundId","teamId","cell","a","b")
+);
+
+-- The rows a statement changed, each with its sign: +1 inserted, -1 deleted, both for an update.
+CREATE FUNCTION "census_changed_rows"("op" TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE "op"
+    WHEN 'INSERT' THEN 'SELECT *, 1 AS "sign" FROM "changed"'
+    WHEN 'DELETE' THEN 'SELECT *, -1 AS "sign" FROM "changed"'
+    ELSE 'SELECT *, -1 AS "sign" FROM "before" UNION ALL SELECT *, 1 AS "sign" FROM "after"'
+  END
+$$;
+
+-- The statement adding each (round, scope, cell, a, b, delta) row of `cells` (a query text) to the totals, summed
+-- per cell, in key order so concurrent writers take the rows' locks in the same order. Run by the trigger function
+-- itself: a statement's transition tables are visible there only, not in functions it calls.
+CREATE FUNCTION "census_totals_upsert"("cells" TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+  SELECT format(
+    'INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
+       SELECT "roundId", "teamId", "cell", "a", "b", SUM("delta") FROM (%s) AS "cells"
+       GROUP BY 1, 2, 3, 4, 5 HAVING SUM("delta") <> 0 ORDER BY 1, 2, 3, 4, 5
+     ON CONFLICT ("roundId", "teamId", "cell", "a", "b")
+       DO UPDATE SET "respondents" = "RoundTotal"."respondents" + excluded."respondents"', "cells")
+$$;
+
+-- Below, the scopes of a changed row x's response are LATERAL (SELECT 0 UNION ALL its teams).
+
+-- A response: its own cells (n, projects-per-respondent bin, day), in every scope it belongs to.
+CREATE FUNCTION "census_totals_response"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE "census_totals_upsert"(format(
+    'SELECT x."roundId", s."teamId", c."cell", c."a", 0 AS "b", x."sign" AS "delta" FROM (%s) x
+     CROSS JOIN LATERAL (SELECT 0 AS "teamId" UNION ALL SELECT rt."teamId" FROM "ResponseTeam" rt WHERE rt."responseId" = x."id") s
+     CROSS JOIN LATERAL (VALUES (''n'', 0), (''bin'', x."projectCount"),
+       (''day'', CAST(to_char(x."createdAt", ''YYYYMMDD'') AS INTEGER))) c("cell", "a")',
+    "census_changed_rows"(TG_OP)));
+  RETURN NULL;
+END $$;
+
+-- A selection: its project.
+CREATE FUNCTION "census_totals_response_project"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE "census_totals_upsert"(format(
+    'SELECT x."roundId", s."teamId", ''project'' AS "cell", x."projectId" AS "a", 0 AS "b", x."sign" AS "delta" FROM (%s) x
+     CROSS JOIN LATERAL (SELECT 0 AS "teamId" UNION ALL SELECT rt."teamId" FROM "ResponseTeam" rt WHERE rt."responseId" = x."responseId") s',
+    "census_changed_rows"(TG_OP)));
+  RETURN NULL;
+END $$;
+
+-- A pair of projects chosen together (derived by the rollup triggers).
+CREATE FUNCTION "census_totals_response_pair"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE "census_totals_upsert"(format(
+    'SELECT x."roundId", s."teamId", ''pair'' AS "cell", x."firstId" AS "a", x."secondId" AS "b", x."sign" AS "delta" FROM (%s) x
+     CROSS JOIN LATERAL (SELECT 0 AS "teamId" UNION ALL SELECT rt."teamId" FROM "ResponseTeam" rt WHERE rt."responseId" = x."responseId") s',
+    "census_changed_rows"(TG_OP)));
+  RETURN NULL;
+END $$;
+
+-- A (response, category) row (derived by the rollup triggers): the category, each kind named there, and the
+-- category under each of the response's teams.
+CREATE FUNCTION "census_totals_response_category"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE "census_totals_upsert"(format(
+    'SELECT x."roundId", s."teamId", c."cell", c."a", c."b", x."sign" AS "delta" FROM (%s) x
+     CROSS JOIN LATERAL (SELECT 0 AS "teamId" UNION ALL SELECT rt."teamId" FROM "ResponseTeam" rt WHERE rt."responseId" = x."responseId") s
+     CROSS JOIN LATERAL (
+       SELECT ''category'' AS "cell", x."categoryId" AS "a", 0 AS "b"
+       UNION ALL SELECT ''kind'', x."categoryId", k."b" FROM (VALUES (0, x."kindCode"), (1, x."kindReview"), (2, x."kindBugs"),
+         (3, x."kindDocs"), (4, x."kindMaintainer")) k("b", "named") WHERE k."named"
+       UNION ALL SELECT ''team-category'', rt."teamId", x."categoryId" FROM "ResponseTeam" rt WHERE rt."responseId" = x."responseId") c',
+    "census_changed_rows"(TG_OP)));
+  RETURN NULL;
+END $$;
+
+-- Teams of responses, inserted or deleted by one statement (possibly several per response). A team is both a
+-- cell (in every scope of its response) and a scope of its own (holding every cell of the response). So: the
+-- changed teams' cells in the response's other scopes; and each changed team's scope with every cell of the
+-- response, its teams being those it has now together with the changed ones.
+CREATE FUNCTION "census_totals_response_team"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  sign INTEGER := CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END;
+BEGIN
+  EXECUTE "census_totals_upsert"(format(
+    'SELECT x."roundId", s."teamId", c."cell", c."a", c."b", %s AS "delta" FROM "changed" x
+     CROSS JOIN LATERAL (SELECT 0 AS "teamId" UNION ALL SELECT rt."teamId" FROM "ResponseTeam" rt WHERE rt."responseId" = x."responseId"
+       AND NOT EXISTS (SELECT 1 FROM "changed" o WHERE o."responseId" = rt."responseId" AND o."teamId" = rt."teamId")) s
+     CROSS JOIN LATERAL (SELECT ''team'' AS "cell", x."teamId" AS "a", 0 AS "b"
+       UNION ALL SELECT ''team-category'', x."teamId", rc."categoryId" FROM "ResponseCategory" rc WHERE rc."responseId" = x."responseId") c
+     UNION ALL
+     SELECT x."roundId", x."teamId", c."cell", c."a", c."b", %s FROM "changed" x
+     CROSS JOIN LATERAL (
+       SELECT ''n'' AS "cell", 0 AS "a", 0 AS "b" FROM "Response" r WHERE r."id" = x."responseId"
+       UNION ALL SELECT ''bin'', r."projectCount", 0 FROM "Response" r WHERE r."id" = x."responseId"
+       UNION ALL SELECT ''day'', CAST(to_char(r."createdAt", ''YYYYMMDD'') AS INTEGER), 0 FROM "Response" r WHERE r."id" = x."responseId"
+       UNION ALL SELECT ''project'', rp."projectId", 0 FROM "ResponseProject" rp WHERE rp."responseId" = x."responseId"
+       UNION ALL SELECT ''pair'', p."firstId", p."secondId" FROM "ResponsePair" p WHERE p."responseId" = x."responseId"
+       UNION ALL SELECT ''category'', rc."categoryId", 0 FROM "ResponseCategory" rc WHERE rc."responseId" = x."responseId"
+       UNION ALL SELECT ''kind'', rc."categoryId", k."b" FROM "ResponseCategory" rc
+         CROSS JOIN LATERAL (VALUES (0, rc."kindCode"), (1, rc."kindReview"), (2, rc."kindBugs"), (3, rc."kindDocs"),
+           (4, rc."kindMaintainer")) k("b", "named") WHERE rc."responseId" = x."responseId" AND k."named"
+       UNION ALL SELECT ''team'', t."teamId", 0 FROM (SELECT rt."teamId" FROM "ResponseTeam" rt WHERE rt."responseId" = x."responseId"
+         UNION SELECT o."teamId" FROM "changed" o WHERE o."responseId" = x."responseId") t
+       UNION ALL SELECT ''team-category'', t."teamId", rc."categoryId" FROM (SELECT rt."teamId" FROM "ResponseTeam" rt WHERE rt."responseId" = x."responseId"
+         UNION SELECT o."teamId" FROM "changed" o WHERE o."responseId" = x."responseId") t
+         JOIN "ResponseCategory" rc ON rc."responseId" = x."responseId") c',
+    sign, sign));
+  RETURN NULL;
+END $$;
+
+-- A response's teams are replaced by deleting and inserting rows; an update would need both at once.
+CREATE FUNCTION "census_refuse_response_team_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'ResponseTeam rows are never updated: delete the row and insert the new one (RoundTotal depends on it)';
+END $$;
+
+-- A response's rows go before it, each statement with its own totals: a cascade would delete them after the
+-- response, when its statement's totals no longer know the response's teams.
+CREATE FUNCTION "census_delete_response_rows_first"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "ResponseProject" WHERE "responseId" = OLD."id";
+  DELETE FROM "ResponseTeam" WHERE "responseId" = OLD."id";
+  RETURN OLD;
+END $$;
+
+CREATE TRIGGER "Response_delete_rows_first" BEFORE DELETE ON "Response"
+  FOR EACH ROW EXECUTE FUNCTION "census_delete_response_rows_first"();
+
+CREATE TRIGGER "Response_totals_after_insert" AFTER INSERT ON "Response"
+  REFERENCING NEW TABLE AS "changed" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response"();
+CREATE TRIGGER "Response_totals_after_delete" AFTER DELETE ON "Response"
+  REFERENCING OLD TABLE AS "changed" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response"();
+CREATE TRIGGER "Response_totals_after_update" AFTER UPDATE ON "Response"
+  REFERENCING OLD TABLE AS "before" NEW TABLE AS "after" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response"();
+
+CREATE TRIGGER "ResponseProject_totals_after_insert" AFTER INSERT ON "ResponseProject"
+  REFERENCING NEW TABLE AS "changed" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response_project"();
+CREATE TRIGGER "ResponseProject_totals_after_delete" AFTER DELETE ON "ResponseProject"
+  REFERENCING OLD TABLE AS "changed" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response_project"();
+CREATE TRIGGER "ResponseProject_totals_after_update" AFTER UPDATE ON "ResponseProject"
+  REFERENCING OLD TABLE AS "before" NEW TABLE AS "after" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response_project"();
+
+CREATE TRIGGER "ResponsePair_totals_after_insert" AFTER INSERT ON "ResponsePair"
+  REFERENCING NEW TABLE AS "changed" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response_pair"();
+CREATE TRIGGER "ResponsePair_totals_after_delete" AFTER DELETE ON "ResponsePair"
+  REFERENCING OLD TABLE AS "changed" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response_pair"();
+CREATE TRIGGER "ResponsePair_totals_after_update" AFTER UPDATE ON "ResponsePair"
+  REFERENCING OLD TABLE AS "before" NEW TABLE AS "after" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response_pair"();
+
+CREATE TRIGGER "ResponseCategory_totals_after_insert" AFTER INSERT ON "ResponseCategory"
+  REFERENCING NEW TABLE AS "changed" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response_category"();
+CREATE TRIGGER "ResponseCategory_totals_after_delete" AFTER DELETE ON "ResponseCategory"
+  REFERENCING OLD TABLE AS "changed" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response_category"();
+CREATE TRIGGER "ResponseCategory_totals_after_update" AFTER UPDATE ON "ResponseCategory"
+  REFERENCING OLD TABLE AS "before" NEW TABLE AS "after" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response_category"();
+
+CREATE TRIGGER "ResponseTeam_totals_after_insert" AFTER INSERT ON "ResponseTeam"
+  REFERENCING NEW TABLE AS "changed" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response_team"();
+CREATE TRIGGER "ResponseTeam_totals_after_delete" AFTER DELETE ON "ResponseTeam"
+  REFERENCING OLD TABLE AS "changed" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response_team"();
+CREATE TRIGGER "ResponseTeam_refuse_update" BEFORE UPDATE ON "ResponseTeam"
+  FOR EACH ROW EXECUTE FUNCTION "census_refuse_response_team_update"();
+
+-- The answers already stored: every cell of every response, in every scope it belongs to.
+INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
+  SELECT c."roundId", s."teamId", c."cell", c."a", c."b", COUNT(*)
+  FROM (
+    SELECT "id" AS "responseId", "roundId", 'n' AS "cell", 0 AS "a", 0 AS "b" FROM "Response"
+    UNION ALL SELECT "id", "roundId", 'bin', "projectCount", 0 FROM "Response"
+    UNION ALL SELECT "id", "roundId", 'day', CAST(to_char("createdAt", 'YYYYMMDD') AS INTEGER), 0 FROM "Response"
+    UNION ALL SELECT "responseId", "roundId", 'project', "projectId", 0 FROM "ResponseProject"
+    UNION ALL SELECT "responseId", "roundId", 'pair', "firstId", "secondId" FROM "ResponsePair"
+    UNION ALL SELECT "responseId", "roundId", 'category', "categoryId", 0 FROM "ResponseCategory"
+    UNION ALL SELECT rc."responseId", rc."roundId", 'kind', rc."categoryId", k."b" FROM "ResponseCategory" rc
+      CROSS JOIN LATERAL (VALUES (0, rc."kindCode"), (1, rc."kindReview"), (2, rc."kindBugs"), (3, rc."kindDocs"),
+        (4, rc."kindMaintainer")) k("b", "named") WHERE k."named"
+    UNION ALL SELECT "responseId", "roundId", 'team', "teamId", 0 FROM "ResponseTeam"
+    UNION ALL SELECT rt."responseId", rt."roundId", 'team-category', rt."teamId", rc."categoryId"
+      FROM "ResponseTeam" rt JOIN "ResponseCategory" rc ON rc."responseId" = rt."responseId"
+  ) c
+  JOIN (SELECT "id" AS "responseId", 0 AS "teamId" FROM "Response" UNION ALL SELECT "responseId", "teamId" FROM "ResponseTeam") s
+    ON s."responseId" = c."responseId"
+  GROUP BY c."roundId", s."teamId", c."cell", c."a", c."b";
