@@ -14,7 +14,7 @@
 --                   'pair' (firstId, secondId)  respondents who chose both projects
 -- Every trigger adds what its row contributes, joined with the response's other rows as they stand, so the totals
 -- equal counting afresh after any sequence of writes in any order (tests/integration/round-totals.test.ts).
--- All rows of a response carry the response's round. Cells that drop to 0 stay, as 0.
+-- A cell is counted in the round of the row it comes from. Cells that drop to 0 stay, as 0.
 
 CREATE TABLE "RoundTotal" (
     "roundId" INTEGER NOT NULL,
@@ -235,34 +235,36 @@ END;
 
 -- A team of a response is both a cell (in every scope of the response) and a scope of its own (holding every
 -- cell of the response). Added: the team's cells in the scopes the response already had; then the new scope,
--- with every cell of the response as it stands (its teams including this one).
+-- with every cell of the response as it stands (its teams including this one). Each cell is counted in the round
+-- of the row it comes from (team × category: the category row's), so a row moved to another round by direct SQL
+-- moves exactly its own cells.
 CREATE TRIGGER "ResponseTeam_totals_after_insert" AFTER INSERT ON "ResponseTeam"
 BEGIN
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
-    SELECT NEW."roundId", s."teamId", c."cell", c."a", c."b", 1
+    SELECT c."roundId", s."teamId", c."cell", c."a", c."b", 1
     FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId" AND "teamId" <> NEW."teamId") s
     CROSS JOIN (
-      SELECT 'team' AS "cell", NEW."teamId" AS "a", 0 AS "b"
-      UNION ALL SELECT 'team-category', NEW."teamId", "categoryId" FROM "ResponseCategory" WHERE "responseId" = NEW."responseId") c
+      SELECT NEW."roundId" AS "roundId", 'team' AS "cell", NEW."teamId" AS "a", 0 AS "b"
+      UNION ALL SELECT "roundId", 'team-category', NEW."teamId", "categoryId" FROM "ResponseCategory" WHERE "responseId" = NEW."responseId") c
     WHERE TRUE
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
-    SELECT NEW."roundId", NEW."teamId", c."cell", c."a", c."b", 1
+    SELECT c."roundId", NEW."teamId", c."cell", c."a", c."b", 1
     FROM (
-      SELECT 'n' AS "cell", 0 AS "a", 0 AS "b" FROM "Response" WHERE "id" = NEW."responseId"
-      UNION ALL SELECT 'bin', "projectCount", 0 FROM "Response" WHERE "id" = NEW."responseId"
-      UNION ALL SELECT 'day', CAST(replace(substr("createdAt", 1, 10), '-', '') AS INTEGER), 0 FROM "Response" WHERE "id" = NEW."responseId"
-      UNION ALL SELECT 'project', "projectId", 0 FROM "ResponseProject" WHERE "responseId" = NEW."responseId"
-      UNION ALL SELECT 'pair', "firstId", "secondId" FROM "ResponsePair" WHERE "responseId" = NEW."responseId"
-      UNION ALL SELECT 'category', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId"
-      UNION ALL SELECT 'kind', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindCode"
-      UNION ALL SELECT 'kind', "categoryId", 1 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindReview"
-      UNION ALL SELECT 'kind', "categoryId", 2 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindBugs"
-      UNION ALL SELECT 'kind', "categoryId", 3 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindDocs"
-      UNION ALL SELECT 'kind', "categoryId", 4 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindMaintainer"
-      UNION ALL SELECT 'team', "teamId", 0 FROM "ResponseTeam" WHERE "responseId" = NEW."responseId"
-      UNION ALL SELECT 'team-category', rt."teamId", rc."categoryId" FROM "ResponseTeam" rt
-        JOIN "ResponseCategory" rc ON rc."responseId" = rt."responseId" WHERE rt."responseId" = NEW."responseId") c
+      SELECT "roundId", 'n' AS "cell", 0 AS "a", 0 AS "b" FROM "Response" WHERE "id" = NEW."responseId"
+      UNION ALL SELECT "roundId", 'bin', "projectCount", 0 FROM "Response" WHERE "id" = NEW."responseId"
+      UNION ALL SELECT "roundId", 'day', CAST(replace(substr("createdAt", 1, 10), '-', '') AS INTEGER), 0 FROM "Response" WHERE "id" = NEW."responseId"
+      UNION ALL SELECT "roundId", 'project', "projectId", 0 FROM "ResponseProject" WHERE "responseId" = NEW."responseId"
+      UNION ALL SELECT "roundId", 'pair', "firstId", "secondId" FROM "ResponsePair" WHERE "responseId" = NEW."responseId"
+      UNION ALL SELECT "roundId", 'category', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindCode"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 1 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindReview"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 2 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindBugs"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 3 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindDocs"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 4 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindMaintainer"
+      UNION ALL SELECT t."roundId", 'team', t."teamId", 0 FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId") t
+      UNION ALL SELECT rc."roundId", 'team-category', t."teamId", rc."categoryId" FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId") t
+        CROSS JOIN "ResponseCategory" rc WHERE rc."responseId" = NEW."responseId") c
     WHERE TRUE
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
@@ -271,39 +273,91 @@ END;
 CREATE TRIGGER "ResponseTeam_totals_after_delete" AFTER DELETE ON "ResponseTeam"
 BEGIN
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
-    SELECT OLD."roundId", s."teamId", c."cell", c."a", c."b", -1
+    SELECT c."roundId", s."teamId", c."cell", c."a", c."b", -1
     FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId") s
     CROSS JOIN (
-      SELECT 'team' AS "cell", OLD."teamId" AS "a", 0 AS "b"
-      UNION ALL SELECT 'team-category', OLD."teamId", "categoryId" FROM "ResponseCategory" WHERE "responseId" = OLD."responseId") c
+      SELECT OLD."roundId" AS "roundId", 'team' AS "cell", OLD."teamId" AS "a", 0 AS "b"
+      UNION ALL SELECT "roundId", 'team-category', OLD."teamId", "categoryId" FROM "ResponseCategory" WHERE "responseId" = OLD."responseId") c
     WHERE TRUE
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
-    SELECT OLD."roundId", OLD."teamId", c."cell", c."a", c."b", -1
+    SELECT c."roundId", OLD."teamId", c."cell", c."a", c."b", -1
     FROM (
-      SELECT 'n' AS "cell", 0 AS "a", 0 AS "b" FROM "Response" WHERE "id" = OLD."responseId"
-      UNION ALL SELECT 'bin', "projectCount", 0 FROM "Response" WHERE "id" = OLD."responseId"
-      UNION ALL SELECT 'day', CAST(replace(substr("createdAt", 1, 10), '-', '') AS INTEGER), 0 FROM "Response" WHERE "id" = OLD."responseId"
-      UNION ALL SELECT 'project', "projectId", 0 FROM "ResponseProject" WHERE "responseId" = OLD."responseId"
-      UNION ALL SELECT 'pair', "firstId", "secondId" FROM "ResponsePair" WHERE "responseId" = OLD."responseId"
-      UNION ALL SELECT 'category', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId"
-      UNION ALL SELECT 'kind', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindCode"
-      UNION ALL SELECT 'kind', "categoryId", 1 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindReview"
-      UNION ALL SELECT 'kind', "categoryId", 2 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindBugs"
-      UNION ALL SELECT 'kind', "categoryId", 3 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindDocs"
-      UNION ALL SELECT 'kind', "categoryId", 4 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindMaintainer"
-      UNION ALL SELECT 'team', t."teamId", 0 FROM (SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId" UNION ALL SELECT OLD."teamId") t
-      UNION ALL SELECT 'team-category', t."teamId", rc."categoryId"
-        FROM (SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId" UNION ALL SELECT OLD."teamId") t
+      SELECT "roundId", 'n' AS "cell", 0 AS "a", 0 AS "b" FROM "Response" WHERE "id" = OLD."responseId"
+      UNION ALL SELECT "roundId", 'bin', "projectCount", 0 FROM "Response" WHERE "id" = OLD."responseId"
+      UNION ALL SELECT "roundId", 'day', CAST(replace(substr("createdAt", 1, 10), '-', '') AS INTEGER), 0 FROM "Response" WHERE "id" = OLD."responseId"
+      UNION ALL SELECT "roundId", 'project', "projectId", 0 FROM "ResponseProject" WHERE "responseId" = OLD."responseId"
+      UNION ALL SELECT "roundId", 'pair', "firstId", "secondId" FROM "ResponsePair" WHERE "responseId" = OLD."responseId"
+      UNION ALL SELECT "roundId", 'category', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindCode"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 1 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindReview"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 2 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindBugs"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 3 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindDocs"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 4 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindMaintainer"
+      UNION ALL SELECT t."roundId", 'team', t."teamId", 0 FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId" UNION ALL SELECT OLD."roundId", OLD."teamId") t
+      UNION ALL SELECT rc."roundId", 'team-category', t."teamId", rc."categoryId" FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId" UNION ALL SELECT OLD."roundId", OLD."teamId") t
         CROSS JOIN "ResponseCategory" rc WHERE rc."responseId" = OLD."responseId") c
     WHERE TRUE
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
--- A response's teams are replaced by deleting and inserting rows; an update would need both at once.
-CREATE TRIGGER "ResponseTeam_totals_before_update" BEFORE UPDATE ON "ResponseTeam"
+-- Changed (direct SQL): the old row taken away as if the new one were not there yet, then the new one added.
+CREATE TRIGGER "ResponseTeam_totals_after_update" AFTER UPDATE ON "ResponseTeam"
 BEGIN
-  SELECT RAISE(ABORT, 'ResponseTeam rows are never updated: delete the row and insert the new one (RoundTotal depends on it)');
+  INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
+    SELECT c."roundId", s."teamId", c."cell", c."a", c."b", -1
+    FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId" AND NOT ("responseId" = NEW."responseId" AND "teamId" = NEW."teamId")) s
+    CROSS JOIN (
+      SELECT OLD."roundId" AS "roundId", 'team' AS "cell", OLD."teamId" AS "a", 0 AS "b"
+      UNION ALL SELECT "roundId", 'team-category', OLD."teamId", "categoryId" FROM "ResponseCategory" WHERE "responseId" = OLD."responseId") c
+    WHERE TRUE
+    ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
+  INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
+    SELECT c."roundId", OLD."teamId", c."cell", c."a", c."b", -1
+    FROM (
+      SELECT "roundId", 'n' AS "cell", 0 AS "a", 0 AS "b" FROM "Response" WHERE "id" = OLD."responseId"
+      UNION ALL SELECT "roundId", 'bin', "projectCount", 0 FROM "Response" WHERE "id" = OLD."responseId"
+      UNION ALL SELECT "roundId", 'day', CAST(replace(substr("createdAt", 1, 10), '-', '') AS INTEGER), 0 FROM "Response" WHERE "id" = OLD."responseId"
+      UNION ALL SELECT "roundId", 'project', "projectId", 0 FROM "ResponseProject" WHERE "responseId" = OLD."responseId"
+      UNION ALL SELECT "roundId", 'pair', "firstId", "secondId" FROM "ResponsePair" WHERE "responseId" = OLD."responseId"
+      UNION ALL SELECT "roundId", 'category', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindCode"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 1 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindReview"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 2 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindBugs"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 3 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindDocs"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 4 FROM "ResponseCategory" WHERE "responseId" = OLD."responseId" AND "kindMaintainer"
+      UNION ALL SELECT t."roundId", 'team', t."teamId", 0 FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId" AND NOT ("responseId" = NEW."responseId" AND "teamId" = NEW."teamId") UNION ALL SELECT OLD."roundId", OLD."teamId") t
+      UNION ALL SELECT rc."roundId", 'team-category', t."teamId", rc."categoryId" FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId" AND NOT ("responseId" = NEW."responseId" AND "teamId" = NEW."teamId") UNION ALL SELECT OLD."roundId", OLD."teamId") t
+        CROSS JOIN "ResponseCategory" rc WHERE rc."responseId" = OLD."responseId") c
+    WHERE TRUE
+    ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
+  INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
+    SELECT c."roundId", s."teamId", c."cell", c."a", c."b", 1
+    FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId" AND "teamId" <> NEW."teamId") s
+    CROSS JOIN (
+      SELECT NEW."roundId" AS "roundId", 'team' AS "cell", NEW."teamId" AS "a", 0 AS "b"
+      UNION ALL SELECT "roundId", 'team-category', NEW."teamId", "categoryId" FROM "ResponseCategory" WHERE "responseId" = NEW."responseId") c
+    WHERE TRUE
+    ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
+  INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
+    SELECT c."roundId", NEW."teamId", c."cell", c."a", c."b", 1
+    FROM (
+      SELECT "roundId", 'n' AS "cell", 0 AS "a", 0 AS "b" FROM "Response" WHERE "id" = NEW."responseId"
+      UNION ALL SELECT "roundId", 'bin', "projectCount", 0 FROM "Response" WHERE "id" = NEW."responseId"
+      UNION ALL SELECT "roundId", 'day', CAST(replace(substr("createdAt", 1, 10), '-', '') AS INTEGER), 0 FROM "Response" WHERE "id" = NEW."responseId"
+      UNION ALL SELECT "roundId", 'project', "projectId", 0 FROM "ResponseProject" WHERE "responseId" = NEW."responseId"
+      UNION ALL SELECT "roundId", 'pair', "firstId", "secondId" FROM "ResponsePair" WHERE "responseId" = NEW."responseId"
+      UNION ALL SELECT "roundId", 'category', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindCode"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 1 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindReview"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 2 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindBugs"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 3 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindDocs"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 4 FROM "ResponseCategory" WHERE "responseId" = NEW."responseId" AND "kindMaintainer"
+      UNION ALL SELECT t."roundId", 'team', t."teamId", 0 FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId") t
+      UNION ALL SELECT rc."roundId", 'team-category', t."teamId", rc."categoryId" FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId") t
+        CROSS JOIN "ResponseCategory" rc WHERE rc."responseId" = NEW."responseId") c
+    WHERE TRUE
+    ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
 -- The answers already stored: every cell of every response, in every scope it belongs to.
@@ -322,7 +376,7 @@ INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     UNION ALL SELECT "responseId", "roundId", 'kind', "categoryId", 3 FROM "ResponseCategory" WHERE "kindDocs"
     UNION ALL SELECT "responseId", "roundId", 'kind', "categoryId", 4 FROM "ResponseCategory" WHERE "kindMaintainer"
     UNION ALL SELECT "responseId", "roundId", 'team', "teamId", 0 FROM "ResponseTeam"
-    UNION ALL SELECT rt."responseId", rt."roundId", 'team-category', rt."teamId", rc."categoryId"
+    UNION ALL SELECT rt."responseId", rc."roundId", 'team-category', rt."teamId", rc."categoryId"
       FROM "ResponseTeam" rt JOIN "ResponseCategory" rc ON rc."responseId" = rt."responseId"
   ) c
   JOIN (SELECT "id" AS "responseId", 0 AS "teamId" FROM "Response" UNION ALL SELECT "responseId", "teamId" FROM "ResponseTeam") s
