@@ -5,7 +5,13 @@ import { ChartSkeleton } from "@/components/charts/chart-card";
 import { ResultsFilters, type FilterValues } from "@/components/results/results-filters";
 import styles from "@/components/results/results.module.css";
 import { getDbHandle } from "@/lib/db/client";
-import { createSummaryLoader, listSummaryFilterOptions, resolveSummaryRequest } from "@/lib/db/summary-queries";
+import {
+  countIncompleteResponses,
+  createSummaryLoader,
+  listSummaryFilterOptions,
+  resolveSummaryRequest,
+} from "@/lib/db/summary-queries";
+import { describeIncompleteLeftOut } from "@/lib/survey/completeness";
 import { getEnv } from "@/lib/env";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
 import { describeSmallCellRule, FILTER_DEFINITIONS } from "@/lib/survey/summary-charts";
@@ -95,7 +101,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
     category: f.category?.slug,
     employerPaid: f.employerPaid ?? undefined,
   };
-  const overview = await loader.overview();
+  const [overview, incomplete] = await Promise.all([loader.overview(), countIncompleteResponses(handle, f.round.id)]);
+  const leftOut = describeIncompleteLeftOut(incomplete, k);
   const chips = [
     f.team && `Team: ${f.team.name}`,
     f.category && `Category: ${f.category.name}`,
@@ -123,6 +130,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           <span className="muted">No filters: every response of the round.</span>
         )}
       </div>
+      {leftOut && <p className="muted">{leftOut}</p>}
       <details className={styles.definitions}>
         <summary>How these figures are counted</summary>
         <dl>
