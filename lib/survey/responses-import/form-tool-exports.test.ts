@@ -152,7 +152,7 @@ describe("LimeSurvey", () => {
       ]),
     ).toEqual([
       [[10], false, ["SQLAlchemy", "libvirt"], 5, "partly", null],
-      [[11], false, ["pip", "python-ldap", "my-tool"], 2, "no", "Viel Erfolg!"],
+      [[11], false, ["pip", "company-ci-tools", "my-tool"], 2, "no", "Viel Erfolg!"],
       [[], true, ["libvirt"], null, "yes", null],
     ]);
   });
