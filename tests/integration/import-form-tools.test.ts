@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { importResponsesCsv, type ImportOptions } from "@/lib/db/import-into-round";
+import { countAnswerRows } from "../helpers/answer-rows";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
@@ -21,12 +22,7 @@ describeEachDatabase("import of Google Forms and LimeSurvey exports", (kind) => 
   });
   afterAll(async () => t?.drop());
 
-  const counts = async () => ({
-    responses: await t.db.response.count(),
-    projects: await t.db.responseProject.count(),
-    teams: await t.db.responseTeam.count(),
-    others: await t.db.otherEntry.count(),
-  });
+  const counts = () => countAnswerRows(t.db);
   const importBytes = async (bytes: Uint8Array, options: Omit<ImportOptions, "file">) => {
     const result = await importResponsesCsv(t.db, bytes, { file: "export.csv", ...options });
     if (!result.ok) throw new Error(`line ${result.error.line}: ${result.error.message}`);

@@ -7,6 +7,7 @@ import { fillDemoRounds } from "@/lib/db/demo";
 import { prepareResponsesExport, responsesCsvStream } from "@/lib/db/responses-export";
 import { importResponsesCsv, type ImportOptions } from "@/lib/db/import-into-round";
 import { responsesExportQuerySchema } from "@/lib/survey/export-filters";
+import { countAnswerRows } from "../helpers/answer-rows";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
 describeEachDatabase("response import", (kind) => {
@@ -24,12 +25,7 @@ describeEachDatabase("response import", (kind) => {
     await t.db.roundProject.createMany({ data: source.projects.map((p) => ({ roundId: round.id, projectId: p.projectId, position: p.position })) });
     return round;
   }
-  const counts = async () => ({
-    responses: await t.db.response.count(),
-    projects: await t.db.responseProject.count(),
-    teams: await t.db.responseTeam.count(),
-    others: await t.db.otherEntry.count(),
-  });
+  const counts = () => countAnswerRows(t.db);
   const importText = (text: string, options: Omit<ImportOptions, "file">) => importResponsesCsv(t.db, new TextEncoder().encode(text), { file: "test.csv", ...options });
   async function exportText(query: Record<string, string>) {
     const prepared = await prepareResponsesExport(t.db, responsesExportQuerySchema.parse(query));
