@@ -42,13 +42,20 @@ async function save(formData: FormData): Promise<SurveyFormState | { status: "ok
   }
 }
 
+const NOT_A_FORM = "This action takes the survey form.";
+
+/** Every write of a response counts against the client's submission limit first; refused, the answers stay. */
+async function refusal(formData: unknown): Promise<SurveyFormState | null> {
+  if (!(formData instanceof FormData)) return { status: "invalid", message: NOT_A_FORM, errors: { form: NOT_A_FORM }, values: readResponseForm([]) };
+  const limited = await checkSubmissionLimit(await headers());
+  if (limited.ok) return null;
+  return { status: "invalid", message: limited.message, errors: { form: limited.message }, values: readResponseForm(formData.entries()) };
+}
+
 /** A new response: on success, the thank-you page with the private edit link (redirect after POST). */
 export async function submitResponse(_previous: SurveyFormState, formData: FormData): Promise<SurveyFormState> {
-  const limited = await checkSubmissionLimit(await headers());
-  if (!limited.ok) {
-    const values = readResponseForm(formData.entries());
-    return { status: "invalid", message: limited.message, errors: { form: limited.message }, values };
-  }
+  const refused = await refusal(formData);
+  if (refused) return refused;
   const outcome = await save(formData);
   if (outcome.status !== "ok") return outcome;
   redirect(`${editPath(outcome.token)}/thanks`);
@@ -56,6 +63,8 @@ export async function submitResponse(_previous: SurveyFormState, formData: FormD
 
 /** A change through the edit link: the same form stays, saying it was saved. */
 export async function updateResponse(_previous: SurveyFormState, formData: FormData): Promise<SurveyFormState> {
+  const refused = await refusal(formData);
+  if (refused) return refused;
   const outcome = await save(formData);
   if (outcome.status !== "ok") return outcome;
   const values = readResponseForm(formData.entries());
@@ -64,7 +73,7 @@ export async function updateResponse(_previous: SurveyFormState, formData: FormD
 
 /** Delete through the edit link; the link's page then says the response was deleted. */
 export async function deleteOwnResponse(formData: FormData): Promise<void> {
-  const token = formData.get("token");
+  const token = formData instanceof FormData ? formData.get("token") : null;
   if (typeof token !== "string" || !EDIT_TOKEN_PATTERN.test(token)) redirect("/");
   await deleteResponse(getDb(), { token }, "respondent");
   // Whatever the outcome (deleted, unknown, round closed), the link's page says which it is.
