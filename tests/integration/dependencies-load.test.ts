@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { setDependencyOrigin } from "@/lib/db/admin-dependencies";
 import { readCatalogueFiles } from "@/lib/db/catalogue";
 import { findRoundDependencyLoad, listDependencyLoads } from "@/lib/db/dependency-history";
 import { BUNDLED_LIST_SOURCE, listBundledDependencies, loadDependencyList } from "@/lib/db/dependencies-load";
@@ -130,5 +131,23 @@ describeEachDatabase("dependency list loads", (kind) => {
     expect(report?.problems).toEqual(['catalogue: project "pip" not added: another entry already answers to "pip"']);
     expect(await t.db.project.count({ where: { slug: "pip-renamed" } })).toBe(1);
     await t.db.project.update({ where: { slug: "pip-renamed" }, data: { slug: "pip" } });
+  });
+
+  it("keeps an organiser's origin decision through later loads, audited", async () => {
+    const organiser = await t.db.organiser.create({ data: { email: "organiser@example.org", passwordHash: "x", role: "admin" } });
+    const actor = { id: organiser.id, email: organiser.email, role: organiser.role };
+    const six = await t.db.dependency.findUniqueOrThrow({ where: { normalized: "six" } });
+    expect(await setDependencyOrigin(t.db, actor, { dependencyId: six.id, origin: "openstack" })).toEqual({ ok: true, value: undefined });
+    await load(t.db, "bundled");
+    await load(t.db, "fixture");
+    expect(await t.db.dependency.findUniqueOrThrow({ where: { id: six.id } })).toMatchObject({
+      origin: "openstack",
+      originSource: "organiser",
+      projectId: null,
+    });
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "dependency.origin" } });
+    expect(audit).toMatchObject({ target: "dependency:six", actorEmail: "organiser@example.org" });
+    expect((await setDependencyOrigin(t.db, actor, { dependencyId: six.id, origin: "openstack" })).ok).toBe(false);
+    await setDependencyOrigin(t.db, actor, { dependencyId: six.id, origin: "external" });
   });
 });
