@@ -1,20 +1,17 @@
 // On SQLite, submissions are written by a worker thread. better-sqlite3 runs every statement, the triggers that
 // keep the derived rows, and the commit on the thread that calls it; in the app that was the one thread serving
 // every request, and about a third of its time under load went to writing. The writer thread does the same
-// work (saveResponse with its group commit, lib/db/responses.ts, and the submission rate-limit count) on its
+// work (saveResponse with its group commit, lib/db/responses.ts) on its
 // own connection while the request thread goes on parsing and answering. An answer is acknowledged only after
 // the writer's commit, as before, and the thread keeps nothing between transactions. PostgreSQL needs none of
 // this: its driver already waits for the server without blocking.
 import { Worker } from "node:worker_threads";
 import type { ResponseInput } from "../survey/response-schema";
-import type { RateLimitPolicy, RateLimitState } from "./admin-rate-limit";
 import { getDbHandle, type Db, type DbHandle } from "./client";
 import { delegatedWritesOf, delegateWrites } from "./delegated-writes";
 import type { SaveResponseResult } from "./responses";
 
-export type WriterRequest =
-  | { id: number; op: "saveResponse"; input: ResponseInput }
-  | { id: number; op: "hitRateLimit"; key: string; policy: RateLimitPolicy; now: number };
+export type WriterRequest = { id: number; op: "saveResponse"; input: ResponseInput };
 export type WriterReply = { id: number; value: unknown } | { id: number; error: { message: string; code?: string } };
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
@@ -77,21 +74,18 @@ class WriterThread {
   }
 }
 
-/** Send this client's submissions and rate-limit counts to a writer thread (SQLite only; PostgreSQL is left as is). */
+/** Send this client's submissions to a writer thread (SQLite only; PostgreSQL is left as is). */
 export function writeSubmissionsInThread(handle: DbHandle): void {
   if (handle.kind !== "sqlite" || delegatedWritesOf(handle.db)) return;
   const thread = new WriterThread(handle.url);
   delegateWrites(handle.db, {
     saveResponse: (input) => thread.send({ op: "saveResponse", input }) as Promise<SaveResponseResult>,
-    hitRateLimit: (key, policy, now) =>
-      thread.send({ op: "hitRateLimit", key, policy, now: now.getTime() }) as Promise<RateLimitState>,
   });
 }
 
 /**
  * The app's database, its submissions written off the request thread: for the code that saves answers. From the
- * first call on, every saveResponse and hitRateLimit on the app's client goes through the thread, whoever calls
- * it (the organisers' sign-in counts too).
+ * first call on, every saveResponse on the app's client goes through the thread, whoever calls it.
  */
 export function getSubmissionDb(): Db {
   const handle = getDbHandle();

@@ -1,24 +1,20 @@
 // The SQLite writer thread (started by lib/db/submission-thread.ts). One connection to the database file, used
-// by saveResponse's batch writer through the driver adapter directly (lib/db/adapter-transaction.ts) and by the
-// Prisma client for the rate-limit counts; the adapter's lock keeps their transactions apart.
+// by saveResponse's batch writer through the driver adapter directly (lib/db/adapter-transaction.ts).
 import { parentPort, workerData } from "node:worker_threads";
 import { adapterTransaction } from "./adapter-transaction";
-import { hitRateLimit } from "./admin-rate-limit";
 import { connectSqliteShared } from "./client";
 import { submissionsThrough } from "./responses";
 import type { WriterReply, WriterRequest } from "./submission-thread";
 
 const port = parentPort;
 if (!port) throw new Error("lib/db/submission-worker.ts runs only as a worker thread");
-const connected = connectSqliteShared((workerData as { url: string }).url).then(({ adapter, db }) => ({
-  db,
+const connected = connectSqliteShared((workerData as { url: string }).url).then(({ adapter }) => ({
   saveResponse: submissionsThrough(adapterTransaction(adapter)),
 }));
 
 async function perform(request: WriterRequest): Promise<unknown> {
-  const { db, saveResponse } = await connected;
-  if (request.op === "saveResponse") return saveResponse(request.input);
-  return hitRateLimit(db, request.key, request.policy, new Date(request.now));
+  const { saveResponse } = await connected;
+  return saveResponse(request.input);
 }
 
 port.on("message", (request: WriterRequest) => {

@@ -24,7 +24,8 @@ type Op =
   | { type: "bulk"; n: number; count: number }
   | { type: "recode"; pick: number; column: (typeof KIND_COLUMNS)[number] }
   | { type: "recategorise"; project: number; category: number }
-  | { type: "merge"; from: number; into: number };
+  | { type: "merge"; from: number; into: number }
+  | { type: "flag"; pick: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ type: fc.constant("submit" as const), n: fc.nat(10_000) }) },
@@ -40,6 +41,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ type: fc.constant("recategorise" as const), project: fc.nat(), category: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant("merge" as const), from: fc.nat(), into: fc.nat() }) },
+  // A response's completeness changed behind the app's back (direct SQL): it leaves or joins every count.
+  { weight: 1, arbitrary: fc.record({ type: fc.constant("flag" as const), pick: fc.nat() }) },
 );
 
 const pickFrom = <T>(list: readonly T[], index: number): T | undefined =>
@@ -132,6 +135,12 @@ describeEachDatabase("round totals kept by the writes", (kind) => {
         if (project && category) await t.db.project.update({ where: { id: project.projectId }, data: { categoryId: category.id } });
         return;
       }
+      case "flag": {
+        const responses = await t.db.response.findMany({ select: { id: true, isComplete: true }, orderBy: { id: "asc" } });
+        const response = pickFrom(responses, step.pick);
+        if (response) await t.db.response.update({ where: { id: response.id }, data: { isComplete: !response.isComplete } });
+        return;
+      }
       case "merge": {
         const used = await t.db.responseProject.findMany({ distinct: ["projectId"], select: { projectId: true }, orderBy: { projectId: "asc" } });
         const from = pickFrom(used, step.from);
@@ -144,12 +153,13 @@ describeEachDatabase("round totals kept by the writes", (kind) => {
   }
 
   /**
-   * The non-zero totals, and the same totals counted here from the responses, selections, teams and categories.
-   * Each cell is counted in the round of the row it comes from (a category: its selections').
+   * The non-zero totals, and the same totals counted here from the complete responses, their selections, teams and
+   * categories. Each cell is counted in the round of the row it comes from (a category: its selections').
    */
   async function totalsAndExpected() {
     const [responses, selections, teamRows, projects, stored] = await Promise.all([
-      t.db.response.findMany({ select: { id: true, roundId: true, projectCount: true, createdAt: true } }),
+      // Only complete answers are counted (lib/survey/completeness.ts).
+      t.db.response.findMany({ where: { isComplete: true }, select: { id: true, roundId: true, projectCount: true, createdAt: true } }),
       t.db.responseProject.findMany(),
       t.db.responseTeam.findMany(),
       t.db.project.findMany({ select: { id: true, categoryId: true } }),

@@ -3,7 +3,6 @@
 // waits for the database, and the request thread's own transactions still work beside it.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hitRateLimit } from "@/lib/db/admin-rate-limit";
 import { adapterTransaction } from "@/lib/db/adapter-transaction";
 import { connectSqliteShared, createDb, sqliteFilePath, type DbHandle } from "@/lib/db/client";
 import { delegatedWritesOf } from "@/lib/db/delegated-writes";
@@ -131,15 +130,6 @@ describe("SQLite writer thread", () => {
     expect(results.every((r) => r.ok)).toBe(true);
     expect(new Set(results.map((r) => (r.ok ? r.responseId : ""))).size).toBe(1);
     expect(await t.db.response.count()).toBe(before + 1);
-  });
-
-  it("counts rate-limited events in the writer thread", async () => {
-    const policy = { limit: 2, windowMs: 60_000 };
-    const key = `test:${newEditToken()}`;
-    const counts = [];
-    for (let i = 0; i < 3; i++) counts.push((await hitRateLimit(app.db, key, policy)).count);
-    expect(counts).toEqual([1, 2, 3]);
-    expect((await t.db.rateLimit.findUniqueOrThrow({ where: { key } })).count).toBe(3);
   });
 
   it("keeps the request thread free while the writer waits for the database's write lock", async () => {

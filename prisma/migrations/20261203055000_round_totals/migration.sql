@@ -35,7 +35,8 @@ BEGIN
   DELETE FROM "ResponseTeam" WHERE "responseId" = OLD."id";
 END;
 
--- A response: its own cells (n, projects-per-respondent bin, day), in every scope it belongs to.
+-- A response: its own cells (n, projects-per-respondent bin, day), in every scope it belongs to. Only complete
+-- answers count (lib/survey/completeness.ts): every trigger below adds nothing for an incomplete one.
 CREATE TRIGGER "Response_totals_after_insert" AFTER INSERT ON "Response"
 BEGIN
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
@@ -43,7 +44,7 @@ BEGIN
     FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."id") s
     CROSS JOIN (SELECT 'n' AS "cell", 0 AS "a" UNION ALL SELECT 'bin', NEW."projectCount"
       UNION ALL SELECT 'day', CAST(replace(substr(NEW."createdAt", 1, 10), '-', '') AS INTEGER)) c
-    WHERE TRUE
+    WHERE NEW."isComplete"
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
@@ -54,27 +55,73 @@ BEGIN
     FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."id") s
     CROSS JOIN (SELECT 'n' AS "cell", 0 AS "a" UNION ALL SELECT 'bin', OLD."projectCount"
       UNION ALL SELECT 'day', CAST(replace(substr(OLD."createdAt", 1, 10), '-', '') AS INTEGER)) c
-    WHERE TRUE
+    WHERE OLD."isComplete"
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
 CREATE TRIGGER "Response_totals_after_update" AFTER UPDATE ON "Response"
-WHEN OLD."projectCount" IS NOT NEW."projectCount" OR OLD."createdAt" IS NOT NEW."createdAt"
-  OR OLD."roundId" IS NOT NEW."roundId" OR OLD."id" IS NOT NEW."id"
+WHEN OLD."isComplete" AND NEW."isComplete" AND (OLD."projectCount" IS NOT NEW."projectCount"
+  OR OLD."createdAt" IS NOT NEW."createdAt" OR OLD."roundId" IS NOT NEW."roundId" OR OLD."id" IS NOT NEW."id")
 BEGIN
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT OLD."roundId", s."teamId", c."cell", c."a", 0, -1
     FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."id") s
     CROSS JOIN (SELECT 'n' AS "cell", 0 AS "a" UNION ALL SELECT 'bin', OLD."projectCount"
       UNION ALL SELECT 'day', CAST(replace(substr(OLD."createdAt", 1, 10), '-', '') AS INTEGER)) c
-    WHERE TRUE
+    WHERE OLD."isComplete"
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT NEW."roundId", s."teamId", c."cell", c."a", 0, 1
     FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."id") s
     CROSS JOIN (SELECT 'n' AS "cell", 0 AS "a" UNION ALL SELECT 'bin', NEW."projectCount"
       UNION ALL SELECT 'day', CAST(replace(substr(NEW."createdAt", 1, 10), '-', '') AS INTEGER)) c
-    WHERE TRUE
+    WHERE NEW."isComplete"
+    ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
+END;
+
+-- A response becoming complete (or no longer): every cell of it, in every scope, comes in (or goes).
+CREATE TRIGGER "Response_totals_after_completeness_change" AFTER UPDATE OF "isComplete" ON "Response"
+WHEN OLD."isComplete" IS NOT NEW."isComplete"
+BEGIN
+  INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
+    SELECT c."roundId", s."teamId", c."cell", c."a", c."b", -1
+    FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."id") s
+    CROSS JOIN (
+      SELECT OLD."roundId" AS "roundId", 'n' AS "cell", 0 AS "a", 0 AS "b"
+      UNION ALL SELECT OLD."roundId", 'bin', OLD."projectCount", 0
+      UNION ALL SELECT OLD."roundId", 'day', CAST(replace(substr(OLD."createdAt", 1, 10), '-', '') AS INTEGER), 0
+      UNION ALL SELECT "roundId", 'project', "projectId", 0 FROM "ResponseProject" WHERE "responseId" = OLD."id"
+      UNION ALL SELECT "roundId", 'pair', "firstId", "secondId" FROM "ResponsePair" WHERE "responseId" = OLD."id"
+      UNION ALL SELECT "roundId", 'category', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = OLD."id"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = OLD."id" AND "kindCode"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 1 FROM "ResponseCategory" WHERE "responseId" = OLD."id" AND "kindReview"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 2 FROM "ResponseCategory" WHERE "responseId" = OLD."id" AND "kindBugs"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 3 FROM "ResponseCategory" WHERE "responseId" = OLD."id" AND "kindDocs"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 4 FROM "ResponseCategory" WHERE "responseId" = OLD."id" AND "kindMaintainer"
+      UNION ALL SELECT "roundId", 'team', "teamId", 0 FROM "ResponseTeam" WHERE "responseId" = OLD."id"
+      UNION ALL SELECT rc."roundId", 'team-category', rt."teamId", rc."categoryId" FROM "ResponseTeam" rt
+        JOIN "ResponseCategory" rc ON rc."responseId" = rt."responseId" WHERE rt."responseId" = OLD."id") c
+    WHERE OLD."isComplete"
+    ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
+  INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
+    SELECT c."roundId", s."teamId", c."cell", c."a", c."b", 1
+    FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."id") s
+    CROSS JOIN (
+      SELECT NEW."roundId" AS "roundId", 'n' AS "cell", 0 AS "a", 0 AS "b"
+      UNION ALL SELECT NEW."roundId", 'bin', NEW."projectCount", 0
+      UNION ALL SELECT NEW."roundId", 'day', CAST(replace(substr(NEW."createdAt", 1, 10), '-', '') AS INTEGER), 0
+      UNION ALL SELECT "roundId", 'project', "projectId", 0 FROM "ResponseProject" WHERE "responseId" = NEW."id"
+      UNION ALL SELECT "roundId", 'pair', "firstId", "secondId" FROM "ResponsePair" WHERE "responseId" = NEW."id"
+      UNION ALL SELECT "roundId", 'category', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = NEW."id"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 0 FROM "ResponseCategory" WHERE "responseId" = NEW."id" AND "kindCode"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 1 FROM "ResponseCategory" WHERE "responseId" = NEW."id" AND "kindReview"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 2 FROM "ResponseCategory" WHERE "responseId" = NEW."id" AND "kindBugs"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 3 FROM "ResponseCategory" WHERE "responseId" = NEW."id" AND "kindDocs"
+      UNION ALL SELECT "roundId", 'kind', "categoryId", 4 FROM "ResponseCategory" WHERE "responseId" = NEW."id" AND "kindMaintainer"
+      UNION ALL SELECT "roundId", 'team', "teamId", 0 FROM "ResponseTeam" WHERE "responseId" = NEW."id"
+      UNION ALL SELECT rc."roundId", 'team-category', rt."teamId", rc."categoryId" FROM "ResponseTeam" rt
+        JOIN "ResponseCategory" rc ON rc."responseId" = rt."responseId" WHERE rt."responseId" = NEW."id") c
+    WHERE NEW."isComplete"
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
@@ -84,7 +131,7 @@ BEGIN
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT NEW."roundId", s."teamId", 'project', NEW."projectId", 0, 1
     FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId") s
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = NEW."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
@@ -93,7 +140,7 @@ BEGIN
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT OLD."roundId", s."teamId", 'project', OLD."projectId", 0, -1
     FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId") s
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = OLD."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
@@ -104,12 +151,12 @@ BEGIN
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT OLD."roundId", s."teamId", 'project', OLD."projectId", 0, -1
     FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId") s
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = OLD."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT NEW."roundId", s."teamId", 'project', NEW."projectId", 0, 1
     FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId") s
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = NEW."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
@@ -119,7 +166,7 @@ BEGIN
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT NEW."roundId", s."teamId", 'pair', NEW."firstId", NEW."secondId", 1
     FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId") s
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = NEW."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
@@ -128,7 +175,7 @@ BEGIN
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT OLD."roundId", s."teamId", 'pair', OLD."firstId", OLD."secondId", -1
     FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId") s
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = OLD."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
@@ -137,12 +184,12 @@ BEGIN
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT OLD."roundId", s."teamId", 'pair', OLD."firstId", OLD."secondId", -1
     FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId") s
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = OLD."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT NEW."roundId", s."teamId", 'pair', NEW."firstId", NEW."secondId", 1
     FROM (SELECT 0 AS "teamId" UNION ALL SELECT "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId") s
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = NEW."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
@@ -161,7 +208,7 @@ BEGIN
       UNION ALL SELECT 'kind', NEW."categoryId", 3 WHERE NEW."kindDocs"
       UNION ALL SELECT 'kind', NEW."categoryId", 4 WHERE NEW."kindMaintainer"
       UNION ALL SELECT 'team-category', "teamId", NEW."categoryId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId") c
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = NEW."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
@@ -178,7 +225,7 @@ BEGIN
       UNION ALL SELECT 'kind', OLD."categoryId", 3 WHERE OLD."kindDocs"
       UNION ALL SELECT 'kind', OLD."categoryId", 4 WHERE OLD."kindMaintainer"
       UNION ALL SELECT 'team-category', "teamId", OLD."categoryId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId") c
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = OLD."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
@@ -197,7 +244,7 @@ BEGIN
       UNION ALL SELECT 2, NEW."kindBugs" - OLD."kindBugs"
       UNION ALL SELECT 3, NEW."kindDocs" - OLD."kindDocs"
       UNION ALL SELECT 4, NEW."kindMaintainer" - OLD."kindMaintainer") k
-    WHERE k."delta" <> 0
+    WHERE k."delta" <> 0 AND EXISTS (SELECT 1 FROM "Response" WHERE "id" = NEW."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
@@ -216,7 +263,7 @@ BEGIN
       UNION ALL SELECT 'kind', OLD."categoryId", 3 WHERE OLD."kindDocs"
       UNION ALL SELECT 'kind', OLD."categoryId", 4 WHERE OLD."kindMaintainer"
       UNION ALL SELECT 'team-category', "teamId", OLD."categoryId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId") c
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = OLD."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT NEW."roundId", s."teamId", c."cell", c."a", c."b", 1
@@ -229,7 +276,7 @@ BEGIN
       UNION ALL SELECT 'kind', NEW."categoryId", 3 WHERE NEW."kindDocs"
       UNION ALL SELECT 'kind', NEW."categoryId", 4 WHERE NEW."kindMaintainer"
       UNION ALL SELECT 'team-category', "teamId", NEW."categoryId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId") c
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = NEW."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
@@ -246,7 +293,7 @@ BEGIN
     CROSS JOIN (
       SELECT NEW."roundId" AS "roundId", 'team' AS "cell", NEW."teamId" AS "a", 0 AS "b"
       UNION ALL SELECT "roundId", 'team-category', NEW."teamId", "categoryId" FROM "ResponseCategory" WHERE "responseId" = NEW."responseId") c
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = NEW."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT c."roundId", NEW."teamId", c."cell", c."a", c."b", 1
@@ -265,7 +312,7 @@ BEGIN
       UNION ALL SELECT t."roundId", 'team', t."teamId", 0 FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId") t
       UNION ALL SELECT rc."roundId", 'team-category', t."teamId", rc."categoryId" FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId") t
         CROSS JOIN "ResponseCategory" rc WHERE rc."responseId" = NEW."responseId") c
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = NEW."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
@@ -278,7 +325,7 @@ BEGIN
     CROSS JOIN (
       SELECT OLD."roundId" AS "roundId", 'team' AS "cell", OLD."teamId" AS "a", 0 AS "b"
       UNION ALL SELECT "roundId", 'team-category', OLD."teamId", "categoryId" FROM "ResponseCategory" WHERE "responseId" = OLD."responseId") c
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = OLD."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT c."roundId", OLD."teamId", c."cell", c."a", c."b", -1
@@ -297,7 +344,7 @@ BEGIN
       UNION ALL SELECT t."roundId", 'team', t."teamId", 0 FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId" UNION ALL SELECT OLD."roundId", OLD."teamId") t
       UNION ALL SELECT rc."roundId", 'team-category', t."teamId", rc."categoryId" FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId" UNION ALL SELECT OLD."roundId", OLD."teamId") t
         CROSS JOIN "ResponseCategory" rc WHERE rc."responseId" = OLD."responseId") c
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = OLD."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
@@ -310,7 +357,7 @@ BEGIN
     CROSS JOIN (
       SELECT OLD."roundId" AS "roundId", 'team' AS "cell", OLD."teamId" AS "a", 0 AS "b"
       UNION ALL SELECT "roundId", 'team-category', OLD."teamId", "categoryId" FROM "ResponseCategory" WHERE "responseId" = OLD."responseId") c
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = OLD."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT c."roundId", OLD."teamId", c."cell", c."a", c."b", -1
@@ -329,7 +376,7 @@ BEGIN
       UNION ALL SELECT t."roundId", 'team', t."teamId", 0 FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId" AND NOT ("responseId" = NEW."responseId" AND "teamId" = NEW."teamId") UNION ALL SELECT OLD."roundId", OLD."teamId") t
       UNION ALL SELECT rc."roundId", 'team-category', t."teamId", rc."categoryId" FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = OLD."responseId" AND NOT ("responseId" = NEW."responseId" AND "teamId" = NEW."teamId") UNION ALL SELECT OLD."roundId", OLD."teamId") t
         CROSS JOIN "ResponseCategory" rc WHERE rc."responseId" = OLD."responseId") c
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = OLD."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT c."roundId", s."teamId", c."cell", c."a", c."b", 1
@@ -337,7 +384,7 @@ BEGIN
     CROSS JOIN (
       SELECT NEW."roundId" AS "roundId", 'team' AS "cell", NEW."teamId" AS "a", 0 AS "b"
       UNION ALL SELECT "roundId", 'team-category', NEW."teamId", "categoryId" FROM "ResponseCategory" WHERE "responseId" = NEW."responseId") c
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = NEW."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
   INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     SELECT c."roundId", NEW."teamId", c."cell", c."a", c."b", 1
@@ -356,11 +403,11 @@ BEGIN
       UNION ALL SELECT t."roundId", 'team', t."teamId", 0 FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId") t
       UNION ALL SELECT rc."roundId", 'team-category', t."teamId", rc."categoryId" FROM (SELECT "roundId", "teamId" FROM "ResponseTeam" WHERE "responseId" = NEW."responseId") t
         CROSS JOIN "ResponseCategory" rc WHERE rc."responseId" = NEW."responseId") c
-    WHERE TRUE
+    WHERE EXISTS (SELECT 1 FROM "Response" WHERE "id" = NEW."responseId" AND "isComplete")
     ON CONFLICT ("roundId", "teamId", "cell", "a", "b") DO UPDATE SET "respondents" = "respondents" + excluded."respondents";
 END;
 
--- The answers already stored: every cell of every response, in every scope it belongs to.
+-- The answers already stored: every cell of every complete response, in every scope it belongs to.
 INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
   SELECT c."roundId", s."teamId", c."cell", c."a", c."b", COUNT(*)
   FROM (
@@ -379,6 +426,7 @@ INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     UNION ALL SELECT rt."responseId", rc."roundId", 'team-category', rt."teamId", rc."categoryId"
       FROM "ResponseTeam" rt JOIN "ResponseCategory" rc ON rc."responseId" = rt."responseId"
   ) c
-  JOIN (SELECT "id" AS "responseId", 0 AS "teamId" FROM "Response" UNION ALL SELECT "responseId", "teamId" FROM "ResponseTeam") s
+  JOIN (SELECT "id" AS "responseId", 0 AS "teamId" FROM "Response" WHERE "isComplete"
+    UNION ALL SELECT rt."responseId", rt."teamId" FROM "ResponseTeam" rt JOIN "Response" r ON r."id" = rt."responseId" WHERE r."isComplete") s
     ON s."responseId" = c."responseId"
   GROUP BY c."roundId", s."teamId", c."cell", c."a", c."b";

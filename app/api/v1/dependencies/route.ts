@@ -4,6 +4,7 @@ import type { NextRequest } from "next/server";
 import { getDbHandle } from "@/lib/db/client";
 import { getCounting } from "@/lib/db/read-pool";
 import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependency-queries";
+import { getWhereToHelp } from "@/lib/db/where-to-help-queries";
 import { getEnv } from "@/lib/env";
 import { DEPENDENCY_DEFINITIONS } from "@/lib/survey/dependency-shape";
 import { describeFilterIssues } from "@/lib/survey/summary-filters";
@@ -27,6 +28,8 @@ export async function GET(request: NextRequest) {
       { headers },
     );
   }
-  const report = await getDependencyReport({ ...handle, ...getCounting() }, resolved.filters, resolved.section, k);
-  return Response.json({ ...report, definitions: DEPENDENCY_DEFINITIONS }, { headers });
+  const source = { ...handle, ...getCounting() };
+  const report = await getDependencyReport(source, resolved.filters, resolved.section, k);
+  const whereToHelp = report.status === "ok" && report.rows ? await getWhereToHelp(source, resolved.filters, report.rows, k) : null;
+  return Response.json({ ...report, whereToHelp, definitions: DEPENDENCY_DEFINITIONS }, { headers });
 }

@@ -84,15 +84,35 @@ CREATE CONSTRAINT TRIGGER "RoundTotalChange_add_at_commit" AFTER INSERT ON "Roun
 
 -- Below, the scopes of a changed row x's response are LATERAL (SELECT 0 UNION ALL its teams).
 
--- A response: its own cells (n, projects-per-respondent bin, day), in every scope it belongs to.
+-- A response: its own cells (n, projects-per-respondent bin, day), in every scope it belongs to. Only complete
+-- answers count (lib/survey/completeness.ts): nothing is added for an incomplete one, here or below. A response
+-- becoming complete (or no longer) brings in (or takes away) every other cell of it too, in every scope.
 CREATE FUNCTION "census_totals_response"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE "census_stage_totals"(format(
     'SELECT x."roundId", s."teamId", c."cell", c."a", 0 AS "b", x."sign" AS "delta" FROM (%s) x
      CROSS JOIN LATERAL (SELECT 0 AS "teamId" UNION ALL SELECT rt."teamId" FROM "ResponseTeam" rt WHERE rt."responseId" = x."id") s
      CROSS JOIN LATERAL (VALUES (''n'', 0), (''bin'', x."projectCount"),
-       (''day'', CAST(to_char(x."createdAt", ''YYYYMMDD'') AS INTEGER))) c("cell", "a")',
+       (''day'', CAST(to_char(x."createdAt", ''YYYYMMDD'') AS INTEGER))) c("cell", "a")
+     WHERE x."isComplete"',
     "census_changed_rows"(TG_OP)));
+  IF TG_OP = 'UPDATE' THEN
+    EXECUTE "census_stage_totals"(
+      'SELECT c."roundId", s."teamId", c."cell", c."a", c."b", x."sign" AS "delta"
+       FROM (SELECT a."id", CASE WHEN a."isComplete" THEN 1 ELSE -1 END AS "sign" FROM "after" a
+         JOIN "before" b ON b."id" = a."id" WHERE a."isComplete" <> b."isComplete") x
+       CROSS JOIN LATERAL (SELECT 0 AS "teamId" UNION ALL SELECT rt."teamId" FROM "ResponseTeam" rt WHERE rt."responseId" = x."id") s
+       CROSS JOIN LATERAL (
+         SELECT rp."roundId", ''project'' AS "cell", rp."projectId" AS "a", 0 AS "b" FROM "ResponseProject" rp WHERE rp."responseId" = x."id"
+         UNION ALL SELECT p."roundId", ''pair'', p."firstId", p."secondId" FROM "ResponsePair" p WHERE p."responseId" = x."id"
+         UNION ALL SELECT rc."roundId", ''category'', rc."categoryId", 0 FROM "ResponseCategory" rc WHERE rc."responseId" = x."id"
+         UNION ALL SELECT rc."roundId", ''kind'', rc."categoryId", k."b" FROM "ResponseCategory" rc
+           CROSS JOIN LATERAL (VALUES (0, rc."kindCode"), (1, rc."kindReview"), (2, rc."kindBugs"), (3, rc."kindDocs"),
+             (4, rc."kindMaintainer")) k("b", "named") WHERE rc."responseId" = x."id" AND k."named"
+         UNION ALL SELECT rt."roundId", ''team'', rt."teamId", 0 FROM "ResponseTeam" rt WHERE rt."responseId" = x."id"
+         UNION ALL SELECT rc."roundId", ''team-category'', rt."teamId", rc."categoryId" FROM "ResponseTeam" rt
+           JOIN "ResponseCategory" rc ON rc."responseId" = rt."responseId" WHERE rt."responseId" = x."id") c');
+  END IF;
   RETURN NULL;
 END $$;
 
@@ -101,6 +121,7 @@ CREATE FUNCTION "census_totals_response_project"() RETURNS trigger LANGUAGE plpg
 BEGIN
   EXECUTE "census_stage_totals"(format(
     'SELECT x."roundId", s."teamId", ''project'' AS "cell", x."projectId" AS "a", 0 AS "b", x."sign" AS "delta" FROM (%s) x
+     JOIN "Response" g ON g."id" = x."responseId" AND g."isComplete"
      CROSS JOIN LATERAL (SELECT 0 AS "teamId" UNION ALL SELECT rt."teamId" FROM "ResponseTeam" rt WHERE rt."responseId" = x."responseId") s',
     "census_changed_rows"(TG_OP)));
   RETURN NULL;
@@ -111,6 +132,7 @@ CREATE FUNCTION "census_totals_response_pair"() RETURNS trigger LANGUAGE plpgsql
 BEGIN
   EXECUTE "census_stage_totals"(format(
     'SELECT x."roundId", s."teamId", ''pair'' AS "cell", x."firstId" AS "a", x."secondId" AS "b", x."sign" AS "delta" FROM (%s) x
+     JOIN "Response" g ON g."id" = x."responseId" AND g."isComplete"
      CROSS JOIN LATERAL (SELECT 0 AS "teamId" UNION ALL SELECT rt."teamId" FROM "ResponseTeam" rt WHERE rt."responseId" = x."responseId") s',
     "census_changed_rows"(TG_OP)));
   RETURN NULL;
@@ -122,6 +144,7 @@ CREATE FUNCTION "census_totals_response_category"() RETURNS trigger LANGUAGE plp
 BEGIN
   EXECUTE "census_stage_totals"(format(
     'SELECT x."roundId", s."teamId", c."cell", c."a", c."b", x."sign" AS "delta" FROM (%s) x
+     JOIN "Response" g ON g."id" = x."responseId" AND g."isComplete"
      CROSS JOIN LATERAL (SELECT 0 AS "teamId" UNION ALL SELECT rt."teamId" FROM "ResponseTeam" rt WHERE rt."responseId" = x."responseId") s
      CROSS JOIN LATERAL (
        SELECT ''category'' AS "cell", x."categoryId" AS "a", 0 AS "b"
@@ -145,12 +168,12 @@ CREATE FUNCTION "census_team_cells"("x" TEXT, "sign" INTEGER, "hidden" TEXT) RET
          AND NOT EXISTS (SELECT 1 FROM %3$s h WHERE h."responseId" = rt."responseId" AND h."teamId" = rt."teamId")),
      "others" AS (SELECT * FROM "teams" t WHERE NOT EXISTS (SELECT 1 FROM %1$s o WHERE o."responseId" = t."responseId" AND o."teamId" = t."teamId")),
      "together" AS (SELECT "responseId", "roundId", "teamId" FROM "others" UNION ALL SELECT "responseId", "roundId", "teamId" FROM %1$s)
-     SELECT x."roundId", s."teamId", ''team'' AS "cell", x."teamId" AS "a", 0 AS "b", %2$s AS "delta" FROM %1$s x
+     SELECT x."roundId", s."teamId", ''team'' AS "cell", x."teamId" AS "a", 0 AS "b", %2$s AS "delta" FROM %1$s x JOIN "Response" g ON g."id" = x."responseId" AND g."isComplete"
        CROSS JOIN LATERAL (SELECT 0 AS "teamId" UNION ALL SELECT o."teamId" FROM "others" o WHERE o."responseId" = x."responseId") s
-     UNION ALL SELECT rc."roundId", s."teamId", ''team-category'', x."teamId", rc."categoryId", %2$s FROM %1$s x
+     UNION ALL SELECT rc."roundId", s."teamId", ''team-category'', x."teamId", rc."categoryId", %2$s FROM %1$s x JOIN "Response" g ON g."id" = x."responseId" AND g."isComplete"
        JOIN "ResponseCategory" rc ON rc."responseId" = x."responseId"
        CROSS JOIN LATERAL (SELECT 0 AS "teamId" UNION ALL SELECT o."teamId" FROM "others" o WHERE o."responseId" = x."responseId") s
-     UNION ALL SELECT c."roundId", x."teamId", c."cell", c."a", c."b", %2$s FROM %1$s x
+     UNION ALL SELECT c."roundId", x."teamId", c."cell", c."a", c."b", %2$s FROM %1$s x JOIN "Response" g ON g."id" = x."responseId" AND g."isComplete"
        CROSS JOIN LATERAL (
          SELECT r."roundId", ''n'' AS "cell", 0 AS "a", 0 AS "b" FROM "Response" r WHERE r."id" = x."responseId"
          UNION ALL SELECT r."roundId", ''bin'', r."projectCount", 0 FROM "Response" r WHERE r."id" = x."responseId"
@@ -228,7 +251,7 @@ CREATE TRIGGER "ResponseTeam_totals_after_delete" AFTER DELETE ON "ResponseTeam"
 CREATE TRIGGER "ResponseTeam_totals_after_update" AFTER UPDATE ON "ResponseTeam"
   REFERENCING OLD TABLE AS "before" NEW TABLE AS "after" FOR EACH STATEMENT EXECUTE FUNCTION "census_totals_response_team"();
 
--- The answers already stored: every cell of every response, in every scope it belongs to.
+-- The answers already stored: every cell of every complete response, in every scope it belongs to.
 INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
   SELECT c."roundId", s."teamId", c."cell", c."a", c."b", COUNT(*)
   FROM (
@@ -245,6 +268,7 @@ INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents")
     UNION ALL SELECT rt."responseId", rc."roundId", 'team-category', rt."teamId", rc."categoryId"
       FROM "ResponseTeam" rt JOIN "ResponseCategory" rc ON rc."responseId" = rt."responseId"
   ) c
-  JOIN (SELECT "id" AS "responseId", 0 AS "teamId" FROM "Response" UNION ALL SELECT "responseId", "teamId" FROM "ResponseTeam") s
+  JOIN (SELECT "id" AS "responseId", 0 AS "teamId" FROM "Response" WHERE "isComplete"
+    UNION ALL SELECT rt."responseId", rt."teamId" FROM "ResponseTeam" rt JOIN "Response" r ON r."id" = rt."responseId" WHERE r."isComplete") s
     ON s."responseId" = c."responseId"
   GROUP BY c."roundId", s."teamId", c."cell", c."a", c."b";
