@@ -287,17 +287,11 @@ function readAnswers(
     comment: readOptionalText(single("comment")),
   };
   const labelOf = (target: ColumnTarget) => of(target).map((q) => short(q.question))[0] ?? target;
+  const projectQuestions = [...of("projects"), ...of("others")].map((q) => short(q.question)).join(" + ");
   const describe: DescribeField = ([field, index]) => {
-    if (field === "others")
-      return {
-        label:
-          index === undefined
-            ? named
-                .map((n) => n.label)
-                .filter((l, i, all) => all.indexOf(l) === i)
-                .join(" + ")
-            : (named[Number(index)]?.label ?? ""),
-      };
+    // Rules about the list as a whole (how many, the completeness rule) name every question holding projects.
+    if ((field === "others" || field === "projects") && index === undefined) return { label: projectQuestions };
+    if (field === "others") return { label: named[Number(index)]?.label ?? "" };
     if (field === "teams" || field === "notOpenStackContributor") return { label: teamsLabel };
     if (field === "yearsContributing") return { label: labelOf("years") };
     if (field === "employerPaid") return { label: labelOf("employer-paid") };

@@ -159,6 +159,8 @@ export function parseWideExport(
         .map((o) => ({ name: o.name, text: cell(o.index) }))
         .filter((o) => o.text.trim() !== "");
       const describe: DescribeField = ([field, index, part]) => {
+        // A rule about the answer as a whole (the completeness rule) names no column.
+        if ((field === "projects" || field === "others") && index === undefined) return { label: "" };
         if (field === "projects") {
           const slug = projects[Number(index)]?.column.slug ?? "a project";
           return { label: part === "frequency" ? `${slug}${FREQUENCY_SUFFIX}` : slug };
@@ -294,6 +296,7 @@ function parseLongResponse(
   // Free text in the order typed; each entry's match is reported on its own line.
   const ordered = others.sort((a, b) => a.position - b.position || a.line - b.line);
   const describe: DescribeField = ([field, index]) => {
+    if ((field === "projects" || field === "others") && index === undefined) return { label: "" };
     if (field === "projects")
       return { label: projects[Number(index)]?.slug ?? "", line: projects[Number(index)]?.line };
     if (field === "others") return { label: "other_text", line: ordered[Number(index)]?.line };
