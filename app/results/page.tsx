@@ -5,7 +5,13 @@ import { ResultsFilters, type FilterValues } from "@/components/results/results-
 import styles from "@/components/results/results.module.css";
 import { getDbHandle } from "@/lib/db/client";
 import { listResultsRounds } from "@/lib/db/results-rounds";
-import { createSummaryLoader, listSummaryFilterOptions, resolveSummaryRequest } from "@/lib/db/summary-queries";
+import {
+  countIncompleteResponses,
+  createSummaryLoader,
+  listSummaryFilterOptions,
+  resolveSummaryRequest,
+} from "@/lib/db/summary-queries";
+import { describeIncompleteLeftOut } from "@/lib/survey/completeness";
 import { getEnv } from "@/lib/env";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
 import { describeMissingFigures, pickDefaultRound, type RoundChoice } from "@/lib/survey/round-figures";
@@ -117,7 +123,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
       </>
     );
   }
-  const overview = await loader.overview();
+  const [overview, incomplete] = await Promise.all([loader.overview(), countIncompleteResponses(handle, f.round.id)]);
+  const leftOut = describeIncompleteLeftOut(incomplete, k);
   const chips = [
     f.team && `Team: ${f.team.name}`,
     f.category && `Category: ${f.category.name}`,
@@ -155,6 +162,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           <span className="muted">No filters: every response of the round.</span>
         )}
       </div>
+      {leftOut && <p className="muted">{leftOut}</p>}
       <details className={styles.definitions}>
         <summary>How these figures are counted</summary>
         <dl>

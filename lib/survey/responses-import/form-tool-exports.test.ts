@@ -114,8 +114,11 @@ describe("Google Sheets download (UK locale)", () => {
   });
 
   it("reads dates that cannot tell month first unless told, and says so", () => {
-    const undecided = text("Timestamp,Projects\n3/4/2026 08:00:01,pip\n");
-    const map: MapRequest[] = [{ text: "Projects", target: "projects" }];
+    const undecided = text("Timestamp,Teams,Projects\n3/4/2026 08:00:01,nova,pip\n");
+    const map: MapRequest[] = [
+      { text: "Teams", target: "teams" },
+      { text: "Projects", target: "projects" },
+    ];
     expect(parsed(undecided, { map }).responses[0]?.createdAt).toEqual(new Date("2026-03-04T08:00:01Z"));
     expect(parsed(undecided, { map }).notes).toContain(
       "dates like 3/4/2026 were read month first, as Google Sheets writes them in the US; pass --date-order dmy if they are day first",
@@ -247,11 +250,12 @@ describe("files refused before any row is read", () => {
   });
 
   it("takes a Timestamp column of another name through --map", () => {
-    const german = text("Zeitstempel,Projekte\n03.03.2026 10:15:42,pip\n");
+    const german = text("Zeitstempel,Teams,Projekte\n03.03.2026 10:15:42,nova,pip\n");
     expect(
       parsed(german, {
         map: [
           { text: "Zeitstempel", target: "timestamp" },
+          { text: "Teams", target: "teams" },
           { text: "Projekte", target: "projects" },
         ],
       }).responses[0]?.createdAt,

@@ -49,44 +49,37 @@ describe("pairs sheet", () => {
     "dave,python-libvirt", // python- prefix
   ].join("\r\n");
 
-  it("groups lines by respondent and reports what matched and what became free text", () => {
+  it("groups lines by respondent, and refuses them as the form would: a two-column poll names no team", () => {
     const result = parsedOk(sheet);
     expect(result.layout).toBe("pairs");
-    expect(result.responses.map((r) => r.key)).toEqual(["alice", "bob", "carol", "dave"]);
-    const alice = result.responses[0]!;
-    expect(alice.selections).toEqual([
-      { projectId: 1, kinds: [], frequency: "unspecified" },
-      { projectId: 2, kinds: [], frequency: "unspecified" },
+    expect(result.responses).toEqual([]);
+    const teamRule = "Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”";
+    expect(result.rows.map((row) => [row.line, row.key, row.status])).toEqual([
+      [2, "alice", "rejected"],
+      [3, "alice", "rejected"],
+      [4, "bob", "rejected"],
+      [5, "bob", "rejected"],
+      [6, "carol", "rejected"],
+      [7, "carol", "rejected"],
+      [9, "dave", "rejected"],
     ]);
-    expect(alice.others).toEqual([
-      { rawText: "SQL Alchemy", projectId: 1 },
-      { rawText: "pypa/pip", projectId: 2 },
-    ]);
-    expect(result.rows.map((row) => [row.line, row.key, row.status, row.matched, row.freeText])).toEqual([
-      [2, "alice", "valid", [{ text: "SQL Alchemy", slug: "sqlalchemy" }], []],
-      [3, "alice", "valid", [{ text: "pypa/pip", slug: "pip" }], []],
-      [4, "bob", "valid", [{ text: "k8s", slug: "kubernetes" }], []],
-      [5, "bob", "valid", [], [{ text: "Kubernets", suggestion: "kubernetes" }]],
-      [6, "carol", "valid", [], [{ text: "my company's fork", suggestion: null }]],
-      [7, "carol", "valid", [], []],
-      [9, "dave", "valid", [{ text: "python-libvirt", slug: "libvirt" }], []],
-    ]);
+    expect(result.rows.map((row) => row.reason).filter((reason) => reason === teamRule)).toHaveLength(4);
   });
 
   it("rejects every line of a respondent when one of its lines is invalid", () => {
     const result = parsedOk("respondent,project\nerin,pip\nerin,bad\u0007name\nfrank,pip\n,pip\n");
-    expect(result.responses.map((r) => r.key)).toEqual(["frank"]);
+    expect(result.responses).toEqual([]);
     expect(result.rows.map((row) => [row.line, row.status, row.reason])).toEqual([
       [2, "rejected", "not imported: line 3 of the same respondent is invalid"],
-      [3, "rejected", "A project name contains control characters"],
-      [4, "valid", null],
+      [3, "rejected", "A project name contains control characters; Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”"],
+      [4, "rejected", "Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”"],
       [5, "rejected", "respondent is empty"],
     ]);
     expect(countOutcomes(result.outcomes, false)).toEqual({
       responses: 3,
       imported: 0,
       alreadyImported: 0,
-      rejected: 2,
+      rejected: 3,
       notSubmitted: 0,
     });
   });
@@ -124,7 +117,10 @@ describe("wide layout", () => {
     ["r1,poll-2019,,,false,,,coding,once,,,,,", "sqlalchemy: is not a kind of contribution (“coding”)"],
     ["r1,poll-2019,,,false,,,code,weekly,,,,,", "sqlalchemy__frequency: Choose how often (“weekly”)"],
     ["r1,poll-2019,,,false,,,,once,,,,,", "sqlalchemy: Choose at least one kind of contribution"],
-    ["r1,poll-2019,,swift,false,,,,,,,,,", "teams: “swift” is not an OpenStack team"],
+    ["r1,poll-2019,,swift,false,,,,,,,my tool,,", "teams: “swift” is not an OpenStack team"],
+    // The completeness rule of the form applies to imported answers too.
+    ["r1,poll-2019,,,false,,,code,once,,,,,", "teams: Choose at least one OpenStack team"],
+    ["r1,poll-2019,,nova,false,,,,,,,,,", "a project: Choose at least one project"],
     ["r1,poll-2019,,,maybe,,,,,,,,,", "not_openstack_contributor: must be true or false (“maybe”)"],
     ["r1,poll-2019,,,false,seven,,,,,,,,", "years_contributing: Enter a whole number of years"],
     ["r1,poll-2019,,,false,75,,,,,,,,", "years_contributing: Enter at most 60 years (75)"],
@@ -142,7 +138,7 @@ describe("wide layout", () => {
   });
 
   it("rejects a repeated response_id but keeps the first", () => {
-    const result = parsedOk(`${header}\nr1,,,,,,,code,once,,,,,\nr1,,,,,,,,,code,once,,,\n`);
+    const result = parsedOk(`${header}\nr1,,,nova,,,,code,once,,,,,\nr1,,,nova,,,,,,code,once,,,\n`);
     expect(result.responses.map((r) => r.line)).toEqual([2]);
     expect(result.rows[1]).toMatchObject({
       line: 3,
@@ -174,7 +170,7 @@ describe("long layout", () => {
       [
         header,
         "r1,poll-2019,,nova,false,3,no,project,pip,pip,packaging,code,once,,,",
-        "r2,poll-2019,,,true,,,none,,,,,,,,",
+        "r2,poll-2019,,,true,,,other,,,,,,1,my tool,",
         "r1,poll-2019,,nova,false,3,no,project,kubernetes,Kubernetes,containers,,unspecified,,,",
         "r1,poll-2019,,nova,false,3,no,other,,,,,,2,my tool,",
         "r1,poll-2019,,nova,false,3,no,other,,,,,,1,k8s,kubernetes",
@@ -194,7 +190,7 @@ describe("long layout", () => {
         ],
         false,
       ],
-      ["r2", 3, [], [], true],
+      ["r2", 3, [], [{ rawText: "my tool", projectId: null }], true],
     ]);
   });
   it("rejects a response whose rows disagree", () => {
@@ -212,7 +208,7 @@ describe("long layout", () => {
     ]);
   });
   it("rejects a project with kinds that the round does not offer", () => {
-    const result = parsedOk([header, "r1,poll-2019,,,false,,,project,kubernetes,,,code,once,,,"].join("\n"));
+    const result = parsedOk([header, "r1,poll-2019,,nova,false,,,project,kubernetes,,,code,once,,,"].join("\n"));
     expect(result.rows[0]?.reason).toBe("“kubernetes” is not a project of round “poll-2019”");
   });
 });
