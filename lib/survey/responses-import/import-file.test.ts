@@ -120,7 +120,7 @@ describe("wide layout", () => {
     ["r1,poll-2019,,swift,false,,,,,,,my tool,,", "teams: “swift” is not an OpenStack team"],
     // The completeness rule of the form applies to imported answers too.
     ["r1,poll-2019,,,false,,,code,once,,,,,", "teams: Choose at least one OpenStack team"],
-    ["r1,poll-2019,,nova,false,,,,,,,,,", "a project: Choose at least one project"],
+    ["r1,poll-2019,,nova,false,,,,,,,,,", "Choose at least one project, name one under"],
     ["r1,poll-2019,,,maybe,,,,,,,,,", "not_openstack_contributor: must be true or false (“maybe”)"],
     ["r1,poll-2019,,,false,seven,,,,,,,,", "years_contributing: Enter a whole number of years"],
     ["r1,poll-2019,,,false,75,,,,,,,,", "years_contributing: Enter at most 60 years (75)"],
