@@ -4,9 +4,9 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { checkSubmissionLimit } from "@/lib/auth/submission-limit";
-import { getDb } from "@/lib/db/client";
-import { deleteResponse, saveResponse } from "@/lib/db/responses";
-import { getSubmissionDb } from "@/lib/db/submission-thread";
+import { getDatabase } from "@/lib/db/client";
+import { deleteResponse } from "@/lib/db/responses";
+import { saveResponse } from "@/lib/db/submissions";
 import { editPath } from "@/lib/survey/response-api";
 import { readResponseForm, toFormErrors, toResponseInput, type SurveyFormState } from "@/lib/survey/response-form";
 import { EDIT_TOKEN_PATTERN, responseInputSchema, toFieldErrors } from "@/lib/survey/response-schema";
@@ -25,7 +25,7 @@ async function save(formData: FormData): Promise<SurveyFormState | { status: "ok
     };
   }
   try {
-    const result = await saveResponse(getSubmissionDb(), parsed.data);
+    const result = await saveResponse(getDatabase().db, parsed.data);
     if (result.ok) return { status: "ok", token: parsed.data.token };
     const errors = toFormErrors(result.errors, values);
     if (result.reason !== "invalid") errors.form = result.message;
@@ -66,7 +66,7 @@ export async function updateResponse(_previous: SurveyFormState, formData: FormD
 export async function deleteOwnResponse(formData: FormData): Promise<void> {
   const token = formData.get("token");
   if (typeof token !== "string" || !EDIT_TOKEN_PATTERN.test(token)) redirect("/");
-  await deleteResponse(getDb(), { token }, "respondent");
+  await deleteResponse(getDatabase().db, { token }, "respondent");
   // Whatever the outcome (deleted, unknown, round closed), the link's page says which it is.
   redirect(editPath(token));
 }

@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { ChartSkeleton } from "@/components/charts/chart-card";
 import { ResultsFilters, type FilterValues } from "@/components/results/results-filters";
 import styles from "@/components/results/results.module.css";
-import { getDbHandle } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { createSummaryLoader, listSummaryFilterOptions, resolveSummaryRequest } from "@/lib/db/summary-queries";
 import { getEnv } from "@/lib/env";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
@@ -27,7 +27,7 @@ function toUrlSearchParams(record: SearchParams): URLSearchParams {
 
 export default async function ResultsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const handle = getDbHandle();
+  const handle = getDatabase();
   const k = getEnv().MIN_CELL_SIZE;
   const params = toUrlSearchParams(await searchParams);
   const [options, request] = await Promise.all([

@@ -2,7 +2,7 @@
 import "server-only";
 import { writeAudit } from "../db/admin-audit";
 import { signIn, type SignInResult } from "../db/admin-organisers";
-import { getDb } from "../db/client";
+import { getDatabase } from "../db/client";
 import { signInSchema } from "./credentials";
 import { clientAddress, type HeaderSource } from "./origin";
 import { getSession, getSessionSecret, readSessionFromRequest, type SessionData } from "./session";
@@ -14,7 +14,7 @@ export async function signInFromRequest(headers: HeaderSource, fields: { email: 
   if (!secret.ok) return { ok: false, reason: "unavailable", message: secret.message };
   const parsed = signInSchema.safeParse(fields);
   if (!parsed.success) return { ok: false, reason: "bad-input", message: parsed.error.issues[0]?.message ?? "Enter your email and password" };
-  const result = await signIn(getDb(), { ...parsed.data, client: clientAddress(headers), secret: secret.secret });
+  const result = await signIn(getDatabase().db, { ...parsed.data, client: clientAddress(headers), secret: secret.secret });
   if (!result.ok) return result;
   const session = await getSession(headers.get("host"));
   if (!session) return { ok: false, reason: "unavailable", message: "Sessions are not available" };
@@ -31,7 +31,7 @@ export async function signOutFromRequest(request: Request): Promise<void> {
   const session = await getSession(request.headers.get("host"));
   session?.destroy();
   if (typeof known.organiserId === "number") {
-    const organiser = await getDb().organiser.findUnique({ where: { id: known.organiserId }, select: { id: true, email: true, role: true } });
-    if (organiser) await writeAudit(getDb(), organiser, { action: "sign-out", target: `organiser:${organiser.id}` });
+    const organiser = await getDatabase().db.organiser.findUnique({ where: { id: known.organiserId }, select: { id: true, email: true, role: true } });
+    if (organiser) await writeAudit(getDatabase().db, organiser, { action: "sign-out", target: `organiser:${organiser.id}` });
   }
 }

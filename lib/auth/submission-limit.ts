@@ -1,9 +1,9 @@
 // Per-client limit on new survey submissions (POST /api/v1/responses and the form's server action), counted
 // in the database so it holds across instances; the client is known only by a keyed hash of its address.
+import { getDatabase } from "../db/client";
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hitRateLimit } from "../db/admin-rate-limit";
-import { getSubmissionDb } from "../db/submission-thread";
 import { getEnv } from "../env";
 import { keyedHash } from "./keyed-hash";
 import { clientAddress, type HeaderSource } from "./origin";
@@ -20,7 +20,7 @@ export async function checkSubmissionLimit(headers: HeaderSource): Promise<Submi
   if (limit === 0) return { ok: true };
   const secret = getSessionSecret();
   const key = `submission:client:${keyedHash(secret.ok ? secret.secret : instanceSecret, "submission-client", clientAddress(headers))}`;
-  const state = await hitRateLimit(getSubmissionDb(), key, { limit, windowMs: 60_000 });
+  const state = await hitRateLimit(getDatabase().db, key, { limit, windowMs: 60_000 });
   if (state.count <= limit) return { ok: true };
   return {
     ok: false,

@@ -1,7 +1,6 @@
 // Fixed-window counters in the RateLimit table, so every app instance sees the same count. Keys are keyed
 // hashes made by the caller (lib/auth/keyed-hash.ts); this module never sees an IP or an email.
 import type { Db } from "./client";
-import { delegatedWritesOf } from "./delegated-writes";
 
 export interface RateLimitPolicy {
   limit: number;
@@ -29,11 +28,6 @@ export async function peekRateLimit(db: Db, key: string, policy: RateLimitPolicy
 
 /** Count one more event in the key's window, starting a new window when the old one has expired. */
 export async function hitRateLimit(db: Db, key: string, policy: RateLimitPolicy, now = new Date()): Promise<RateLimitState> {
-  // On the app's SQLite client the count is written by the submission writer thread, like the answers, so the
-  // request thread does not wait in SQLite's busy handler for the writer's lock on every submission
-  // (lib/db/submission-thread.ts).
-  const delegated = delegatedWritesOf(db);
-  if (delegated) return delegated.hitRateLimit(key, policy, now);
   const expiresAt = new Date(now.getTime() + policy.windowMs);
   for (let attempt = 0; ; attempt++) {
     try {

@@ -12,7 +12,8 @@ import {
   type PlannedResponse,
 } from "../survey/responses-import";
 import type { Db } from "./client";
-import { insertResponsesBulk, loadMatchableCatalogue, type BulkResponse } from "./responses";
+import { insertResponsesBulk, type BulkResponse } from "./responses-bulk";
+import { loadMatchableCatalogue } from "./responses";
 
 export interface ImportOptions {
   /** Shown in the report. */

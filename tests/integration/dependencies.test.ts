@@ -8,7 +8,7 @@ import {
   listDependencyProjects,
   resolveDependencyRequest,
 } from "@/lib/db/dependency-queries";
-import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses";
+import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses-bulk";
 import { resolveSummaryFilters, type ResolvedSummaryFilters, type SummarySource } from "@/lib/db/summary-queries";
 import type { NeedsHelpRow } from "@/lib/survey/dependency-shape";
 import { hashEditToken } from "@/lib/survey/edit-token";

@@ -3,7 +3,9 @@
 // figure on show, because the triggers move the counters the stored parts are stamped with.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEFAULT_ROUND_SLUG } from "@/lib/db/catalogue";
-import { deleteResponse, insertResponsesBulk, saveResponse } from "@/lib/db/responses";
+import { deleteResponse } from "@/lib/db/responses";
+import { insertResponsesBulk } from "@/lib/db/responses-bulk";
+import { saveResponse } from "@/lib/db/submissions";
 import {
   getSummary,
   resolveSummaryRequest,

@@ -2,7 +2,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { writeAudit } from "@/lib/db/admin-audit";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { getCurrentOrganiser } from "@/lib/auth/guard";
 import { isSameOriginRequest } from "@/lib/auth/origin";
 import { getSession } from "@/lib/auth/session";
@@ -14,6 +14,6 @@ export async function signOutAction() {
   if (!isSameOriginRequest(requestHeaders)) redirect("/admin");
   const organiser = await getCurrentOrganiser();
   (await getSession(requestHeaders.get("host")))?.destroy();
-  if (organiser) await writeAudit(getDb(), organiser, { action: "sign-out", target: `organiser:${organiser.id}` });
+  if (organiser) await writeAudit(getDatabase().db, organiser, { action: "sign-out", target: `organiser:${organiser.id}` });
   redirect("/admin/sign-in");
 }
