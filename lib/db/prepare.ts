@@ -7,7 +7,7 @@ import { databaseKind, EnvError } from "../env";
 import { ensureFirstRound, loadCatalogue, readCatalogueFiles, type LoadReport } from "./catalogue";
 import { createDb, sqliteFilePath } from "./client";
 import { migratePostgres, migrateSqlite } from "./migrate";
-import { dropOutdatedSnapshots } from "./summary-snapshots";
+import { pruneSnapshots } from "./summary-snapshots";
 
 export interface PrepareOptions {
   loadCatalogue?: boolean;
@@ -36,7 +36,7 @@ export async function prepareDatabase(url: string, options: PrepareOptions = {})
   try {
     const report = await loadCatalogue(db, files, { missingOnly: options.missingOnly });
     await ensureFirstRound(db);
-    await dropOutdatedSnapshots(db);
+    await pruneSnapshots(db);
     return report;
   } finally {
     await db.$disconnect();
