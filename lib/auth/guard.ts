@@ -17,7 +17,7 @@ export const SIGN_IN_PATH = "/admin/sign-in";
 export async function getCurrentOrganiser(): Promise<Actor | null> {
   const session = await getSession((await headers()).get("host"));
   if (!session || !isSessionFresh(session)) return null;
-  return getActiveOrganiser(getDatabase().db, session.organiserId);
+  return getActiveOrganiser(getDatabase().db, session.organiserId, session.version);
 }
 
 /** For pages: anonymous visitors go to the sign-in page, organisers without the role get the 403 page. */

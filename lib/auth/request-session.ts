@@ -10,6 +10,8 @@ export interface SessionData {
   organiserId?: number;
   role?: string;
   issuedAt?: number;
+  /** The organiser's session version when this session was issued; a moved version ends the session. */
+  version?: number;
 }
 
 export const SESSION_COOKIE = "census_organiser";
@@ -19,6 +21,7 @@ export function isSessionFresh(session: SessionData, now = Date.now()): session 
   return (
     typeof session.organiserId === "number" &&
     typeof session.issuedAt === "number" &&
+    typeof session.version === "number" &&
     now - session.issuedAt < SESSION_TTL_SECONDS * 1000 &&
     session.issuedAt <= now + 60_000
   );
@@ -41,7 +44,7 @@ export async function readSessionCookie(request: Request, secret: string): Promi
 export async function findOrganiserForRequest(db: Db, request: Request, secret: string): Promise<Actor | null> {
   const session = await readSessionCookie(request, secret);
   if (!isSessionFresh(session)) return null;
-  return getActiveOrganiser(db, session.organiserId);
+  return getActiveOrganiser(db, session.organiserId, session.version);
 }
 
 /** Raw (unsuppressed) responses are for organisers: admins and analysts. */

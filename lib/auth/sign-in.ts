@@ -1,11 +1,12 @@
 // Signing in from a request: shared by the sign-in page's server action and the POST /api/admin/sign-in route.
 import "server-only";
-import { writeAudit } from "../db/admin-audit";
-import { signIn, type SignInResult } from "../db/admin-organisers";
+import { endOrganiserSessions } from "../db/admin-organisers";
+import { signIn, type SignInResult } from "../db/admin-sign-in";
 import { getDatabase } from "../db/client";
 import { signInSchema } from "./credentials";
 import { clientAddress, type HeaderSource } from "./origin";
-import { getSession, getSessionSecret, readSessionFromRequest, type SessionData } from "./session";
+import { findOrganiserForRequest } from "./request-session";
+import { getSession, getSessionSecret } from "./session";
 
 export type SignInOutcome = SignInResult | { ok: false; reason: "bad-input" | "unavailable"; message: string };
 
@@ -22,16 +23,19 @@ export async function signInFromRequest(headers: HeaderSource, fields: { email: 
   session.organiserId = result.organiser.id;
   session.role = result.organiser.role;
   session.issuedAt = Date.now();
+  session.version = result.sessionVersion;
   await session.save();
   return result;
 }
 
+/**
+ * Sign-out ends the organiser's sessions in the database, not only this browser's cookie: a copy of the cookie
+ * taken before is refused from then on. The session must still be current to do so (a stale cookie has nothing
+ * left to end).
+ */
 export async function signOutFromRequest(request: Request): Promise<void> {
-  const known: SessionData = await readSessionFromRequest(request);
-  const session = await getSession(request.headers.get("host"));
-  session?.destroy();
-  if (typeof known.organiserId === "number") {
-    const organiser = await getDatabase().db.organiser.findUnique({ where: { id: known.organiserId }, select: { id: true, email: true, role: true } });
-    if (organiser) await writeAudit(getDatabase().db, organiser, { action: "sign-out", target: `organiser:${organiser.id}` });
-  }
+  const secret = getSessionSecret();
+  const organiser = secret.ok ? await findOrganiserForRequest(getDatabase().db, request, secret.secret) : null;
+  (await getSession(request.headers.get("host")))?.destroy();
+  if (organiser) await endOrganiserSessions(getDatabase().db, organiser, organiser.id, "sign-out");
 }

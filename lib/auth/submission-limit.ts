@@ -1,9 +1,11 @@
-// Per-client limit on new survey submissions (POST /api/v1/responses and the form's server action), counted
-// in the database so it holds across instances; the client is known only by a keyed hash of its address.
-import { getDatabase } from "../db/client";
+// Per-client limit on every request that writes a survey response (the form's submit and edit actions, POST and
+// PUT /api/v1/responses; tests/integration/submission-limit-coverage.test.ts finds any path that forgets it),
+// counted in the database so it holds across instances; the client is known only by a keyed hash of its address.
+// The attempt is counted before the answer is read, in the statement that checks it (lib/db/rate-limit.ts).
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { hitRateLimit } from "../db/admin-rate-limit";
+import { getDatabase } from "../db/client";
+import { consumeRateLimit } from "../db/rate-limit";
 import { getEnv } from "../env";
 import { keyedHash } from "./keyed-hash";
 import { clientAddress, type HeaderSource } from "./origin";
@@ -20,11 +22,19 @@ export async function checkSubmissionLimit(headers: HeaderSource): Promise<Submi
   if (limit === 0) return { ok: true };
   const secret = getSessionSecret();
   const key = `submission:client:${keyedHash(secret.ok ? secret.secret : instanceSecret, "submission-client", clientAddress(headers))}`;
-  const state = await hitRateLimit(getDatabase().db, key, { limit, windowMs: 60_000 });
-  if (state.count <= limit) return { ok: true };
+  const state = await consumeRateLimit(getDatabase().db, key, { limit, windowMs: 60_000 });
+  if (!state.isLimited) return { ok: true };
   return {
     ok: false,
     retryAfterSeconds: state.retryAfterSeconds,
     message: `Too many answers were sent from your network just now. Please wait ${state.retryAfterSeconds} seconds and send again.`,
   };
+}
+
+/** The API's answer to a refused write: 429 with Retry-After, in the API's error shape. */
+export function submissionLimitedResponse(limited: Extract<SubmissionLimit, { ok: false }>): Response {
+  return Response.json(
+    { error: limited.message, errors: {} },
+    { status: 429, headers: { "Cache-Control": "no-store", "Retry-After": String(limited.retryAfterSeconds) } },
+  );
 }

@@ -1,18 +1,17 @@
-// Organiser accounts and signing in. The password never leaves this module except as an argon2id hash;
-// failed attempts are counted per email and per client (keyed hashes) in the database.
-import { createOrganiserSchema, SIGN_IN_FAILED_MESSAGE, tooManyAttemptsMessage, type CreateOrganiserInput } from "../auth/credentials";
-import { keyedHash } from "../auth/keyed-hash";
-import { getDummyHash, hashPassword, verifyPassword } from "../auth/password";
+// Organiser accounts and their sessions. The password never leaves this module except as an argon2id hash
+// (signing in: lib/db/admin-sign-in.ts). Each organiser has a session version, sealed into every session cookie
+// and compared on every request; moving it ends all of that organiser's sessions at once.
+import { createOrganiserSchema, type CreateOrganiserInput } from "../auth/credentials";
+import { hashPassword } from "../auth/password";
 import { isOrganiserRole, type OrganiserRole } from "../auth/roles";
 import { writeAudit, type Actor } from "./admin-audit";
-import { clearRateLimit, hitRateLimit, peekRateLimit, purgeExpiredRateLimits, type RateLimitPolicy } from "./admin-rate-limit";
 import type { Db } from "./client";
 
 export class OrganiserInputError extends Error {
   override name = "OrganiserInputError";
 }
 
-/** Create (or, with `replace`, reset the password and role of) an organiser. */
+/** Create (or, with `replace`, reset the password and role of) an organiser; a reset ends the old sessions. */
 export async function createOrganiser(db: Db, input: CreateOrganiserInput, options: { replace?: boolean } = {}) {
   const parsed = createOrganiserSchema.safeParse(input);
   if (!parsed.success) throw new OrganiserInputError(parsed.error.issues.map((issue) => issue.message).join("; "));
@@ -22,7 +21,7 @@ export async function createOrganiser(db: Db, input: CreateOrganiserInput, optio
     const existing = await tx.organiser.findUnique({ where: { email } });
     if (existing && !options.replace) throw new OrganiserInputError(`An organiser with the email ${email} already exists.`);
     const organiser = existing
-      ? await tx.organiser.update({ where: { id: existing.id }, data: { passwordHash, role, isActive: true } })
+      ? await tx.organiser.update({ where: { id: existing.id }, data: { passwordHash, role, isActive: true, sessionVersion: { increment: 1 } } })
       : await tx.organiser.create({ data: { email, passwordHash, role } });
     await writeAudit(tx, null, {
       action: existing ? "organiser.reset" : "organiser.create",
@@ -35,70 +34,32 @@ export async function createOrganiser(db: Db, input: CreateOrganiserInput, optio
   });
 }
 
-/** The organiser a session names, if the account still exists and is active; the role comes from here, not the cookie. */
-export async function getActiveOrganiser(db: Db, id: number): Promise<Actor | null> {
-  const organiser = await db.organiser.findUnique({ where: { id }, select: { id: true, email: true, role: true, isActive: true } });
-  if (!organiser || !organiser.isActive || !isOrganiserRole(organiser.role)) return null;
+/**
+ * The organiser a session names, if the account still exists, is active and the session's version is current;
+ * the role comes from here, not the cookie.
+ */
+export async function getActiveOrganiser(db: Db, id: number, sessionVersion: number): Promise<Actor | null> {
+  const organiser = await db.organiser.findUnique({ where: { id }, select: { id: true, email: true, role: true, isActive: true, sessionVersion: true } });
+  if (!organiser || !organiser.isActive || !isOrganiserRole(organiser.role) || organiser.sessionVersion !== sessionVersion) return null;
   return { id: organiser.id, email: organiser.email, role: organiser.role };
+}
+
+/**
+ * End every session of an organiser: sign-out (a copied cookie must die with the one signed out) and an admin's
+ * "sign out everywhere". `actor` is who did it, for the audit log.
+ */
+export async function endOrganiserSessions(db: Db, actor: Actor | null, id: number, action: "sign-out" | "organiser.sign-out-everywhere") {
+  await db.$transaction(async (tx) => {
+    await tx.organiser.update({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+    await writeAudit(tx, actor, { action, target: `organiser:${id}` });
+  });
 }
 
 export async function setOrganiserActive(db: Db, actor: Actor | null, id: number, isActive: boolean) {
   return db.$transaction(async (tx) => {
     const before = await tx.organiser.findUniqueOrThrow({ where: { id } });
-    await tx.organiser.update({ where: { id }, data: { isActive } });
+    // Disabling ends the sessions at once; enabling again never revives the old ones.
+    await tx.organiser.update({ where: { id }, data: { isActive, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, actor, { action: isActive ? "organiser.enable" : "organiser.disable", target: `organiser:${id}`, before: { isActive: before.isActive }, after: { isActive } });
   });
-}
-
-export const SIGN_IN_LIMITS = {
-  // Per account: enough for typos, far too few for guessing.
-  email: { limit: 5, windowMs: 15 * 60_000 },
-  // Per client: an office behind one address can still sign in; one machine cannot spray many accounts.
-  client: { limit: 20, windowMs: 15 * 60_000 },
-} satisfies Record<string, RateLimitPolicy>;
-
-export interface SignInRequest {
-  email: string;
-  password: string;
-  /** Whatever identifies the client (an address); only its keyed hash is stored. */
-  client: string;
-  secret: string;
-  now?: Date;
-}
-
-export type SignInResult =
-  | { ok: true; organiser: Actor }
-  | { ok: false; reason: "invalid"; message: string }
-  | { ok: false; reason: "rate-limited"; message: string; retryAfterSeconds: number };
-
-export async function signIn(db: Db, request: SignInRequest): Promise<SignInResult> {
-  const now = request.now ?? new Date();
-  const email = request.email.trim().toLowerCase();
-  const emailKey = `sign-in:email:${keyedHash(request.secret, "sign-in-email", email)}`;
-  const clientKey = `sign-in:client:${keyedHash(request.secret, "sign-in-client", request.client)}`;
-  const [byEmail, byClient] = await Promise.all([
-    peekRateLimit(db, emailKey, SIGN_IN_LIMITS.email, now),
-    peekRateLimit(db, clientKey, SIGN_IN_LIMITS.client, now),
-  ]);
-  if (byEmail.isLimited || byClient.isLimited) {
-    const retryAfterSeconds = Math.max(byEmail.isLimited ? byEmail.retryAfterSeconds : 0, byClient.isLimited ? byClient.retryAfterSeconds : 0);
-    await writeAudit(db, null, { action: "sign-in", target: emailKey, outcome: "denied", after: { reason: "rate-limited" } });
-    return { ok: false, reason: "rate-limited", message: tooManyAttemptsMessage(retryAfterSeconds), retryAfterSeconds };
-  }
-
-  const organiser = await db.organiser.findUnique({ where: { email } });
-  // An unknown email still costs one argon2 verification, so timing does not tell which emails exist.
-  const isPasswordCorrect = await verifyPassword(organiser?.passwordHash ?? (await getDummyHash()), request.password);
-  if (organiser && organiser.isActive && isOrganiserRole(organiser.role) && isPasswordCorrect) {
-    await clearRateLimit(db, emailKey);
-    // Housekeeping on the rare successful path keeps the table to live windows without a cron job.
-    await purgeExpiredRateLimits(db, now);
-    await writeAudit(db, { id: organiser.id, email: organiser.email, role: organiser.role }, { action: "sign-in", target: `organiser:${organiser.id}` });
-    return { ok: true, organiser: { id: organiser.id, email: organiser.email, role: organiser.role } };
-  }
-  await hitRateLimit(db, emailKey, SIGN_IN_LIMITS.email, now);
-  await hitRateLimit(db, clientKey, SIGN_IN_LIMITS.client, now);
-  // The email is recorded only as its keyed hash: a typo'd password pasted into the email field stays private.
-  await writeAudit(db, null, { action: "sign-in", target: emailKey, outcome: "failed" });
-  return { ok: false, reason: "invalid", message: SIGN_IN_FAILED_MESSAGE };
 }

@@ -23,6 +23,9 @@ export interface ResponseFields {
   employerPaid: string | null;
   comment: string | null;
   projectCount: number;
+  nothingOutsideOpenStack: boolean;
+  /** The completeness rule's verdict, stored so counting can leave incomplete answers out. */
+  isComplete: boolean;
 }
 
 export interface NewResponseRow {

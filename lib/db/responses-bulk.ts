@@ -2,6 +2,7 @@
 // multi-row INSERTs (lib/db/response-rows.ts: the same rows a submission writes), one transaction per chunk.
 import { randomUUID } from "node:crypto";
 import { v7 as timeOrderedUuid } from "uuid";
+import { isCompleteAnswer } from "../survey/completeness";
 import { normalizeName } from "../survey/normalize";
 import type { Db } from "./client";
 import { insertAnswerRows, insertResponseRows, type SelectionRow } from "./response-rows";
@@ -12,6 +13,7 @@ export interface BulkResponse {
   importKey?: string | null;
   createdAt?: Date;
   notOpenStackContributor?: boolean;
+  nothingOutsideOpenStack?: boolean;
   yearsContributing?: number | null;
   employerPaid?: string | null;
   comment?: string | null;
@@ -45,6 +47,14 @@ export async function insertResponsesBulk(db: Db, roundId: number, responses: re
             employerPaid: r.employerPaid ?? null,
             comment: r.comment ?? null,
             projectCount: r.selections.length,
+            nothingOutsideOpenStack: r.nothingOutsideOpenStack ?? false,
+            isComplete: isCompleteAnswer({
+              teams: r.teamIds.length,
+              notOpenStackContributor: r.notOpenStackContributor ?? false,
+              projects: r.selections.length,
+              others: r.others?.length ?? 0,
+              nothingOutsideOpenStack: r.nothingOutsideOpenStack ?? false,
+            }),
           },
           createdAt: r.createdAt ?? now,
         }));

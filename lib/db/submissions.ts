@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { v7 as timeOrderedUuid } from "uuid";
 import { buildCatalogueIndex, matchProjectName } from "../survey/catalogue-match";
+import { isCompleteAnswer } from "../survey/completeness";
 import { hashEditToken } from "../survey/edit-token";
 import { normalizeName } from "../survey/normalize";
 import { UNSPECIFIED_FREQUENCY } from "../survey/questions";
@@ -209,6 +210,14 @@ function checkSubmission(lookup: BatchLookup, input: ResponseInput, editTokenHas
       employerPaid: input.employerPaid,
       comment: input.comment || null,
       projectCount: selections.size,
+      nothingOutsideOpenStack: input.nothingOutsideOpenStack,
+      isComplete: isCompleteAnswer({
+        teams: teamIds.length,
+        notOpenStackContributor: input.notOpenStackContributor,
+        projects: selections.size,
+        others: others.length,
+        nothingOutsideOpenStack: input.nothingOutsideOpenStack,
+      }),
     },
     selections: [...selections.values()],
     teamIds,

@@ -10,7 +10,8 @@
 // - employerPaid: respondents whose answer to "does your employer pay" is that code.
 // Filters combine with AND. Every figure is then computed over the matching respondents, with all their
 // answers: under category=databases, the top projects include their non-database projects too.
-import type { DatabaseKind } from "../env";
+import { getEnv, type DatabaseKind } from "../env";
+import { pickDefaultRound } from "../survey/round-figures";
 import { CONTRIBUTION_KINDS, type ContributionKind, type EmployerPaid } from "../survey/questions";
 import { CHART_IDS, type ChartId, type SummaryChartSeries } from "../survey/summary-charts";
 import { parseSummaryQuery, type FilterIssue, type SummaryFilters, type SummaryView } from "../survey/summary-filters";
@@ -44,6 +45,7 @@ import {
 import { suppressCount, type Cell } from "../survey/suppression";
 import type { Db } from "./client";
 import { KIND_COLUMNS } from "./kind-columns";
+import { listResultsRounds } from "./results-rounds";
 import { Prisma } from "./generated/sqlite/client";
 import { createSnapshotStore, type SnapshotPart } from "./summary-snapshots";
 
@@ -132,11 +134,10 @@ export async function resolveSummaryFilters(db: Db, filters: SummaryFilters): Pr
   };
 }
 
-/** The most recent round that has responses; else the open round; else the most recent round. */
-export async function findDefaultRound(db: Db): Promise<SummaryRound | null> {
-  const rounds = await listRoundsNewestFirst(db);
-  for (const round of rounds) if (await hasResponses(db, round.id)) return round;
-  return rounds.find((round) => round.status === "open") ?? rounds[0] ?? null;
+/** The round the results open on: the newest with figures to show (pickDefaultRound), else the open round. */
+export async function findDefaultRound(db: Db, k = getEnv().MIN_CELL_SIZE): Promise<SummaryRound | null> {
+  const choice = pickDefaultRound(await listResultsRounds(db, k));
+  return choice && db.round.findUnique({ where: { id: choice.id }, select: roundSelect });
 }
 
 /** Rounds for the comparison chart: same kind (demo or real) as the selected one, with responses, oldest first. */
@@ -192,7 +193,7 @@ const inRounds = (column: Prisma.Sql, roundIds: readonly number[]) =>
  * response of the round; with both, the category is a primary-key probe per team member.
  */
 function respondentScope(f: Filters, roundIds: readonly number[]): { from: Prisma.Sql; where: Prisma.Sql } {
-  const where = [inRounds(Prisma.sql`r."roundId"`, roundIds)];
+  const where = [inRounds(Prisma.sql`r."roundId"`, roundIds), isCountedResponse];
   let from = Prisma.sql`"Response" r`;
   if (f.team) {
     from = Prisma.sql`"ResponseTeam" ft JOIN "Response" r ON r."id" = ft."responseId"`;
@@ -208,6 +209,20 @@ function respondentScope(f: Filters, roundIds: readonly number[]): { from: Prism
   return { from, where: Prisma.join(where, " AND ") };
 }
 
+// Answers that break the completeness rule (lib/survey/completeness.ts) stay stored but no figure counts them:
+// on Response the stored flag (covered by the [roundId, isComplete] index), on a child table the round's few
+// incomplete responses, read once as a set, so the child is still scanned alone by its roundId index.
+const isCountedResponse = Prisma.sql`r."isComplete" = TRUE`;
+const belongsToCountedResponse = (responseId: Prisma.Sql, roundIds: readonly number[]) =>
+  Prisma.sql`${responseId} NOT IN (SELECT x."id" FROM "Response" x WHERE ${inRounds(Prisma.sql`x."roundId"`, roundIds)} AND x."isComplete" = FALSE)`;
+
+/** Stored answers of a round that no figure counts because they break the completeness rule. */
+export async function countIncompleteResponses({ db }: SummarySource, roundId: number): Promise<number> {
+  const rows = await db.$queryRaw<{ n: unknown }[]>`
+    SELECT COUNT(*) AS "n" FROM "Response" WHERE "roundId" = ${roundId} AND "isComplete" = FALSE`;
+  return num(rows[0]?.n ?? 0);
+}
+
 type ChildTable = "ResponseProject" | "ResponseTeam" | "ResponseCategory" | "ResponsePair";
 
 /**
@@ -217,7 +232,12 @@ type ChildTable = "ResponseProject" | "ResponseTeam" | "ResponseCategory" | "Res
  */
 export function childScope(table: ChildTable, alias: string, f: Filters, roundIds: readonly number[]) {
   const child = Prisma.raw(`"${table}" ${alias}`);
-  if (!isFiltered(f)) return { from: child, where: inRounds(Prisma.raw(`${alias}."roundId"`), roundIds) };
+  if (!isFiltered(f)) {
+    const where = Prisma.sql`${inRounds(Prisma.raw(`${alias}."roundId"`), roundIds)} AND ${
+      belongsToCountedResponse(Prisma.raw(`${alias}."responseId"`), roundIds)
+    }`;
+    return { from: child, where };
+  }
   const respondents = respondentScope(f, roundIds);
   return {
     from: Prisma.sql`${respondents.from} JOIN ${child} ON ${Prisma.raw(`${alias}."responseId"`)} = r."id"`,

@@ -2,7 +2,7 @@
 // decides. Anonymous, forged, expired and disabled sessions are all refused.
 import { sealData } from "iron-session";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createOrganiser, setOrganiserActive } from "@/lib/db/admin-organisers";
+import { createOrganiser, endOrganiserSessions, setOrganiserActive } from "@/lib/db/admin-organisers";
 import { canExportRaw, findOrganiserForRequest, SESSION_COOKIE, SESSION_TTL_SECONDS, type SessionData } from "@/lib/auth/request-session";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
@@ -30,19 +30,29 @@ describeEachDatabase("admin access from a request", (kind) => {
   });
 
   it("lets admins and analysts export raw responses, with the role read from the database", async () => {
-    expect(await canExportRaw(t.db, request(await sealed({ organiserId: admin, role: "admin", issuedAt: Date.now() })), secret)).toBe(true);
+    expect(await canExportRaw(t.db, request(await sealed({ organiserId: admin, role: "admin", issuedAt: Date.now(), version: 0 })), secret)).toBe(true);
     // The cookie claims admin; the database says analyst, and the database wins.
-    const claim = await sealed({ organiserId: analyst, role: "admin", issuedAt: Date.now() });
+    const claim = await sealed({ organiserId: analyst, role: "admin", issuedAt: Date.now(), version: 0 });
     expect(await findOrganiserForRequest(t.db, request(`other=1; ${claim}`), secret)).toMatchObject({ id: analyst, role: "analyst" });
     expect(await canExportRaw(t.db, request(claim), secret)).toBe(true);
   });
 
+  it("refuses a session whose version has moved on (signed out elsewhere) and one without a version", async () => {
+    const current = await sealed({ organiserId: admin, role: "admin", issuedAt: Date.now(), version: 0 });
+    const unversioned = await sealed({ organiserId: admin, role: "admin", issuedAt: Date.now() });
+    expect(await canExportRaw(t.db, request(current), secret)).toBe(true);
+    expect(await canExportRaw(t.db, request(unversioned), secret)).toBe(false);
+    await endOrganiserSessions(t.db, null, admin, "organiser.sign-out-everywhere");
+    expect(await canExportRaw(t.db, request(current), secret)).toBe(false);
+    expect(await canExportRaw(t.db, request(await sealed({ organiserId: admin, role: "admin", issuedAt: Date.now(), version: 1 })), secret)).toBe(true);
+  });
+
   it("refuses an expired session and a disabled account at once", async () => {
-    const old = await sealed({ organiserId: admin, role: "admin", issuedAt: Date.now() - SESSION_TTL_SECONDS * 1000 - 1 });
+    const old = await sealed({ organiserId: admin, role: "admin", issuedAt: Date.now() - SESSION_TTL_SECONDS * 1000 - 1, version: 0 });
     expect(await canExportRaw(t.db, request(old), secret)).toBe(false);
-    const fresh = await sealed({ organiserId: analyst, role: "analyst", issuedAt: Date.now() });
+    const fresh = await sealed({ organiserId: analyst, role: "analyst", issuedAt: Date.now(), version: 0 });
     await setOrganiserActive(t.db, null, analyst, false);
     expect(await canExportRaw(t.db, request(fresh), secret)).toBe(false);
-    expect(await canExportRaw(t.db, request(await sealed({ organiserId: 9999, role: "admin", issuedAt: Date.now() })), secret)).toBe(false);
+    expect(await canExportRaw(t.db, request(await sealed({ organiserId: 9999, role: "admin", issuedAt: Date.now(), version: 0 })), secret)).toBe(false);
   });
 });

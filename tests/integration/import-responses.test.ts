@@ -5,8 +5,9 @@ import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { fillDemoRounds } from "@/lib/db/demo";
 import { prepareResponsesExport, responsesCsvStream } from "@/lib/db/responses-export";
-import { importResponsesCsv, type ImportOptions } from "@/lib/db/responses-import";
+import { importResponsesCsv, type ImportOptions } from "@/lib/db/import-into-round";
 import { responsesExportQuerySchema } from "@/lib/survey/export-filters";
+import { countAnswerRows } from "../helpers/answer-rows";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
 describeEachDatabase("response import", (kind) => {
@@ -24,12 +25,7 @@ describeEachDatabase("response import", (kind) => {
     await t.db.roundProject.createMany({ data: source.projects.map((p) => ({ roundId: round.id, projectId: p.projectId, position: p.position })) });
     return round;
   }
-  const counts = async () => ({
-    responses: await t.db.response.count(),
-    projects: await t.db.responseProject.count(),
-    teams: await t.db.responseTeam.count(),
-    others: await t.db.otherEntry.count(),
-  });
+  const counts = () => countAnswerRows(t.db);
   const importText = (text: string, options: Omit<ImportOptions, "file">) => importResponsesCsv(t.db, new TextEncoder().encode(text), { file: "test.csv", ...options });
   async function exportText(query: Record<string, string>) {
     const prepared = await prepareResponsesExport(t.db, responsesExportQuerySchema.parse(query));
@@ -48,51 +44,51 @@ describeEachDatabase("response import", (kind) => {
     "m-003,qemu",
   ].join("\n");
 
-  it("imports a two-column sheet into a closed round, matching aliases and keeping typos as free text", async () => {
-    const round = await createClosedRound("poll-2019");
-    const result = await importText(poll, { roundSlug: "poll-2019" });
-    if (!result.ok) throw new Error(result.error.message);
-    const { report } = result;
-    expect(report).toMatchObject({ layout: "pairs", written: true, totals: { responses: 3, imported: 3, alreadyImported: 0, rejected: 0 } });
-    expect(report.rows.map((row) => [row.line, row.key, row.status, row.matched.map((m) => m.slug), row.freeText])).toEqual([
-      [2, "m-001", "valid", ["sqlalchemy"], []],
-      [3, "m-001", "valid", ["pip"], []],
-      [4, "m-001", "valid", ["linux-kernel"], []],
-      [5, "m-002", "valid", ["libvirt"], []],
-      [6, "m-002", "valid", [], [{ text: "Kubernets", suggestion: "kubernetes" }]],
-      [7, "m-003", "valid", [], [{ text: "OpenStack-internal tool", suggestion: null }]],
-      [8, "m-003", "valid", ["qemu"], []],
-    ]);
-    const stored = await t.db.response.findMany({
-      where: { roundId: round.id },
-      orderBy: { importKey: "asc" },
-      include: { projects: { include: { project: true } }, others: { orderBy: { position: "asc" } } },
-    });
-    expect(stored.map((r) => [r.importKey, r.source, r.projectCount, r.projects.map((p) => p.project.slug).sort(), r.others.map((o) => [o.rawText, o.projectId !== null])])).toEqual([
-      ["m-001", "import", 3, ["linux-kernel", "pip", "sqlalchemy"], [["SQL Alchemy", true], ["pypa/pip", true], ["Linux", true]]],
-      ["m-002", "import", 1, ["libvirt"], [["python-libvirt", true], ["Kubernets", false]]],
-      ["m-003", "import", 1, ["qemu"], [["OpenStack-internal tool", false], ["qemu", true]]],
-    ]);
-    expect(stored.every((r) => r.projects.every((p) => p.frequency === "unspecified" && !p.kindCode && p.roundId === round.id))).toBe(true);
-  });
+  const teamRule = "Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”";
 
-  it("does not duplicate responses when the same file is imported again", async () => {
+  it("refuses a two-column sheet: it names no team, and an answer must (the form's completeness rule)", async () => {
+    await createClosedRound("poll-2019");
     const before = await counts();
     const result = await importText(poll, { roundSlug: "poll-2019" });
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.report).toMatchObject({ written: false, totals: { responses: 3, imported: 0, alreadyImported: 3, rejected: 0 } });
+    expect(result.report).toMatchObject({ layout: "pairs", written: false, totals: { responses: 3, imported: 0, rejected: 3 } });
+    expect(result.report.rows.filter((row) => row.reason === teamRule).map((row) => row.key)).toEqual(["m-001", "m-002", "m-003"]);
+    expect(await counts()).toEqual(before);
+  });
+
+  // A LimeSurvey export with a teams question: complete answers, one with a name the catalogue knows by an alias.
+  const limeSurvey = (rows: string[]) => ['"id","submitdate","teams","projects"', ...rows].join("\r\n") + "\r\n";
+  const complete = limeSurvey(['"1","2026-03-03 10:00:00","nova","SQL Alchemy"', '"2","2026-03-03 11:00:00","neutron","Kubernets"']);
+
+  it("imports complete answers once, and does not duplicate them when the same file is imported again", async () => {
+    const round = await createClosedRound("poll-2018");
+    const first = await importText(complete, { roundSlug: "poll-2018" });
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.report).toMatchObject({ written: true, totals: { responses: 2, imported: 2, rejected: 0 } });
+    expect(await t.db.response.count({ where: { roundId: round.id, isComplete: true } })).toBe(2);
+    const before = await counts();
+    const result = await importText(complete, { roundSlug: "poll-2018" });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.report).toMatchObject({ written: false, totals: { responses: 2, imported: 0, alreadyImported: 2, rejected: 0 } });
     expect(result.report.rows.every((row) => row.status === "already-imported")).toBe(true);
     expect(await counts()).toEqual(before);
   });
 
   it("imports nothing from a file with an invalid row, unless told to skip invalid rows", async () => {
     await createClosedRound("poll-2020");
-    const text = "respondent,project\nx-1,pip\nx-2,bad\u0007name\nx-3,tox\n";
+    const text = limeSurvey([
+      '"1","2026-03-03 10:00:00","nova","pip"',
+      '"2","2026-03-03 10:05:00","nova","bad\u0007name"',
+      '"3","2026-03-03 10:10:00","","tox"',
+      '"4","2026-03-03 10:15:00","glance","tox"',
+    ]);
     const before = await counts();
     const refused = await importText(text, { roundSlug: "poll-2020" });
     if (!refused.ok) throw new Error(refused.error.message);
-    expect(refused.report).toMatchObject({ written: false, totals: { responses: 3, imported: 0, rejected: 1 } });
-    expect(refused.report.rows[1]).toMatchObject({ line: 3, status: "rejected", reason: "the project name contains control characters" });
+    expect(refused.report).toMatchObject({ written: false, totals: { responses: 4, imported: 0, rejected: 2 } });
+    expect(refused.report.rows[1]).toMatchObject({ line: 3, status: "rejected", reason: expect.stringContaining("control characters") });
+    // No team: refused by the same rule as the form.
+    expect(refused.report.rows[2]).toMatchObject({ line: 4, status: "rejected", reason: expect.stringContaining(teamRule) });
     expect(await counts()).toEqual(before);
 
     const dryRun = await importText(text, { roundSlug: "poll-2020", skipInvalid: true, dryRun: true });
@@ -100,7 +96,7 @@ describeEachDatabase("response import", (kind) => {
     expect(await counts()).toEqual(before);
 
     const skipped = await importText(text, { roundSlug: "poll-2020", skipInvalid: true });
-    expect(skipped).toMatchObject({ ok: true, report: { written: true, totals: { imported: 2, rejected: 1 } } });
+    expect(skipped).toMatchObject({ ok: true, report: { written: true, totals: { imported: 2, rejected: 2 } } });
     expect((await counts()).responses).toBe(before.responses + 2);
   });
 
@@ -137,7 +133,7 @@ describeEachDatabase("response import", (kind) => {
     const retargeted = stringify([header, ...rows.map((row) => row.map((cell, i) => (i === roundColumn ? `copy-${layout}` : cell)))]);
     const result = await importText(retargeted, { roundSlug: `copy-${layout}` });
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.report.totals).toEqual({ responses: 30, imported: 30, alreadyImported: 0, rejected: 0 });
+    expect(result.report.totals).toEqual({ responses: 30, imported: 30, alreadyImported: 0, rejected: 0, notSubmitted: 0 });
 
     const copy = parse(await exportText({ round: `copy-${layout}`, layout })) as string[][];
     expect(copy[0]).toEqual(header);

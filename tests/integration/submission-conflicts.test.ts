@@ -86,16 +86,16 @@ describeEachDatabase("a read-then-write transaction", (kind) => {
     try {
       const seen = await readWriteTransaction(t.db, async (tx) => {
         attempts++;
-        const count = await tx.rateLimit.count({ where: { key: { startsWith: "conflict:" } } });
+        const count = await tx.responseTombstone.count({ where: { editTokenHash: { startsWith: "conflict:" } } });
         // The first time only, another connection commits a row after this transaction has read.
-        if (attempts === 1) await other.db.rateLimit.create({ data: { key: "conflict:other", count: 1, expiresAt: new Date(Date.now() + 60_000) } });
-        await tx.rateLimit.create({ data: { key: `conflict:mine`, count: count + 1, expiresAt: new Date(Date.now() + 60_000) } });
+        if (attempts === 1) await other.db.responseTombstone.create({ data: { editTokenHash: "conflict:other", deletedBy: "organiser" } });
+        await tx.responseTombstone.create({ data: { editTokenHash: `conflict:mine-after-${count}`, deletedBy: "organiser" } });
         return count;
       });
       // SQLite refuses the first attempt's write (its snapshot is stale) and the second sees the other's row;
       // PostgreSQL's READ COMMITTED lets the first attempt write.
       expect({ attempts, seen }).toEqual(kind === "sqlite" ? { attempts: 2, seen: 1 } : { attempts: 1, seen: 0 });
-      expect(await t.db.rateLimit.count({ where: { key: { startsWith: "conflict:" } } })).toBe(2);
+      expect(await t.db.responseTombstone.count({ where: { editTokenHash: { startsWith: "conflict:" } } })).toBe(2);
     } finally {
       await other.db.$disconnect();
     }
@@ -117,7 +117,7 @@ describe("a SQLite write lock held by another connection", () => {
 
   it("is waited for: the submission is stored once the other connection commits", async () => {
     holder.prepare("BEGIN IMMEDIATE").run();
-    holder.prepare(`DELETE FROM "RateLimit"`).run();
+    holder.prepare(`DELETE FROM "ResponseTombstone" WHERE "editTokenHash" = 'none'`).run();
     const input = answer();
     const saving = saveResponse(t.db, input);
     // The other connection commits only after the submission has met its lock at least once.

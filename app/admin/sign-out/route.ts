@@ -5,5 +5,7 @@ import { signOutFromRequest } from "@/lib/auth/sign-in";
 export async function POST(request: Request) {
   if (!isSameOriginRequest(request.headers)) return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
   await signOutFromRequest(request);
-  return NextResponse.redirect(new URL("/admin/sign-in", request.url), 303);
+  // Relative: request.url names the address the server listens on (0.0.0.0 under `npm start`), not the one the
+  // browser used.
+  return new NextResponse(null, { status: 303, headers: { Location: "/admin/sign-in" } });
 }

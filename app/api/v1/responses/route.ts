@@ -1,7 +1,7 @@
 // POST /api/v1/responses: submit an answer as JSON (responseInputSchema). The client makes its own
 // 22-character base64url token; repeating the request with it replaces the same response (idempotent).
 import { getDatabase } from "@/lib/db/client";
-import { checkSubmissionLimit } from "@/lib/auth/submission-limit";
+import { checkSubmissionLimit, submissionLimitedResponse } from "@/lib/auth/submission-limit";
 import { submitResponseFromApi } from "@/lib/db/response-api";
 import { readJsonBody, type ApiResult } from "@/lib/survey/response-api";
 
@@ -12,12 +12,7 @@ const reply = ({ status, body }: ApiResult) =>
 
 export async function POST(request: Request) {
   const limited = await checkSubmissionLimit(request.headers);
-  if (!limited.ok) {
-    return Response.json(
-      { error: limited.message, errors: {} },
-      { status: 429, headers: { "Cache-Control": "no-store", "Retry-After": String(limited.retryAfterSeconds) } },
-    );
-  }
+  if (!limited.ok) return submissionLimitedResponse(limited);
   const body = await readJsonBody(request);
   if (!body.ok) return reply(body.result);
   return reply(await submitResponseFromApi(getDatabase().db, body.value));

@@ -1,5 +1,6 @@
 // GET/PUT/DELETE /api/v1/responses/[token]: the private edit link for API clients. An unknown or forged
 // token is 404 and a deleted one 410; nothing else about other responses is ever revealed.
+import { checkSubmissionLimit, submissionLimitedResponse } from "@/lib/auth/submission-limit";
 import { getDatabase } from "@/lib/db/client";
 import { deleteResponseFromApi, getResponseFromApi, replaceResponseFromApi } from "@/lib/db/response-api";
 import { readJsonBody, type ApiResult } from "@/lib/survey/response-api";
@@ -16,6 +17,8 @@ export async function GET(_request: Request, { params }: Context) {
 }
 
 export async function PUT(request: Request, { params }: Context) {
+  const limited = await checkSubmissionLimit(request.headers);
+  if (!limited.ok) return submissionLimitedResponse(limited);
   const body = await readJsonBody(request);
   if (!body.ok) return reply(body.result);
   return reply(await replaceResponseFromApi(getDatabase().db, (await params).token, body.value));

@@ -1,0 +1,239 @@
+// The import's entry: layout detection and our own layouts (wide, long) and the pairs sheet, read back and
+// checked by the response schema. Other tools' exports: form-tool-exports.test.ts; bad bytes: csv-records.test.ts.
+import { describe, expect, it } from "vitest";
+import { MAX_IMPORT_BYTES } from "./csv-records";
+import { countOutcomes } from "./import-report";
+import { detectImportLayout, parseImportFile } from "./import-file";
+import { testCatalogue as catalogue } from "./test-catalogue";
+
+const file = (text: string) => new TextEncoder().encode(text);
+const parseText = (text: string) => parseImportFile(file(text), catalogue);
+const parsedOk = (text: string) => {
+  const result = parseText(text);
+  if (!result.ok) throw new Error(`unexpected file error: line ${result.error.line}: ${result.error.message}`);
+  return result;
+};
+const fileError = (text: string | Uint8Array) => {
+  const result = parseImportFile(typeof text === "string" ? file(text) : text, catalogue);
+  if (result.ok) throw new Error("expected a file error");
+  return result.error;
+};
+
+describe("layout detection", () => {
+  it.each([
+    [["response_id", "round", "sqlalchemy"], "wide"],
+    [["response_id", "project_slug", "kinds"], "long"],
+    [["Respondent", "Project"], "pairs"],
+    [["respondent id", "project name"], "pairs"],
+  ])("%j is %s", (header, layout) => {
+    expect(detectImportLayout(header)).toEqual({ ok: true, layout });
+  });
+  it("names what it expected when it cannot tell", () => {
+    expect(detectImportLayout(["name", "email", "projects"])).toMatchObject({
+      ok: false,
+      message: /cannot tell the layout/,
+    });
+  });
+});
+
+describe("pairs sheet", () => {
+  const sheet = [
+    "respondent,project",
+    "alice,SQL Alchemy", // name without the space: matched through normalisation
+    "alice,pypa/pip", // alias
+    "bob,k8s", // alias of a project the round does not offer: matched all the same, like the web form's free text
+    "bob,Kubernets", // typo: free text, with a suggestion
+    "carol,my company's fork",
+    "carol,",
+    "",
+    "dave,python-libvirt", // python- prefix
+  ].join("\r\n");
+
+  it("groups lines by respondent, and refuses them as the form would: a two-column poll names no team", () => {
+    const result = parsedOk(sheet);
+    expect(result.layout).toBe("pairs");
+    expect(result.responses).toEqual([]);
+    const teamRule = "Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”";
+    expect(result.rows.map((row) => [row.line, row.key, row.status])).toEqual([
+      [2, "alice", "rejected"],
+      [3, "alice", "rejected"],
+      [4, "bob", "rejected"],
+      [5, "bob", "rejected"],
+      [6, "carol", "rejected"],
+      [7, "carol", "rejected"],
+      [9, "dave", "rejected"],
+    ]);
+    expect(result.rows.map((row) => row.reason).filter((reason) => reason === teamRule)).toHaveLength(4);
+  });
+
+  it("rejects every line of a respondent when one of its lines is invalid", () => {
+    const result = parsedOk("respondent,project\nerin,pip\nerin,bad\u0007name\nfrank,pip\n,pip\n");
+    expect(result.responses).toEqual([]);
+    expect(result.rows.map((row) => [row.line, row.status, row.reason])).toEqual([
+      [2, "rejected", "not imported: line 3 of the same respondent is invalid"],
+      [3, "rejected", "A project name contains control characters; Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”"],
+      [4, "rejected", "Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”"],
+      [5, "rejected", "respondent is empty"],
+    ]);
+    expect(countOutcomes(result.outcomes, false)).toEqual({
+      responses: 3,
+      imported: 0,
+      alreadyImported: 0,
+      rejected: 3,
+      notSubmitted: 0,
+    });
+  });
+});
+
+describe("wide layout", () => {
+  const header =
+    "response_id,round,submitted_at,teams,not_openstack_contributor,years_contributing,employer_paid,sqlalchemy,sqlalchemy__frequency,pip,pip__frequency,other_1,other_2,comment";
+
+  it("reads our own export, undoing the formula guard", () => {
+    const result = parsedOk(
+      `${header}\r\nr1,poll-2019,2019-05-01T10:00:00.000Z,nova|neutron,false,7,partly,code|review,regularly,,,pypa/pip,"'=HYPERLINK(""http://x"",""y"")","multi\nline, comment"\r\n`,
+    );
+    expect(result.responses).toEqual([
+      {
+        key: "r1",
+        line: 2,
+        createdAt: new Date("2019-05-01T10:00:00.000Z"),
+        notOpenStackContributor: false,
+        yearsContributing: 7,
+        employerPaid: "partly",
+        comment: "multi\nline, comment",
+        teamIds: [10, 11],
+        // pip only as free text: matched for the report and for triage, but not a selection in a wide file.
+        selections: [{ projectId: 1, kinds: ["code", "review"], frequency: "regularly" }],
+        others: [
+          { rawText: "pypa/pip", projectId: 2 },
+          { rawText: '=HYPERLINK("http://x","y")', projectId: null },
+        ],
+      },
+    ]);
+  });
+
+  it.each([
+    ["r1,poll-2019,,,false,,,coding,once,,,,,", "sqlalchemy: is not a kind of contribution (“coding”)"],
+    ["r1,poll-2019,,,false,,,code,weekly,,,,,", "sqlalchemy__frequency: Choose how often (“weekly”)"],
+    ["r1,poll-2019,,,false,,,,once,,,,,", "sqlalchemy: Choose at least one kind of contribution"],
+    ["r1,poll-2019,,swift,false,,,,,,,my tool,,", "teams: “swift” is not an OpenStack team"],
+    // The completeness rule of the form applies to imported answers too.
+    ["r1,poll-2019,,,false,,,code,once,,,,,", "teams: Choose at least one OpenStack team"],
+    ["r1,poll-2019,,nova,false,,,,,,,,,", "Choose at least one project, name one under"],
+    ["r1,poll-2019,,,maybe,,,,,,,,,", "not_openstack_contributor: must be true or false (“maybe”)"],
+    ["r1,poll-2019,,,false,seven,,,,,,,,", "years_contributing: Enter a whole number of years"],
+    ["r1,poll-2019,,,false,75,,,,,,,,", "years_contributing: Enter at most 60 years (75)"],
+    ["r1,poll-2019,,,false,,sometimes,,,,,,,", "employer_paid: Choose one of the options (“sometimes”)"],
+    ["r1,poll-2019,,,false,,,,,,,bad\u0007name,,", "other_1: A project name contains control characters"],
+    ["r1,poll-2019,yesterday,,false,,,,,,,,,", "submitted_at must be an ISO 8601 date or time"],
+    ["r1,other-round,,,false,,,,,,,,,", "round is “other-round” but the import is into “poll-2019”"],
+    ["r1,poll-2019,,nova,true,,,,,,,,,", "teams: Choose teams or “not an OpenStack contributor”, not both"],
+    [",poll-2019,,,false,,,,,,,,,", "response_id is empty"],
+    ["r1,poll-2019,,,false,,,,,", "has 10 fields but the header has 14"],
+  ])("rejects %j", (row, reason) => {
+    const result = parsedOk(`${header}\n${row}\n`);
+    expect(result.responses).toEqual([]);
+    expect(result.rows[0]?.reason).toContain(reason);
+  });
+
+  it("rejects a repeated response_id but keeps the first", () => {
+    const result = parsedOk(`${header}\nr1,,,nova,,,,code,once,,,,,\nr1,,,nova,,,,,,code,once,,,\n`);
+    expect(result.responses.map((r) => r.line)).toEqual([2]);
+    expect(result.rows[1]).toMatchObject({
+      line: 3,
+      status: "rejected",
+      reason: "response_id “r1” appears twice (first on line 2)",
+    });
+    expect(countOutcomes(result.outcomes, true)).toEqual({
+      responses: 2,
+      imported: 1,
+      alreadyImported: 0,
+      rejected: 1,
+      notSubmitted: 0,
+    });
+  });
+
+  it("refuses unknown columns, naming them", () => {
+    expect(fileError("response_id,sqlalchemy,kubernetes,shoe_size\nr1,,,\n")).toEqual({
+      line: 1,
+      message: "unknown columns “kubernetes”, “shoe_size”: not a fixed column and not a project of round “poll-2019”",
+    });
+  });
+});
+
+describe("long layout", () => {
+  const header =
+    "response_id,round,submitted_at,teams,not_openstack_contributor,years_contributing,employer_paid,row_type,project_slug,project_name,category,kinds,frequency,other_position,other_text,other_matched_slug";
+  it("rebuilds each response from its rows, wherever they are in the file", () => {
+    const result = parsedOk(
+      [
+        header,
+        "r1,poll-2019,,nova,false,3,no,project,pip,pip,packaging,code,once,,,",
+        "r2,poll-2019,,,true,,,other,,,,,,1,my tool,",
+        "r1,poll-2019,,nova,false,3,no,project,kubernetes,Kubernetes,containers,,unspecified,,,",
+        "r1,poll-2019,,nova,false,3,no,other,,,,,,2,my tool,",
+        "r1,poll-2019,,nova,false,3,no,other,,,,,,1,k8s,kubernetes",
+      ].join("\n"),
+    );
+    expect(result.responses.map((r) => [r.key, r.line, r.selections, r.others, r.notOpenStackContributor])).toEqual([
+      [
+        "r1",
+        2,
+        [
+          { projectId: 2, kinds: ["code"], frequency: "once" },
+          { projectId: 3, kinds: [], frequency: "unspecified" },
+        ],
+        [
+          { rawText: "k8s", projectId: 3 },
+          { rawText: "my tool", projectId: null },
+        ],
+        false,
+      ],
+      ["r2", 3, [], [{ rawText: "my tool", projectId: null }], true],
+    ]);
+  });
+  it("rejects a response whose rows disagree", () => {
+    const result = parsedOk(
+      [
+        header,
+        "r1,poll-2019,,nova,false,3,no,project,pip,pip,,code,once,,,",
+        "r1,poll-2019,,neutron,false,3,no,project,sqlalchemy,,,code,once,,,",
+      ].join("\n"),
+    );
+    expect(result.responses).toEqual([]);
+    expect(result.rows.map((row) => row.reason)).toEqual([
+      "not imported: line 3 of the same respondent is invalid",
+      "teams differs from line 2 of the same response",
+    ]);
+  });
+  it("rejects a project with kinds that the round does not offer", () => {
+    const result = parsedOk([header, "r1,poll-2019,,nova,false,,,project,kubernetes,,,code,once,,,"].join("\n"));
+    expect(result.rows[0]?.reason).toBe("“kubernetes” is not a project of round “poll-2019”");
+  });
+});
+
+describe("whole-file problems", () => {
+  it("refuses a file over the size limit before reading it", () => {
+    expect(fileError(new Uint8Array(MAX_IMPORT_BYTES + 1))).toMatchObject({
+      line: null,
+      message: /the limit is 50 MB/,
+    });
+  });
+  it("refuses an empty file and a repeated column", () => {
+    expect(fileError("")).toEqual({ line: 1, message: "the file is empty: expected a header row" });
+    expect(fileError("response_id,pip,PIP\n")).toEqual({
+      line: 1,
+      message: "the column “pip” appears twice in the header",
+    });
+  });
+  it("names the line of a CSV problem and of bytes that are not text", () => {
+    expect(fileError('respondent,project\nalice,pip\nbob,"sqlalchemy\ncarol,pip\n')).toEqual({
+      line: 3,
+      message: "not valid CSV: a quoted field is never closed (unbalanced quotes)",
+    });
+    expect(
+      fileError(new Uint8Array([...file("respondent,project\nalice,pip\nbob,caf"), 0xe9, ...file("\n")])),
+    ).toMatchObject({ line: 3, message: /not UTF-8/ });
+  });
+});
