@@ -17,7 +17,8 @@ import {
 } from "../survey/responses-import/import-file";
 import { countOutcomes, type ImportReport } from "../survey/responses-import/import-report";
 import type { Db } from "./client";
-import { insertResponsesBulk, loadMatchableCatalogue, type BulkResponse } from "./responses";
+import { insertResponsesBulk, type BulkResponse } from "./responses-bulk";
+import { loadMatchableCatalogue } from "./responses";
 
 export interface ImportOptions extends ImportFileOptions {
   /** Shown in the report. */
