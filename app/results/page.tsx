@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { Suspense } from "react";
-import { ChartSkeleton } from "@/components/charts/chart-card";
+import { ResultsViewProvider } from "@/components/charts/results-view";
 import { ResultsFilters, type FilterValues } from "@/components/results/results-filters";
 import styles from "@/components/results/results.module.css";
-import { getDbHandle } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { getCounting } from "@/lib/db/read-pool";
 import { listResultsRounds } from "@/lib/db/results-rounds";
 import {
@@ -21,7 +20,7 @@ import { describeMissingFigures, pickDefaultRound, type RoundChoice } from "@/li
 import { describeSmallCellRule, FILTER_DEFINITIONS } from "@/lib/survey/summary-charts";
 import { toSummaryQueryString } from "@/lib/survey/summary-filters";
 import { displayCell } from "@/lib/survey/suppression";
-import { CARD_IDS, ChartCardFor, WIDE_CARDS, type CardContext } from "./chart-cards";
+import { CARD_IDS, ChartCardFor, type CardContext } from "./chart-cards";
 
 export const metadata: Metadata = { title: "Results" };
 
@@ -37,7 +36,7 @@ function toUrlSearchParams(record: SearchParams): URLSearchParams {
 
 export default async function ResultsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const handle = getDbHandle();
+  const handle = getDatabase();
   const k = getEnv().MIN_CELL_SIZE;
   const params = toUrlSearchParams(await searchParams);
   const [options, rounds] = await Promise.all([listSummaryFilterOptions(handle.db), listResultsRounds(handle.db, k)]);
@@ -138,7 +137,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
 
   const filtered = chips.length > 0;
   return (
-    <>
+    <ResultsViewProvider initialView={f.view}>
       {intro}
       {filterForm(values)}
       {fallback && openRound && openRound.id !== f.round.id && openRound.figures !== "available" ? (
@@ -205,26 +204,25 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         <ResultsGrid
           ctx={{
             loader,
-            view: f.view,
             filters: slugs,
             n: overview.respondents.suppressed ? 0 : overview.respondents.value,
             k,
             caption: [f.round.title, ...chips].join(" · "),
           }}
-          renderKey={JSON.stringify(values)}
+          renderKey={JSON.stringify({ ...values, view: undefined })}
         />
       )}
-    </>
+    </ResultsViewProvider>
   );
 }
 
+// No <Suspense> per card: a streamed card would stay a hidden placeholder without JavaScript, so the page is sent
+// once every card's figures are in (stored figures are read in a few milliseconds; the loader shares queries).
 function ResultsGrid({ ctx, renderKey }: { ctx: CardContext; renderKey: string }) {
   return (
     <div className={styles.grid} data-results-key={renderKey}>
       {CARD_IDS.map((id) => (
-        <Suspense key={`${id}:${renderKey}`} fallback={<ChartSkeleton wide={WIDE_CARDS.has(id)} />}>
-          <ChartCardFor id={id} ctx={ctx} />
-        </Suspense>
+        <ChartCardFor key={`${id}:${renderKey}`} id={id} ctx={ctx} />
       ))}
     </div>
   );

@@ -488,6 +488,7 @@ export function createSummaryLoader(
             k,
           },
           (error) => console.error(`summary snapshot not stored: ${(error as Error).message}`),
+          undefined,
           source.recounts,
         );
   // Parts loaded so far; once the whole summary is (or the overview says there is nothing more), it is stored

@@ -34,61 +34,72 @@ describeEachDatabase("response import", (kind) => {
   }
 
   const poll = [
-    "Respondent,Project",
-    "m-001,SQL Alchemy",
-    "m-001,pypa/pip",
-    "m-001,Linux",
-    "m-002,python-libvirt",
-    "m-002,Kubernets",
-    "m-003,OpenStack-internal tool",
-    "m-003,qemu",
+    "Respondent,Project,Teams",
+    "m-001,SQL Alchemy,nova",
+    "m-001,pypa/pip,",
+    "m-001,Linux,neutron",
+    "m-002,python-libvirt,None",
+    "m-002,Kubernets,",
+    "m-003,OpenStack-internal tool,glance",
+    "m-003,qemu,",
   ].join("\n");
 
-  const teamRule = "Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”";
+  it("imports a respondent, project, teams sheet into a closed round, matching aliases and keeping typos as free text", async () => {
+    const round = await createClosedRound("poll-2019");
+    const result = await importText(poll, { roundSlug: "poll-2019" });
+    if (!result.ok) throw new Error(result.error.message);
+    const { report } = result;
+    expect(report).toMatchObject({ layout: "pairs", written: true, totals: { responses: 3, imported: 3, alreadyImported: 0, rejected: 0 } });
+    expect(report.rows.map((row) => [row.line, row.key, row.status, row.matched.map((m) => m.slug), row.freeText])).toEqual([
+      [2, "m-001", "valid", ["sqlalchemy"], []],
+      [3, "m-001", "valid", ["pip"], []],
+      [4, "m-001", "valid", ["linux-kernel"], []],
+      [5, "m-002", "valid", ["libvirt"], []],
+      [6, "m-002", "valid", [], [{ text: "Kubernets", suggestion: "kubernetes" }]],
+      [7, "m-003", "valid", [], [{ text: "OpenStack-internal tool", suggestion: null }]],
+      [8, "m-003", "valid", ["qemu"], []],
+    ]);
+    const stored = await t.db.response.findMany({
+      where: { roundId: round.id },
+      orderBy: { importKey: "asc" },
+      include: { projects: { include: { project: true } }, teams: { include: { team: true } }, others: { orderBy: { position: "asc" } } },
+    });
+    expect(
+      stored.map((r) => [
+        r.importKey,
+        r.source,
+        r.isComplete,
+        r.teams.map((x) => x.team.slug).sort(),
+        r.notOpenStackContributor,
+        r.projectCount,
+        r.projects.map((p) => p.project.slug).sort(),
+        r.others.map((o) => [o.rawText, o.projectId !== null]),
+      ]),
+    ).toEqual([
+      ["m-001", "import", true, ["neutron", "nova"], false, 3, ["linux-kernel", "pip", "sqlalchemy"], [["SQL Alchemy", true], ["pypa/pip", true], ["Linux", true]]],
+      ["m-002", "import", true, [], true, 1, ["libvirt"], [["python-libvirt", true], ["Kubernets", false]]],
+      ["m-003", "import", true, ["glance"], false, 1, ["qemu"], [["OpenStack-internal tool", false], ["qemu", true]]],
+    ]);
+    expect(stored.every((r) => r.projects.every((p) => p.frequency === "unspecified" && !p.kindCode && p.roundId === round.id))).toBe(true);
+  });
 
-  it("refuses a two-column sheet: it names no team, and an answer must (the form's completeness rule)", async () => {
-    await createClosedRound("poll-2019");
+  it("does not duplicate responses when the same file is imported again", async () => {
     const before = await counts();
     const result = await importText(poll, { roundSlug: "poll-2019" });
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.report).toMatchObject({ layout: "pairs", written: false, totals: { responses: 3, imported: 0, rejected: 3 } });
-    expect(result.report.rows.filter((row) => row.reason === teamRule).map((row) => row.key)).toEqual(["m-001", "m-002", "m-003"]);
-    expect(await counts()).toEqual(before);
-  });
-
-  // A LimeSurvey export with a teams question: complete answers, one with a name the catalogue knows by an alias.
-  const limeSurvey = (rows: string[]) => ['"id","submitdate","teams","projects"', ...rows].join("\r\n") + "\r\n";
-  const complete = limeSurvey(['"1","2026-03-03 10:00:00","nova","SQL Alchemy"', '"2","2026-03-03 11:00:00","neutron","Kubernets"']);
-
-  it("imports complete answers once, and does not duplicate them when the same file is imported again", async () => {
-    const round = await createClosedRound("poll-2018");
-    const first = await importText(complete, { roundSlug: "poll-2018" });
-    if (!first.ok) throw new Error(first.error.message);
-    expect(first.report).toMatchObject({ written: true, totals: { responses: 2, imported: 2, rejected: 0 } });
-    expect(await t.db.response.count({ where: { roundId: round.id, isComplete: true } })).toBe(2);
-    const before = await counts();
-    const result = await importText(complete, { roundSlug: "poll-2018" });
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.report).toMatchObject({ written: false, totals: { responses: 2, imported: 0, alreadyImported: 2, rejected: 0 } });
+    expect(result.report).toMatchObject({ written: false, totals: { responses: 3, imported: 0, alreadyImported: 3, rejected: 0 } });
     expect(result.report.rows.every((row) => row.status === "already-imported")).toBe(true);
     expect(await counts()).toEqual(before);
   });
 
   it("imports nothing from a file with an invalid row, unless told to skip invalid rows", async () => {
     await createClosedRound("poll-2020");
-    const text = limeSurvey([
-      '"1","2026-03-03 10:00:00","nova","pip"',
-      '"2","2026-03-03 10:05:00","nova","bad\u0007name"',
-      '"3","2026-03-03 10:10:00","","tox"',
-      '"4","2026-03-03 10:15:00","glance","tox"',
-    ]);
+    const text = "respondent,project,teams\nx-1,pip,nova\nx-2,bad\u0007name,nova\nx-3,tox,nova\n";
     const before = await counts();
     const refused = await importText(text, { roundSlug: "poll-2020" });
     if (!refused.ok) throw new Error(refused.error.message);
-    expect(refused.report).toMatchObject({ written: false, totals: { responses: 4, imported: 0, rejected: 2 } });
-    expect(refused.report.rows[1]).toMatchObject({ line: 3, status: "rejected", reason: expect.stringContaining("control characters") });
-    // No team: refused by the same rule as the form.
-    expect(refused.report.rows[2]).toMatchObject({ line: 4, status: "rejected", reason: expect.stringContaining(teamRule) });
+    expect(refused.report).toMatchObject({ written: false, totals: { responses: 3, imported: 0, rejected: 1 } });
+    expect(refused.report.rows[1]).toMatchObject({ line: 3, status: "rejected", reason: "A project name contains control characters" });
     expect(await counts()).toEqual(before);
 
     const dryRun = await importText(text, { roundSlug: "poll-2020", skipInvalid: true, dryRun: true });
@@ -96,8 +107,23 @@ describeEachDatabase("response import", (kind) => {
     expect(await counts()).toEqual(before);
 
     const skipped = await importText(text, { roundSlug: "poll-2020", skipInvalid: true });
-    expect(skipped).toMatchObject({ ok: true, report: { written: true, totals: { imported: 2, rejected: 2 } } });
+    expect(skipped).toMatchObject({ ok: true, report: { written: true, totals: { imported: 2, rejected: 1 } } });
     expect((await counts()).responses).toBe(before.responses + 2);
+  });
+
+  it("refuses an incomplete response with the line and the rule, and a sheet that cannot say where in OpenStack", async () => {
+    await createClosedRound("poll-2021");
+    const before = await counts();
+    const refused = await importText("respondent,project,teams\ny-1,pip,\ny-2,tox,nova\n", { roundSlug: "poll-2021" });
+    if (!refused.ok) throw new Error(refused.error.message);
+    expect(refused.report).toMatchObject({ written: false, totals: { responses: 2, rejected: 1 } });
+    expect(refused.report.rows[0]).toMatchObject({
+      line: 2,
+      status: "rejected",
+      reason: "incomplete answer: teams: Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”",
+    });
+    expect(await importText("respondent,project\ny-1,pip\n", { roundSlug: "poll-2021" })).toMatchObject({ ok: false, error: { line: 1, message: /needs a third column, teams/ } });
+    expect(await counts()).toEqual(before);
   });
 
   it.each([
@@ -122,6 +148,19 @@ describeEachDatabase("response import", (kind) => {
     const result = await importText(await exportText({ round: "demo-2025" }), { roundSlug: "demo-2025" });
     expect(result).toMatchObject({ ok: true, report: { layout: "wide", written: false, totals: { responses: 30, alreadyImported: 30 } } });
     expect(await counts()).toEqual(before);
+  });
+
+  it.each(["wide", "long"] as const)("keeps “nothing outside OpenStack” through the %s export and an import", async (layout) => {
+    await createClosedRound(`nothing-${layout}`);
+    const source = `nothing-source-${layout}`;
+    await createClosedRound(source);
+    const poll = "respondent,project,teams\nn-1,I contribute to nothing outside OpenStack,nova\n";
+    expect(await importText(poll, { roundSlug: source })).toMatchObject({ ok: true, report: { written: true } });
+    const exported = (await exportText({ round: source, layout })).replaceAll(`,${source},`, `,nothing-${layout},`);
+    expect(exported.split("\r\n")[0]).toContain(",not_openstack_contributor,nothing_outside_openstack,");
+    expect(await importText(exported, { roundSlug: `nothing-${layout}` })).toMatchObject({ ok: true, report: { written: true, totals: { imported: 1 } } });
+    const copy = await t.db.response.findFirstOrThrow({ where: { round: { slug: `nothing-${layout}` } } });
+    expect([copy.nothingOutsideOpenStack, copy.isComplete, copy.projectCount]).toEqual([true, true, 0]);
   });
 
   it.each(["wide", "long"] as const)("round-trips the %s layout: export, import into another round, export again", async (layout) => {

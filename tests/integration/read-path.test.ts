@@ -8,7 +8,8 @@ import { DEFAULT_ROUND_SLUG } from "@/lib/db/catalogue";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { inThreadReads, openReadPool, type ReadPool } from "@/lib/db/read-pool";
 import { RecountGate } from "@/lib/db/recount-gate";
-import { insertResponsesBulk, saveResponse } from "@/lib/db/responses";
+import { insertResponsesBulk } from "@/lib/db/responses-bulk";
+import { saveResponse } from "@/lib/db/submissions";
 import {
   createSummaryLoader,
   getSummary,

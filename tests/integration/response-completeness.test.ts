@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it, onTestFinished } from "vitest";
 import { submitResponseFromApi, replaceResponseFromApi } from "@/lib/db/response-api";
 import { openCounting } from "@/lib/db/read-pool";
-import { insertResponsesBulk, saveResponse } from "@/lib/db/responses";
+import { insertResponsesBulk } from "@/lib/db/responses-bulk";
+import { saveResponse } from "@/lib/db/submissions";
 import {
   countIncompleteResponses,
   countProjectRespondents,

@@ -1,7 +1,7 @@
 // The dashboard's aggregates against a small set of responses counted by hand, on SQLite and PostgreSQL.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openCounting } from "@/lib/db/read-pool";
-import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses";
+import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses-bulk";
 import {
   countCategoryKinds,
   countProjectPairs,

@@ -23,7 +23,7 @@ describe("layout detection", () => {
   it.each([
     [["response_id", "round", "sqlalchemy"], "wide"],
     [["response_id", "project_slug", "kinds"], "long"],
-    [["Respondent", "Project"], "pairs"],
+    [["Respondent", "Project", "Teams"], "pairs"],
     [["respondent id", "project name"], "pairs"],
   ])("%j is %s", (header, layout) => {
     expect(detectImportLayout(header)).toEqual({ ok: true, layout });
@@ -38,48 +38,98 @@ describe("layout detection", () => {
 
 describe("pairs sheet", () => {
   const sheet = [
-    "respondent,project",
-    "alice,SQL Alchemy", // name without the space: matched through normalisation
-    "alice,pypa/pip", // alias
-    "bob,k8s", // alias of a project the round does not offer: matched all the same, like the web form's free text
-    "bob,Kubernets", // typo: free text, with a suggestion
-    "carol,my company's fork",
-    "carol,",
+    "respondent,project,teams",
+    "alice,SQL Alchemy,nova", // name without the space: matched through normalisation
+    "alice,pypa/pip,", // alias; the teams given on another line of the respondent
+    "bob,k8s,None", // alias of a project the round does not offer: matched all the same, like the web form's free text
+    "bob,Kubernets,", // typo: free text, with a suggestion
+    "carol,my company's fork,Glance; neutron",
+    "carol,,",
     "",
-    "dave,python-libvirt", // python- prefix
+    "dave,python-libvirt,cinder", // an alias (libvirt's own binding)
   ].join("\r\n");
 
-  it("groups lines by respondent, and refuses them as the form would: a two-column poll names no team", () => {
+  it("groups lines by respondent and reports what matched and what became free text", () => {
     const result = parsedOk(sheet);
     expect(result.layout).toBe("pairs");
-    expect(result.responses).toEqual([]);
-    const teamRule = "Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”";
-    expect(result.rows.map((row) => [row.line, row.key, row.status])).toEqual([
-      [2, "alice", "rejected"],
-      [3, "alice", "rejected"],
-      [4, "bob", "rejected"],
-      [5, "bob", "rejected"],
-      [6, "carol", "rejected"],
-      [7, "carol", "rejected"],
-      [9, "dave", "rejected"],
+    expect(result.responses.map((r) => r.key)).toEqual(["alice", "bob", "carol", "dave"]);
+    const alice = result.responses[0]!;
+    expect(alice.selections).toEqual([
+      { projectId: 1, kinds: [], frequency: "unspecified" },
+      { projectId: 2, kinds: [], frequency: "unspecified" },
     ]);
-    expect(result.rows.map((row) => row.reason).filter((reason) => reason === teamRule)).toHaveLength(4);
+    expect(alice.others).toEqual([
+      { rawText: "SQL Alchemy", projectId: 1 },
+      { rawText: "pypa/pip", projectId: 2 },
+    ]);
+    expect(result.rows.map((row) => [row.line, row.key, row.status, row.matched, row.freeText])).toEqual([
+      [2, "alice", "valid", [{ text: "SQL Alchemy", slug: "sqlalchemy" }], []],
+      [3, "alice", "valid", [{ text: "pypa/pip", slug: "pip" }], []],
+      [4, "bob", "valid", [{ text: "k8s", slug: "kubernetes" }], []],
+      [5, "bob", "valid", [], [{ text: "Kubernets", suggestion: "kubernetes" }]],
+      [6, "carol", "valid", [], [{ text: "my company's fork", suggestion: null }]],
+      [7, "carol", "valid", [], []],
+      [9, "dave", "valid", [{ text: "python-libvirt", slug: "libvirt" }], []],
+    ]);
+  });
+
+  it("gives each respondent's teams, and the two “none” answers", () => {
+    const result = parsedOk(sheet);
+    expect(
+      result.responses.map((r) => [r.key, r.teamIds, r.notOpenStackContributor, r.nothingOutsideOpenStack]),
+    ).toEqual([
+      ["alice", [10], false, false],
+      ["bob", [], true, false],
+      ["carol", [12, 11], false, false],
+      ["dave", [13], false, false],
+    ]);
+    const nothing = parsedOk("respondent,project,teams\nerin,I contribute to nothing outside OpenStack,nova\n")
+      .responses[0];
+    expect(nothing).toMatchObject({ teamIds: [10], nothingOutsideOpenStack: true, selections: [], others: [] });
+  });
+
+  it("rejects a respondent whose lines leave a half of the answer blank, naming the rule", () => {
+    const result = parsedOk("respondent,project,teams\nerin,pip,\nerin,tox,\nfrank,,nova\ngus,pip,Novaa\n");
+    expect(result.rows.map((row) => [row.line, row.status, row.reason])).toEqual([
+      [
+        2,
+        "rejected",
+        "incomplete answer: teams: Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”",
+      ],
+      [3, "rejected", "not imported: line 2 of the same respondent is invalid"],
+      [
+        4,
+        "rejected",
+        "incomplete answer: Choose at least one project, name one under “Other projects not listed”, or tick “I contribute to nothing outside OpenStack”",
+      ],
+      [5, "rejected", "teams: “Novaa” is not an OpenStack team (did you mean nova?)"],
+    ]);
+  });
+
+  it("refuses a sheet without the teams column, saying why", () => {
+    expect(fileError("respondent,project\nalice,pip\n")).toEqual({
+      line: 1,
+      message:
+        "a “respondent, project” sheet needs a third column, teams: every answer must name the respondent's OpenStack teams, or “None: I am not an OpenStack contributor” (see docs/import.md)",
+    });
   });
 
   it("rejects every line of a respondent when one of its lines is invalid", () => {
-    const result = parsedOk("respondent,project\nerin,pip\nerin,bad\u0007name\nfrank,pip\n,pip\n");
-    expect(result.responses).toEqual([]);
+    const result = parsedOk(
+      "respondent,project,teams\nerin,pip,nova\nerin,bad\u0007name,\nfrank,pip,nova\n,pip,nova\n",
+    );
+    expect(result.responses.map((r) => r.key)).toEqual(["frank"]);
     expect(result.rows.map((row) => [row.line, row.status, row.reason])).toEqual([
       [2, "rejected", "not imported: line 3 of the same respondent is invalid"],
-      [3, "rejected", "A project name contains control characters; Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”"],
-      [4, "rejected", "Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”"],
+      [3, "rejected", "A project name contains control characters"],
+      [4, "valid", null],
       [5, "rejected", "respondent is empty"],
     ]);
     expect(countOutcomes(result.outcomes, false)).toEqual({
       responses: 3,
       imported: 0,
       alreadyImported: 0,
-      rejected: 3,
+      rejected: 2,
       notSubmitted: 0,
     });
   });
@@ -99,6 +149,7 @@ describe("wide layout", () => {
         line: 2,
         createdAt: new Date("2019-05-01T10:00:00.000Z"),
         notOpenStackContributor: false,
+        nothingOutsideOpenStack: false,
         yearsContributing: 7,
         employerPaid: "partly",
         comment: "multi\nline, comment",
@@ -114,21 +165,26 @@ describe("wide layout", () => {
   });
 
   it.each([
-    ["r1,poll-2019,,,false,,,coding,once,,,,,", "sqlalchemy: is not a kind of contribution (“coding”)"],
-    ["r1,poll-2019,,,false,,,code,weekly,,,,,", "sqlalchemy__frequency: Choose how often (“weekly”)"],
-    ["r1,poll-2019,,,false,,,,once,,,,,", "sqlalchemy: Choose at least one kind of contribution"],
-    ["r1,poll-2019,,swift,false,,,,,,,my tool,,", "teams: “swift” is not an OpenStack team"],
-    // The completeness rule of the form applies to imported answers too.
-    ["r1,poll-2019,,,false,,,code,once,,,,,", "teams: Choose at least one OpenStack team"],
-    ["r1,poll-2019,,nova,false,,,,,,,,,", "Choose at least one project, name one under"],
-    ["r1,poll-2019,,,maybe,,,,,,,,,", "not_openstack_contributor: must be true or false (“maybe”)"],
-    ["r1,poll-2019,,,false,seven,,,,,,,,", "years_contributing: Enter a whole number of years"],
-    ["r1,poll-2019,,,false,75,,,,,,,,", "years_contributing: Enter at most 60 years (75)"],
-    ["r1,poll-2019,,,false,,sometimes,,,,,,,", "employer_paid: Choose one of the options (“sometimes”)"],
-    ["r1,poll-2019,,,false,,,,,,,bad\u0007name,,", "other_1: A project name contains control characters"],
-    ["r1,poll-2019,yesterday,,false,,,,,,,,,", "submitted_at must be an ISO 8601 date or time"],
-    ["r1,other-round,,,false,,,,,,,,,", "round is “other-round” but the import is into “poll-2019”"],
-    ["r1,poll-2019,,nova,true,,,,,,,,,", "teams: Choose teams or “not an OpenStack contributor”, not both"],
+    ["r1,poll-2019,,nova,false,,,coding,once,,,,,", "sqlalchemy: is not a kind of contribution (“coding”)"],
+    ["r1,poll-2019,,nova,false,,,code,weekly,,,,,", "sqlalchemy__frequency: Choose how often (“weekly”)"],
+    ["r1,poll-2019,,nova,false,,,,once,,,,,", "sqlalchemy: Choose at least one kind of contribution"],
+    ["r1,poll-2019,,swift,false,,,code,once,,,,,", "teams: “swift” is not an OpenStack team"],
+    ["r1,poll-2019,,nova,maybe,,,code,once,,,,,", "not_openstack_contributor: must be true or false (“maybe”)"],
+    ["r1,poll-2019,,nova,false,seven,,code,once,,,,,", "years_contributing: Enter a whole number of years"],
+    ["r1,poll-2019,,nova,false,75,,code,once,,,,,", "years_contributing: Enter at most 60 years (75)"],
+    ["r1,poll-2019,,nova,false,,sometimes,code,once,,,,,", "employer_paid: Choose one of the options (“sometimes”)"],
+    ["r1,poll-2019,,nova,false,,,,,,,bad\u0007name,,", "other_1: A project name contains control characters"],
+    ["r1,poll-2019,yesterday,nova,false,,,code,once,,,,,", "submitted_at must be an ISO 8601 date or time"],
+    ["r1,other-round,,nova,false,,,code,once,,,,,", "round is “other-round” but the import is into “poll-2019”"],
+    ["r1,poll-2019,,nova,true,,,code,once,,,,,", "teams: Choose teams or “not an OpenStack contributor”, not both"],
+    [
+      "r1,poll-2019,,,false,,,code,once,,,,,",
+      "incomplete answer: teams: Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”",
+    ],
+    [
+      "r1,poll-2019,,nova,false,,,,,,,,,",
+      "incomplete answer: Choose at least one project, name one under “Other projects not listed”",
+    ],
     [",poll-2019,,,false,,,,,,,,,", "response_id is empty"],
     ["r1,poll-2019,,,false,,,,,", "has 10 fields but the header has 14"],
   ])("rejects %j", (row, reason) => {
@@ -164,19 +220,28 @@ describe("wide layout", () => {
 
 describe("long layout", () => {
   const header =
-    "response_id,round,submitted_at,teams,not_openstack_contributor,years_contributing,employer_paid,row_type,project_slug,project_name,category,kinds,frequency,other_position,other_text,other_matched_slug";
+    "response_id,round,submitted_at,teams,not_openstack_contributor,nothing_outside_openstack,years_contributing,employer_paid,row_type,project_slug,project_name,category,kinds,frequency,other_position,other_text,other_matched_slug";
   it("rebuilds each response from its rows, wherever they are in the file", () => {
     const result = parsedOk(
       [
         header,
-        "r1,poll-2019,,nova,false,3,no,project,pip,pip,packaging,code,once,,,",
-        "r2,poll-2019,,,true,,,other,,,,,,1,my tool,",
-        "r1,poll-2019,,nova,false,3,no,project,kubernetes,Kubernetes,containers,,unspecified,,,",
-        "r1,poll-2019,,nova,false,3,no,other,,,,,,2,my tool,",
-        "r1,poll-2019,,nova,false,3,no,other,,,,,,1,k8s,kubernetes",
+        "r1,poll-2019,,nova,false,false,3,no,project,pip,pip,packaging,code,once,,,",
+        "r2,poll-2019,,,true,true,,,none,,,,,,,,",
+        "r1,poll-2019,,nova,false,false,3,no,project,kubernetes,Kubernetes,containers,,unspecified,,,",
+        "r1,poll-2019,,nova,false,false,3,no,other,,,,,,2,my tool,",
+        "r1,poll-2019,,nova,false,false,3,no,other,,,,,,1,k8s,kubernetes",
       ].join("\n"),
     );
-    expect(result.responses.map((r) => [r.key, r.line, r.selections, r.others, r.notOpenStackContributor])).toEqual([
+    expect(
+      result.responses.map((r) => [
+        r.key,
+        r.line,
+        r.selections,
+        r.others,
+        r.notOpenStackContributor,
+        r.nothingOutsideOpenStack,
+      ]),
+    ).toEqual([
       [
         "r1",
         2,
@@ -189,16 +254,17 @@ describe("long layout", () => {
           { rawText: "my tool", projectId: null },
         ],
         false,
+        false,
       ],
-      ["r2", 3, [], [{ rawText: "my tool", projectId: null }], true],
+      ["r2", 3, [], [], true, true],
     ]);
   });
   it("rejects a response whose rows disagree", () => {
     const result = parsedOk(
       [
         header,
-        "r1,poll-2019,,nova,false,3,no,project,pip,pip,,code,once,,,",
-        "r1,poll-2019,,neutron,false,3,no,project,sqlalchemy,,,code,once,,,",
+        "r1,poll-2019,,nova,false,false,3,no,project,pip,pip,,code,once,,,",
+        "r1,poll-2019,,neutron,false,false,3,no,project,sqlalchemy,,,code,once,,,",
       ].join("\n"),
     );
     expect(result.responses).toEqual([]);
@@ -207,8 +273,27 @@ describe("long layout", () => {
       "teams differs from line 2 of the same response",
     ]);
   });
+  it("names the line and the rule when the rows of a response leave a half blank", () => {
+    const result = parsedOk(
+      [
+        header,
+        "r1,poll-2019,,nova,false,false,,,none,,,,,,,,",
+        "r2,poll-2019,,nova,false,true,,,project,pip,,,code,once,,,",
+      ].join("\n"),
+    );
+    expect(result.rows.map((row) => [row.line, row.reason])).toEqual([
+      [
+        2,
+        "incomplete answer: Choose at least one project, name one under “Other projects not listed”, or tick “I contribute to nothing outside OpenStack”",
+      ],
+      [
+        3,
+        "incomplete answer: nothing_outside_openstack: Choose projects or “I contribute to nothing outside OpenStack”, not both",
+      ],
+    ]);
+  });
   it("rejects a project with kinds that the round does not offer", () => {
-    const result = parsedOk([header, "r1,poll-2019,,nova,false,,,project,kubernetes,,,code,once,,,"].join("\n"));
+    const result = parsedOk([header, "r1,poll-2019,,nova,false,false,,,project,kubernetes,,,code,once,,,"].join("\n"));
     expect(result.rows[0]?.reason).toBe("“kubernetes” is not a project of round “poll-2019”");
   });
 });

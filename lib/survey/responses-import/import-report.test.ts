@@ -23,22 +23,27 @@ function reportOf(text: string, file: string, dryRun: boolean): string {
 
 describe("import report", () => {
   it("prints one line per row, then the totals and why nothing was written", () => {
-    expect(reportOf("respondent,project\nalice,sqla\nbob,Kubernets\nbob,bad\u0001\n", "poll.csv", false)).toBe(
+    expect(
+      reportOf("respondent,project,teams\nalice,sqla,nova\nbob,Kubernets,nova\nbob,bad\u0001,\n", "poll.csv", false),
+    ).toBe(
       [
-        // A two-column poll names no team, so the completeness rule refuses its answers as the form would.
-        "line 2  alice  rejected: Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”",
+        "line 2  alice  not imported: matched “sqla” → sqlalchemy",
         "line 3  bob    rejected: not imported: line 4 of the same respondent is invalid",
-        "line 4  bob    rejected: A project name contains control characters; Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”",
+        "line 4  bob    rejected: A project name contains control characters",
         "",
-        "poll.csv → round poll-2019 (pairs layout): 2 response(s) in the file; 0 imported, 0 already imported, 2 rejected.",
-        "Nothing was written: 2 response(s) have invalid rows. Fix them, or pass --skip-invalid to import the 0 valid one(s).",
+        "poll.csv → round poll-2019 (pairs layout): 2 response(s) in the file; 0 imported, 0 already imported, 1 rejected.",
+        "Nothing was written: 1 response(s) have invalid rows. Fix them, or pass --skip-invalid to import the 1 valid one(s).",
       ].join("\n"),
     );
   });
 
   it("prints the file's notes and the responses never submitted", () => {
     expect(
-      reportOf('"id","submitdate","teams","projects"\r\n"1","2026-03-03 10:00:00","nova","pip"\r\n"2","","",""\r\n', "lime.csv", true),
+      reportOf(
+        '"id","submitdate","teams","projects"\r\n"1","2026-03-03 10:00:00","nova","pip"\r\n"2","","",""\r\n',
+        "lime.csv",
+        true,
+      ),
     ).toBe(
       [
         "line 2  limesurvey:1  would import: matched “pip” → pip",

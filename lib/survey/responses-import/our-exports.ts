@@ -54,6 +54,7 @@ function checkFieldCount(record: SourceRecord, header: readonly string[]) {
 const FIELD_COLUMNS: Record<string, string> = {
   teams: "teams",
   notOpenStackContributor: "not_openstack_contributor",
+  nothingOutsideOpenStack: "nothing_outside_openstack",
   yearsContributing: "years_contributing",
   employerPaid: "employer_paid",
   comment: "comment",
@@ -76,6 +77,8 @@ function readResponseFields(get: Cells, catalogue: ImportCatalogue, hasComment: 
   const fields: Omit<AnswerDraft, "projects" | "others"> = {
     teams: readSlugList(get("teams")),
     notOpenStackContributor: readFlag(get("not_openstack_contributor")),
+    // Exports made before the answer existed have no such column: it reads as not ticked.
+    nothingOutsideOpenStack: readFlag(get("nothing_outside_openstack")),
     yearsContributing: readNumber(get("years_contributing")),
     employerPaid: readOptionalText(get("employer_paid"))?.trim().toLowerCase() ?? null,
     comment: hasComment ? readOptionalText(get("comment")) : null,

@@ -1,6 +1,6 @@
 // GET /api/v1/summary: the dashboard's figures as JSON, with the page's filters as query parameters.
 import type { NextRequest } from "next/server";
-import { getDbHandle } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { getCounting } from "@/lib/db/read-pool";
 import { getSummary, resolveSummaryRequest } from "@/lib/db/summary-queries";
 import { getEnv } from "@/lib/env";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 const headers = { "Cache-Control": "no-store" };
 
 export async function GET(request: NextRequest) {
-  const handle = getDbHandle();
+  const handle = getDatabase();
   const resolved = await resolveSummaryRequest(handle.db, request.nextUrl.searchParams);
   if (!resolved.ok) {
     return Response.json(
