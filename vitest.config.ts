@@ -23,6 +23,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Against the production build (npm test builds first), like load: docs/security.md maps each promise here.
+          name: "security",
+          include: ["tests/security/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "load",
           include: ["tests/load/**/*.test.ts"],
           environment: "node",
