@@ -77,6 +77,23 @@ async function checkPagePost(request: IncomingMessage): Promise<Refusal | null> 
   return checkActionBody(contentType, body, () => new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData());
 }
 
+/**
+ * What the server writes when Node's HTTP parser refuses a request before any handler runs (an unknown method,
+ * a malformed header): a 400 with the same security headers, written on the raw socket (Node's 'clientError').
+ */
+export function parserErrorResponse(): string {
+  const body = JSON.stringify({ error: "Bad request" });
+  const headers = [
+    ...STATIC_SECURITY_HEADERS.map(({ key, value }) => `${key}: ${value}`),
+    `Content-Security-Policy: ${API_CONTENT_SECURITY_POLICY}`,
+    "Cache-Control: no-store",
+    "Content-Type: application/json; charset=utf-8",
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    "Connection: close",
+  ];
+  return `HTTP/1.1 400 Bad Request\r\n${headers.join("\r\n")}\r\n\r\n${body}`;
+}
+
 export function withEdge(handler: NodeHandler, options: EdgeOptions): NodeHandler {
   return async (request, response) => {
     const client = resolveClientAddress(request, options.trust);

@@ -35,7 +35,10 @@ describe("the edge's request checks", () => {
   it("refuses action arguments that are not a JSON list, or nest too deeply", async () => {
     expect(await json("[]")).toBeNull();
     expect(await json('[{"a":1},"$K1"]')).toBeNull();
-    for (const body of ["null", "{}", "{", "", "1", `${"[".repeat(5000)}${"]".repeat(5000)}`]) expect(await json(body), body).toMatchObject({ status: 400 });
+    expect(await json('[{"when":"$D2026-01-01T00:00:00.000Z","price":"$$5","missing":"$undefined"},"$K1"]')).toBeNull();
+    for (const body of ["null", "{}", "{", "", "1", `${"[".repeat(5000)}${"]".repeat(5000)}`, '[{},"$K9","$Q1"]', '["$T"]', '["$@1"]', '[{"a":["$1"]}]', '["$Bfoo"]']) {
+      expect(await json(body), body).toMatchObject({ status: 400 });
+    }
   });
 
   it("refuses malformed multipart bodies and malformed encoded arguments in them", async () => {

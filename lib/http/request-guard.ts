@@ -51,14 +51,29 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
+// React encodes special values in action arguments as strings starting with "$". The ones this site's forms can
+// send stand for themselves ($$ an escaped "$", $undefined, $NaN, $Infinity, $-Infinity, $-0, $D a date, $n a
+// bigint) or for the submitted form ($K); the rest point at other parts of the body (promises, maps, sets,
+// blobs, temporary and server references), and pointing at parts that are not there makes the decoder throw.
+const SUPPORTED_REFERENCE = /^\$(\$|undefined$|NaN$|-?Infinity$|-0$|D|n-?\d+$|K\d+$)/;
+
+function usesUnsupportedReference(value: unknown): boolean {
+  if (typeof value === "string") return value.startsWith("$") && !SUPPORTED_REFERENCE.test(value);
+  if (Array.isArray(value)) return value.some(usesUnsupportedReference);
+  if (value !== null && typeof value === "object") return Object.values(value).some(usesUnsupportedReference);
+  return false;
+}
+
 function checkJson(text: string, mustBeList: boolean): Refusal | null {
   if (nestsDeeperThan(text, MAX_ACTION_JSON_DEPTH)) return { status: 400, message: "The action's arguments nest too deeply" };
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    return !mustBeList || Array.isArray(value) ? null : { status: 400, message: "The action's arguments must be a list" };
+    value = JSON.parse(text);
   } catch {
     return { status: 400, message: "The action's arguments are not valid JSON" };
   }
+  if (mustBeList && !Array.isArray(value)) return { status: 400, message: "The action's arguments must be a list" };
+  return usesUnsupportedReference(value) ? { status: 400, message: "The action's arguments use an encoding this site never sends" } : null;
 }
 
 /**

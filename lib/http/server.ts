@@ -8,7 +8,7 @@ import { recordCrossSiteRequest } from "../db/cross-site-audit";
 import { resolveSessionSecret } from "../auth/session-secret";
 import { getEnv } from "../env";
 import { markClientAddressEdge, parseTrustedProxies } from "./client-address";
-import { withEdge } from "./edge";
+import { parserErrorResponse, withEdge } from "./edge";
 
 export interface ServeOptions {
   port: number;
@@ -36,6 +36,11 @@ export async function serve({ port, hostname, dev = false }: ServeOptions) {
       if (!response.headersSent) response.statusCode = 500;
       response.end();
     });
+  });
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    // A socket already gone (reset, timed out) has nobody to answer.
+    if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
+    socket.end(parserErrorResponse());
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   console.log(`upstream-census: serving http://${hostname}:${port}${dev ? " (development)" : ""}`);
