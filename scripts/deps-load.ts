@@ -1,29 +1,64 @@
-// npm run deps:load -- path/to/global-requirements.txt [--section general]
-// Refreshes the dependency list; nothing is written unless the whole file is valid.
+// npm run deps:load -- path/to/global-requirements.txt [--section general] [--dry-run]
+// npm run deps:load -- --history
+// Loads a requirements file of any year as the community's dependency list; nothing is written unless the whole
+// file (and every file it includes with "-r") is valid. --dry-run shows what would be added, updated and dropped.
 import { readFileSync, statSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "../lib/db/client";
-import { refreshDependencies } from "../lib/db/dependencies-load";
+import { listDependencyLoads } from "../lib/db/dependency-history";
+import { loadDependencyList } from "../lib/db/dependencies-load";
 import { describeStartupError, prepareDatabase } from "../lib/db/prepare";
 import { getEnv } from "../lib/env";
+import { toListedDependency } from "../lib/survey/dependency-plan";
 import { MAX_REQUIREMENTS_BYTES, parseRequirements, RequirementsError } from "../lib/survey/requirements-parse";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { section: { type: "string", default: "general" } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    section: { type: "string", default: "general" },
+    "dry-run": { type: "boolean", default: false },
+    history: { type: "boolean", default: false },
+  },
+});
 const file = positionals[0];
-if (!file) {
-  console.error("usage: npm run deps:load -- path/to/global-requirements.txt [--section general]");
+if (!file && !values.history) {
+  console.error("usage: npm run deps:load -- path/to/global-requirements.txt [--section general] [--dry-run] | --history");
   process.exit(2);
 }
-let requirements;
-try {
-  if (statSync(file).size > MAX_REQUIREMENTS_BYTES) throw new RequirementsError(null, `the file is larger than ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB`);
-  const text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
-  requirements = parseRequirements(text, values.section);
-} catch (error) {
-  const message = error instanceof RequirementsError ? error.message : error instanceof TypeError ? "the file is not valid UTF-8" : (error as Error).message;
-  console.error(`upstream-census: ${file}: ${message}. Nothing was loaded.`);
-  process.exit(1);
+
+function readText(path: string): string {
+  if (statSync(path).size > MAX_REQUIREMENTS_BYTES) {
+    throw new RequirementsError(null, `the file is larger than ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB`, path);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(path));
+  } catch (error) {
+    if (error instanceof TypeError) throw new RequirementsError(null, "the file is not valid UTF-8", path);
+    throw error;
+  }
 }
+
+let parsed;
+let text = "";
+if (file) {
+  try {
+    text = readText(file);
+    parsed = parseRequirements(text, {
+      defaultSection: values.section,
+      fileName: file,
+      readInclude: (path, from) => {
+        const name = resolve(dirname(from), path);
+        return { name, text: readText(name) };
+      },
+    });
+  } catch (error) {
+    const message = error instanceof RequirementsError ? error.message : `${file}: ${(error as Error).message}`;
+    console.error(`upstream-census: ${message}. Nothing was loaded.`);
+    process.exit(1);
+  }
+}
+
 let url: string | undefined;
 try {
   url = getEnv().DATABASE_URL;
@@ -34,10 +69,19 @@ try {
 }
 const { db } = createDb(url);
 try {
-  const report = await refreshDependencies(db, requirements);
-  console.log(`${requirements.length} packages read: ${report.added.length} added, ${report.updated.length} updated, ${report.dropped.length} dropped, ${report.unchanged} unchanged.`);
-  if (report.dropped.length > 0) console.log(`Dropped (kept for earlier rounds): ${report.dropped.join(", ")}`);
-  if (report.unmatched.length > 0) console.log(`External packages with no catalogue entry (${report.unmatched.length}): ${report.unmatched.join(", ")}`);
+  if (parsed && file) {
+    for (const skipped of parsed.skipped) console.log(`Not a dependency, left out: ${skipped.file} line ${skipped.line}: ${skipped.reason}`);
+    const listed = parsed.requirements.map(toListedDependency);
+    const dryRun = values["dry-run"];
+    const result = await loadDependencyList(db, listed, { source: basename(file), text, dryRun });
+    if (dryRun) console.log("Dry run: nothing was written. It would load:");
+    for (const line of result.summary) console.log(line);
+  }
+  if (values.history) {
+    for (const load of await listDependencyLoads(db)) {
+      console.log(`${load.at.toISOString()}  ${load.source}  ${load.packages} packages: +${load.added} ~${load.updated} -${load.dropped}  sha256 ${load.sha256.slice(0, 12)}`);
+    }
+  }
 } finally {
   await db.$disconnect();
 }

@@ -9,6 +9,7 @@ try {
   const report = await prepareDatabase(url, { loadCatalogue: !migrateOnly, missingOnly: true });
   const summary = report ? `; catalogue: ${report.created} added` : "";
   console.log(`Database ready at ${redactUrl(url)}${summary}`);
+  for (const problem of report?.problems ?? []) console.warn(`upstream-census: warning: ${problem}`);
 } catch (error) {
   console.error(`upstream-census: ${describeStartupError(error, url)}`);
   process.exit(1);

@@ -38,6 +38,9 @@ try {
   url = getEnv().DATABASE_URL;
   const report = await prepareDatabase(url, { missingOnly: true });
   console.log(`Database ready at ${redactUrl(url)}${report ? `; catalogue: ${report.created} added` : ""}`);
+  for (const line of report?.dependencies ?? []) console.log(`Dependency list: ${line}`);
+  // Data problems are reported, never fatal: the app serves with the data as it was.
+  for (const problem of report?.problems ?? []) console.warn(`upstream-census: warning: ${problem}`);
 } catch (error) {
   console.error(`upstream-census: ${describeStartupError(error, url)}`);
   process.exit(1);

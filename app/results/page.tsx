@@ -5,9 +5,11 @@ import { ChartSkeleton } from "@/components/charts/chart-card";
 import { ResultsFilters, type FilterValues } from "@/components/results/results-filters";
 import styles from "@/components/results/results.module.css";
 import { getDbHandle } from "@/lib/db/client";
+import { listResultsRounds } from "@/lib/db/results-rounds";
 import { createSummaryLoader, listSummaryFilterOptions, resolveSummaryRequest } from "@/lib/db/summary-queries";
 import { getEnv } from "@/lib/env";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
+import { describeMissingFigures, pickDefaultRound, type RoundChoice } from "@/lib/survey/round-figures";
 import { describeSmallCellRule, FILTER_DEFINITIONS } from "@/lib/survey/summary-charts";
 import { toSummaryQueryString } from "@/lib/survey/summary-filters";
 import { displayCell } from "@/lib/survey/suppression";
@@ -30,15 +32,19 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   const handle = getDbHandle();
   const k = getEnv().MIN_CELL_SIZE;
   const params = toUrlSearchParams(await searchParams);
-  const [options, request] = await Promise.all([
-    listSummaryFilterOptions(handle.db),
-    resolveSummaryRequest(handle.db, params),
-  ]);
+  const [options, rounds] = await Promise.all([listSummaryFilterOptions(handle.db), listResultsRounds(handle.db, k)]);
+  // Without a round in the URL, the page opens on the newest round with figures, and says so when that is not
+  // the round currently open.
+  const asked = params.get("round");
+  const fallback = asked ? null : pickDefaultRound(rounds);
+  if (fallback) params.set("round", fallback.slug);
+  const request = await resolveSummaryRequest(handle.db, params);
+  const roundsWithFigures = rounds.filter((round) => round.figures === "available");
   const employerPaidOptions = DEFAULT_QUESTIONS.employerPaid.options;
 
   const filterForm = (values: FilterValues) => (
     <ResultsFilters
-      rounds={options.rounds}
+      rounds={rounds}
       teams={options.teams}
       categories={options.categories}
       employerPaidOptions={employerPaidOptions}
@@ -81,6 +87,11 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   }
 
   const f = request.filters;
+  const shown = rounds.find((round) => round.id === f.round.id);
+  const openRound = rounds.find((round) => round.status === "open");
+  const otherRounds = (
+    <RoundLinks rounds={roundsWithFigures.filter((round) => round.id !== f.round.id)} label="Rounds with figures" />
+  );
   const values: FilterValues = {
     round: f.round.slug,
     team: f.team?.slug ?? "",
@@ -95,6 +106,18 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
     category: f.category?.slug,
     employerPaid: f.employerPaid ?? undefined,
   };
+  if (shown && shown.figures !== "available") {
+    return (
+      <>
+        {intro}
+        {filterForm(values)}
+        <div className="notice" role="status" data-no-figures={shown.figures}>
+          <p>{describeMissingFigures(shown, k)}</p>
+          {roundsWithFigures.length > 0 ? otherRounds : <p>No round has figures yet.</p>}
+        </div>
+      </>
+    );
+  }
   const overview = await loader.overview();
   const chips = [
     f.team && `Team: ${f.team.name}`,
@@ -103,10 +126,20 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
       `Employer-paid: ${employerPaidOptions.find((o) => o.code === f.employerPaid)?.label ?? f.employerPaid}`,
   ].filter((chip): chip is string => Boolean(chip));
 
+  const filtered = chips.length > 0;
   return (
     <>
       {intro}
       {filterForm(values)}
+      {fallback && openRound && openRound.id !== f.round.id && openRound.figures !== "available" ? (
+        <div className="notice" role="status" data-fallback-from={openRound.slug}>
+          <p>
+            {describeMissingFigures(openRound, k)} Showing <strong>{f.round.title}</strong>, the latest round with
+            figures{f.round.isDemo ? " (synthetic demo data, not real answers)" : ""}.
+          </p>
+          {otherRounds}
+        </div>
+      ) : null}
       <div className={styles.summaryBar} data-respondents={displayCell(overview.respondents)}>
         <span className={styles.respondents}>
           {f.round.title}: n = {displayCell(overview.respondents)} respondents
@@ -148,8 +181,9 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         </p>
       ) : overview.status === "too-few" ? (
         <p className="notice" role="status">
-          Fewer than {k} respondents match these filters, so no figures are shown: with so few, a respondent could be
-          recognised. Widen the filters.
+          {filtered
+            ? `Fewer than ${k} respondents match these filters, so no figures are shown: with so few, a respondent could be recognised. Widen the filters.`
+            : `This round has fewer than ${k} responses, so no figures are shown: with so few, a respondent could be recognised.`}
         </p>
       ) : (
         <ResultsGrid
@@ -177,5 +211,20 @@ function ResultsGrid({ ctx, renderKey }: { ctx: CardContext; renderKey: string }
         </Suspense>
       ))}
     </div>
+  );
+}
+
+function RoundLinks({ rounds, label }: { rounds: RoundChoice[]; label: string }) {
+  if (rounds.length === 0) return null;
+  return (
+    <nav aria-label={label} className={styles.roundLinks}>
+      {label}:{" "}
+      {rounds.map((round, i) => (
+        <span key={round.slug}>
+          {i > 0 ? ", " : null}
+          <a href={`/results${toSummaryQueryString({ round: round.slug })}`}>{round.title}</a>
+        </span>
+      ))}
+    </nav>
   );
 }

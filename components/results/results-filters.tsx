@@ -5,6 +5,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useRef, useTransition } from "react";
 import { toSummaryQueryString, type SummaryView } from "@/lib/survey/summary-filters";
 import type { EmployerPaid } from "@/lib/survey/questions";
+import type { RoundFigures } from "@/lib/survey/round-figures";
 import styles from "./results.module.css";
 
 export interface FilterValues {
@@ -16,7 +17,8 @@ export interface FilterValues {
 }
 
 export interface ResultsFiltersProps {
-  rounds: { slug: string; title: string }[];
+  /** Newest first; rounds without figures are listed apart. */
+  rounds: { slug: string; title: string; figures: RoundFigures }[];
   teams: { slug: string; name: string }[];
   categories: { slug: string; name: string }[];
   employerPaidOptions: { code: EmployerPaid; label: string }[];
@@ -60,14 +62,20 @@ export function ResultsFilters({ rounds, teams, categories, employerPaidOptions,
       }}
     >
       <div className={styles.selects}>
-        <label className={styles.field}>
+        <label className={`${styles.field} ${styles.roundField}`}>
           <span>Round</span>
           <select name="round" defaultValue={values.round}>
-            {rounds.map((round) => (
-              <option key={round.slug} value={round.slug}>
-                {round.title}
-              </option>
-            ))}
+            {roundGroups(rounds).map((group) =>
+              group.rounds.length === 0 ? null : (
+                <optgroup key={group.label} label={group.label}>
+                  {group.rounds.map((round) => (
+                    <option key={round.slug} value={round.slug}>
+                      {round.title}
+                    </option>
+                  ))}
+                </optgroup>
+              ),
+            )}
           </select>
         </label>
         <label className={styles.field}>
@@ -129,4 +137,11 @@ export function ResultsFilters({ rounds, teams, categories, employerPaidOptions,
       </div>
     </form>
   );
+}
+
+function roundGroups<T extends { figures: RoundFigures }>(rounds: readonly T[]) {
+  return [
+    { label: "Rounds with figures", rounds: rounds.filter((round) => round.figures === "available") },
+    { label: "No figures yet", rounds: rounds.filter((round) => round.figures !== "available") },
+  ];
 }

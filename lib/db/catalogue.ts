@@ -43,18 +43,19 @@ export interface LoadOptions {
 export interface LoadReport {
   created: number;
   updated: number;
+  /** Rows left out because they clash with what is stored (an organiser's edit), one line each. */
+  skipped: string[];
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export async function loadCatalogue(db: Db, files: CatalogueFiles, options: LoadOptions = {}): Promise<LoadReport> {
-  const report: LoadReport = { created: 0, updated: 0 };
+  const report: LoadReport = { created: 0, updated: 0, skipped: [] };
   await db.$transaction(
     async (tx) => {
       const categoryIds = await loadCategories(tx, files.categories, options, report);
       await loadProjects(tx, files.projects, categoryIds, options, report);
       await loadTeams(tx, files.teams, options, report);
-      await loadDependencies(tx, files.dependencies, options, report);
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
@@ -64,7 +65,10 @@ export async function loadCatalogue(db: Db, files: CatalogueFiles, options: Load
 async function loadCategories(tx: Tx, categories: CatalogueCategory[], options: LoadOptions, report: LoadReport) {
   const ids = new Map<string, number>();
   for (const category of categories) {
-    const existing = await tx.category.findUnique({ where: { slug: category.slug } });
+    // By slug, else by name: an organiser may have re-slugged a category the shipped file still names.
+    const existing =
+      (await tx.category.findUnique({ where: { slug: category.slug } })) ??
+      (await tx.category.findUnique({ where: { name: category.name } }));
     if (!existing) {
       const created = await tx.category.create({ data: category });
       report.created++;
@@ -87,29 +91,47 @@ async function loadProjects(
   options: LoadOptions,
   report: LoadReport,
 ) {
+  // Names and aliases already answering to a normalised text: an organiser's edit may have taken one that a
+  // shipped row also uses, and that must never stop a load (start-up runs one), so such a row is skipped.
+  const owner = new Map<string, number>();
+  for (const p of await tx.project.findMany({ select: { id: true, normalizedName: true } })) owner.set(p.normalizedName, p.id);
+  for (const a of await tx.projectAlias.findMany({ select: { projectId: true, normalized: true } })) owner.set(a.normalized, a.projectId);
   for (const [position, row] of projects.entries()) {
     const categoryId = categoryIds.get(row.category);
     if (categoryId === undefined) throw new Error(`category ${row.category} was not loaded`);
     const data = { name: row.name, normalizedName: normalizeName(row.name), categoryId, position };
     let project = await tx.project.findUnique({ where: { slug: row.slug } });
+    const nameOwner = owner.get(data.normalizedName);
     if (!project) {
+      if (nameOwner !== undefined) {
+        report.skipped.push(`project "${row.slug}" not added: another entry already answers to "${row.name}"`);
+        continue;
+      }
       project = await tx.project.create({ data: { slug: row.slug, ...data } });
+      owner.set(project.normalizedName, project.id);
       report.created++;
     } else if (!options.missingOnly && hasChanged(project, data)) {
-      // The slug is the stable id: a rename in the CSV changes the label, never the answers' reference.
-      project = await tx.project.update({ where: { id: project.id }, data });
-      report.updated++;
+      if (nameOwner !== undefined && nameOwner !== project.id) {
+        report.skipped.push(`project "${row.slug}" not renamed: another entry already answers to "${row.name}"`);
+      } else {
+        // The slug is the stable id: a rename in the CSV changes the label, never the answers' reference.
+        owner.delete(project.normalizedName);
+        project = await tx.project.update({ where: { id: project.id }, data });
+        owner.set(project.normalizedName, project.id);
+        report.updated++;
+      }
     }
-    const existingAliases = new Set(
-      (await tx.projectAlias.findMany({ where: { projectId: project.id }, select: { normalized: true } })).map(
-        (alias) => alias.normalized,
-      ),
-    );
     for (const alias of row.aliases) {
       const normalized = normalizeName(alias);
-      if (!normalized || normalized === project.normalizedName || existingAliases.has(normalized)) continue;
+      if (!normalized || normalized === project.normalizedName) continue;
+      const aliasOwner = owner.get(normalized);
+      if (aliasOwner === project.id) continue;
+      if (aliasOwner !== undefined) {
+        report.skipped.push(`alias "${alias}" of "${row.slug}" not added: another entry already answers to it`);
+        continue;
+      }
       await tx.projectAlias.create({ data: { projectId: project.id, alias, normalized } });
-      existingAliases.add(normalized);
+      owner.set(normalized, project.id);
       report.created++;
     }
   }
@@ -124,28 +146,6 @@ async function loadTeams(tx: Tx, teams: CatalogueTeamRow[], options: LoadOptions
       report.created++;
     } else if (!options.missingOnly && hasChanged(existing, data)) {
       await tx.team.update({ where: { id: existing.id }, data });
-      report.updated++;
-    }
-  }
-}
-
-async function loadDependencies(tx: Tx, rows: DependencyRow[], options: LoadOptions, report: LoadReport) {
-  const projectIds = new Map(
-    (await tx.project.findMany({ select: { id: true, slug: true } })).map((project) => [project.slug, project.id]),
-  );
-  for (const row of rows) {
-    const data = {
-      section: row.section,
-      origin: row.origin,
-      license: row.license,
-      projectId: row.catalogue_slug ? (projectIds.get(row.catalogue_slug) ?? null) : null,
-    };
-    const existing = await tx.dependency.findUnique({ where: { package: row.package } });
-    if (!existing) {
-      await tx.dependency.create({ data: { package: row.package, normalized: normalizeName(row.package), ...data } });
-      report.created++;
-    } else if (!options.missingOnly && hasChanged(existing, data)) {
-      await tx.dependency.update({ where: { id: existing.id }, data });
       report.updated++;
     }
   }

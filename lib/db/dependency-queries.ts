@@ -5,6 +5,7 @@
 // Filters are the dashboard's (round, team, category, employerPaid; see summary-queries.ts) and mean exactly
 // the same respondents. `section` narrows which dependencies are listed, not which respondents are counted.
 import type { Db } from "./client";
+import { findRoundDependencyLoad } from "./dependency-history";
 import {
   countRespondents,
   describeSummaryFilters,
@@ -26,19 +27,26 @@ import type { FilterIssue } from "../survey/summary-filters";
 
 const num = (value: unknown) => Number(value);
 
-const activeExternal = { status: "active", origin: "external" } as const;
+/** External packages of one load of the list (the one a round is compared against; see dependency-history.ts). */
+const externalIn = (loadId: number | null) => ({ origin: "external", listings: { some: { loadId: loadId ?? -1 } } });
 
-/** Catalogue projects that active external dependencies map to, with their packages and sections. */
-export async function listDependencyProjects(db: Db): Promise<DependencyProject[]> {
+async function listExternal(db: Db, loadId: number | null, mapped: boolean) {
   const deps = await db.dependency.findMany({
-    where: { ...activeExternal, projectId: { not: null } },
+    where: { ...externalIn(loadId), projectId: mapped ? { not: null } : null },
     select: {
       package: true,
-      section: true,
+      listings: { where: { loadId: loadId ?? -1 }, select: { section: true } },
       project: { select: { id: true, slug: true, name: true, category: { select: { slug: true, name: true } } } },
     },
     orderBy: { package: "asc" },
   });
+  // The section the package had in that load, which may differ from today's.
+  return deps.map(({ listings, ...dep }) => ({ ...dep, section: listings[0]?.section ?? "general" }));
+}
+
+/** Catalogue projects that the load's external dependencies map to, with their packages and sections. */
+export async function listDependencyProjects(db: Db, loadId: number | null): Promise<DependencyProject[]> {
+  const deps = await listExternal(db, loadId, true);
   const byProject = new Map<number, DependencyProject>();
   for (const dep of deps) {
     const project = dep.project;
@@ -63,18 +71,14 @@ export async function listDependencyProjects(db: Db): Promise<DependencyProject[
   return [...byProject.values()];
 }
 
-export async function listUnmatchedDependencies(db: Db): Promise<UnmatchedDependency[]> {
-  return db.dependency.findMany({
-    where: { ...activeExternal, projectId: null },
-    select: { package: true, section: true },
-    orderBy: { package: "asc" },
-  });
+export async function listUnmatchedDependencies(db: Db, loadId: number | null): Promise<UnmatchedDependency[]> {
+  return (await listExternal(db, loadId, false)).map((dep) => ({ package: dep.package, section: dep.section }));
 }
 
-/** Sections that hold at least one active external dependency: what the section filter offers. */
+/** Sections that held an external dependency in any load: what the section filter offers. */
 export async function listDependencySections(db: Db): Promise<string[]> {
-  const rows = await db.dependency.findMany({
-    where: activeExternal,
+  const rows = await db.dependencyListing.findMany({
+    where: { dependency: { origin: "external" } },
     distinct: ["section"],
     select: { section: true },
     orderBy: { section: "asc" },
@@ -90,6 +94,7 @@ export async function countDependencyRespondents(
   { db }: SummarySource,
   f: RespondentFilters,
   roundId: number,
+  loadId: number | null,
 ): Promise<DependencyCountRow[]> {
   const { from, where } = childScope("ResponseProject", "rp", f, [roundId]);
   const rows = await db.$queryRaw<{ projectId: unknown; n: unknown; m: unknown }[]>`
@@ -97,8 +102,8 @@ export async function countDependencyRespondents(
       SUM(CASE WHEN rp."kindMaintainer" THEN 1 ELSE 0 END) AS "m"
     FROM ${from}
     WHERE ${where} AND rp."projectId" IN (
-      SELECT d."projectId" FROM "Dependency" d
-      WHERE d."status" = 'active' AND d."origin" = 'external' AND d."projectId" IS NOT NULL
+      SELECT d."projectId" FROM "Dependency" d JOIN "DependencyListing" l ON l."dependencyId" = d."id"
+      WHERE l."loadId" = ${loadId ?? -1} AND d."origin" = 'external' AND d."projectId" IS NOT NULL
     )
     GROUP BY rp."projectId"`;
   return rows.map((row) => ({ projectId: num(row.projectId), respondents: num(row.n), maintainers: num(row.m) }));
@@ -125,10 +130,12 @@ export async function getDependencyReport(
   const n = await countRespondents(source, filters, roundId);
   const roundTotal =
     filters.team || filters.category || filters.employerPaid ? await countRespondents(source, none, roundId) : n;
-  const projects = await listDependencyProjects(source.db);
-  const unmatched = await listUnmatchedDependencies(source.db);
+  const round = await source.db.round.findUniqueOrThrow({ where: { id: roundId }, select: { status: true, closesAt: true } });
+  const loadId = await findRoundDependencyLoad(source.db, round);
+  const projects = await listDependencyProjects(source.db, loadId);
+  const unmatched = await listUnmatchedDependencies(source.db, loadId);
   // Counts are not even queried for n < k: no figure can leak from a query that did not run.
-  const counts = n >= k && roundTotal > 0 ? await countDependencyRespondents(source, filters, roundId) : [];
+  const counts = n >= k && roundTotal > 0 ? await countDependencyRespondents(source, filters, roundId, loadId) : [];
   const report = shapeDependencyReport({ projects, counts, unmatched, n, roundTotal, k, section });
   return {
     ...report,

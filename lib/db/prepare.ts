@@ -1,10 +1,13 @@
 // Bringing a database to a usable state: reachable, migrated, catalogue loaded, a first round open.
-// Every failure becomes one line that says what is wrong and how to fix it (see describeStartupError).
+// An unreachable or unmigratable database stops start-up with one line that says what is wrong and how to fix
+// it (see describeStartupError); a problem in the catalogue or dependency data never does: it is reported in
+// PrepareReport.problems and the app starts with the data as it was.
 import Database from "better-sqlite3";
 import pg from "pg";
 import { CatalogueError } from "../survey/catalogue-csv";
 import { databaseKind, EnvError } from "../env";
 import { ensureFirstRound, loadCatalogue, readCatalogueFiles, type LoadReport } from "./catalogue";
+import { BUNDLED_LIST_SOURCE, hasDependencyHistory, listBundledDependencies, loadDependencyList } from "./dependencies-load";
 import { createDb, sqliteFilePath } from "./client";
 import { migratePostgres, migrateSqlite } from "./migrate";
 import { dropOutdatedSnapshots } from "./summary-snapshots";
@@ -15,9 +18,17 @@ export interface PrepareOptions {
   missingOnly?: boolean;
 }
 
-export async function prepareDatabase(url: string, options: PrepareOptions = {}): Promise<LoadReport | null> {
-  // Read the catalogue first: a corrupt CSV must stop start-up before anything is written.
-  const files = options.loadCatalogue === false ? null : readCatalogueFiles();
+export interface PrepareReport extends LoadReport {
+  /** The load of the bundled dependency list, made once on a database that has no dependency history. */
+  dependencies: string[] | null;
+  /**
+   * Problems with the catalogue or dependency data, one line each. They never stop start-up: the data stays as
+   * it was (each load is one transaction) and the app starts; the organiser fixes the data and reloads.
+   */
+  problems: string[];
+}
+
+export async function prepareDatabase(url: string, options: PrepareOptions = {}): Promise<PrepareReport | null> {
   if (databaseKind(url) === "sqlite") {
     const handle = createDb(url); // creates the data directory
     await handle.db.$disconnect();
@@ -31,15 +42,42 @@ export async function prepareDatabase(url: string, options: PrepareOptions = {})
     await checkPostgres(url);
     await migratePostgres(url);
   }
-  if (!files) return null;
+  if (options.loadCatalogue === false) return null;
+  const report: PrepareReport = { created: 0, updated: 0, skipped: [], dependencies: null, problems: [] };
   const { db } = createDb(url);
   try {
-    const report = await loadCatalogue(db, files, { missingOnly: options.missingOnly });
+    const files = await attempt(report, "catalogue", async () => readCatalogueFiles());
+    if (files) {
+      const loaded = await attempt(report, "catalogue", () => loadCatalogue(db, files, { missingOnly: options.missingOnly }));
+      if (loaded) Object.assign(report, { created: loaded.created, updated: loaded.updated, skipped: loaded.skipped });
+      report.problems.push(...report.skipped.map((line) => `catalogue: ${line}`));
+      // The bundled dependency list is loaded once; after that the organisers' loads (npm run deps:load) stand.
+      if (!(await hasDependencyHistory(db))) {
+        const result = await attempt(report, "dependencies", async () =>
+          loadDependencyList(db, await listBundledDependencies(db, files.dependencies), {
+            source: BUNDLED_LIST_SOURCE,
+            text: JSON.stringify(files.dependencies),
+          }),
+        );
+        if (result) report.dependencies = result.summary;
+      }
+    }
     await ensureFirstRound(db);
     await dropOutdatedSnapshots(db);
     return report;
   } finally {
     await db.$disconnect();
+  }
+}
+
+/** Run one data step; a failure becomes a line in report.problems instead of stopping start-up. */
+async function attempt<T>(report: PrepareReport, what: string, step: () => Promise<T>): Promise<T | null> {
+  try {
+    return await step();
+  } catch (error) {
+    const message = error instanceof CatalogueError ? `file ${error.message}` : (error as Error).message.split("\n").at(-1)?.trim();
+    report.problems.push(`${what}: ${message}. The stored ${what} was left as it was.`);
+    return null;
   }
 }
 

@@ -10,7 +10,8 @@
 // - employerPaid: respondents whose answer to "does your employer pay" is that code.
 // Filters combine with AND. Every figure is then computed over the matching respondents, with all their
 // answers: under category=databases, the top projects include their non-database projects too.
-import type { DatabaseKind } from "../env";
+import { getEnv, type DatabaseKind } from "../env";
+import { pickDefaultRound } from "../survey/round-figures";
 import { CONTRIBUTION_KINDS, type ContributionKind, type EmployerPaid } from "../survey/questions";
 import { CHART_IDS, type ChartId, type SummaryChartSeries } from "../survey/summary-charts";
 import { parseSummaryQuery, type FilterIssue, type SummaryFilters, type SummaryView } from "../survey/summary-filters";
@@ -44,6 +45,7 @@ import {
 import { suppressCount, type Cell } from "../survey/suppression";
 import type { Db } from "./client";
 import { KIND_COLUMNS } from "./kind-columns";
+import { listResultsRounds } from "./results-rounds";
 import { Prisma } from "./generated/sqlite/client";
 import { createSnapshotStore, type SnapshotPart } from "./summary-snapshots";
 
@@ -132,11 +134,10 @@ export async function resolveSummaryFilters(db: Db, filters: SummaryFilters): Pr
   };
 }
 
-/** The most recent round that has responses; else the open round; else the most recent round. */
-export async function findDefaultRound(db: Db): Promise<SummaryRound | null> {
-  const rounds = await listRoundsNewestFirst(db);
-  for (const round of rounds) if (await hasResponses(db, round.id)) return round;
-  return rounds.find((round) => round.status === "open") ?? rounds[0] ?? null;
+/** The round the results open on: the newest with figures to show (pickDefaultRound), else the open round. */
+export async function findDefaultRound(db: Db, k = getEnv().MIN_CELL_SIZE): Promise<SummaryRound | null> {
+  const choice = pickDefaultRound(await listResultsRounds(db, k));
+  return choice && db.round.findUnique({ where: { id: choice.id }, select: roundSelect });
 }
 
 /** Rounds for the comparison chart: same kind (demo or real) as the selected one, with responses, oldest first. */

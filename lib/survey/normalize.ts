@@ -27,3 +27,8 @@ export function candidateKeys(text: string): string[] {
   const keys = forms.map(normalizeName).filter((key) => key.length > 0);
   return [...new Set(keys)];
 }
+
+/** A Python package name as PEP 503 compares it: lower case, every run of "-", "_" and "." as one "-". */
+export function pep503Name(name: string): string {
+  return name.trim().toLowerCase().replace(/[-_.]+/g, "-");
+}

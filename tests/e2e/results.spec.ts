@@ -78,6 +78,43 @@ test("results dashboard: filter through the UI, URL changes, charts re-render", 
   await page.screenshot({ path: "test-results/results.png", fullPage: true });
 });
 
+for (const width of [1280, 390]) {
+  test(`/results with an empty open round lands on the latest round with figures and says why (${width} px)`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/results");
+    const why = page.locator("[data-fallback-from]");
+    await expect(why).toContainText("OpenStack upstream contributions 2026 has no responses yet");
+    await expect(why).toContainText("Showing OpenStack upstream contributions 2025, the latest round with figures");
+    await expect(page.locator("[data-chart]").first()).toBeVisible();
+    await expect(page.locator("select[name=round]")).toHaveValue("openstack-2025");
+    // The rounds that have figures are one click away.
+    await why.getByRole("link", { name: "Demo 2026 (synthetic data)" }).click();
+    await expect(page).toHaveURL(/round=demo-2026/);
+    await expect(page.locator("[data-respondents]")).toHaveAttribute("data-respondents", "300");
+  });
+}
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("/results lands on figures and explains why; a round without figures says so and links to others", async ({
+    page,
+  }) => {
+    await page.goto("/results");
+    await expect(page.locator("[data-fallback-from]")).toContainText("has no responses yet");
+    await expect(page.locator("[data-chart]").first()).toBeVisible();
+
+    await page.goto("/results?round=openstack-2026");
+    const notice = page.locator("[data-no-figures]");
+    await expect(notice).toContainText("OpenStack upstream contributions 2026 has no responses yet");
+    await expect(page.locator("[data-chart]")).toHaveCount(0);
+    await notice.getByRole("link", { name: "OpenStack upstream contributions 2025" }).click();
+    await expect(page.locator("[data-respondents]")).toHaveAttribute("data-respondents", "6");
+  });
+});
+
 test("a filter matching fewer than k respondents shows a notice and no figures", async ({ page }) => {
   await page.goto("/results?round=demo-2026&team=nova&employerPaid=prefer-not");
   await expect(page.getByRole("status")).toContainText("Fewer than 5 respondents match these filters");

@@ -28,7 +28,9 @@ export interface TestDatabaseOptions {
 
 export async function createTestDatabase(kind: DatabaseKind, options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const url = kind === "sqlite" ? createSqliteUrl() : await createPostgresDatabase();
-  await prepareDatabase(url, { loadCatalogue: options.catalogue ?? true });
+  const report = await prepareDatabase(url, { loadCatalogue: options.catalogue ?? true });
+  // Start-up only reports data problems; a test database must start from the complete shipped data.
+  if (report && report.problems.length > 0) throw new Error(`catalogue data problems: ${report.problems.join("; ")}`);
   const { db } = createDb(url);
   return {
     kind,

@@ -8,6 +8,9 @@ import {
   listDependencyProjects,
   resolveDependencyRequest,
 } from "@/lib/db/dependency-queries";
+import { readCatalogueFiles } from "@/lib/db/catalogue";
+import { listBundledDependencies, loadDependencyList } from "@/lib/db/dependencies-load";
+import { findRoundDependencyLoad } from "@/lib/db/dependency-history";
 import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses";
 import { resolveSummaryFilters, type ResolvedSummaryFilters, type SummarySource } from "@/lib/db/summary-queries";
 import type { NeedsHelpRow } from "@/lib/survey/dependency-shape";
@@ -84,7 +87,7 @@ describeEachDatabase("dependencies that need help", (kind) => {
   const row = (rows: NeedsHelpRow[] | null, slug: string) => rows?.find((r) => r.slug === slug);
 
   it("lists one row per mapped project, with every package that maps to it", async () => {
-    const projects = await listDependencyProjects(t.db);
+    const projects = await listDependencyProjects(t.db, await findRoundDependencyLoad(t.db, { status: "open", closesAt: null }));
     expect(projects.length).toBe(84);
     expect(projects.find((p) => p.slug === "boto3")).toMatchObject({
       packages: ["boto", "boto3", "botocore"],
@@ -94,7 +97,8 @@ describeEachDatabase("dependencies that need help", (kind) => {
   });
 
   it("counts respondents and maintainers per dependency project in SQL", async () => {
-    const rows = await countDependencyRespondents(source, round, round.round.id);
+    const loadId = await findRoundDependencyLoad(t.db, { status: "open", closesAt: null });
+    const rows = await countDependencyRespondents(source, round, round.round.id, loadId);
     const bySlug = Object.fromEntries(
       rows.map((r) => [[...project].find(([, id]) => id === r.projectId)![0], [r.respondents, r.maintainers]]),
     );
@@ -127,7 +131,7 @@ describeEachDatabase("dependencies that need help", (kind) => {
     expect(section("general")).toMatchObject({ projects: 59, covered: 2 });
     expect(section("docs")).toMatchObject({ projects: 5, covered: 0, share: 0 });
     expect(section("testing")).toMatchObject({ projects: 17, covered: 0 });
-    expect(report.unmatched.length).toBe(275 - 99);
+    expect(report.unmatched.length).toBe(262 - 99); // 262 external packages, 99 of them mapped
     expect(report.unmatched.some((u) => u.package === "a2wsgi")).toBe(true);
   });
 
@@ -176,11 +180,20 @@ describeEachDatabase("dependencies that need help", (kind) => {
     expect(await bad("round=deps-round&section=docs")).toBeNull();
   });
 
-  it("leaves out dropped dependencies", async () => {
-    await t.db.dependency.update({ where: { package: "alembic" }, data: { status: "dropped" } });
+  it("compares a round against the dependency list of its time", async () => {
+    const bundled = await listBundledDependencies(t.db, readCatalogueFiles().dependencies);
+    const withoutAlembic = bundled.filter((dep) => dep.normalized !== "alembic");
+    const load = await loadDependencyList(t.db, withoutAlembic, { source: "without alembic", text: "" });
+    // The round has no closing time, so it is compared against the list loaded now: alembic has left it.
     const report = await getDependencyReport(source, round, null, K);
     expect(row(report.rows, "alembic")).toBeUndefined();
     expect(report.coverage!.overall).toMatchObject({ projects: 83, covered: 1 });
-    await t.db.dependency.update({ where: { package: "alembic" }, data: { status: "active" } });
+    // Closed before that load, the round keeps the list of its time.
+    const loadedAt = (await t.db.dependencyLoad.findUniqueOrThrow({ where: { id: load.loadId! } })).at;
+    await t.db.round.update({ where: { id: round.round.id }, data: { closesAt: new Date(loadedAt.getTime() - 1) } });
+    const closedEarlier = await getDependencyReport(source, round, null, K);
+    expect(row(closedEarlier.rows, "alembic")?.respondents).toEqual({ suppressed: false, value: 3 });
+    await t.db.round.update({ where: { id: round.round.id }, data: { closesAt: null } });
+    await loadDependencyList(t.db, bundled, { source: "bundled again", text: "" });
   });
 });

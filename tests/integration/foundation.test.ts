@@ -47,7 +47,7 @@ describeEachDatabase("catalogue load", (kind) => {
   it("changes nothing when loaded again", async () => {
     const before = await snapshot(t.db);
     const report = await loadCatalogue(t.db, readCatalogueFiles());
-    expect(report).toEqual({ created: 0, updated: 0 });
+    expect(report).toEqual({ created: 0, updated: 0, skipped: [] });
     expect(await snapshot(t.db)).toEqual(before);
   });
 
@@ -58,9 +58,9 @@ describeEachDatabase("catalogue load", (kind) => {
       ...files,
       projects: files.projects.map((p) => (p.slug === "sqlalchemy" ? { ...p, name: "SQLAlchemy ORM" } : p)),
     };
-    expect(await loadCatalogue(t.db, renamed, { missingOnly: true })).toEqual({ created: 0, updated: 0 });
+    expect(await loadCatalogue(t.db, renamed, { missingOnly: true })).toEqual({ created: 0, updated: 0, skipped: [] });
     // The CSV's alias "sqlalchemy" differs from the new name, so it becomes an alias and old answers still match.
-    expect(await loadCatalogue(t.db, renamed)).toEqual({ created: 1, updated: 1 });
+    expect(await loadCatalogue(t.db, renamed)).toEqual({ created: 1, updated: 1, skipped: [] });
     const after = await t.db.project.findUniqueOrThrow({ where: { slug: "sqlalchemy" } });
     expect(after).toMatchObject({ id: before.id, name: "SQLAlchemy ORM", normalizedName: "sqlalchemyorm" });
     await loadCatalogue(t.db, files);

@@ -5,8 +5,9 @@ import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { fillDemoRounds } from "@/lib/db/demo";
 import { prepareResponsesExport, responsesCsvStream } from "@/lib/db/responses-export";
-import { importResponsesCsv, type ImportOptions } from "@/lib/db/responses-import";
+import { importResponsesCsv, type ImportOptions } from "@/lib/db/import-into-round";
 import { responsesExportQuerySchema } from "@/lib/survey/export-filters";
+import { countAnswerRows } from "../helpers/answer-rows";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
 describeEachDatabase("response import", (kind) => {
@@ -24,12 +25,7 @@ describeEachDatabase("response import", (kind) => {
     await t.db.roundProject.createMany({ data: source.projects.map((p) => ({ roundId: round.id, projectId: p.projectId, position: p.position })) });
     return round;
   }
-  const counts = async () => ({
-    responses: await t.db.response.count(),
-    projects: await t.db.responseProject.count(),
-    teams: await t.db.responseTeam.count(),
-    others: await t.db.otherEntry.count(),
-  });
+  const counts = () => countAnswerRows(t.db);
   const importText = (text: string, options: Omit<ImportOptions, "file">) => importResponsesCsv(t.db, new TextEncoder().encode(text), { file: "test.csv", ...options });
   async function exportText(query: Record<string, string>) {
     const prepared = await prepareResponsesExport(t.db, responsesExportQuerySchema.parse(query));
@@ -92,7 +88,7 @@ describeEachDatabase("response import", (kind) => {
     const refused = await importText(text, { roundSlug: "poll-2020" });
     if (!refused.ok) throw new Error(refused.error.message);
     expect(refused.report).toMatchObject({ written: false, totals: { responses: 3, imported: 0, rejected: 1 } });
-    expect(refused.report.rows[1]).toMatchObject({ line: 3, status: "rejected", reason: "the project name contains control characters" });
+    expect(refused.report.rows[1]).toMatchObject({ line: 3, status: "rejected", reason: "A project name contains control characters" });
     expect(await counts()).toEqual(before);
 
     const dryRun = await importText(text, { roundSlug: "poll-2020", skipInvalid: true, dryRun: true });
@@ -137,7 +133,7 @@ describeEachDatabase("response import", (kind) => {
     const retargeted = stringify([header, ...rows.map((row) => row.map((cell, i) => (i === roundColumn ? `copy-${layout}` : cell)))]);
     const result = await importText(retargeted, { roundSlug: `copy-${layout}` });
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.report.totals).toEqual({ responses: 30, imported: 30, alreadyImported: 0, rejected: 0 });
+    expect(result.report.totals).toEqual({ responses: 30, imported: 30, alreadyImported: 0, rejected: 0, notSubmitted: 0 });
 
     const copy = parse(await exportText({ round: `copy-${layout}`, layout })) as string[][];
     expect(copy[0]).toEqual(header);

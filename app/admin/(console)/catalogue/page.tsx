@@ -33,6 +33,9 @@ export default async function CataloguePage() {
   return (
     <section>
       <h1>Project catalogue</h1>
+      <p>
+        <a href="/admin/catalogue/dependencies">Dependency list: OpenStack’s own or external, and adding uncatalogued dependencies</a>
+      </p>
       <h2>Add</h2>
       <ActionForm action={addProjectAction} submitLabel="Add project" label="Add project">
         <label>

@@ -1,38 +1,11 @@
+// The import's entry: layout detection and our own layouts (wide, long) and the pairs sheet, read back and
+// checked by the response schema. Other tools' exports: form-tool-exports.test.ts; bad bytes: csv-records.test.ts.
 import { describe, expect, it } from "vitest";
-import { buildCatalogueIndex } from "./catalogue-match";
-import {
-  MAX_IMPORT_BYTES,
-  countOutcomes,
-  decodeUtf8,
-  detectImportLayout,
-  formatImportReport,
-  parseImportFile,
-  restoreCell,
-  suggestForTypo,
-  type ImportCatalogue,
-} from "./responses-import";
+import { MAX_IMPORT_BYTES } from "./csv-records";
+import { countOutcomes } from "./import-report";
+import { detectImportLayout, parseImportFile } from "./import-file";
+import { testCatalogue as catalogue } from "./test-catalogue";
 
-const projects = [
-  { id: 1, slug: "sqlalchemy", name: "SQLAlchemy", aliases: ["sqla"] },
-  { id: 2, slug: "pip", name: "pip", aliases: ["pypa/pip"] },
-  { id: 3, slug: "kubernetes", name: "Kubernetes", aliases: ["k8s"] },
-  { id: 4, slug: "libvirt", name: "libvirt", aliases: [] },
-];
-const catalogue: ImportCatalogue = {
-  roundSlug: "poll-2019",
-  // kubernetes exists but the round does not offer it.
-  roundProjects: new Map([
-    ["sqlalchemy", 1],
-    ["pip", 2],
-    ["libvirt", 4],
-  ]),
-  catalogueProjects: new Map(projects.map((p) => [p.slug, p.id])),
-  index: buildCatalogueIndex(projects),
-  teams: new Map([
-    ["nova", 10],
-    ["neutron", 11],
-  ]),
-};
 const file = (text: string) => new TextEncoder().encode(text);
 const parseText = (text: string) => parseImportFile(file(text), catalogue);
 const parsedOk = (text: string) => {
@@ -56,7 +29,10 @@ describe("layout detection", () => {
     expect(detectImportLayout(header)).toEqual({ ok: true, layout });
   });
   it("names what it expected when it cannot tell", () => {
-    expect(detectImportLayout(["name", "email", "projects"])).toMatchObject({ ok: false, message: /cannot tell the layout/ });
+    expect(detectImportLayout(["name", "email", "projects"])).toMatchObject({
+      ok: false,
+      message: /cannot tell the layout/,
+    });
   });
 });
 
@@ -102,16 +78,23 @@ describe("pairs sheet", () => {
     expect(result.responses.map((r) => r.key)).toEqual(["frank"]);
     expect(result.rows.map((row) => [row.line, row.status, row.reason])).toEqual([
       [2, "rejected", "not imported: line 3 of the same respondent is invalid"],
-      [3, "rejected", "the project name contains control characters"],
+      [3, "rejected", "A project name contains control characters"],
       [4, "valid", null],
       [5, "rejected", "respondent is empty"],
     ]);
-    expect(countOutcomes(result.outcomes, false)).toEqual({ responses: 3, imported: 0, alreadyImported: 0, rejected: 2 });
+    expect(countOutcomes(result.outcomes, false)).toEqual({
+      responses: 3,
+      imported: 0,
+      alreadyImported: 0,
+      rejected: 2,
+      notSubmitted: 0,
+    });
   });
 });
 
 describe("wide layout", () => {
-  const header = "response_id,round,submitted_at,teams,not_openstack_contributor,years_contributing,employer_paid,sqlalchemy,sqlalchemy__frequency,pip,pip__frequency,other_1,other_2,comment";
+  const header =
+    "response_id,round,submitted_at,teams,not_openstack_contributor,years_contributing,employer_paid,sqlalchemy,sqlalchemy__frequency,pip,pip__frequency,other_1,other_2,comment";
 
   it("reads our own export, undoing the formula guard", () => {
     const result = parsedOk(
@@ -138,15 +121,18 @@ describe("wide layout", () => {
   });
 
   it.each([
-    ["r1,poll-2019,,,false,,,coding,once,,,,,", "sqlalchemy: “coding” is not a kind of contribution"],
-    ["r1,poll-2019,,,false,,,code,weekly,,,,,", "sqlalchemy: frequency must be one of once, occasionally, regularly, unspecified"],
-    ["r1,poll-2019,,glance,false,,,,,,,,,", "“glance” is not an OpenStack team"],
-    ["r1,poll-2019,,,maybe,,,,,,,,,", "not_openstack_contributor must be true or false"],
-    ["r1,poll-2019,,,false,seven,,,,,,,,", "years_contributing must be a whole number from 0 to 60"],
-    ["r1,poll-2019,,,false,,sometimes,,,,,,,", "employer_paid must be one of yes, partly, no, prefer-not"],
+    ["r1,poll-2019,,,false,,,coding,once,,,,,", "sqlalchemy: is not a kind of contribution (“coding”)"],
+    ["r1,poll-2019,,,false,,,code,weekly,,,,,", "sqlalchemy__frequency: Choose how often (“weekly”)"],
+    ["r1,poll-2019,,,false,,,,once,,,,,", "sqlalchemy: Choose at least one kind of contribution"],
+    ["r1,poll-2019,,swift,false,,,,,,,,,", "teams: “swift” is not an OpenStack team"],
+    ["r1,poll-2019,,,maybe,,,,,,,,,", "not_openstack_contributor: must be true or false (“maybe”)"],
+    ["r1,poll-2019,,,false,seven,,,,,,,,", "years_contributing: Enter a whole number of years"],
+    ["r1,poll-2019,,,false,75,,,,,,,,", "years_contributing: Enter at most 60 years (75)"],
+    ["r1,poll-2019,,,false,,sometimes,,,,,,,", "employer_paid: Choose one of the options (“sometimes”)"],
+    ["r1,poll-2019,,,false,,,,,,,bad\u0007name,,", "other_1: A project name contains control characters"],
     ["r1,poll-2019,yesterday,,false,,,,,,,,,", "submitted_at must be an ISO 8601 date or time"],
     ["r1,other-round,,,false,,,,,,,,,", "round is “other-round” but the import is into “poll-2019”"],
-    ["r1,poll-2019,,nova,true,,,,,,,,,", "teams are given but not_openstack_contributor is true"],
+    ["r1,poll-2019,,nova,true,,,,,,,,,", "teams: Choose teams or “not an OpenStack contributor”, not both"],
     [",poll-2019,,,false,,,,,,,,,", "response_id is empty"],
     ["r1,poll-2019,,,false,,,,,", "has 10 fields but the header has 14"],
   ])("rejects %j", (row, reason) => {
@@ -158,8 +144,18 @@ describe("wide layout", () => {
   it("rejects a repeated response_id but keeps the first", () => {
     const result = parsedOk(`${header}\nr1,,,,,,,code,once,,,,,\nr1,,,,,,,,,code,once,,,\n`);
     expect(result.responses.map((r) => r.line)).toEqual([2]);
-    expect(result.rows[1]).toMatchObject({ line: 3, status: "rejected", reason: "response_id “r1” appears twice (first on line 2)" });
-    expect(countOutcomes(result.outcomes, true)).toEqual({ responses: 2, imported: 1, alreadyImported: 0, rejected: 1 });
+    expect(result.rows[1]).toMatchObject({
+      line: 3,
+      status: "rejected",
+      reason: "response_id “r1” appears twice (first on line 2)",
+    });
+    expect(countOutcomes(result.outcomes, true)).toEqual({
+      responses: 2,
+      imported: 1,
+      alreadyImported: 0,
+      rejected: 1,
+      notSubmitted: 0,
+    });
   });
 
   it("refuses unknown columns, naming them", () => {
@@ -171,7 +167,8 @@ describe("wide layout", () => {
 });
 
 describe("long layout", () => {
-  const header = "response_id,round,submitted_at,teams,not_openstack_contributor,years_contributing,employer_paid,row_type,project_slug,project_name,category,kinds,frequency,other_position,other_text,other_matched_slug";
+  const header =
+    "response_id,round,submitted_at,teams,not_openstack_contributor,years_contributing,employer_paid,row_type,project_slug,project_name,category,kinds,frequency,other_position,other_text,other_matched_slug";
   it("rebuilds each response from its rows, wherever they are in the file", () => {
     const result = parsedOk(
       [
@@ -201,9 +198,18 @@ describe("long layout", () => {
     ]);
   });
   it("rejects a response whose rows disagree", () => {
-    const result = parsedOk([header, "r1,poll-2019,,nova,false,3,no,project,pip,pip,,code,once,,,", "r1,poll-2019,,neutron,false,3,no,project,sqlalchemy,,,code,once,,,"].join("\n"));
+    const result = parsedOk(
+      [
+        header,
+        "r1,poll-2019,,nova,false,3,no,project,pip,pip,,code,once,,,",
+        "r1,poll-2019,,neutron,false,3,no,project,sqlalchemy,,,code,once,,,",
+      ].join("\n"),
+    );
     expect(result.responses).toEqual([]);
-    expect(result.rows.map((row) => row.reason)).toEqual(["not imported: line 3 of the same respondent is invalid", "teams differs from line 2 of the same response"]);
+    expect(result.rows.map((row) => row.reason)).toEqual([
+      "not imported: line 3 of the same respondent is invalid",
+      "teams differs from line 2 of the same response",
+    ]);
   });
   it("rejects a project with kinds that the round does not offer", () => {
     const result = parsedOk([header, "r1,poll-2019,,,false,,,project,kubernetes,,,code,once,,,"].join("\n"));
@@ -211,64 +217,27 @@ describe("long layout", () => {
   });
 });
 
-describe("bad files", () => {
-  it("names the line of an unclosed quote", () => {
+describe("whole-file problems", () => {
+  it("refuses a file over the size limit before reading it", () => {
+    expect(fileError(new Uint8Array(MAX_IMPORT_BYTES + 1))).toMatchObject({
+      line: null,
+      message: /the limit is 50 MB/,
+    });
+  });
+  it("refuses an empty file and a repeated column", () => {
+    expect(fileError("")).toEqual({ line: 1, message: "the file is empty: expected a header row" });
+    expect(fileError("response_id,pip,PIP\n")).toEqual({
+      line: 1,
+      message: "the column “pip” appears twice in the header",
+    });
+  });
+  it("names the line of a CSV problem and of bytes that are not text", () => {
     expect(fileError('respondent,project\nalice,pip\nbob,"sqlalchemy\ncarol,pip\n')).toEqual({
       line: 3,
       message: "not valid CSV: a quoted field is never closed (unbalanced quotes)",
     });
-  });
-  it("counts lines inside quoted fields, whatever the line ends", () => {
-    expect(fileError('respondent,project\r\nalice,"multi\r\nline"\r\n\r\nbob,"x"y\r\n')).toMatchObject({ line: 5 });
-  });
-  it("names the line of the first byte that is not UTF-8", () => {
-    const latin1 = new Uint8Array([...file("respondent,project\nalice,pip\nbob,caf"), 0xe9, ...file("\n")]);
-    expect(fileError(latin1)).toEqual({ line: 3, message: "the file is not UTF-8 text (in a spreadsheet, save it as “CSV UTF-8”)" });
-    expect(decodeUtf8(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ ok: true, body: new Uint8Array([0x61]) });
-  });
-  it("refuses a file over the size limit before parsing it", () => {
-    expect(fileError(new Uint8Array(MAX_IMPORT_BYTES + 1))).toMatchObject({ line: null, message: /the limit is 50 MB/ });
-  });
-  it("refuses an empty file and a repeated column", () => {
-    expect(fileError("")).toEqual({ line: 1, message: "the file is empty: expected a header row" });
-    expect(fileError("response_id,pip,PIP\n")).toEqual({ line: 1, message: "the column “pip” appears twice in the header" });
-  });
-});
-
-describe("cells and report", () => {
-  it("undoes only the export's formula guard", () => {
-    expect(restoreCell("'=SUM(A1)")).toBe("=SUM(A1)");
-    expect(restoreCell("'-3")).toBe("-3");
-    expect(restoreCell("'quoted'")).toBe("'quoted'");
-    expect(restoreCell("=raw")).toBe("=raw");
-  });
-  it("suggests a project one or two typos away, and nothing for short or unrelated names", () => {
-    expect(suggestForTypo(catalogue.index, "SQLAlchmey")).toBe("sqlalchemy");
-    expect(suggestForTypo(catalogue.index, "libvrit")).toBe("libvirt");
-    expect(suggestForTypo(catalogue.index, "pyp")).toBe(null);
-    expect(suggestForTypo(catalogue.index, "my own tool")).toBe(null);
-  });
-  it("prints one line per row and the totals", () => {
-    const result = parsedOk("respondent,project\nalice,sqla\nbob,Kubernets\nbob,bad\u0001\n");
-    const text = formatImportReport({
-      file: "poll.csv",
-      round: "poll-2019",
-      layout: result.layout,
-      dryRun: false,
-      skipInvalid: false,
-      written: false,
-      rows: result.rows,
-      totals: countOutcomes(result.outcomes, false),
-    });
-    expect(text).toBe(
-      [
-        "line 2  alice  not imported: matched “sqla” → sqlalchemy",
-        "line 3  bob    rejected: not imported: line 4 of the same respondent is invalid",
-        "line 4  bob    rejected: the project name contains control characters",
-        "",
-        "poll.csv → round poll-2019 (pairs layout): 2 response(s) in the file; 0 imported, 0 already imported, 1 rejected.",
-        "Nothing was written: 1 response(s) have invalid rows. Fix them, or pass --skip-invalid to import the 1 valid one(s).",
-      ].join("\n"),
-    );
+    expect(
+      fileError(new Uint8Array([...file("respondent,project\nalice,pip\nbob,caf"), 0xe9, ...file("\n")])),
+    ).toMatchObject({ line: 3, message: /not UTF-8/ });
   });
 });
