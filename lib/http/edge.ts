@@ -35,6 +35,10 @@ function refuse(response: ServerResponse, { status, message }: Refusal): void {
   response.end(JSON.stringify({ error: message }));
 }
 
+class BodyAbortedError extends Error {
+  override name = "BodyAbortedError";
+}
+
 /**
  * Read exactly the declared body, then put it back (Readable.unshift) so Next.js reads it as if untouched. It is
  * read in paused mode ('readable' and read()), so once the listener is gone the stream is back in its initial
@@ -47,6 +51,7 @@ function readDeclaredBody(request: IncomingMessage, length: number): Promise<Buf
     const finish = (error?: Error) => {
       request.off("readable", onReadable);
       request.off("error", finish);
+      request.off("close", onClose);
       if (error) return reject(error);
       const body = Buffer.concat(chunks);
       request.unshift(body);
@@ -59,8 +64,11 @@ function readDeclaredBody(request: IncomingMessage, length: number): Promise<Buf
       }
       if (received >= length) finish();
     };
+    // A client that goes away mid-body leaves nothing to answer.
+    const onClose = () => finish(new BodyAbortedError());
     request.on("readable", onReadable);
     request.on("error", finish);
+    request.on("close", onClose);
   });
 }
 
@@ -110,7 +118,14 @@ export function withEdge(handler: NodeHandler, options: EdgeOptions): NodeHandle
         await options.onCrossSiteRequest(client, path).catch((error: unknown) => console.error("upstream-census: auditing a cross-site post failed", error));
         return refuse(response, { status: 403, message: "Cross-site request refused" });
       }
-      const refusal = await checkPagePost(request);
+      let refusal: Refusal | null;
+      try {
+        refusal = await checkPagePost(request);
+      } catch (error) {
+        // An aborted upload is the client's doing: close quietly rather than log it as a fault.
+        if (error instanceof BodyAbortedError) return void response.destroy();
+        throw error;
+      }
       if (refusal) return refuse(response, refusal);
     }
     await handler(request, response);
