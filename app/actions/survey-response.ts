@@ -1,46 +1,16 @@
 "use server";
-// Server actions of the survey form: glue between FormData, the one schema and lib/db's atomic save.
-// Bad input comes back as field errors with the values as typed; only a real server fault is logged.
+// Server actions of the survey form: the submission limit, then lib/db/survey-submission.ts (the one schema and
+// lib/db's atomic save). Bad input comes back as field errors with the values as typed.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { checkSubmissionLimit } from "@/lib/auth/submission-limit";
 import { getDb } from "@/lib/db/client";
-import { deleteResponse, saveResponse } from "@/lib/db/responses";
+import { deleteResponse } from "@/lib/db/responses";
 import { getSubmissionDb } from "@/lib/db/submission-thread";
+import { saveFormSubmission } from "@/lib/db/survey-submission";
 import { editPath } from "@/lib/survey/response-api";
-import { readResponseForm, toFormErrors, toResponseInput, type SurveyFormState } from "@/lib/survey/response-form";
-import { EDIT_TOKEN_PATTERN, responseInputSchema, toFieldErrors } from "@/lib/survey/response-schema";
-
-const NEEDS_ATTENTION = "Some answers need attention; see the messages below.";
-
-async function save(formData: FormData): Promise<SurveyFormState | { status: "ok"; token: string }> {
-  const values = readResponseForm(formData.entries());
-  const parsed = responseInputSchema.safeParse(toResponseInput(values));
-  if (!parsed.success) {
-    return {
-      status: "invalid",
-      message: NEEDS_ATTENTION,
-      errors: toFormErrors(toFieldErrors(parsed.error), values),
-      values,
-    };
-  }
-  try {
-    const result = await saveResponse(getSubmissionDb(), parsed.data);
-    if (result.ok) return { status: "ok", token: parsed.data.token };
-    const errors = toFormErrors(result.errors, values);
-    if (result.reason !== "invalid") errors.form = result.message;
-    return {
-      status: "invalid",
-      message: result.reason === "invalid" ? NEEDS_ATTENTION : result.message,
-      errors,
-      values,
-    };
-  } catch (error) {
-    console.error("saving a survey response failed", error);
-    const message = "Your answer could not be saved just now. Nothing was lost here: please try again in a moment.";
-    return { status: "invalid", message, errors: { form: message }, values };
-  }
-}
+import { readResponseForm, type SurveyFormState } from "@/lib/survey/response-form";
+import { EDIT_TOKEN_PATTERN } from "@/lib/survey/response-schema";
 
 const NOT_A_FORM = "This action takes the survey form.";
 
@@ -56,7 +26,7 @@ async function refusal(formData: unknown): Promise<SurveyFormState | null> {
 export async function submitResponse(_previous: SurveyFormState, formData: FormData): Promise<SurveyFormState> {
   const refused = await refusal(formData);
   if (refused) return refused;
-  const outcome = await save(formData);
+  const outcome = await saveFormSubmission(getSubmissionDb(), formData.entries());
   if (outcome.status !== "ok") return outcome;
   redirect(`${editPath(outcome.token)}/thanks`);
 }
@@ -65,7 +35,7 @@ export async function submitResponse(_previous: SurveyFormState, formData: FormD
 export async function updateResponse(_previous: SurveyFormState, formData: FormData): Promise<SurveyFormState> {
   const refused = await refusal(formData);
   if (refused) return refused;
-  const outcome = await save(formData);
+  const outcome = await saveFormSubmission(getSubmissionDb(), formData.entries());
   if (outcome.status !== "ok") return outcome;
   const values = readResponseForm(formData.entries());
   return { status: "saved", message: "Your changes are saved.", values, savedAt: Date.now() };

@@ -1,24 +1,29 @@
-// One async server component per chart card: each awaits its own figures inside its own <Suspense>,
-// then hands the series to a client chart. The loader memoises shared queries within the request.
+// One async server component per chart card: each awaits its own figures inside its own <Suspense>, turns the
+// series into what the card draws (components/results/results-figures.ts) and hands that to the card, which
+// draws it as SVG on the server. The loader memoises shared queries within the request.
 import type { SummaryLoader } from "@/lib/db/summary-queries";
 import { CHART_INFO, type ChartId, type ExportId } from "@/lib/survey/summary-charts";
-import { toSummaryQueryString, type SummaryFilters, type SummaryView } from "@/lib/survey/summary-filters";
+import { toSummaryQueryString, type SummaryFilters } from "@/lib/survey/summary-filters";
 import { displayCell } from "@/lib/survey/suppression";
-import {
-  CategoriesChart,
-  HistogramChart,
-  PairsChart,
-  TimelineChart,
-  TopProjectsChart,
-} from "@/components/charts/bar-charts";
 import { ChartCard, ChartMessage } from "@/components/charts/chart-card";
-import { ComparisonChart } from "@/components/charts/comparison-chart";
-import { CoContributionMatrix, TeamCategoryHeatmap } from "@/components/charts/heatmaps";
-import { KindsChart } from "@/components/charts/kinds-chart";
+import { DataTable } from "@/components/charts/data-table";
+import { hasShownValues } from "@/components/charts/figure-spec";
+import {
+  categoriesFigure,
+  comparisonFigure,
+  kindsFigure,
+  matrixFigure,
+  pairsFigure,
+  projectsPerRespondentFigure,
+  responsesOverTimeFigure,
+  teamCategoryFigure,
+  topProjectsFigure,
+  type CardFigure,
+} from "@/components/results/results-figures";
+import type { ReactNode } from "react";
 
 export interface CardContext {
   loader: SummaryLoader;
-  view: SummaryView;
   /** The filters as slugs, for download links and file names. */
   filters: Omit<SummaryFilters, "view">;
   n: number;
@@ -50,7 +55,7 @@ function cardFrame(
   ctx: CardContext,
   id: ExportId,
   chart: ChartId,
-  extra: { title?: string; nText?: string; denominator?: string } = {},
+  extra: { title?: string; nText?: string; units?: { percent: string; count: string } } = {},
 ) {
   const query = toSummaryQueryString(ctx.filters);
   const stem = [
@@ -67,7 +72,7 @@ function cardFrame(
     id,
     title: extra.title ?? CHART_INFO[chart].title,
     nText: extra.nText ?? `n = ${ctx.n} respondents`,
-    denominator: extra.denominator ?? CHART_INFO[chart].denominator,
+    units: extra.units ?? { percent: CHART_INFO[chart].denominator, count: CHART_INFO[chart].countUnit },
     csvLinks: [{ href: `/api/export/aggregates/${id}${query}`, label: "Download data (CSV)" }],
     fileStem: stem,
     imageCaption: ctx.caption,
@@ -75,98 +80,138 @@ function cardFrame(
   };
 }
 
+type Frame = ReturnType<typeof cardFrame>;
+
+/**
+ * A card with its figure and data table; or one short notice instead of empty axes, when there is nothing to
+ * list (`empty`) or every count is too small to show under these filters.
+ */
+function FigureCard({
+  frame,
+  figure,
+  notes,
+  empty,
+  k,
+}: {
+  frame: Frame;
+  figure: CardFigure;
+  notes?: ReactNode;
+  empty?: string | null;
+  k: number;
+}) {
+  if (empty)
+    return (
+      <ChartCard {...frame} notes={notes}>
+        <ChartMessage>{empty}</ChartMessage>
+      </ChartCard>
+    );
+  if (!hasShownValues(figure.spec))
+    return (
+      <ChartCard {...frame}>
+        <ChartMessage>
+          Every count in this chart is below {k} under these filters, so it is not drawn: with so few, someone could be
+          singled out.
+        </ChartMessage>
+      </ChartCard>
+    );
+  return (
+    <ChartCard {...frame} notes={notes} figure={figure.spec}>
+      <DataTable {...figure.table} />
+    </ChartCard>
+  );
+}
+
 export async function ChartCardFor({ id, ctx }: { id: CardId; ctx: CardContext }) {
-  const { loader, view, k } = ctx;
+  const { loader, k } = ctx;
   switch (id) {
     case "top-projects": {
       const series = await loader.chart("top-projects");
       return (
-        <ChartCard
-          {...cardFrame(ctx, id, id)}
+        <FigureCard
+          frame={cardFrame(ctx, id, id)}
+          figure={topProjectsFigure(series, k)}
+          k={k}
+          empty={series.rows.length === 0 ? "No respondent chose a catalogue project." : null}
           notes={
             <p>
               The {series.rows.length} most chosen of {series.projectsChosen} projects chosen by at least one
               respondent.
             </p>
           }
-        >
-          {series.rows.length === 0 ? (
-            <ChartMessage>No respondent chose a catalogue project.</ChartMessage>
-          ) : (
-            <TopProjectsChart series={series} view={view} />
-          )}
-        </ChartCard>
+        />
       );
     }
     case "categories": {
       const series = await loader.chart("categories");
       return (
-        <ChartCard
-          {...cardFrame(ctx, id, id)}
+        <FigureCard
+          frame={cardFrame(ctx, id, id)}
+          figure={categoriesFigure(series, k)}
+          k={k}
           notes={<p>A respondent can contribute to several categories, so the shares add up to more than 100%.</p>}
-        >
-          <CategoriesChart series={series} view={view} />
-        </ChartCard>
+        />
       );
     }
     case "projects-per-respondent": {
       const series = await loader.chart("projects-per-respondent");
       return (
-        <ChartCard
-          {...cardFrame(ctx, id, id)}
+        <FigureCard
+          frame={cardFrame(ctx, id, id)}
+          figure={projectsPerRespondentFigure(series, k)}
+          k={k}
+          empty={series.withheld ? "Too few respondents to show this breakdown without revealing a small count." : null}
           notes={<p>Projects named only as free text count when they matched a catalogue project.</p>}
-        >
-          {series.withheld ? (
-            <ChartMessage>Too few respondents to show this breakdown without revealing a small count.</ChartMessage>
-          ) : (
-            <HistogramChart series={series} view={view} />
-          )}
-        </ChartCard>
+        />
       );
     }
     case "responses-over-time": {
       const series = await loader.chart("responses-over-time");
       return (
-        <ChartCard
-          {...cardFrame(ctx, id, id, { nText: `n = ${ctx.n} responses` })}
-          notes={
-            <p>
-              Days with fewer than {k} responses, and any day hidden to protect them, are drawn without a bar; the data
-              table marks them.
-            </p>
+        <FigureCard
+          frame={cardFrame(ctx, id, id, { nText: `n = ${ctx.n} responses` })}
+          figure={responsesOverTimeFigure(series, k)}
+          k={k}
+          empty={
+            series.withheld || series.days.length === 0
+              ? "Too few responses to show them by day without revealing a small count."
+              : null
           }
-        >
-          {series.withheld || series.days.length === 0 ? (
-            <ChartMessage>Too few responses to show them by day without revealing a small count.</ChartMessage>
-          ) : (
-            <TimelineChart series={series} view={view} />
-          )}
-        </ChartCard>
+          notes={<p>Every day from the first response to the last, in UTC.</p>}
+        />
       );
     }
     case "kinds-per-category": {
       const series = await loader.chart("kinds-per-category");
       return (
-        <ChartCard
-          {...cardFrame(ctx, id, id)}
+        <FigureCard
+          frame={cardFrame(ctx, id, id)}
+          figure={kindsFigure(series, k)}
+          k={k}
+          empty={series.rows.length === 0 ? `No category has ${k} or more respondents under these filters.` : null}
           notes={
             <p>
-              {view === "percent"
-                ? "Each bar is 100% of the kinds named in that category (shown cells only); the data table gives % of the category's respondents."
-                : "Segments overlap in people: a respondent naming code and review is in both, so a bar's length is not a number of people."}
+              In % view each bar is all the kinds named in that category (100%); in count view a bar&apos;s length
+              counts kinds named, not people: a respondent naming code and review is in both.
             </p>
           }
-        >
-          <KindsChart series={series} view={view} />
-        </ChartCard>
+        />
       );
     }
     case "round-comparison": {
       const series = await loader.chart("round-comparison");
       const rounds = series.rounds.map((round) => `${round.title}: ${displayCell(round.respondents)}`).join(" · ");
       return (
-        <ChartCard
-          {...cardFrame(ctx, id, id, { nText: `n per round — ${rounds}` })}
+        <FigureCard
+          frame={cardFrame(ctx, id, id, { nText: `n per round — ${rounds}` })}
+          figure={comparisonFigure(series, k)}
+          k={k}
+          empty={
+            series.comparableRounds < 2
+              ? `A comparison needs at least two rounds with ${k} or more respondents under these filters; there is ${
+                  series.comparableRounds === 1 ? "only one" : "none"
+                }.`
+              : null
+          }
           notes={
             <p>
               The top projects of the selected round;{" "}
@@ -176,76 +221,56 @@ export async function ChartCardFor({ id, ctx }: { id: CardId; ctx: CardContext }
               .
             </p>
           }
-        >
-          {series.comparableRounds < 2 ? (
-            <ChartMessage>
-              A comparison needs at least two rounds with {k} or more respondents under these filters; there is{" "}
-              {series.comparableRounds === 1 ? "only one" : "none"}.
-            </ChartMessage>
-          ) : (
-            <ComparisonChart series={series} view={view} />
-          )}
-        </ChartCard>
+        />
       );
     }
     case "team-category": {
       const series = await loader.chart("team-category");
       return (
-        <ChartCard
-          {...cardFrame(ctx, id, id, { nText: `n = ${ctx.n} respondents; each team's n in brackets` })}
-          notes={
-            <p>
-              Colour: share of the team&apos;s respondents; text:{" "}
-              {view === "percent" ? "% of the team's respondents" : "respondents"}.
-              {series.teamsLeftOut > 0
-                ? ` ${series.teamsLeftOut} team(s) with fewer than ${k} respondents are left out.`
-                : ""}
-            </p>
+        <FigureCard
+          frame={cardFrame(ctx, id, id, { nText: `n = ${ctx.n} respondents; each team's n beside its name` })}
+          figure={teamCategoryFigure(series, k)}
+          k={k}
+          empty={
+            series.rows.length === 0 ? `No OpenStack team has ${k} or more respondents under these filters.` : null
           }
-        >
-          {series.rows.length === 0 ? (
-            <ChartMessage>No OpenStack team has {k} or more respondents under these filters.</ChartMessage>
-          ) : (
-            <TeamCategoryHeatmap series={series} view={view} />
-          )}
-        </ChartCard>
+          notes={
+            series.teamsLeftOut > 0 ? (
+              <p>
+                {series.teamsLeftOut} team(s) with fewer than {k} respondents are left out.
+              </p>
+            ) : null
+          }
+        />
       );
     }
     case "co-contribution": {
       const series = await loader.chart("co-contribution");
       return (
-        <ChartCard
-          {...cardFrame(ctx, id, id, { title: "Most frequent pairs of projects" })}
+        <FigureCard
+          frame={cardFrame(ctx, id, id, { title: "Most frequent pairs of projects" })}
+          figure={pairsFigure(series, k)}
+          k={k}
+          empty={series.pairs.length === 0 ? `No pair of projects was chosen by ${k} or more respondents.` : null}
           notes={<p>Pairs chosen by fewer than {k} respondents are not listed.</p>}
-        >
-          {series.pairs.length === 0 ? (
-            <ChartMessage>No pair of projects was chosen by {k} or more respondents.</ChartMessage>
-          ) : (
-            <PairsChart series={series} view={view} />
-          )}
-        </ChartCard>
+        />
       );
     }
     case "co-contribution-matrix": {
       const series = await loader.chart("co-contribution");
       return (
-        <ChartCard
-          {...cardFrame(ctx, id, "co-contribution", {
+        <FigureCard
+          frame={cardFrame(ctx, id, "co-contribution", {
             title: `Co-contribution matrix of the top ${series.matrix.projects.length} projects`,
+            units: {
+              percent: "% of respondents who chose both projects (diagonal: who chose the project)",
+              count: "respondents who chose both projects (diagonal: who chose the project)",
+            },
           })}
-          notes={
-            <p>
-              Each cell: respondents who chose both projects; the outlined diagonal is the project&apos;s own
-              respondents.
-            </p>
-          }
-        >
-          {series.matrix.projects.length < 2 ? (
-            <ChartMessage>Fewer than two projects were chosen.</ChartMessage>
-          ) : (
-            <CoContributionMatrix series={series} view={view} />
-          )}
-        </ChartCard>
+          figure={matrixFigure(series, k)}
+          k={k}
+          empty={series.matrix.projects.length < 2 ? "Fewer than two projects were chosen." : null}
+        />
       );
     }
   }

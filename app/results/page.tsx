@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { Suspense } from "react";
-import { ChartSkeleton } from "@/components/charts/chart-card";
+import { ResultsViewProvider } from "@/components/charts/results-view";
 import { ResultsFilters, type FilterValues } from "@/components/results/results-filters";
 import styles from "@/components/results/results.module.css";
 import { getDbHandle } from "@/lib/db/client";
 import { listResultsRounds } from "@/lib/db/results-rounds";
-import { createSummaryLoader, listSummaryFilterOptions, resolveSummaryRequest } from "@/lib/db/summary-queries";
+import {
+  countIncompleteResponses,
+  createSummaryLoader,
+  listSummaryFilterOptions,
+  resolveSummaryRequest,
+} from "@/lib/db/summary-queries";
+import { describeIncompleteLeftOut } from "@/lib/survey/completeness";
 import { getEnv } from "@/lib/env";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
 import { describeMissingFigures, pickDefaultRound, type RoundChoice } from "@/lib/survey/round-figures";
 import { describeSmallCellRule, FILTER_DEFINITIONS } from "@/lib/survey/summary-charts";
 import { toSummaryQueryString } from "@/lib/survey/summary-filters";
 import { displayCell } from "@/lib/survey/suppression";
-import { CARD_IDS, ChartCardFor, WIDE_CARDS, type CardContext } from "./chart-cards";
+import { CARD_IDS, ChartCardFor, type CardContext } from "./chart-cards";
 
 export const metadata: Metadata = { title: "Results" };
 
@@ -118,7 +123,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
       </>
     );
   }
-  const overview = await loader.overview();
+  const [overview, incomplete] = await Promise.all([loader.overview(), countIncompleteResponses(handle, f.round.id)]);
+  const leftOut = describeIncompleteLeftOut(incomplete, k);
   const chips = [
     f.team && `Team: ${f.team.name}`,
     f.category && `Category: ${f.category.name}`,
@@ -128,7 +134,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
 
   const filtered = chips.length > 0;
   return (
-    <>
+    <ResultsViewProvider initialView={f.view}>
       {intro}
       {filterForm(values)}
       {fallback && openRound && openRound.id !== f.round.id && openRound.figures !== "available" ? (
@@ -156,6 +162,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           <span className="muted">No filters: every response of the round.</span>
         )}
       </div>
+      {leftOut && <p className="muted">{leftOut}</p>}
       <details className={styles.definitions}>
         <summary>How these figures are counted</summary>
         <dl>
@@ -189,26 +196,25 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         <ResultsGrid
           ctx={{
             loader,
-            view: f.view,
             filters: slugs,
             n: overview.respondents.suppressed ? 0 : overview.respondents.value,
             k,
             caption: [f.round.title, ...chips].join(" · "),
           }}
-          renderKey={JSON.stringify(values)}
+          renderKey={JSON.stringify({ ...values, view: undefined })}
         />
       )}
-    </>
+    </ResultsViewProvider>
   );
 }
 
+// No <Suspense> per card: a streamed card would stay a hidden placeholder without JavaScript, so the page is sent
+// once every card's figures are in (stored figures are read in a few milliseconds; the loader shares queries).
 function ResultsGrid({ ctx, renderKey }: { ctx: CardContext; renderKey: string }) {
   return (
     <div className={styles.grid} data-results-key={renderKey}>
       {CARD_IDS.map((id) => (
-        <Suspense key={`${id}:${renderKey}`} fallback={<ChartSkeleton wide={WIDE_CARDS.has(id)} />}>
-          <ChartCardFor id={id} ctx={ctx} />
-        </Suspense>
+        <ChartCardFor key={`${id}:${renderKey}`} id={id} ctx={ctx} />
       ))}
     </div>
   );

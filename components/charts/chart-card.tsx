@@ -1,16 +1,21 @@
 "use client";
-// The frame of every chart: title, n and denominator on the chart, its notes, a CSV download, and
-// "save as PNG / SVG" built from the chart's own SVG.
-import { useRef, useState, type ReactNode } from "react";
-import { buildStandaloneSvg, downloadBlob, findChartSvg, svgToPngBlob } from "./export-image";
+// The frame of every chart: title, n and the unit of the chosen view, the figure, its notes, a CSV download, and
+// "save as PNG / SVG" of the same figure with its title, filters, legend and unit.
+import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import type { FigureSpec, FigureUnits } from "./figure-spec";
+import { ChartFigure } from "./chart-figure";
+import { downloadBlob, svgToPngBlob } from "./export-image";
+import { renderStandaloneFigure } from "./render-figure";
+import { useResultsView } from "./results-view";
 import styles from "./charts.module.css";
 
 export interface ChartCardProps {
   id: string;
   title: string;
-  /** "n = 300 respondents", written on the chart and into saved images. */
+  /** "n = 300 respondents", written on the card and into saved images. */
   nText: string;
-  denominator: string;
+  /** What the numbers are in each view, written under the title and into saved images. */
+  units: FigureUnits;
   csvLinks: { href: string; label: string }[];
   notes?: ReactNode;
   wide?: boolean;
@@ -18,32 +23,37 @@ export interface ChartCardProps {
   fileStem: string;
   /** Round and filters, written into saved images so a picture never loses its context. */
   imageCaption: string;
-  children: ReactNode;
+  /** What to draw; absent when the card explains instead why there is nothing to draw. */
+  figure?: FigureSpec;
+  /** The data table, or the card's one-line notice. */
+  children?: ReactNode;
 }
 
-export function ChartCard({
-  id,
-  title,
-  nText,
-  denominator,
-  csvLinks,
-  notes,
-  wide,
-  fileStem,
-  imageCaption,
-  children,
-}: ChartCardProps) {
-  const figure = useRef<HTMLDivElement>(null);
+const subscribeNever = () => () => {};
+/** False in the server's HTML and during hydration, true after: buttons that need JavaScript appear only then. */
+const useHydrated = () =>
+  useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+
+export function ChartCard(props: ChartCardProps) {
+  const { id, title, nText, units, csvLinks, notes, wide, fileStem, imageCaption, figure, children } = props;
+  const { view } = useResultsView();
+  const hydrated = useHydrated();
+  const frame = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const unit = view === "percent" ? units.percent : units.count;
 
   const save = async (format: "svg" | "png") => {
+    if (!figure) return;
     setProblem(null);
-    const svg = figure.current && findChartSvg(figure.current);
-    if (!svg) {
-      setProblem("This chart has no image to save.");
-      return;
-    }
-    const standalone = buildStandaloneSvg(svg, title, `${imageCaption} · ${nText} · ${denominator}`);
+    const standalone = renderStandaloneFigure(figure, view, {
+      title,
+      caption: `${imageCaption} · ${nText} · ${unit}`,
+      width: frame.current?.clientWidth ?? 720,
+    });
     try {
       if (format === "svg")
         downloadBlob(new Blob([standalone.text], { type: "image/svg+xml;charset=utf-8" }), `${fileStem}.svg`);
@@ -59,13 +69,16 @@ export function ChartCard({
         <h2 id={`${id}-title`} className={styles.title}>
           {title}
         </h2>
-        <p className={styles.meta}>
-          <strong>{nText}</strong> · {denominator}
+        <p className={styles.meta} data-unit={unit}>
+          <strong>{nText}</strong> · {unit}
         </p>
       </header>
-      <div ref={figure} className={styles.figure}>
-        {children}
-      </div>
+      {figure ? (
+        <div ref={frame} className={styles.figure}>
+          <ChartFigure spec={figure} title={title} />
+        </div>
+      ) : null}
+      {children}
       {notes ? <div className={styles.notes}>{notes}</div> : null}
       <div className={styles.actions}>
         {csvLinks.map((link) => (
@@ -73,12 +86,16 @@ export function ChartCard({
             {link.label}
           </a>
         ))}
-        <button type="button" className={styles.action} onClick={() => void save("png")}>
-          Save as PNG
-        </button>
-        <button type="button" className={styles.action} onClick={() => void save("svg")}>
-          Save as SVG
-        </button>
+        {figure && hydrated ? (
+          <>
+            <button type="button" className={styles.action} onClick={() => void save("png")}>
+              Save as PNG
+            </button>
+            <button type="button" className={styles.action} onClick={() => void save("svg")}>
+              Save as SVG
+            </button>
+          </>
+        ) : null}
         {problem ? (
           <span role="alert" className="error">
             {problem}
@@ -86,59 +103,6 @@ export function ChartCard({
         ) : null}
       </div>
     </section>
-  );
-}
-
-export interface DataTableProps {
-  caption: string;
-  columns: string[];
-  rows: (string | number)[][];
-}
-
-/** The chart's numbers as a table: for screen readers, and for anyone who wants the exact figures. */
-export function DataTable({ caption, columns, rows }: DataTableProps) {
-  return (
-    <details className={styles.tableDetails}>
-      <summary>Show data table</summary>
-      <div className={styles.tableScroll}>
-        <table className={styles.table}>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={i}>
-                {row.map((cell, j) =>
-                  j === 0 ? (
-                    <th key={j} scope="row">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={j}>{cell}</td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
-  );
-}
-
-export function ChartSkeleton({ wide }: { wide?: boolean }) {
-  return (
-    <div className={`${styles.card} ${styles.skeleton} ${wide ? styles.wide : ""}`} aria-hidden="true">
-      <div className={styles.skeletonTitle} />
-      <div className={styles.skeletonBody} />
-    </div>
   );
 }
 

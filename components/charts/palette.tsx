@@ -17,3 +17,17 @@ export function heatColour(share: number): string {
 
 /** Legend entries in the text colour (Recharts colours them like their series, which is hard to read). */
 export const legendText = (value: string) => <span style={{ color: "#1b1f24" }}>{value}</span>;
+
+/** Dark text on light fills, white on dark ones (WCAG relative luminance of an #rrggbb or rgb() colour). */
+export function textColourOn(fill: string): string {
+  const channels = fill.startsWith("#")
+    ? [1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16))
+    : (fill.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+  const [r, g, b] = channels.map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // White wins over #1b1f24 below about 0.18 luminance.
+  return luminance < 0.18 ? "#ffffff" : "#1b1f24";
+}

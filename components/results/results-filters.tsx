@@ -6,6 +6,7 @@ import { useRef, useTransition } from "react";
 import { toSummaryQueryString, type SummaryView } from "@/lib/survey/summary-filters";
 import type { EmployerPaid } from "@/lib/survey/questions";
 import type { RoundFigures } from "@/lib/survey/round-figures";
+import { useResultsView } from "@/components/charts/results-view";
 import styles from "./results.module.css";
 
 export interface FilterValues {
@@ -30,19 +31,28 @@ export function ResultsFilters({ rounds, teams, categories, employerPaidOptions,
   const pathname = usePathname();
   const form = useRef<HTMLFormElement>(null);
   const [isPending, startTransition] = useTransition();
+  const { setView } = useResultsView();
 
   const navigate = () => {
     if (!form.current) return;
     const data = new FormData(form.current);
     const text = (name: string) => String(data.get(name) ?? "") || undefined;
-    const query = toSummaryQueryString({
+    const chosen = {
       round: text("round"),
       team: text("team"),
       category: text("category"),
       employerPaid: text("employerPaid") as EmployerPaid | undefined,
       view: (text("view") as SummaryView | undefined) ?? "percent",
-    });
-    startTransition(() => router.push(`${pathname}${query}`, { scroll: false }));
+    };
+    // Only the view changed: the cards redraw what they already have, no need to ask the server.
+    const sameFilters = (["round", "team", "category", "employerPaid"] as const).every(
+      (key) => (chosen[key] ?? "") === values[key],
+    );
+    if (sameFilters) {
+      setView(chosen.view);
+      return;
+    }
+    startTransition(() => router.push(`${pathname}${toSummaryQueryString(chosen)}`, { scroll: false }));
   };
 
   return (

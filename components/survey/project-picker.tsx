@@ -21,6 +21,7 @@ interface ProjectPickerProps {
   catalogue: SurveyCatalogue;
   /** What the inputs start with (uncontrolled: the browser keeps what is typed, even before hydration). */
   defaultAnswers: FormProjectAnswer[];
+  defaultIsNothingOutside: boolean;
   /** The answers as the form holds them now, for the summaries around the inputs. */
   answers: FormProjectAnswer[];
   errors: FieldErrors;
@@ -42,6 +43,7 @@ export function ProjectPicker({
   questions,
   catalogue,
   defaultAnswers,
+  defaultIsNothingOutside,
   answers,
   errors,
   onProgrammaticChange,
@@ -105,8 +107,10 @@ export function ProjectPicker({
   const generalError = errors.projects;
   return (
     <fieldset
+      id="question-projects"
       className={styles.section}
       aria-describedby={describedBy("projects-help", generalError && "projects-error")}
+      aria-invalid={generalError ? true : undefined}
     >
       <legend className={styles.question}>{questions.projects.label}</legend>
       <p id="projects-help" className={styles.help}>
@@ -185,6 +189,19 @@ export function ProjectPicker({
           );
         })}
       </div>
+      <label className={`${styles.choice} ${styles.noneChoice}`}>
+        <input
+          id="field-nothing-outside"
+          type="checkbox"
+          name={FIELD.nothingOutsideOpenStack}
+          value="yes"
+          defaultChecked={defaultIsNothingOutside}
+          aria-describedby={errors.nothingOutsideOpenStack ? "field-nothing-outside-error" : undefined}
+          aria-invalid={errors.nothingOutsideOpenStack ? true : undefined}
+        />
+        <span>{questions.projects.noneLabel}</span>
+      </label>
+      <FieldError id="field-nothing-outside-error" message={errors.nothingOutsideOpenStack} />
     </fieldset>
   );
 }

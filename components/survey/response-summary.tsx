@@ -5,6 +5,7 @@ export interface ResponseSummaryData {
   teams: string[];
   notOpenStackContributor: boolean;
   projects: { name: string; kinds: string[]; frequency: string }[];
+  nothingOutsideOpenStack: boolean;
   others: string[];
   yearsContributing: number | null;
   employerPaid: string | null;
@@ -33,7 +34,11 @@ export function ResponseSummary({ questions, answer }: { questions: RoundQuestio
         <dt>{questions.projects.label}</dt>
         <dd>
           {answer.projects.length === 0 ? (
-            none
+            answer.nothingOutsideOpenStack ? (
+              questions.projects.noneLabel
+            ) : (
+              none
+            )
           ) : (
             <ul>
               {answer.projects.map((project) => (

@@ -1,5 +1,14 @@
 "use client";
-import { useActionState, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import {
+  useActionState,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type MouseEvent,
+} from "react";
 import { deleteOwnResponse, submitResponse, updateResponse } from "@/app/actions/survey-response";
 import { buildCatalogueIndex, matchProjectName } from "@/lib/survey/catalogue-match";
 import type { RoundQuestions } from "@/lib/survey/questions";
@@ -105,6 +114,9 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
         <p id="survey-intro" className={styles.intro}>
           {questions.intro}
         </p>
+        {/* The form's default button, disabled: Enter in a text, search or number field (implicit submission)
+            then sends nothing, with or without JavaScript. Only the visible button below submits. */}
+        <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />
         <input type="hidden" name={FIELD.round} value={defaults.round} />
         <input type="hidden" name={FIELD.token} value={defaults.token} />
 
@@ -130,12 +142,14 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
           defaultIsNone={defaults.notOpenStackContributor}
           chosen={values.teams}
           error={errors.teams ?? errors.notOpenStackContributor}
+          id="question-teams"
         />
 
         <ProjectPicker
           questions={questions}
           catalogue={catalogue}
           defaultAnswers={defaults.projects}
+          defaultIsNothingOutside={defaults.nothingOutsideOpenStack}
           answers={values.projects}
           errors={errors}
           onProgrammaticChange={readForm}
@@ -288,12 +302,25 @@ function ErrorLinks({
     const target = Object.hasOwn(FIELD_TARGETS, key) ? FIELD_TARGETS[key] : undefined;
     return target ? [{ key, href: `#${target}`, text: message }] : [];
   });
+  // A question's link goes to its group; focus its first control, as a link to a field focuses the field.
+  const focusFirstControl = (event: MouseEvent<HTMLAnchorElement>, href: string) => {
+    const target = document.getElementById(href.slice(1));
+    const control = target?.matches("input, textarea, select")
+      ? target
+      : target?.querySelector<HTMLElement>("input:not([type=hidden]):not([disabled]), textarea");
+    if (!control) return;
+    event.preventDefault();
+    target?.scrollIntoView({ block: "start" });
+    control.focus({ preventScroll: true });
+  };
   if (links.length === 0) return null;
   return (
     <ul className={styles.errorLinks}>
       {links.map((link) => (
         <li key={link.key}>
-          <a href={link.href}>{link.text}</a>
+          <a href={link.href} onClick={(event) => focusFirstControl(event, link.href)}>
+            {link.text}
+          </a>
         </li>
       ))}
     </ul>
@@ -304,6 +331,7 @@ const FIELD_TARGETS: Record<string, string> = {
   teams: "question-teams",
   notOpenStackContributor: "question-teams",
   projects: "question-projects",
+  nothingOutsideOpenStack: "field-nothing-outside",
   others: "field-others",
   yearsContributing: "field-years",
   employerPaid: "question-employer",

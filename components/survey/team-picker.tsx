@@ -16,10 +16,12 @@ interface TeamPickerProps {
   /** The teams ticked now, for the summary line. */
   chosen: string[];
   error: string | undefined;
+  /** The question's id, which the error summary links to. */
+  id: string;
 }
 
 /** The OpenStack teams as a checkbox list, with a filter once JavaScript runs, and the "none" answer. */
-export function TeamPicker({ question, teams, defaultChosen, defaultIsNone, chosen, error }: TeamPickerProps) {
+export function TeamPicker({ question, teams, defaultChosen, defaultIsNone, chosen, error, id: questionId }: TeamPickerProps) {
   const id = useId();
   const isHydrated = useHydrated();
   const [filter, setFilter] = useState("");
@@ -38,6 +40,7 @@ export function TeamPicker({ question, teams, defaultChosen, defaultIsNone, chos
 
   return (
     <fieldset
+      id={questionId}
       className={styles.section}
       aria-describedby={describedBy(helpId, error && errorId)}
       aria-invalid={error ? true : undefined}

@@ -56,8 +56,9 @@ describe("guided column prompt", () => {
     );
   });
 
-  it("asks again after an answer it cannot take, and insists on a question holding projects", async () => {
+  it("asks again after an answer it cannot take, and insists on the questions of teams and projects", async () => {
     const { map, printed } = await runPrompt("google-sheets-uk.csv", [
+      "-",
       "9",
       "2",
       "3",
@@ -76,6 +77,7 @@ describe("guided column prompt", () => {
       "  “Which OpenStack project teams have you worked in during the last 12 months?” already holds teams.",
     );
     expect(printed).toContain("  The import needs the projects: choose a question for projects or others.");
+    expect(printed).toContain("  The import needs the OpenStack teams: choose the question that asks for them.");
     expect(map.filter((m) => m.target !== "timestamp")).toEqual([
       { text: "Which OpenStack project teams have you worked in during the last 12 months?", target: "teams" },
       { text: "Upstream projects you contribute to (tick all that apply)", target: "projects" },

@@ -128,7 +128,11 @@ export async function promptForColumns(
         chosen.set(target, picked as FileQuestion[]);
         break;
       }
-      if (target === "others" && !chosen.has("projects") && !chosen.has("others")) {
+      // Every answer says where in OpenStack and where outside it (the completeness rule): both are needed.
+      if (target === "teams" && !chosen.has("teams")) {
+        write("  The import needs the OpenStack teams: choose the question that asks for them.");
+        step -= 1;
+      } else if (target === "others" && !chosen.has("projects") && !chosen.has("others")) {
         write("  The import needs the projects: choose a question for projects or others.");
         step = QUESTIONS.findIndex((q) => q.target === "projects") - 1;
       }

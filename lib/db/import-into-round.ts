@@ -88,6 +88,7 @@ const toBulkResponse = (response: PlannedResponse): BulkResponse => ({
   importKey: response.key,
   ...(response.createdAt ? { createdAt: response.createdAt } : {}),
   notOpenStackContributor: response.notOpenStackContributor,
+  nothingOutsideOpenStack: response.nothingOutsideOpenStack,
   yearsContributing: response.yearsContributing,
   employerPaid: response.employerPaid,
   comment: response.comment,

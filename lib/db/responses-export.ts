@@ -157,6 +157,7 @@ interface ResponseRow {
   publicId: string;
   createdAt: Date | string;
   notOpenStackContributor: boolean | number;
+  nothingOutsideOpenStack: boolean | number;
   yearsContributing: number | bigint | null;
   employerPaid: string | null;
   comment: string | null;
@@ -234,7 +235,7 @@ export async function* readResponseBatches(
   for (;;) {
     // The children are found by their primary keys (responseId first) and the OtherEntry index.
     const responses = await db.$queryRaw<ResponseRow[]>`
-      SELECT r."id", r."publicId", r."createdAt", r."notOpenStackContributor", r."yearsContributing", r."employerPaid", r."comment",
+      SELECT r."id", r."publicId", r."createdAt", r."notOpenStackContributor", r."nothingOutsideOpenStack", r."yearsContributing", r."employerPaid", r."comment",
         (SELECT string_agg(CAST(t."teamId" AS TEXT), ',') FROM "ResponseTeam" t WHERE t."responseId" = r."id") AS "teams",
         (SELECT string_agg(CAST(s."projectId" AS TEXT) || ${FIELD} || CAST(${KIND_MASK_SQL} AS TEXT) || ${FIELD} || s."frequency", ${RECORD})
            FROM "ResponseProject" s WHERE s."responseId" = r."id") AS "selections",
@@ -257,6 +258,7 @@ export async function* readResponseBatches(
       id: r.publicId,
       createdAt: toDate(r.createdAt),
       notOpenStackContributor: isTrue(r.notOpenStackContributor),
+      nothingOutsideOpenStack: isTrue(r.nothingOutsideOpenStack),
       yearsContributing: r.yearsContributing === null ? null : Number(r.yearsContributing),
       employerPaid: r.employerPaid,
       comment: r.comment,

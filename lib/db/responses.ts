@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { v7 as timeOrderedUuid } from "uuid";
 import { buildCatalogueIndex, matchProjectName, type MatchableProject } from "../survey/catalogue-match";
+import { isCompleteAnswer } from "../survey/completeness";
 import { hashEditToken } from "../survey/edit-token";
 import { candidateKeys, normalizeName } from "../survey/normalize";
 import type { FieldErrors, ResponseInput } from "../survey/response-schema";
@@ -175,6 +176,9 @@ interface AcceptedSave {
     employerPaid: string | null;
     comment: string | null;
     projectCount: number;
+    nothingOutsideOpenStack: boolean;
+    /** The completeness rule's verdict, stored so counting can leave incomplete answers out. */
+    isComplete: boolean;
   };
   selections: SelectionRow[];
   teamIds: number[];
@@ -242,6 +246,14 @@ async function saveBatch(tx: RawTx, batch: readonly PendingSave[]): Promise<Save
         employerPaid: input.employerPaid,
         comment: input.comment || null,
         projectCount: selections.size,
+        nothingOutsideOpenStack: input.nothingOutsideOpenStack,
+        isComplete: isCompleteAnswer({
+          teams: teamIds.length,
+          notOpenStackContributor: input.notOpenStackContributor,
+          projects: selections.size,
+          others: others.length,
+          nothingOutsideOpenStack: input.nothingOutsideOpenStack,
+        }),
       },
       selections: [...selections.values()],
       teamIds,
@@ -341,7 +353,8 @@ async function writeAccepted(tx: RawTx, accepted: readonly AcceptedSave[]): Prom
   for (const { responseId, fields } of edited) {
     await tx.$executeRaw`UPDATE "Response" SET "notOpenStackContributor" = ${fields.notOpenStackContributor},
       "yearsContributing" = ${fields.yearsContributing}, "employerPaid" = ${fields.employerPaid}, "comment" = ${fields.comment},
-      "projectCount" = ${fields.projectCount}, "updatedAt" = ${now} WHERE "id" = ${responseId}`;
+      "projectCount" = ${fields.projectCount}, "nothingOutsideOpenStack" = ${fields.nothingOutsideOpenStack},
+      "isComplete" = ${fields.isComplete}, "updatedAt" = ${now} WHERE "id" = ${responseId}`;
   }
   if (edited.length > 0) {
     const ids = Prisma.join(edited.map((e) => e.responseId));
@@ -445,6 +458,7 @@ export interface BulkResponse {
   importKey?: string | null;
   createdAt?: Date;
   notOpenStackContributor?: boolean;
+  nothingOutsideOpenStack?: boolean;
   yearsContributing?: number | null;
   employerPaid?: string | null;
   comment?: string | null;
@@ -483,6 +497,14 @@ export async function insertResponsesBulk(db: Db, roundId: number, responses: Bu
                 employerPaid: r.employerPaid ?? null,
                 comment: r.comment ?? null,
                 projectCount: r.selections.length,
+                nothingOutsideOpenStack: r.nothingOutsideOpenStack ?? false,
+                isComplete: isCompleteAnswer({
+                  teams: r.teamIds.length,
+                  notOpenStackContributor: r.notOpenStackContributor ?? false,
+                  projects: r.selections.length,
+                  others: r.others?.length ?? 0,
+                  nothingOutsideOpenStack: r.nothingOutsideOpenStack ?? false,
+                }),
               },
               createdAt: r.createdAt ?? now,
             }),
@@ -519,6 +541,8 @@ const RESPONSE_COLUMNS = [
   "employerPaid",
   "comment",
   "projectCount",
+  "nothingOutsideOpenStack",
+  "isComplete",
   "createdAt",
   "updatedAt",
 ] as const;
@@ -551,6 +575,8 @@ function responseRow(r: {
     fields.employerPaid,
     fields.comment,
     fields.projectCount,
+    fields.nothingOutsideOpenStack,
+    fields.isComplete,
     r.createdAt,
     r.createdAt,
   ];

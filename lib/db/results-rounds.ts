@@ -6,10 +6,14 @@ export interface ResultsRound extends RoundChoice {
   id: number;
 }
 
-/** Responses of a round, counted only up to `limit`: an index probe of at most k rows, whatever the round's size. */
+/**
+ * Responses a round's figures count (complete ones, lib/survey/completeness.ts), counted only up to `limit`: an
+ * index probe of at most k rows ([roundId, isComplete]), whatever the round's size.
+ */
 async function countResponsesUpTo(db: Db, roundId: number, limit: number): Promise<number> {
   const rows = await db.$queryRaw<{ n: unknown }[]>`
-    SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Response" WHERE "roundId" = ${roundId} LIMIT ${limit}) probe`;
+    SELECT COUNT(*) AS "n"
+    FROM (SELECT 1 FROM "Response" WHERE "roundId" = ${roundId} AND "isComplete" = TRUE LIMIT ${limit}) probe`;
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -193,7 +193,7 @@ const inRounds = (column: Prisma.Sql, roundIds: readonly number[]) =>
  * response of the round; with both, the category is a primary-key probe per team member.
  */
 function respondentScope(f: Filters, roundIds: readonly number[]): { from: Prisma.Sql; where: Prisma.Sql } {
-  const where = [inRounds(Prisma.sql`r."roundId"`, roundIds)];
+  const where = [inRounds(Prisma.sql`r."roundId"`, roundIds), isCountedResponse];
   let from = Prisma.sql`"Response" r`;
   if (f.team) {
     from = Prisma.sql`"ResponseTeam" ft JOIN "Response" r ON r."id" = ft."responseId"`;
@@ -209,6 +209,20 @@ function respondentScope(f: Filters, roundIds: readonly number[]): { from: Prism
   return { from, where: Prisma.join(where, " AND ") };
 }
 
+// Answers that break the completeness rule (lib/survey/completeness.ts) stay stored but no figure counts them:
+// on Response the stored flag (covered by the [roundId, isComplete] index), on a child table the round's few
+// incomplete responses, read once as a set, so the child is still scanned alone by its roundId index.
+const isCountedResponse = Prisma.sql`r."isComplete" = TRUE`;
+const belongsToCountedResponse = (responseId: Prisma.Sql, roundIds: readonly number[]) =>
+  Prisma.sql`${responseId} NOT IN (SELECT x."id" FROM "Response" x WHERE ${inRounds(Prisma.sql`x."roundId"`, roundIds)} AND x."isComplete" = FALSE)`;
+
+/** Stored answers of a round that no figure counts because they break the completeness rule. */
+export async function countIncompleteResponses({ db }: SummarySource, roundId: number): Promise<number> {
+  const rows = await db.$queryRaw<{ n: unknown }[]>`
+    SELECT COUNT(*) AS "n" FROM "Response" WHERE "roundId" = ${roundId} AND "isComplete" = FALSE`;
+  return num(rows[0]?.n ?? 0);
+}
+
 type ChildTable = "ResponseProject" | "ResponseTeam" | "ResponseCategory" | "ResponsePair";
 
 /**
@@ -218,7 +232,12 @@ type ChildTable = "ResponseProject" | "ResponseTeam" | "ResponseCategory" | "Res
  */
 export function childScope(table: ChildTable, alias: string, f: Filters, roundIds: readonly number[]) {
   const child = Prisma.raw(`"${table}" ${alias}`);
-  if (!isFiltered(f)) return { from: child, where: inRounds(Prisma.raw(`${alias}."roundId"`), roundIds) };
+  if (!isFiltered(f)) {
+    const where = Prisma.sql`${inRounds(Prisma.raw(`${alias}."roundId"`), roundIds)} AND ${
+      belongsToCountedResponse(Prisma.raw(`${alias}."responseId"`), roundIds)
+    }`;
+    return { from: child, where };
+  }
   const respondents = respondentScope(f, roundIds);
   return {
     from: Prisma.sql`${respondents.from} JOIN ${child} ON ${Prisma.raw(`${alias}."responseId"`)} = r."id"`,

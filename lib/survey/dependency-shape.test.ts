@@ -124,7 +124,7 @@ describe("rankNeedsHelp", () => {
 });
 
 describe("computeCoverage", () => {
-  it("counts projects with at least k respondents, overall and by section", () => {
+  it("counts projects with at least k respondents against every external dependency, overall and by section", () => {
     const rows = rankNeedsHelp(
       PROJECTS,
       [
@@ -136,11 +136,22 @@ describe("computeCoverage", () => {
       5,
     );
     expect(computeCoverage(rows)).toEqual({
-      overall: { projects: 6, covered: 2, share: 2 / 6 },
+      overall: { dependencies: 6, inSurvey: 6, covered: 2, share: 2 / 6 },
       bySection: [
-        { section: "docs", projects: 1, covered: 0, share: 0 },
-        { section: "general", projects: 3, covered: 2, share: 2 / 3 },
-        { section: "testing", projects: 3, covered: 1, share: 1 / 3 },
+        { section: "docs", dependencies: 1, inSurvey: 1, covered: 0, share: 0 },
+        { section: "general", dependencies: 3, inSurvey: 3, covered: 2, share: 2 / 3 },
+        { section: "testing", dependencies: 3, inSurvey: 3, covered: 1, share: 1 / 3 },
+      ],
+    });
+    // Packages not in the survey yet count in the denominator, as not covered.
+    const unmatched = [{ package: "six", section: "general" }, { package: "mox", section: "qa" }];
+    expect(computeCoverage(rows, unmatched)).toEqual({
+      overall: { dependencies: 8, inSurvey: 6, covered: 2, share: 2 / 8 },
+      bySection: [
+        { section: "docs", dependencies: 1, inSurvey: 1, covered: 0, share: 0 },
+        { section: "general", dependencies: 4, inSurvey: 3, covered: 2, share: 2 / 4 },
+        { section: "qa", dependencies: 1, inSurvey: 0, covered: 0, share: 0 },
+        { section: "testing", dependencies: 3, inSurvey: 3, covered: 1, share: 1 / 3 },
       ],
     });
   });
@@ -172,7 +183,7 @@ describe("shapeDependencyReport", () => {
   it("narrows the rows and the unmatched list by section, not the coverage", () => {
     const report = shapeDependencyReport({ ...base, n: 20, section: "testing" });
     expect(report.rows?.map((r) => r.name)).toEqual(["Boto3", "Pytest", "Zed"]);
-    expect(report.coverage?.overall).toEqual({ projects: 6, covered: 1, share: 1 / 6 });
+    expect(report.coverage?.overall).toEqual({ dependencies: 8, inSurvey: 6, covered: 1, share: 1 / 8 });
     expect(report.unmatched.map((u) => u.package)).toEqual(["aaa"]);
   });
 

@@ -60,10 +60,13 @@ export interface NeedsHelpRow {
 }
 
 export interface CoverageCell {
-  /** Mapped external projects (with a package in this section, for a section row). */
-  projects: number;
+  /** Every external dependency: catalogue projects (each with all its packages) plus packages not in the survey yet. */
+  dependencies: number;
+  /** Of those, the catalogue projects: what respondents can name on the form. */
+  inSurvey: number;
   /** Of those, projects with at least k contributing respondents. */
   covered: number;
+  /** covered / dependencies: a package not in the survey yet counts as not covered. */
   share: number | null;
 }
 
@@ -149,24 +152,29 @@ export function rankNeedsHelp(
     });
 }
 
-function coverageCell(rows: readonly NeedsHelpRow[]): CoverageCell {
+function coverageCell(rows: readonly NeedsHelpRow[], notInSurvey: number): CoverageCell {
   const covered = rows.filter((row) => row.tier === "counted").length;
-  return { projects: rows.length, covered, share: rows.length > 0 ? covered / rows.length : null };
+  const dependencies = rows.length + notInSurvey;
+  return { dependencies, inSurvey: rows.length, covered, share: dependencies > 0 ? covered / dependencies : null };
 }
 
 /**
- * Coverage: the share of mapped external projects with at least k contributing respondents, overall and per
- * section. Computed from the tiers alone, i.e. from whether each row's count is shown: "has >= k" is exactly what
- * the table already tells (a number rather than "<k"), so coverage reveals no count the table hides. It counts
- * projects, not people, so it is not itself a small cell.
+ * Coverage: the share of every external dependency, catalogued or not, with at least k contributing respondents,
+ * overall and per section. A package the catalogue has no entry for cannot be named on the form, so it counts as
+ * not covered. Computed from the tiers alone, i.e. from whether each row's count is shown: "has >= k" is exactly
+ * what the table already tells (a number rather than "<k"), so coverage reveals no count the table hides. It
+ * counts dependencies, not people, so it is not itself a small cell.
  */
-export function computeCoverage(rows: readonly NeedsHelpRow[]): DependencyCoverage {
-  const sections = [...new Set(rows.flatMap((row) => row.sections))].sort();
+export function computeCoverage(rows: readonly NeedsHelpRow[], unmatched: readonly UnmatchedDependency[] = []): DependencyCoverage {
+  const sections = [...new Set([...rows.flatMap((row) => row.sections), ...unmatched.map((dep) => dep.section)])].sort();
   return {
-    overall: coverageCell(rows),
+    overall: coverageCell(rows, unmatched.length),
     bySection: sections.map((section) => ({
       section,
-      ...coverageCell(rows.filter((row) => row.sections.includes(section))),
+      ...coverageCell(
+        rows.filter((row) => row.sections.includes(section)),
+        unmatched.filter((dep) => dep.section === section).length,
+      ),
     })),
   };
 }
@@ -210,7 +218,7 @@ export function shapeDependencyReport(input: DependencyReportInput): DependencyR
   // Coverage is over every section, so the section filter narrows the table but not the coverage figures.
   const all = rankNeedsHelp(input.projects, input.counts, n, k);
   const rows = section === null ? all : rankNeedsHelp(input.projects, input.counts, n, k, section);
-  return { status, k, respondents, section, coverage: computeCoverage(all), rows, unmatched };
+  return { status, k, respondents, section, coverage: computeCoverage(all, input.unmatched), rows, unmatched };
 }
 
 /** What the figures mean; written on the page and returned by the API. */
@@ -218,14 +226,14 @@ export const DEPENDENCY_DEFINITIONS = {
   respondents:
     "n is the number of responses in the round that match the team, category and employer-paid filters; every share is of n.",
   rows:
-    "One row per catalogue project that at least one active external dependency (OpenStack global requirements) maps to; several packages can map to one project (boto, boto3, botocore), because respondents name projects, not packages.",
+    "Every external dependency of the round's list (OpenStack global requirements): one row per catalogue project that packages map to (boto, boto3 and botocore are one project, because respondents name projects, not packages), and the packages not in the survey yet, which the form does not offer.",
   contributors: "Respondents who named the project on the form; maintainers: those of them who ticked “maintainer”.",
   section:
     "A requirement section (general, testing, docs, ...): it narrows the listed dependencies, not the respondents. Coverage by section is always over every section.",
   ranking:
     "Fewest contributors first: none, then fewer than k (ranked together, by name), then by count, ties by name.",
   coverage:
-    "The share of the listed projects with at least k contributing respondents: exactly the rows whose count is shown as a number.",
+    "The share of every external dependency with at least k contributing respondents: catalogue projects whose count is shown as a number, out of all of them plus the packages not in the survey yet (which respondents cannot name, so they count as not covered).",
   smallCells:
     "Counts of 1 to k−1 are shown as “<k” and give no share; zero is shown as 0. Maintainers are “hidden” when they or the other contributors of that row number 1 to k−1 (either could be worked out from the other). Fewer than k respondents: no figures at all.",
 } as const;
@@ -315,6 +323,11 @@ const TIER_LABELS: Record<NeedsHelpTier, (k: number) => string> = {
 };
 
 export const describeTier = (tier: NeedsHelpTier, k: number) => TIER_LABELS[tier](k);
+
+/** The packages not in the survey yet, after the counted rows: listed, with no figures. */
+export function unmatchedRowsToCsv(unmatched: readonly UnmatchedDependency[], n: number): unknown[][] {
+  return unmatched.map((dep) => ["not in the survey yet", dep.package, "", "", dep.package, dep.section, "", "", "", n]);
+}
 
 export function dependencyRowsToCsv(rows: readonly NeedsHelpRow[], n: number, k: number): unknown[][] {
   const display = (cell: Cell) => (cell.suppressed ? cell.display : cell.value);

@@ -1,5 +1,6 @@
 // The wording and answer options of a round's questions. Stored with the round (Round.questions) so a
 // later round can reword a question without changing earlier ones; codes are stable, labels are not.
+import "./zod-config";
 import { z } from "zod";
 
 export const CONTRIBUTION_KINDS = ["code", "review", "bugs", "docs", "maintainer"] as const;
@@ -20,7 +21,13 @@ const option = <T extends string>(codes: readonly [T, ...T[]]) =>
 export const roundQuestionsSchema = z.object({
   intro: z.string(),
   teams: z.object({ label: z.string().min(1), help: z.string(), noneLabel: z.string().min(1) }),
-  projects: z.object({ label: z.string().min(1), help: z.string(), searchLabel: z.string().min(1) }),
+  projects: z.object({
+    label: z.string().min(1),
+    help: z.string(),
+    searchLabel: z.string().min(1),
+    // Added after the first rounds were stored: their questions take the default wording.
+    noneLabel: z.string().min(1).default("I contribute to nothing outside OpenStack"),
+  }),
   kinds: z.object({ label: z.string().min(1), options: z.array(option(CONTRIBUTION_KINDS)).length(CONTRIBUTION_KINDS.length) }),
   frequency: z.object({ label: z.string().min(1), options: z.array(option(FREQUENCIES)).length(FREQUENCIES.length) }),
   others: z.object({ label: z.string().min(1), help: z.string() }),
@@ -42,6 +49,7 @@ export const DEFAULT_QUESTIONS: RoundQuestions = {
     label: "Which projects outside OpenStack do you contribute to?",
     help: "Grouped by kind of project. Projects OpenStack itself depends on are marked “OpenStack dependency”.",
     searchLabel: "Find a project by name",
+    noneLabel: "I contribute to nothing outside OpenStack",
   },
   kinds: {
     label: "How do you contribute?",

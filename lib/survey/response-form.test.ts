@@ -53,6 +53,7 @@ describe("formDataToResponseInput", () => {
         { slug: "sqlalchemy", kinds: ["code", "review"], frequency: "regularly" },
         { slug: "qemu", kinds: ["bugs"], frequency: "once" },
       ],
+      nothingOutsideOpenStack: false,
       others: ["pypa/pip", "my-own-tool"],
       yearsContributing: 6,
       employerPaid: "partly",
@@ -61,18 +62,20 @@ describe("formDataToResponseInput", () => {
     expect(responseInputSchema.safeParse(input).success).toBe(true);
   });
 
-  it("makes blank optional answers null and reads the 'none' checkbox", () => {
+  it("makes blank optional answers null and reads both 'none' checkboxes", () => {
     const input = formDataToResponseInput(
       form([
         ["round", "r"],
         ["token", TOKEN],
         ["notOpenStackContributor", "yes"],
+        ["nothingOutsideOpenStack", "yes"],
         ["yearsContributing", ""],
         ["comment", "   "],
       ]).entries(),
     );
     expect(input).toMatchObject({
       notOpenStackContributor: true,
+      nothingOutsideOpenStack: true,
       teams: [],
       projects: [],
       others: [],
@@ -190,6 +193,7 @@ describe("stored answers", () => {
   const stored: StoredAnswer = {
     round: { slug: "openstack-2026" },
     notOpenStackContributor: false,
+    nothingOutsideOpenStack: false,
     yearsContributing: 6,
     employerPaid: null,
     comment: null,

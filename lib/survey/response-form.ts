@@ -17,6 +17,7 @@ export interface ResponseFormValues {
   teams: string[];
   notOpenStackContributor: boolean;
   projects: FormProjectAnswer[];
+  nothingOutsideOpenStack: boolean;
   others: string;
   yearsContributing: string;
   employerPaid: string;
@@ -30,6 +31,7 @@ export const FIELD = {
   teams: "teams",
   notOpenStackContributor: "notOpenStackContributor",
   projects: "projects",
+  nothingOutsideOpenStack: "nothingOutsideOpenStack",
   kindsPrefix: "kinds.",
   frequencyPrefix: "frequency.",
   others: "others",
@@ -52,6 +54,7 @@ export function emptyFormValues(round: string, token: string): ResponseFormValue
     teams: [],
     notOpenStackContributor: false,
     projects: [],
+    nothingOutsideOpenStack: false,
     others: "",
     yearsContributing: "",
     employerPaid: "",
@@ -89,6 +92,7 @@ export function readResponseForm(entries: Iterable<[string, unknown]>): Response
       kinds: [...new Set(list(kindsFieldName(slug)))],
       frequency: text(frequencyFieldName(slug)),
     })),
+    nothingOutsideOpenStack: single.has(FIELD.nothingOutsideOpenStack),
     others: text(FIELD.others),
     yearsContributing: text(FIELD.yearsContributing),
     employerPaid: text(FIELD.employerPaid),
@@ -120,6 +124,7 @@ export function toResponseInput(values: ResponseFormValues): Record<string, unkn
       kinds: project.kinds,
       frequency: project.frequency === "" ? undefined : project.frequency,
     })),
+    nothingOutsideOpenStack: values.nothingOutsideOpenStack,
     others: splitOtherProjects(values.others),
     yearsContributing: years === "" ? null : /^\d{1,3}$/.test(years) ? Number(years) : years,
     employerPaid: values.employerPaid === "" ? null : values.employerPaid,
@@ -170,6 +175,7 @@ export function toFormErrors(errors: FieldErrors, values: ResponseFormValues): F
 export interface StoredAnswer {
   round: { slug: string };
   notOpenStackContributor: boolean;
+  nothingOutsideOpenStack: boolean;
   yearsContributing: number | null;
   employerPaid: string | null;
   comment: string | null;
@@ -207,6 +213,7 @@ export function storedToAnswer(stored: StoredAnswer) {
         ].filter((kind): kind is string => typeof kind === "string"),
         frequency: row.frequency,
       })),
+    nothingOutsideOpenStack: stored.nothingOutsideOpenStack,
     others: stored.others.map((row) => row.rawText),
     yearsContributing: stored.yearsContributing,
     employerPaid: stored.employerPaid,
@@ -248,6 +255,7 @@ export function storedToSummary(stored: StoredAnswerWithNames) {
       kinds: answer.projects.find((project) => project.slug === row.project.slug)?.kinds ?? [],
       frequency: row.frequency,
     })),
+    nothingOutsideOpenStack: stored.nothingOutsideOpenStack,
     others: answer.others,
     yearsContributing: stored.yearsContributing,
     employerPaid: stored.employerPaid,

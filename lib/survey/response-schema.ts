@@ -1,6 +1,9 @@
-// The one schema for a survey answer, used by the form in the browser and by the server action.
-// It checks shape and limits; whether ids exist in the round is checked against the database on save.
+// The one schema for a survey answer, used by the form in the browser, the server action, the JSON API and the
+// import. It checks shape, limits and completeness (lib/survey/completeness.ts); whether ids exist in the round
+// is checked against the database on save.
+import "./zod-config";
 import { z } from "zod";
+import { COMPLETENESS_MESSAGES, saysWhereInOpenStack, saysWhereOutside, type AnswerExtent } from "./completeness";
 import { normalizeName } from "./normalize";
 import { CONTRIBUTION_KINDS, EMPLOYER_PAID, FREQUENCIES } from "./questions";
 
@@ -41,6 +44,8 @@ export const responseInputSchema = z
     token: z.string({ error: "The form is missing its token; reload the page" }).regex(EDIT_TOKEN_PATTERN, "The form's token is invalid; reload the page"),
     teams: z.array(slug, { error: "must be a list" }).max(100, "Too many teams").transform((teams) => [...new Set(teams)]),
     notOpenStackContributor: z.boolean({ error: "must be true or false" }),
+    // Optional for API clients written before the option existed: leaving it out means "not ticked".
+    nothingOutsideOpenStack: z.boolean({ error: "must be true or false" }).default(false),
     projects: z
       .array(projectAnswerSchema, { error: "must be a list" })
       .max(MAX_SELECTIONS, `Choose at most ${MAX_SELECTIONS} projects`),
@@ -71,7 +76,44 @@ export const responseInputSchema = z
       if (seen.has(project.slug)) ctx.addIssue({ code: "custom", path: ["projects", index, "slug"], message: "Chosen twice" });
       seen.add(project.slug);
     });
-  });
+  })
+  // Completeness is checked even when other answers have errors, so a blank form hears everything at once.
+  .superRefine(
+    (input, ctx) => {
+      const extent = answerExtent(input as Record<string, unknown>);
+      if (!saysWhereInOpenStack(extent)) ctx.addIssue({ code: "custom", path: ["teams"], message: COMPLETENESS_MESSAGES.teams });
+      if (extent.nothingOutsideOpenStack && (extent.projects > 0 || extent.others > 0)) {
+        ctx.addIssue({ code: "custom", path: ["nothingOutsideOpenStack"], message: COMPLETENESS_MESSAGES.nothingAndProjects });
+      } else if (!saysWhereOutside(extent)) {
+        ctx.addIssue({ code: "custom", path: ["projects"], message: COMPLETENESS_MESSAGES.projects });
+      }
+    },
+    {
+      when: (payload) =>
+        typeof payload.value === "object" &&
+        payload.value !== null &&
+        !Array.isArray(payload.value) &&
+        payload.issues.every(({ path = [] }) => !COMPLETENESS_FIELDS.has(`${String(path[0] ?? "")}/${path.length}`)),
+    },
+  );
+
+// An issue on one of these fields as a whole (not on one of its entries) leaves nothing to count.
+const COMPLETENESS_FIELDS = new Set(
+  ["teams", "notOpenStackContributor", "projects", "others", "nothingOutsideOpenStack"].map((field) => `${field}/1`),
+);
+
+/** What the completeness rule counts. Defensive: it also runs when entries of these lists have errors of their own. */
+function answerExtent(input: Record<string, unknown>): AnswerExtent {
+  const count = (value: unknown, isEntry: (entry: unknown) => boolean = () => true) =>
+    Array.isArray(value) ? value.filter(isEntry).length : 0;
+  return {
+    teams: count(input.teams),
+    notOpenStackContributor: input.notOpenStackContributor === true,
+    projects: count(input.projects),
+    others: count(input.others, (entry) => typeof entry !== "string" || entry.trim().length > 0),
+    nothingOutsideOpenStack: input.nothingOutsideOpenStack === true,
+  };
+}
 
 export type ResponseInput = z.infer<typeof responseInputSchema>;
 export type ProjectAnswer = z.infer<typeof projectAnswerSchema>;

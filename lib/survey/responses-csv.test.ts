@@ -30,6 +30,7 @@ const response = (overrides: Partial<ExportResponse> = {}): ExportResponse => ({
   id: "r-1",
   createdAt: new Date("2026-03-01T10:00:00Z"),
   notOpenStackContributor: false,
+  nothingOutsideOpenStack: false,
   yearsContributing: 4,
   employerPaid: "partly",
   comment: null,
@@ -42,12 +43,13 @@ const response = (overrides: Partial<ExportResponse> = {}): ExportResponse => ({
 describe("wide layout", () => {
   it("has fixed leading columns, two columns per offered project in round order, the free-text columns and the comment", () => {
     const header = headerFor(context, "wide");
-    expect(header.slice(0, 13)).toEqual([
+    expect(header.slice(0, 14)).toEqual([
       "response_id",
       "round",
       "submitted_at",
       "teams",
       "not_openstack_contributor",
+      "nothing_outside_openstack",
       "years_contributing",
       "employer_paid",
       "gamma",
@@ -57,9 +59,9 @@ describe("wide layout", () => {
       "beta",
       "beta__frequency",
     ]);
-    expect(header.slice(13, 13 + WIDE_OTHER_COLUMNS)).toEqual(Array.from({ length: 20 }, (_, i) => `other_${i + 1}`));
+    expect(header.slice(14, 14 + WIDE_OTHER_COLUMNS)).toEqual(Array.from({ length: 20 }, (_, i) => `other_${i + 1}`));
     expect(header.at(-1)).toBe("comment");
-    expect(header).toHaveLength(7 + 6 + 20 + 1);
+    expect(header).toHaveLength(8 + 6 + 20 + 1);
   });
 
   it("renames a project whose slug is a fixed column's name", () => {
@@ -87,7 +89,7 @@ describe("wide layout", () => {
     );
     const header = headerFor(context, "wide");
     const cell = (name: string) => row[header.indexOf(name)];
-    expect(row.slice(0, 7)).toEqual(["r-1", "round-1", new Date("2026-03-01T10:00:00Z"), "nova|neutron", false, 4, "partly"]);
+    expect(row.slice(0, 8)).toEqual(["r-1", "round-1", new Date("2026-03-01T10:00:00Z"), "nova|neutron", false, false, 4, "partly"]);
     expect([cell("gamma"), cell("gamma__frequency")]).toEqual(["", ""]);
     expect([cell("alpha"), cell("alpha__frequency")]).toEqual(["code|review", "regularly"]);
     expect([cell("beta"), cell("beta__frequency")]).toEqual(["", "unspecified"]);
@@ -118,7 +120,7 @@ describe("long layout", () => {
         others: [{ position: 0, rawText: "delta", projectId: 4 }, { position: 1, rawText: "my tool", projectId: null }],
       }),
     );
-    const tail = rows.map((row) => row.slice(7));
+    const tail = rows.map((row) => row.slice(8));
     expect(tail).toEqual([
       ["project", "gamma", "GAMMA", "tools", "bugs|maintainer", "occasionally", "", "", ""],
       ["project", "alpha", "ALPHA", "tools", "docs", "once", "", "", ""],
@@ -132,7 +134,7 @@ describe("long layout", () => {
   it("writes one 'none' row for a response that names no project", () => {
     const rows = toLongRows(context, response());
     expect(rows).toHaveLength(1);
-    expect(rows[0]?.[7]).toBe("none");
+    expect(rows[0]?.[LONG_COLUMNS.indexOf("row_type")]).toBe("none");
   });
 });
 
@@ -179,6 +181,7 @@ describe("streaming writer", () => {
     id: fc.oneof(fc.uuid(), text),
     createdAt: fc.date({ noInvalidDate: true }),
     notOpenStackContributor: fc.boolean(),
+    nothingOutsideOpenStack: fc.boolean(),
     yearsContributing: fc.option(fc.integer({ min: -3, max: 60 })),
     employerPaid: fc.option(text),
     comment: fc.option(text),

@@ -24,6 +24,7 @@ export const WIDE_LEADING_COLUMNS = [
   "submitted_at",
   "teams",
   "not_openstack_contributor",
+  "nothing_outside_openstack",
   "years_contributing",
   "employer_paid",
 ] as const;
@@ -36,6 +37,7 @@ export const LONG_COLUMNS = [
   "submitted_at",
   "teams",
   "not_openstack_contributor",
+  "nothing_outside_openstack",
   "years_contributing",
   "employer_paid",
   "row_type",
@@ -72,6 +74,7 @@ export interface ExportResponse {
   id: string;
   createdAt: Date;
   notOpenStackContributor: boolean;
+  nothingOutsideOpenStack: boolean;
   yearsContributing: number | null;
   employerPaid: string | null;
   comment: string | null;
@@ -184,6 +187,7 @@ function responseCells(context: ExportContext, response: ExportResponse): unknow
     response.createdAt,
     teamSlugs(context, response.teamIds),
     response.notOpenStackContributor,
+    response.nothingOutsideOpenStack,
     response.yearsContributing,
     response.employerPaid,
   ];
@@ -282,6 +286,8 @@ export function createResponsesCsvWriter(context: ExportContext, layout: ExportL
     toCsvField(teamSlugs(context, response.teamIds)) +
     "," +
     toCsvField(response.notOpenStackContributor) +
+    "," +
+    toCsvField(response.nothingOutsideOpenStack) +
     "," +
     toCsvField(response.yearsContributing) +
     "," +
@@ -393,6 +399,7 @@ const RESPONSE_COLUMN_DOCS: Record<(typeof WIDE_LEADING_COLUMNS)[number], [type:
   submitted_at: ["timestamp", "ISO 8601, UTC", "When the response was first submitted (later edits keep it)."],
   teams: ["list", "team slugs joined by \"|\"", "OpenStack teams the respondent contributes to, in catalogue order; empty when none."],
   not_openstack_contributor: ["boolean", bool, "The respondent said they do not contribute to OpenStack."],
+  nothing_outside_openstack: ["boolean", bool, "The respondent said they contribute to nothing outside OpenStack."],
   years_contributing: ["integer", "0 to 60, empty when not answered", "Years contributing to OpenStack."],
   employer_paid: ["code", `${list(EMPLOYER_PAID)}; empty when not answered`, "Whether an employer pays for the respondent's upstream work."],
 };

@@ -44,38 +44,54 @@ export interface SummaryChartSeries {
 
 export interface ChartInfo {
   title: string;
-  /** What the chart's percentages are of; n is written beside it. */
+  /** The unit of the percentage view: what the chart's percentages are of; n is written beside it. */
   denominator: string;
+  /** The unit of the count view: what each count counts. */
+  countUnit: string;
 }
 
 export const CHART_INFO: Record<ChartId, ChartInfo> = {
-  "top-projects": { title: "Top upstream projects", denominator: "% of respondents who chose the project" },
+  "top-projects": {
+    title: "Top upstream projects",
+    denominator: "% of respondents who chose the project",
+    countUnit: "respondents who chose the project",
+  },
   categories: {
     title: "Upstream categories",
     denominator: "% of respondents contributing to at least one project in the category",
+    countUnit: "respondents contributing to at least one project in the category",
   },
   "projects-per-respondent": {
     title: "Upstream projects per respondent",
-    denominator: "respondents by number of projects chosen; each respondent counted once",
+    denominator: "% of respondents, by number of projects chosen; each respondent counted once",
+    countUnit: "respondents, by number of projects chosen; each respondent counted once",
   },
   "kinds-per-category": {
     title: "Kinds of contribution per category",
-    denominator:
+    denominator: "% of all the kinds named in the category",
+    countUnit:
       "respondents naming each kind for at least one project of the category; a respondent naming several kinds counts in each",
   },
   "team-category": {
     title: "OpenStack team × upstream category",
     denominator: "% of each team's respondents contributing to the category",
+    countUnit: "respondents of each team contributing to the category",
   },
   "co-contribution": {
     title: "Projects contributed to together",
     denominator: "% of respondents who chose both projects",
+    countUnit: "respondents who chose both projects",
   },
   "round-comparison": {
     title: "Comparison between rounds",
     denominator: "% of each round's respondents, same filters, same project ids",
+    countUnit: "respondents in each round, same filters, same project ids",
   },
-  "responses-over-time": { title: "Responses over time", denominator: "responses per day (UTC); the days add up to n" },
+  "responses-over-time": {
+    title: "Responses over time",
+    denominator: "% of responses, per day (UTC)",
+    countUnit: "responses per day (UTC)",
+  },
 };
 
 export const KIND_LABELS: Record<ContributionKind, string> = Object.fromEntries(

@@ -13,6 +13,7 @@ export function submissionBody(n: number, round = "openstack-2026", token = newE
     token,
     teams: [...new Set(pick(TEAMS, 1 + (n % 2), 0))],
     notOpenStackContributor: false,
+    nothingOutsideOpenStack: false,
     projects: [...new Set(pick(PROJECTS, 2 + (n % 4), 3))].map((slug, i) => ({
       slug,
       kinds: i % 2 === 0 ? ["code", "review"] : ["bugs"],

@@ -18,6 +18,11 @@ test("dependencies page: filter by section through the UI, follow a row to the d
   const allCount = await rows.count();
   expect(allCount).toBeGreaterThan(20);
   await expect(table).toContainText("SQLAlchemy");
+  // Every external dependency is listed, those the form does not offer plainly so.
+  await expect(table.locator("tr[data-not-in-survey]").first()).toContainText("not in the survey yet");
+  await expect(page.getByTestId("coverage")).toContainText(/of all \d+ external dependencies/);
+  await expect(page.getByTestId("where-to-help-ranking").locator("tr[data-project]")).toHaveCount(15);
+  await expect(page.getByTestId("where-to-help-teams").locator("li").first()).toBeVisible();
   await page.screenshot({ path: "test-results/dependencies-all.png", fullPage: false });
 
   await page.getByLabel("Requirement section").selectOption("docs");

@@ -1,7 +1,14 @@
-// The results dashboard on the demo data, in Chromium: charts drawn, a filter applied through the UI,
-// the URL updated and the charts re-rendered; the JSON API and CSV downloads answer bad input with 4xx.
+// The results dashboard on the demo data, in Chromium at 1280 and 390 px and without JavaScript: charts drawn by
+// the server, a filter applied through the UI, units in both views, saved pictures with their legend, no label
+// cut, axe with every table open; the JSON API and CSV downloads answer bad input with 4xx.
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { EXPORT_IDS } from "../../lib/survey/summary-charts";
+import { findTruncatedLabels, readCardUnits } from "./results-checks";
+
+// One card per chart download: the charts and the co-contribution matrix.
+const CHARTS = EXPORT_IDS;
 
 test("results dashboard: filter through the UI, URL changes, charts re-render", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -13,24 +20,10 @@ test("results dashboard: filter through the UI, URL changes, charts re-render", 
   const topProjects = page.locator('[data-chart="top-projects"]');
   await expect(topProjects.getByRole("heading", { name: "Top upstream projects" })).toBeVisible();
   await expect(topProjects).toContainText("n = 300 respondents");
-  await expect(topProjects.locator(".recharts-wrapper > svg .recharts-bar-rectangle").first()).toBeVisible();
-  for (const chart of [
-    "categories",
-    "projects-per-respondent",
-    "responses-over-time",
-    "kinds-per-category",
-    "round-comparison",
-    "team-category",
-    "co-contribution",
-    "co-contribution-matrix",
-  ]) {
-    await expect(page.locator(`[data-chart="${chart}"]`)).toBeVisible();
-  }
-  // Two demo rounds: the comparison is drawn, not explained away.
-  await expect(page.locator('[data-chart="round-comparison"] .recharts-wrapper')).toBeVisible();
-  await expect(page.locator('[data-chart="team-category"] svg[data-chart-svg]')).toBeVisible();
+  await expect(topProjects.locator("svg[data-chart-svg] > rect").first()).toBeVisible();
+  for (const chart of CHARTS) await expect(page.locator(`[data-chart="${chart}"] svg[data-chart-svg]`)).toBeVisible();
 
-  const before = await topProjects.locator(".recharts-wrapper > svg").innerHTML();
+  const before = await topProjects.locator("svg[data-chart-svg]").innerHTML();
   await page.getByLabel("Employer-paid").selectOption("yes");
   await expect(page).toHaveURL(/[?&]employerPaid=yes/);
   await expect(page).toHaveURL(/[?&]round=demo-2026/);
@@ -39,16 +32,18 @@ test("results dashboard: filter through the UI, URL changes, charts re-render", 
   expect(Number(filteredN)).toBeGreaterThan(0);
   await expect(topProjects).toContainText(`n = ${filteredN} respondents`);
   await expect(page.getByRole("list", { name: "Active filters" })).toContainText("Employer-paid: Yes");
-  await expect.poll(async () => topProjects.locator(".recharts-wrapper > svg").innerHTML()).not.toBe(before);
+  await expect.poll(async () => topProjects.locator("svg[data-chart-svg]").innerHTML()).not.toBe(before);
 
-  // The view switch lives in the URL too, and a reload keeps everything.
+  // The view switch redraws in place and lives in the URL too; a reload keeps everything.
   await page.getByLabel("count").check();
   await expect(page).toHaveURL(/[?&]view=count/);
+  await expect(topProjects.locator("[data-unit]")).toHaveAttribute("data-unit", "respondents who chose the project");
   await page.reload();
   await expect(page.getByLabel("Employer-paid")).toHaveValue("yes");
+  await expect(page.getByLabel("count")).toBeChecked();
   await expect(summary).toHaveAttribute("data-respondents", filteredN!);
 
-  // The data table alternative and the CSV link carry the same filters.
+  // The CSV link carries the same filters.
   const csvHref = await topProjects.getByRole("link", { name: "Download data (CSV)" }).getAttribute("href");
   expect(csvHref).toBe("/api/export/aggregates/top-projects?round=demo-2026&employerPaid=yes");
   const csv = await page.request.get(csvHref!);
@@ -56,26 +51,96 @@ test("results dashboard: filter through the UI, URL changes, charts re-render", 
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toMatch(/^rank,project_slug,project,category,respondents,percent_of_respondents\r\n1,/);
 
-  // Save as SVG downloads the chart's own SVG with its title.
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    topProjects.getByRole("button", { name: "Save as SVG" }).click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/^upstream-census_top-projects_demo-2026.*\.svg$/);
+  await page.goto("/results?round=demo-2026");
+  await page.screenshot({ path: "test-results/results.png", fullPage: true });
+});
+
+test("saved PNG and SVG pictures carry the title, filters, unit and legend", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/results?round=demo-2026&employerPaid=yes&view=count");
+  const kinds = page.locator('[data-chart="kinds-per-category"]');
+  const svgText = async (card: typeof kinds) => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      card.getByRole("button", { name: "Save as SVG" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^upstream-census_.*_demo-2026_yes\.svg$/);
+    return readFileSync(await download.path(), "utf8");
+  };
+  const kindsSvg = await svgText(kinds);
+  for (const text of [
+    "Kinds of contribution per category",
+    "Demo 2026 (synthetic data)",
+    "Employer-paid: Yes",
+    "respondents naming the kind",
+  ])
+    expect(kindsSvg).toContain(text);
+  // The legend: every kind of contribution by name.
+  for (const kind of ["Code", "Code review", "Bug reports and triage", "Documentation", "Maintainer / core"])
+    expect(kindsSvg).toContain(`>${kind}</text>`);
+
+  const heatmap = page.locator('[data-chart="co-contribution-matrix"]');
+  const heatSvg = await svgText(heatmap);
+  expect(heatSvg).toContain("Colour: respondents who chose both");
+  expect(heatSvg).toContain("linearGradient");
+
   const [png] = await Promise.all([
     page.waitForEvent("download"),
-    page.locator('[data-chart="team-category"]').getByRole("button", { name: "Save as PNG" }).click(),
+    heatmap.getByRole("button", { name: "Save as PNG" }).click(),
   ]);
-  expect(png.suggestedFilename()).toMatch(/^upstream-census_team-category_demo-2026.*\.png$/);
-  expect(
-    readFileSync(await png.path())
-      .subarray(1, 4)
-      .toString(),
-  ).toBe("PNG");
+  expect(png.suggestedFilename()).toMatch(/^upstream-census_co-contribution-matrix_demo-2026_yes\.png$/);
+  const bytes = readFileSync(await png.path());
+  expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+  // The PNG is drawn from the same document at twice its size: as tall as the SVG with its legend, not the grid alone.
+  const svgHeight = Number(/<svg[^>]* height="(\d+)"/.exec(heatSvg)![1]);
+  expect(bytes.readUInt32BE(20)).toBe(svgHeight * 2);
+});
 
+for (const width of [1280, 390]) {
+  test(`every card states its unit in % and in count view; no label is cut (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/results?round=demo-2026");
+    await expect(page.locator("[data-chart]")).toHaveCount(CHARTS.length);
+    for (const view of ["percent", "count"] as const) {
+      if (view === "count") await page.getByLabel("count").check();
+      const units = await readCardUnits(page);
+      expect(units).toHaveLength(CHARTS.length);
+      for (const unit of units) {
+        expect(unit.card.startsWith("%"), `${unit.chart} card in ${view} view: ${unit.card}`).toBe(view === "percent");
+        expect(unit.figure?.startsWith("%"), `${unit.chart} figure in ${view} view: ${unit.figure}`).toBe(
+          view === "percent",
+        );
+      }
+      expect(await findTruncatedLabels(page)).toEqual([]);
+    }
+    // With few respondents, a chart with nothing to show says so in one line instead of drawing empty axes.
+    await page.goto("/results?round=demo-2026&team=neutron");
+    await expect(page.locator("[data-respondents]")).toHaveAttribute("data-respondents", "6");
+    const empty = page.locator("[data-chart]").filter({ hasText: "so it is not drawn" });
+    expect(await empty.count()).toBeGreaterThan(0);
+    await expect(empty.first().locator("svg")).toHaveCount(0);
+    expect(await findTruncatedLabels(page)).toEqual([]);
+  });
+}
+
+test("pairs of projects stay readable on a 390 px phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
   await page.goto("/results?round=demo-2026");
-  await page.locator('[data-chart="co-contribution-matrix"] svg[data-chart-svg]').waitFor();
-  await page.screenshot({ path: "test-results/results.png", fullPage: true });
+  const pairs = page.locator('[data-chart="co-contribution"] svg[data-chart-svg]');
+  const widest = await pairs.evaluate((svg) =>
+    Math.max(...[...svg.querySelectorAll("rect[rx]")].map((r) => r.getBoundingClientRect().width)),
+  );
+  expect(widest).toBeGreaterThan(200);
+  await expect(pairs.locator("text").filter({ hasText: " + " }).first()).toBeVisible();
+});
+
+test("axe finds nothing with every data table open", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/results?round=demo-2026");
+  for (const details of await page.locator("details").all())
+    await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 });
 
 for (const width of [1280, 390]) {
@@ -105,6 +170,20 @@ test.describe("without JavaScript", () => {
     await page.goto("/results");
     await expect(page.locator("[data-fallback-from]")).toContainText("has no responses yet");
     await expect(page.locator("[data-chart]").first()).toBeVisible();
+
+    // Every chart is drawn by the server; the filters are a plain form.
+    await page.goto("/results?round=demo-2026");
+    for (const chart of CHARTS) await expect(page.locator(`[data-chart="${chart}"] svg[data-chart-svg]`)).toBeVisible();
+    await page.getByLabel("Employer-paid").selectOption("no");
+    await page.getByLabel("count").check();
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/employerPaid=no/);
+    await expect(page.locator('[data-chart="top-projects"] [data-unit]')).toHaveAttribute(
+      "data-unit",
+      "respondents who chose the project",
+    );
+    for (const chart of CHARTS) await expect(page.locator(`[data-chart="${chart}"]`)).toBeVisible();
+    expect(await findTruncatedLabels(page)).toEqual([]);
 
     await page.goto("/results?round=openstack-2026");
     const notice = page.locator("[data-no-figures]");

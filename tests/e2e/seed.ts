@@ -25,6 +25,7 @@ export async function seedE2eData(url: string): Promise<void> {
         token: newEditToken(),
         teams: ["nova"],
         notOpenStackContributor: false,
+        nothingOutsideOpenStack: false,
         projects: [{ slug: "pip", kinds: ["code"], frequency: "occasionally" }],
         others: ["Zuul job library"],
         yearsContributing: n,

@@ -1,7 +1,7 @@
 // The respondent's side in a real Chromium: the form as a new user fills it, the edit link, the same form
 // without JavaScript, accessibility (axe), a 360-px phone, and the JSON API against the running server.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 
 const ROUND = "openstack-2026";
 const newToken = () => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64url");
@@ -29,6 +29,84 @@ async function expectNoSeriousAxeViolations(page: Page) {
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
+
+const errorSummary = (page: Page) => page.getByRole("alert").filter({ hasText: "Some answers need attention" });
+
+/** How many responses the database holds, as an analyst sees it in /admin/responses. */
+async function storedResponseCount(browser: Browser): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Email").fill("analyst@example.org");
+  await page.getByLabel("Password").fill("analyst horse battery");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Organiser overview" })).toBeVisible();
+  await page.goto("/admin/responses");
+  const text = await page.getByText(/^\d+ responses; page/).innerText();
+  await context.close();
+  return Number(/^(\d+)/.exec(text)?.[1]);
+}
+
+for (const viewport of [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test.describe(`at ${viewport.width} px`, () => {
+    test.use({ viewport });
+
+    test("Enter in a text field never submits, and a blank form gets the error summary and stores nothing", async ({
+      page,
+      browser,
+    }) => {
+      const before = await storedResponseCount(browser);
+      await page.goto("/");
+      await hydrated(page);
+      const fields = [
+        page.getByLabel("Filter teams"),
+        page.getByRole("combobox", { name: "Find a project by name" }),
+        page.getByLabel("How many years have you contributed to OpenStack?"),
+      ];
+      for (const field of fields) {
+        await field.fill(field === fields[2] ? "3" : "nova");
+        await field.press("Enter");
+      }
+      await page.getByLabel("How many years have you contributed to OpenStack?").press("Enter");
+      await expect(page).toHaveURL(/\/$/);
+      await expect(errorSummary(page)).toHaveCount(0);
+
+      await page.getByRole("button", { name: "Send my answer" }).click();
+      const summary = errorSummary(page);
+      await expect(summary).toBeVisible();
+      await summary.getByRole("link", { name: /Choose at least one OpenStack team/ }).click();
+      await expect(page.getByLabel("Filter teams")).toBeFocused();
+      await summary.getByRole("link", { name: /Choose at least one project/ }).click();
+      await expect(page.getByRole("combobox", { name: "Find a project by name" })).toBeFocused();
+      await expectNoSeriousAxeViolations(page);
+      expect(await storedResponseCount(browser)).toBe(before);
+    });
+  });
+}
+
+test.describe("without JavaScript, a blank form", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("is refused by the server with links to both questions, and Enter in the years box sends nothing", async ({
+    page,
+    browser,
+  }) => {
+    const before = await storedResponseCount(browser);
+    await page.goto("/");
+    await page.getByLabel("How many years have you contributed to OpenStack?").fill("3");
+    await page.getByLabel("How many years have you contributed to OpenStack?").press("Enter");
+    await expect(errorSummary(page)).toHaveCount(0);
+    await page.getByRole("button", { name: "Send my answer" }).click();
+    const summary = errorSummary(page);
+    await expect(summary.getByRole("link", { name: /Choose at least one OpenStack team/ })).toHaveAttribute("href", "#question-teams");
+    await expect(summary.getByRole("link", { name: /Choose at least one project/ })).toHaveAttribute("href", "#question-projects");
+    await expect(page.getByLabel("How many years have you contributed to OpenStack?")).toHaveValue("3");
+    expect(await storedResponseCount(browser)).toBe(before);
+  });
+});
 
 test("a new respondent answers, follows the edit link, changes the answer and deletes it", async ({
   page,
@@ -162,6 +240,7 @@ test("axe finds no serious or critical violation on the form, the thank-you page
 }) => {
   await page.goto("/");
   await hydrated(page);
+  await page.getByRole("checkbox", { name: /^cinder\b/ }).check();
   await page.getByRole("combobox").fill("sqla");
   await expect(page.getByRole("option").first()).toBeVisible();
   await page.getByRole("option", { name: /SQLAlchemy/ }).click();
@@ -194,6 +273,7 @@ test.describe("on a 360-px phone", () => {
     const overflow = () =>
       page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.getByRole("checkbox", { name: "None: I am not an OpenStack contributor" }).check();
     await page.getByRole("combobox").fill("libvirt");
     await page
       .getByRole("option", { name: /libvirt/ })

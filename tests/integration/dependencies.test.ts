@@ -11,6 +11,7 @@ import {
 import { readCatalogueFiles } from "@/lib/db/catalogue";
 import { listBundledDependencies, loadDependencyList } from "@/lib/db/dependencies-load";
 import { findRoundDependencyLoad } from "@/lib/db/dependency-history";
+import { getWhereToHelp } from "@/lib/db/where-to-help-queries";
 import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses";
 import { resolveSummaryFilters, type ResolvedSummaryFilters, type SummarySource } from "@/lib/db/summary-queries";
 import type { NeedsHelpRow } from "@/lib/survey/dependency-shape";
@@ -74,6 +75,9 @@ describeEachDatabase("dependencies that need help", (kind) => {
       employerPaid: f.paid,
       teamIds: f.teams.map((s) => team.get(s)!),
       selections: f.projects.map(([s, kinds]) => ({ projectId: project.get(s)!, kinds, frequency: "regularly" })),
+      // Fixtures without a team or a project answer the completeness rule's way, so every one of them counts.
+      notOpenStackContributor: f.teams.length === 0,
+      nothingOutsideOpenStack: f.projects.length === 0,
     }));
     await insertResponsesBulk(t.db, created.id, responses);
     const resolved = await resolveSummaryFilters(t.db, { round: "deps-round", view: "percent" });
@@ -126,11 +130,12 @@ describeEachDatabase("dependencies that need help", (kind) => {
     expect(row(rows, "sqlalchemy")).toMatchObject({ respondents: { value: 5 }, maintainers: { display: "hidden" } });
     expect(row(rows, "sqlalchemy")!.share).toBeCloseTo(5 / 7);
     const coverage = report.coverage!;
-    expect(coverage.overall).toMatchObject({ projects: 84, covered: 2 });
+    // Against every external dependency: 84 catalogue projects and 163 packages not in the survey yet.
+    expect(coverage.overall).toEqual({ dependencies: 247, inSurvey: 84, covered: 2, share: 2 / 247 });
     const section = (name: string) => coverage.bySection.find((s) => s.section === name);
-    expect(section("general")).toMatchObject({ projects: 59, covered: 2 });
-    expect(section("docs")).toMatchObject({ projects: 5, covered: 0, share: 0 });
-    expect(section("testing")).toMatchObject({ projects: 17, covered: 0 });
+    expect(section("general")).toMatchObject({ inSurvey: 59, covered: 2 });
+    expect(section("docs")).toMatchObject({ inSurvey: 5, covered: 0, share: 0 });
+    expect(section("testing")).toMatchObject({ inSurvey: 17, covered: 0 });
     expect(report.unmatched.length).toBe(262 - 99); // 262 external packages, 99 of them mapped
     expect(report.unmatched.some((u) => u.package === "a2wsgi")).toBe(true);
   });
@@ -139,7 +144,7 @@ describeEachDatabase("dependencies that need help", (kind) => {
     const report = await getDependencyReport(source, round, "docs", K);
     expect(report.rows!.length).toBe(5);
     expect(report.rows!.at(-1)).toMatchObject({ slug: "sphinx", tier: "fewer-than-k" });
-    expect(report.coverage!.overall).toMatchObject({ projects: 84, covered: 2 });
+    expect(report.coverage!.overall).toMatchObject({ dependencies: 247, inSurvey: 84, covered: 2 });
     expect(report.unmatched.every((u) => u.section === "docs")).toBe(true);
   });
 
@@ -180,6 +185,50 @@ describeEachDatabase("dependencies that need help", (kind) => {
     expect(await bad("round=deps-round&section=docs")).toBeNull();
   });
 
+  it("shows where to help: per team, ranked by use, no previous round to compare", async () => {
+    const report = await getDependencyReport(source, round, null, K);
+    const help = await getWhereToHelp(source, round, report.rows!, K);
+    expect(help.previousRound).toBeNull();
+    expect(help.changes).toEqual({});
+    // nova: R1 R2 R4 R6 (n = 4): SQLAlchemy 4; Alembic 2 and Boto3 2 are under k and left out. neutron: R3 R5, n < k.
+    expect(help.teams.map((t) => [t.slug, t.respondents, t.dependencies?.map((d) => [d.slug, d.respondents])])).toEqual([
+      ["neutron", { suppressed: true, reason: "small", display: "<3" }, undefined],
+      ["nova", { suppressed: false, value: 4 }, [["sqlalchemy", { suppressed: false, value: 4 }]]],
+    ]);
+    // Nobody contributes to most dependencies: the ranking opens with those, run-time requirements first.
+    expect(help.ranking).toHaveLength(15);
+    expect(help.ranking.every((r) => r.tier === "none")).toBe(true);
+    expect(help.ranking[0]?.runtime).toBe(true);
+    expect(help.loads).toBe(1);
+  });
+
+  it("compares a round with the previous one under the same filters", async () => {
+    const later = await t.db.round.create({
+      data: { slug: "deps-later", title: "Deps later", status: "closed", opensAt: new Date("2026-09-01T00:00:00Z"), questions: JSON.stringify(DEFAULT_QUESTIONS) },
+    });
+    // The later round: SQLAlchemy named by 3 (R1..R3 again), nothing else.
+    await insertResponsesBulk(
+      t.db,
+      later.id,
+      [0, 1, 2].map((i) => ({
+        editTokenHash: hashEditToken(`deps-later-${i}`),
+        source: "import",
+        employerPaid: "no",
+        teamIds: [team.get("nova")!],
+        selections: [{ projectId: project.get("sqlalchemy")!, kinds: ["code"], frequency: "regularly" }],
+      })),
+    );
+    const resolved = await resolveSummaryFilters(t.db, { round: "deps-later", view: "percent" });
+    if (!resolved.ok || !resolved.filters) throw new Error("round not resolved");
+    const report = await getDependencyReport(source, resolved.filters, null, K);
+    const help = await getWhereToHelp(source, resolved.filters, report.rows!, K);
+    expect(help.previousRound).toMatchObject({ slug: "deps-round", respondents: { suppressed: false, value: 7 } });
+    expect(help.changes.sqlalchemy).toEqual({ previous: { suppressed: false, value: 5 }, change: -2 });
+    expect(help.changes.alembic).toEqual({ previous: { suppressed: false, value: 3 }, change: -3 });
+    expect(help.changes.boto3).toEqual({ previous: { suppressed: true, reason: "small", display: "<3" }, change: null });
+    await t.db.round.delete({ where: { id: later.id } });
+  });
+
   it("compares a round against the dependency list of its time", async () => {
     const bundled = await listBundledDependencies(t.db, readCatalogueFiles().dependencies);
     const withoutAlembic = bundled.filter((dep) => dep.normalized !== "alembic");
@@ -187,7 +236,7 @@ describeEachDatabase("dependencies that need help", (kind) => {
     // The round has no closing time, so it is compared against the list loaded now: alembic has left it.
     const report = await getDependencyReport(source, round, null, K);
     expect(row(report.rows, "alembic")).toBeUndefined();
-    expect(report.coverage!.overall).toMatchObject({ projects: 83, covered: 1 });
+    expect(report.coverage!.overall).toMatchObject({ dependencies: 246, inSurvey: 83, covered: 1 });
     // Closed before that load, the round keeps the list of its time.
     const loadedAt = (await t.db.dependencyLoad.findUniqueOrThrow({ where: { id: load.loadId! } })).at;
     await t.db.round.update({ where: { id: round.round.id }, data: { closesAt: new Date(loadedAt.getTime() - 1) } });

@@ -56,6 +56,7 @@ describeEachDatabase("response export", (kind) => {
     r.createdAt.toISOString(),
     [...r.teams].sort((a, b) => a.team.position - b.team.position).map((x) => x.team.slug).join("|"),
     String(r.notOpenStackContributor),
+    String(r.nothingOutsideOpenStack),
     r.yearsContributing === null ? "" : String(r.yearsContributing),
     r.employerPaid ?? "",
   ];
@@ -67,7 +68,7 @@ describeEachDatabase("response export", (kind) => {
     const [header, ...rows] = parse(await exportText({ round: "demo-2025", layout: "wide" })) as string[][];
     const projectColumns = round.projects.flatMap((rp) => [rp.project.slug, `${rp.project.slug}__frequency`]);
     const expectedHeader = [
-      ...["response_id", "round", "submitted_at", "teams", "not_openstack_contributor", "years_contributing", "employer_paid"],
+      ...["response_id", "round", "submitted_at", "teams", "not_openstack_contributor", "nothing_outside_openstack", "years_contributing", "employer_paid"],
       ...projectColumns,
       ...Array.from({ length: 20 }, (_, i) => `other_${i + 1}`),
       "comment",
@@ -97,7 +98,7 @@ describeEachDatabase("response export", (kind) => {
     const { round, responses } = await storedRound("demo-2026");
     const [header, ...rows] = parse(await exportText({ round: "demo-2026", layout: "long" })) as string[][];
     expect(header).toEqual([
-      ...["response_id", "round", "submitted_at", "teams", "not_openstack_contributor", "years_contributing", "employer_paid"],
+      ...["response_id", "round", "submitted_at", "teams", "not_openstack_contributor", "nothing_outside_openstack", "years_contributing", "employer_paid"],
       ...["row_type", "project_slug", "project_name", "category", "kinds", "frequency", "other_position", "other_text", "other_matched_slug"],
     ]);
     const position = new Map(round.projects.map((rp) => [rp.projectId, rp.position]));

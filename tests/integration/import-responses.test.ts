@@ -34,17 +34,17 @@ describeEachDatabase("response import", (kind) => {
   }
 
   const poll = [
-    "Respondent,Project",
-    "m-001,SQL Alchemy",
-    "m-001,pypa/pip",
-    "m-001,Linux",
-    "m-002,python-libvirt",
-    "m-002,Kubernets",
-    "m-003,OpenStack-internal tool",
-    "m-003,qemu",
+    "Respondent,Project,Teams",
+    "m-001,SQL Alchemy,nova",
+    "m-001,pypa/pip,",
+    "m-001,Linux,neutron",
+    "m-002,python-libvirt,None",
+    "m-002,Kubernets,",
+    "m-003,OpenStack-internal tool,glance",
+    "m-003,qemu,",
   ].join("\n");
 
-  it("imports a two-column sheet into a closed round, matching aliases and keeping typos as free text", async () => {
+  it("imports a respondent, project, teams sheet into a closed round, matching aliases and keeping typos as free text", async () => {
     const round = await createClosedRound("poll-2019");
     const result = await importText(poll, { roundSlug: "poll-2019" });
     if (!result.ok) throw new Error(result.error.message);
@@ -62,12 +62,23 @@ describeEachDatabase("response import", (kind) => {
     const stored = await t.db.response.findMany({
       where: { roundId: round.id },
       orderBy: { importKey: "asc" },
-      include: { projects: { include: { project: true } }, others: { orderBy: { position: "asc" } } },
+      include: { projects: { include: { project: true } }, teams: { include: { team: true } }, others: { orderBy: { position: "asc" } } },
     });
-    expect(stored.map((r) => [r.importKey, r.source, r.projectCount, r.projects.map((p) => p.project.slug).sort(), r.others.map((o) => [o.rawText, o.projectId !== null])])).toEqual([
-      ["m-001", "import", 3, ["linux-kernel", "pip", "sqlalchemy"], [["SQL Alchemy", true], ["pypa/pip", true], ["Linux", true]]],
-      ["m-002", "import", 1, ["libvirt"], [["python-libvirt", true], ["Kubernets", false]]],
-      ["m-003", "import", 1, ["qemu"], [["OpenStack-internal tool", false], ["qemu", true]]],
+    expect(
+      stored.map((r) => [
+        r.importKey,
+        r.source,
+        r.isComplete,
+        r.teams.map((x) => x.team.slug).sort(),
+        r.notOpenStackContributor,
+        r.projectCount,
+        r.projects.map((p) => p.project.slug).sort(),
+        r.others.map((o) => [o.rawText, o.projectId !== null]),
+      ]),
+    ).toEqual([
+      ["m-001", "import", true, ["neutron", "nova"], false, 3, ["linux-kernel", "pip", "sqlalchemy"], [["SQL Alchemy", true], ["pypa/pip", true], ["Linux", true]]],
+      ["m-002", "import", true, [], true, 1, ["libvirt"], [["python-libvirt", true], ["Kubernets", false]]],
+      ["m-003", "import", true, ["glance"], false, 1, ["qemu"], [["OpenStack-internal tool", false], ["qemu", true]]],
     ]);
     expect(stored.every((r) => r.projects.every((p) => p.frequency === "unspecified" && !p.kindCode && p.roundId === round.id))).toBe(true);
   });
@@ -83,7 +94,7 @@ describeEachDatabase("response import", (kind) => {
 
   it("imports nothing from a file with an invalid row, unless told to skip invalid rows", async () => {
     await createClosedRound("poll-2020");
-    const text = "respondent,project\nx-1,pip\nx-2,bad\u0007name\nx-3,tox\n";
+    const text = "respondent,project,teams\nx-1,pip,nova\nx-2,bad\u0007name,nova\nx-3,tox,nova\n";
     const before = await counts();
     const refused = await importText(text, { roundSlug: "poll-2020" });
     if (!refused.ok) throw new Error(refused.error.message);
@@ -98,6 +109,21 @@ describeEachDatabase("response import", (kind) => {
     const skipped = await importText(text, { roundSlug: "poll-2020", skipInvalid: true });
     expect(skipped).toMatchObject({ ok: true, report: { written: true, totals: { imported: 2, rejected: 1 } } });
     expect((await counts()).responses).toBe(before.responses + 2);
+  });
+
+  it("refuses an incomplete response with the line and the rule, and a sheet that cannot say where in OpenStack", async () => {
+    await createClosedRound("poll-2021");
+    const before = await counts();
+    const refused = await importText("respondent,project,teams\ny-1,pip,\ny-2,tox,nova\n", { roundSlug: "poll-2021" });
+    if (!refused.ok) throw new Error(refused.error.message);
+    expect(refused.report).toMatchObject({ written: false, totals: { responses: 2, rejected: 1 } });
+    expect(refused.report.rows[0]).toMatchObject({
+      line: 2,
+      status: "rejected",
+      reason: "incomplete answer: teams: Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”",
+    });
+    expect(await importText("respondent,project\ny-1,pip\n", { roundSlug: "poll-2021" })).toMatchObject({ ok: false, error: { line: 1, message: /needs a third column, teams/ } });
+    expect(await counts()).toEqual(before);
   });
 
   it.each([
@@ -122,6 +148,19 @@ describeEachDatabase("response import", (kind) => {
     const result = await importText(await exportText({ round: "demo-2025" }), { roundSlug: "demo-2025" });
     expect(result).toMatchObject({ ok: true, report: { layout: "wide", written: false, totals: { responses: 30, alreadyImported: 30 } } });
     expect(await counts()).toEqual(before);
+  });
+
+  it.each(["wide", "long"] as const)("keeps “nothing outside OpenStack” through the %s export and an import", async (layout) => {
+    await createClosedRound(`nothing-${layout}`);
+    const source = `nothing-source-${layout}`;
+    await createClosedRound(source);
+    const poll = "respondent,project,teams\nn-1,I contribute to nothing outside OpenStack,nova\n";
+    expect(await importText(poll, { roundSlug: source })).toMatchObject({ ok: true, report: { written: true } });
+    const exported = (await exportText({ round: source, layout })).replaceAll(`,${source},`, `,nothing-${layout},`);
+    expect(exported.split("\r\n")[0]).toContain(",not_openstack_contributor,nothing_outside_openstack,");
+    expect(await importText(exported, { roundSlug: `nothing-${layout}` })).toMatchObject({ ok: true, report: { written: true, totals: { imported: 1 } } });
+    const copy = await t.db.response.findFirstOrThrow({ where: { round: { slug: `nothing-${layout}` } } });
+    expect([copy.nothingOutsideOpenStack, copy.isComplete, copy.projectCount]).toEqual([true, true, 0]);
   });
 
   it.each(["wide", "long"] as const)("round-trips the %s layout: export, import into another round, export again", async (layout) => {

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses";
 import type { Db } from "@/lib/db/client";
+import { isCompleteAnswer } from "@/lib/survey/completeness";
 import { normalizeName } from "@/lib/survey/normalize";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
@@ -36,6 +37,14 @@ async function insertWithCreateMany(
         employerPaid: r.employerPaid ?? null,
         comment: r.comment ?? null,
         projectCount: r.selections.length,
+        nothingOutsideOpenStack: r.nothingOutsideOpenStack ?? false,
+        isComplete: isCompleteAnswer({
+          teams: r.teamIds.length,
+          notOpenStackContributor: r.notOpenStackContributor ?? false,
+          projects: r.selections.length,
+          others: r.others?.length ?? 0,
+          nothingOutsideOpenStack: r.nothingOutsideOpenStack ?? false,
+        }),
         createdAt: r.createdAt ?? now,
         updatedAt: r.createdAt ?? now,
       })),
@@ -91,6 +100,7 @@ describeEachDatabase("bulk response insert", (kind) => {
       importKey: i % 2 === 0 ? `key-${i}` : null,
       createdAt: i === 3 ? undefined : new Date(Date.UTC(2026, 0, 1 + i, 12, 30, 15, 123)),
       notOpenStackContributor: i === 5,
+      nothingOutsideOpenStack: i === 6,
       yearsContributing: i === 4 ? null : i * 3,
       employerPaid: i === 2 ? null : "partly",
       comment: i === 1 ? `it's "quoted", ünïcode; DROP TABLE x; --` : null,

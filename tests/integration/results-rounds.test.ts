@@ -10,7 +10,14 @@ import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../
 describeEachDatabase("results rounds", (kind) => {
   let t: TestDatabase;
 
-  async function round(slug: string, status: string, opensAt: string, responses: number, isDemo = false) {
+  async function round(
+    slug: string,
+    status: string,
+    opensAt: string,
+    responses: number,
+    isDemo = false,
+    incomplete = 0,
+  ) {
     const created = await t.db.round.create({
       data: {
         slug,
@@ -24,9 +31,12 @@ describeEachDatabase("results rounds", (kind) => {
     await insertResponsesBulk(
       t.db,
       created.id,
-      Array.from({ length: responses }, (_, i) => ({
+      Array.from({ length: responses + incomplete }, (_, i) => ({
         editTokenHash: hashEditToken(`${slug}-${i}`),
         source: "import" as const,
+        // A complete answer says where in OpenStack and where outside it; blank ones are stored but not counted.
+        notOpenStackContributor: i < responses,
+        nothingOutsideOpenStack: i < responses,
         teamIds: [],
         selections: [],
       })),
@@ -38,7 +48,8 @@ describeEachDatabase("results rounds", (kind) => {
     t = await createTestDatabase(kind, { catalogue: false });
     await round("real-2024", "closed", "2024-03-01T00:00:00Z", 7);
     await round("demo-2025", "closed", "2025-03-01T00:00:00Z", 30, true);
-    await round("real-2025", "closed", "2025-06-01T00:00:00Z", 4);
+    // Four complete answers and three blank ones: fewer than k that count.
+    await round("real-2025", "closed", "2025-06-01T00:00:00Z", 4, false, 3);
     await round("open-2026", "open", "2026-03-01T00:00:00Z", 0);
     await t.db.round.create({
       data: { slug: "draft-2027", title: "Draft", questions: JSON.stringify(DEFAULT_QUESTIONS) },

@@ -14,7 +14,7 @@ describeEachDatabase("retention", (kind) => {
   it("deletes every row of responses in rounds closed longer ago than the setting, and nothing else", async () => {
     const token = newEditToken();
     const saved = await saveResponse(t.db, {
-      round: "openstack-2026", token, teams: ["nova"], notOpenStackContributor: false,
+      round: "openstack-2026", token, teams: ["nova"], notOpenStackContributor: false, nothingOutsideOpenStack: false,
       projects: [{ slug: "pip", kinds: ["code"], frequency: "once" }], others: ["something else"],
       yearsContributing: null, employerPaid: null, comment: null,
     });

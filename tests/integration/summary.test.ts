@@ -117,6 +117,9 @@ describeEachDatabase("summary aggregates", (kind) => {
       employerPaid: f.paid,
       teamIds: f.teams.map((s) => team.get(s)!),
       selections: f.projects.map(([s, kinds]) => ({ projectId: project.get(s)!, kinds, frequency: "regularly" })),
+      // Fixtures without a team or a project answer the completeness rule's way, so every one of them counts.
+      notOpenStackContributor: f.teams.length === 0,
+      nothingOutsideOpenStack: f.projects.length === 0,
     }));
     await insertResponsesBulk(t.db, round.id, responses);
     return round;

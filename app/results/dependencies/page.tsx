@@ -11,6 +11,9 @@ import {
   resolveDependencyRequest,
 } from "@/lib/db/dependency-queries";
 import { listSummaryFilterOptions } from "@/lib/db/summary-queries";
+import { getWhereToHelp } from "@/lib/db/where-to-help-queries";
+import { WhereToHelp } from "@/components/results/where-to-help";
+import type { RoundChange } from "@/lib/survey/where-to-help";
 import { getEnv } from "@/lib/env";
 import {
   DEPENDENCY_DEFINITIONS,
@@ -34,8 +37,11 @@ function toUrlSearchParams(record: SearchParams): URLSearchParams {
   return params;
 }
 
+const describeChange = (change: RoundChange | undefined) =>
+  !change ? "–" : change.change === null ? `was ${displayCell(change.previous)}` : change.change > 0 ? `+${change.change}` : String(change.change);
 const percent = (share: number | null) => (share === null ? "–" : `${(share * 100).toFixed(1)}%`);
-const coverageText = (cell: CoverageCell) => `${cell.covered} of ${cell.projects} (${percent(cell.share)})`;
+const coverageText = (cell: CoverageCell) =>
+  `${cell.covered} of ${cell.dependencies} (${percent(cell.share)}); ${cell.inSurvey} in the survey`;
 
 export default async function DependenciesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
@@ -93,6 +99,7 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
     section: request.section ?? "",
   };
   const report = await getDependencyReport(handle, f, request.section, k);
+  const help = report.status === "ok" && report.rows ? await getWhereToHelp(handle, f, report.rows, k) : null;
   const query = toDependencyQueryString(values);
   const n = displayCell(report.respondents);
   const chips = [
@@ -179,8 +186,11 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
                 {percent(report.coverage.overall.share)}
               </div>
               <p className="muted">
-                {report.coverage.overall.covered} of {report.coverage.overall.projects} external dependencies (catalogue
-                projects) have at least {k} contributing respondents, of n = {n}.
+                {report.coverage.overall.covered} of all {report.coverage.overall.dependencies} external dependencies have
+                at least {k} contributing respondents, of n = {n}. {report.coverage.overall.inSurvey} of them are in the
+                survey (catalogue projects respondents can name); the other{" "}
+                {report.coverage.overall.dependencies - report.coverage.overall.inSurvey} are not in the survey yet and
+                count as not covered.
               </p>
             </div>
             <table className={deps.table} aria-label="Coverage by section">
@@ -202,11 +212,12 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
           </section>
 
           <section className={deps.section} aria-labelledby="needs-help-heading">
-            <h2 id="needs-help-heading">Needs help: fewest contributors first</h2>
+            <h2 id="needs-help-heading">Every external dependency: fewest contributors first</h2>
             <p className="muted">
-              {report.rows.length} dependencies{request.section ? ` in section “${request.section}”` : ""}. Percentages
-              are of n = {n} respondents. Each name links to the dashboard filtered to that project’s upstream
-              category (the dashboard has no per-project filter).
+              {report.rows.length + report.unmatched.length} external dependencies
+              {request.section ? ` in section “${request.section}”` : ""}: {report.rows.length} in the survey and{" "}
+              {report.unmatched.length} not in the survey yet. Percentages are of n = {n} respondents. Each name links to
+              the dashboard filtered to that project’s upstream category (the dashboard has no per-project filter).
             </p>
             <div className={deps.actions}>
               <a href={`/api/export/dependencies.csv${query}`}>Download CSV</a>
@@ -223,6 +234,9 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
                     <th className={deps.number}>Respondents</th>
                     <th className={deps.number}>Maintainers</th>
                     <th className={deps.number}>% of respondents</th>
+                    <th className={deps.number}>
+                      {help?.previousRound ? `Change since ${help.previousRound.title}` : "Change since the previous round"}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -230,7 +244,7 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
                     <Fragment key={row.projectId}>
                       {i === 0 || report.rows?.[i - 1]?.tier !== row.tier ? (
                         <tr className={deps.tierRow}>
-                          <td colSpan={5}>{describeTier(row.tier, k)}</td>
+                          <td colSpan={6}>{describeTier(row.tier, k)}</td>
                         </tr>
                       ) : null}
                       <tr data-project={row.slug}>
@@ -246,31 +260,49 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
                         <td className={deps.number}>{displayCell(row.respondents)}</td>
                         <td className={deps.number}>{displayCell(row.maintainers)}</td>
                         <td className={deps.number}>{percent(row.share)}</td>
+                        <td className={deps.number}>{describeChange(help?.changes[row.slug])}</td>
                       </tr>
                     </Fragment>
+                  ))}
+                  {report.unmatched.length > 0 ? (
+                    <tr className={deps.tierRow}>
+                      <td colSpan={6}>Not in the survey yet: the form does not offer these, so nobody could name them</td>
+                    </tr>
+                  ) : null}
+                  {report.unmatched.map((dep) => (
+                    <tr key={dep.package} data-package={dep.package} data-not-in-survey="">
+                      <td>{dep.package}</td>
+                      <td>{dep.section}</td>
+                      <td colSpan={4} className="muted">
+                        not in the survey yet
+                      </td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           </section>
+          {help ? <WhereToHelp help={help} k={k} n={n} /> : null}
         </>
       )}
 
-      <section className={deps.section} aria-labelledby="unmatched-heading">
-        <h2 id="unmatched-heading">External dependencies not in the catalogue</h2>
-        <p className="muted">
-          {report.unmatched.length} external packages{request.section ? ` in section “${request.section}”` : ""} map to
-          no catalogue entry, so respondents cannot name them on the form. Organisers can add them to the catalogue at{" "}
-          <a href="/admin/catalogue">/admin/catalogue</a>.
-        </p>
-        <ul className={deps.unmatched} data-testid="unmatched">
-          {report.unmatched.map((dep) => (
-            <li key={dep.package}>
-              {dep.package} <span className="muted">({dep.section})</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {report.status !== "ok" ? (
+        <section className={deps.section} aria-labelledby="unmatched-heading">
+          <h2 id="unmatched-heading">External dependencies not in the survey yet</h2>
+          <p className="muted">
+            {report.unmatched.length} external packages{request.section ? ` in section “${request.section}”` : ""} map to
+            no catalogue entry, so respondents cannot name them on the form. Organisers can add them at{" "}
+            <a href="/admin/catalogue/dependencies">/admin/catalogue/dependencies</a>.
+          </p>
+          <ul className={deps.unmatched} data-testid="unmatched">
+            {report.unmatched.map((dep) => (
+              <li key={dep.package}>
+                {dep.package} <span className="muted">({dep.section})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

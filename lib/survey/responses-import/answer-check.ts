@@ -5,6 +5,7 @@
 // row's reason, resolves slugs to ids and matches free text against the catalogue for the report.
 import type { CatalogueIndex, MatchableProject } from "../catalogue-match";
 import { matchProjectName } from "../catalogue-match";
+import { COMPLETENESS_MESSAGES } from "../completeness";
 import { CONTRIBUTION_KINDS, UNSPECIFIED_FREQUENCY, type ContributionKind, type RoundQuestions } from "../questions";
 import { FORBIDDEN_CHARACTERS, responseInputSchema } from "../response-schema";
 import { suggestForTypo } from "./typo-hints";
@@ -37,6 +38,7 @@ export interface PlannedResponse {
   line: number;
   createdAt: Date | null;
   notOpenStackContributor: boolean;
+  nothingOutsideOpenStack: boolean;
   yearsContributing: number | null;
   employerPaid: string | null;
   comment: string | null;
@@ -50,6 +52,7 @@ export type PlannedAnswer = Omit<PlannedResponse, "key" | "line">;
 export interface AnswerDraft {
   teams: unknown;
   notOpenStackContributor: unknown;
+  nothingOutsideOpenStack: unknown;
   projects: { slug: unknown; kinds: unknown; frequency: unknown }[];
   others: unknown;
   yearsContributing: unknown;
@@ -118,6 +121,8 @@ export interface CheckContext {
   reportForName?: (text: string) => ImportRowReport;
 }
 
+const COMPLETENESS_RULES = new Set<string>(Object.values(COMPLETENESS_MESSAGES));
+
 // The schema checks an edit token because the form and the API carry one; imported answers have no edit
 // link (the stored hash is random), so this well-formed stand-in is checked and never stored.
 const NO_EDIT_LINK_TOKEN = "imported-answer-nolink";
@@ -155,7 +160,9 @@ export function checkAnswer(draft: AnswerDraft, context: CheckContext, report: I
       ...new Set(
         result.error.issues.slice(0, 3).map((issue) => {
           const { label } = describe(issue.path);
-          return `${label ? `${label}: ` : ""}${issue.message}${shown(valueAt(input, issue.path))}`;
+          // The completeness rule is about the answer as a whole: say so, so an empty cell is not taken for a typo.
+          const rule = COMPLETENESS_RULES.has(issue.message) ? "incomplete answer: " : "";
+          return `${rule}${label ? `${label}: ` : ""}${issue.message}${shown(valueAt(input, issue.path))}`;
         }),
       ),
     ];
@@ -190,6 +197,7 @@ export function checkAnswer(draft: AnswerDraft, context: CheckContext, report: I
   return {
     createdAt: null,
     notOpenStackContributor: answer.notOpenStackContributor,
+    nothingOutsideOpenStack: answer.nothingOutsideOpenStack,
     yearsContributing: answer.yearsContributing,
     employerPaid: answer.employerPaid,
     comment: answer.comment || null,

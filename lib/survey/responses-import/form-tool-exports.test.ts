@@ -43,6 +43,7 @@ describe("Google Forms download", () => {
       line: 2,
       createdAt: new Date("2026-03-03T09:15:42Z"),
       notOpenStackContributor: false,
+      nothingOutsideOpenStack: false,
       yearsContributing: 7,
       employerPaid: "partly",
       comment: "Thanks for running this!",
@@ -106,7 +107,7 @@ describe("Google Sheets download (UK locale)", () => {
   });
 
   it("refuses a file whose dates are both day first and month first", () => {
-    const mixed = text("Timestamp,Projects\n14/03/2026 08:00:01,pip\n3/15/2026 08:00:01,tox\n");
+    const mixed = text("Timestamp,Teams,Projects\n14/03/2026 08:00:01,nova,pip\n3/15/2026 08:00:01,nova,tox\n");
     expect(failure(mixed, { map: [{ text: "Projects", target: "projects" }] })).toEqual({
       line: 3,
       message: "dates are written both day first and month first (compare line 2)",
@@ -114,7 +115,7 @@ describe("Google Sheets download (UK locale)", () => {
   });
 
   it("reads dates that cannot tell month first unless told, and says so", () => {
-    const undecided = text("Timestamp,Projects\n3/4/2026 08:00:01,pip\n");
+    const undecided = text("Timestamp,Teams,Projects\n3/4/2026 08:00:01,nova,pip\n");
     const map: MapRequest[] = [{ text: "Projects", target: "projects" }];
     expect(parsed(undecided, { map }).responses[0]?.createdAt).toEqual(new Date("2026-03-04T08:00:01Z"));
     expect(parsed(undecided, { map }).notes).toContain(
@@ -184,6 +185,14 @@ describe("rows refused, with the line and the rule", () => {
 
   it.each([
     [
+      "3/3/2026 10:00:00,a@example.org,,pip,",
+      "incomplete answer: “Which OpenStack teams do you contribute to?”: Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”",
+    ],
+    [
+      "3/3/2026 10:00:00,a@example.org,nova,,",
+      "incomplete answer: “Which projects outside OpenStack do you contrib…”: Choose at least one project, name one under “Other projects not listed”, or tick “I contribute to nothing outside OpenStack”",
+    ],
+    [
       "3/3/2026 10:00:00,a@example.org,Novaa,pip,",
       "“Which OpenStack teams do you contribute to?”: “Novaa” is not an OpenStack team (did you mean nova?)",
     ],
@@ -207,8 +216,34 @@ describe("rows refused, with the line and the rule", () => {
     expect(rows(line)).toEqual([[2, "rejected", reason]]);
   });
 
+  it("reads the two “none” answers among the teams and the projects", () => {
+    const file = text(
+      `${header}\r\n3/3/2026 10:00:00,a@example.org,None: I am not an OpenStack contributor,I contribute to nothing outside OpenStack,\r\n`,
+    );
+    expect(parsed(file).responses[0]).toMatchObject({
+      teamIds: [],
+      notOpenStackContributor: true,
+      nothingOutsideOpenStack: true,
+      others: [],
+    });
+  });
+
+  it("refuses a file without a teams question before reading its rows", () => {
+    expect(
+      failure(text("Timestamp,Projects\r\n3/3/2026 10:00:00,pip\r\n"), {
+        map: [{ text: "Projects", target: "projects" }],
+      }),
+    ).toEqual({
+      line: 1,
+      message:
+        'no column holds the OpenStack teams, which every answer needs (a team, or “None: I am not an OpenStack contributor”): name it with --map "start of the question=teams" (columns: “Timestamp”, “Projects”)',
+    });
+  });
+
   it("refuses a LimeSurvey tick it cannot read", () => {
-    const file = text('"id","submitdate","projects [pip]","projects [tox]"\r\n"1","2026-03-03 10:00:00","Ja",""\r\n');
+    const file = text(
+      '"id","submitdate","teams","projects [pip]","projects [tox]"\r\n"1","2026-03-03 10:00:00","nova","Ja",""\r\n',
+    );
     expect(parsed(file, { map: [{ text: "projects", target: "projects" }] }).rows[0]?.reason).toBe(
       "“projects [pip]”: “Ja” is not a tick (expected Y, Yes, 1 or an empty cell)",
     );
@@ -247,7 +282,7 @@ describe("files refused before any row is read", () => {
   });
 
   it("takes a Timestamp column of another name through --map", () => {
-    const german = text("Zeitstempel,Projekte\n03.03.2026 10:15:42,pip\n");
+    const german = text("Zeitstempel,Teams,Projekte\n03.03.2026 10:15:42,nova,pip\n");
     expect(
       parsed(german, {
         map: [

@@ -5,7 +5,6 @@
 // checked by the same schema. Neither tool gives a respondent an id we could keep without keeping personal
 // data, so a row is identified by what the tool itself fixes: LimeSurvey's response id (with its random
 // seed), or Google Forms' submission time (with its rank among rows of the same second).
-import { matchProjectName } from "../catalogue-match";
 import { normalizeName } from "../normalize";
 import { EMPLOYER_PAID } from "../questions";
 import {
@@ -27,9 +26,9 @@ import {
   type MappedQuestion,
 } from "./column-map";
 import type { SourceRecord } from "./csv-records";
+import { isAnswer, nothingOutsideAnswers, readTeamNames } from "./named-answers";
 import { fileError, finishImport, type ParsedImport, type ResponseGroup } from "./row-groups";
 import { dateOrderEvidence, parseFormTimestamp, parseIsoTimestamp, timestampKey, type DateOrder } from "./timestamps";
-import { suggestForTypo } from "./typo-hints";
 
 export type FormTool = "google-forms" | "limesurvey";
 
@@ -155,6 +154,14 @@ export function parseFormExport(
     (tool === "limesurvey" ? columnOf(header, LIMESURVEY_COLUMNS.submitdate) : -1);
   if (timestampIndex < 0)
     return fileError(1, 'no Timestamp column: map the column of submission times with --map "…=timestamp"');
+  // Every answer must say where in OpenStack and where outside it (the completeness rule): without those
+  // questions no row could, so the file is refused at once rather than row by row.
+  if (of("teams").length === 0) {
+    return fileError(
+      1,
+      `no column holds the OpenStack teams, which every answer needs (a team, or “${catalogue.questions.teams.noneLabel}”): name it with --map "start of the question=teams" (columns: ${header.map(short).join(", ")})`,
+    );
+  }
   if (of("projects").length + of("others").length === 0) {
     return fileError(
       1,
@@ -240,35 +247,20 @@ function readAnswers(
     of("teams")
       .map((q) => short(q.question))
       .join(" + ") || "teams";
-  const noneAnswers = new Set(
-    [
-      catalogue.questions.teams.noneLabel,
-      "None",
-      "Not an OpenStack contributor",
-      "I am not an OpenStack contributor",
-    ].map(normalizeName),
+  const { teams, notOpenStackContributor } = readTeamNames(
+    of("teams").flatMap((q) => answersOf(q, cell)),
+    catalogue,
+    teamsLabel,
   );
-  let notOpenStackContributor = false;
-  const teams: string[] = [];
-  for (const answer of of("teams").flatMap((q) => answersOf(q, cell))) {
-    if (noneAnswers.has(normalizeName(answer))) {
-      notOpenStackContributor = true;
-      continue;
-    }
-    // Forms often add a description in brackets: "Nova (Compute)".
-    const team =
-      matchProjectName(catalogue.teamIndex, answer) ??
-      matchProjectName(catalogue.teamIndex, answer.replace(/\s*\(.*\)\s*$/, ""));
-    if (!team) {
-      const hint = suggestForTypo(catalogue.teamIndex, answer);
-      problem(`${teamsLabel}: “${answer}” is not an OpenStack team${hint ? ` (did you mean ${hint}?)` : ""}`);
-    } else teams.push(team.slug);
-  }
   // Projects ticked or typed: free text as on the web form, so each name the catalogue knows chooses its project.
   const named: { text: string; label: string }[] = [];
+  const nothing = nothingOutsideAnswers(catalogue.questions);
+  let nothingOutsideOpenStack = false;
   for (const question of [...of("projects"), ...of("others")]) {
-    for (const text of answersOf(question, cell))
-      if (!named.some((n) => n.text === text)) named.push({ text, label: short(question.question) });
+    for (const text of answersOf(question, cell)) {
+      if (isAnswer(nothing, text)) nothingOutsideOpenStack = true;
+      else if (!named.some((n) => n.text === text)) named.push({ text, label: short(question.question) });
+    }
   }
   const paidText = single("employer-paid").trim();
   const paidOptions = new Map<string, string>(
@@ -280,6 +272,7 @@ function readAnswers(
   const draft: AnswerDraft = {
     teams,
     notOpenStackContributor,
+    nothingOutsideOpenStack,
     projects: [],
     others: named.map((n) => n.text),
     yearsContributing: readNumber(single("years")),
@@ -287,17 +280,13 @@ function readAnswers(
     comment: readOptionalText(single("comment")),
   };
   const labelOf = (target: ColumnTarget) => of(target).map((q) => short(q.question))[0] ?? target;
+  const projectQuestions = [...of("projects"), ...of("others")].map((q) => short(q.question)).join(" + ");
   const describe: DescribeField = ([field, index]) => {
-    if (field === "others")
-      return {
-        label:
-          index === undefined
-            ? named
-                .map((n) => n.label)
-                .filter((l, i, all) => all.indexOf(l) === i)
-                .join(" + ")
-            : (named[Number(index)]?.label ?? ""),
-      };
+    // Rules about the list as a whole (how many, the completeness rule) name every question holding projects.
+    if ((field === "others" || field === "projects" || field === "nothingOutsideOpenStack") && index === undefined) {
+      return { label: projectQuestions };
+    }
+    if (field === "others") return { label: named[Number(index)]?.label ?? "" };
     if (field === "teams" || field === "notOpenStackContributor") return { label: teamsLabel };
     if (field === "yearsContributing") return { label: labelOf("years") };
     if (field === "employerPaid") return { label: labelOf("employer-paid") };

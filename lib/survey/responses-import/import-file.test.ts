@@ -23,7 +23,7 @@ describe("layout detection", () => {
   it.each([
     [["response_id", "round", "sqlalchemy"], "wide"],
     [["response_id", "project_slug", "kinds"], "long"],
-    [["Respondent", "Project"], "pairs"],
+    [["Respondent", "Project", "Teams"], "pairs"],
     [["respondent id", "project name"], "pairs"],
   ])("%j is %s", (header, layout) => {
     expect(detectImportLayout(header)).toEqual({ ok: true, layout });
@@ -38,15 +38,15 @@ describe("layout detection", () => {
 
 describe("pairs sheet", () => {
   const sheet = [
-    "respondent,project",
-    "alice,SQL Alchemy", // name without the space: matched through normalisation
-    "alice,pypa/pip", // alias
-    "bob,k8s", // alias of a project the round does not offer: matched all the same, like the web form's free text
-    "bob,Kubernets", // typo: free text, with a suggestion
-    "carol,my company's fork",
-    "carol,",
+    "respondent,project,teams",
+    "alice,SQL Alchemy,nova", // name without the space: matched through normalisation
+    "alice,pypa/pip,", // alias; the teams given on another line of the respondent
+    "bob,k8s,None", // alias of a project the round does not offer: matched all the same, like the web form's free text
+    "bob,Kubernets,", // typo: free text, with a suggestion
+    "carol,my company's fork,Glance; neutron",
+    "carol,,",
     "",
-    "dave,python-libvirt", // python- prefix
+    "dave,python-libvirt,cinder", // python- prefix
   ].join("\r\n");
 
   it("groups lines by respondent and reports what matched and what became free text", () => {
@@ -73,8 +73,51 @@ describe("pairs sheet", () => {
     ]);
   });
 
+  it("gives each respondent's teams, and the two “none” answers", () => {
+    const result = parsedOk(sheet);
+    expect(
+      result.responses.map((r) => [r.key, r.teamIds, r.notOpenStackContributor, r.nothingOutsideOpenStack]),
+    ).toEqual([
+      ["alice", [10], false, false],
+      ["bob", [], true, false],
+      ["carol", [12, 11], false, false],
+      ["dave", [13], false, false],
+    ]);
+    const nothing = parsedOk("respondent,project,teams\nerin,I contribute to nothing outside OpenStack,nova\n")
+      .responses[0];
+    expect(nothing).toMatchObject({ teamIds: [10], nothingOutsideOpenStack: true, selections: [], others: [] });
+  });
+
+  it("rejects a respondent whose lines leave a half of the answer blank, naming the rule", () => {
+    const result = parsedOk("respondent,project,teams\nerin,pip,\nerin,tox,\nfrank,,nova\ngus,pip,Novaa\n");
+    expect(result.rows.map((row) => [row.line, row.status, row.reason])).toEqual([
+      [
+        2,
+        "rejected",
+        "incomplete answer: teams: Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”",
+      ],
+      [3, "rejected", "not imported: line 2 of the same respondent is invalid"],
+      [
+        4,
+        "rejected",
+        "incomplete answer: Choose at least one project, name one under “Other projects not listed”, or tick “I contribute to nothing outside OpenStack”",
+      ],
+      [5, "rejected", "teams: “Novaa” is not an OpenStack team (did you mean nova?)"],
+    ]);
+  });
+
+  it("refuses a sheet without the teams column, saying why", () => {
+    expect(fileError("respondent,project\nalice,pip\n")).toEqual({
+      line: 1,
+      message:
+        "a “respondent, project” sheet needs a third column, teams: every answer must name the respondent's OpenStack teams, or “None: I am not an OpenStack contributor” (see docs/import.md)",
+    });
+  });
+
   it("rejects every line of a respondent when one of its lines is invalid", () => {
-    const result = parsedOk("respondent,project\nerin,pip\nerin,bad\u0007name\nfrank,pip\n,pip\n");
+    const result = parsedOk(
+      "respondent,project,teams\nerin,pip,nova\nerin,bad\u0007name,\nfrank,pip,nova\n,pip,nova\n",
+    );
     expect(result.responses.map((r) => r.key)).toEqual(["frank"]);
     expect(result.rows.map((row) => [row.line, row.status, row.reason])).toEqual([
       [2, "rejected", "not imported: line 3 of the same respondent is invalid"],
@@ -106,6 +149,7 @@ describe("wide layout", () => {
         line: 2,
         createdAt: new Date("2019-05-01T10:00:00.000Z"),
         notOpenStackContributor: false,
+        nothingOutsideOpenStack: false,
         yearsContributing: 7,
         employerPaid: "partly",
         comment: "multi\nline, comment",
@@ -121,18 +165,26 @@ describe("wide layout", () => {
   });
 
   it.each([
-    ["r1,poll-2019,,,false,,,coding,once,,,,,", "sqlalchemy: is not a kind of contribution (“coding”)"],
-    ["r1,poll-2019,,,false,,,code,weekly,,,,,", "sqlalchemy__frequency: Choose how often (“weekly”)"],
-    ["r1,poll-2019,,,false,,,,once,,,,,", "sqlalchemy: Choose at least one kind of contribution"],
-    ["r1,poll-2019,,swift,false,,,,,,,,,", "teams: “swift” is not an OpenStack team"],
-    ["r1,poll-2019,,,maybe,,,,,,,,,", "not_openstack_contributor: must be true or false (“maybe”)"],
-    ["r1,poll-2019,,,false,seven,,,,,,,,", "years_contributing: Enter a whole number of years"],
-    ["r1,poll-2019,,,false,75,,,,,,,,", "years_contributing: Enter at most 60 years (75)"],
-    ["r1,poll-2019,,,false,,sometimes,,,,,,,", "employer_paid: Choose one of the options (“sometimes”)"],
-    ["r1,poll-2019,,,false,,,,,,,bad\u0007name,,", "other_1: A project name contains control characters"],
-    ["r1,poll-2019,yesterday,,false,,,,,,,,,", "submitted_at must be an ISO 8601 date or time"],
-    ["r1,other-round,,,false,,,,,,,,,", "round is “other-round” but the import is into “poll-2019”"],
-    ["r1,poll-2019,,nova,true,,,,,,,,,", "teams: Choose teams or “not an OpenStack contributor”, not both"],
+    ["r1,poll-2019,,nova,false,,,coding,once,,,,,", "sqlalchemy: is not a kind of contribution (“coding”)"],
+    ["r1,poll-2019,,nova,false,,,code,weekly,,,,,", "sqlalchemy__frequency: Choose how often (“weekly”)"],
+    ["r1,poll-2019,,nova,false,,,,once,,,,,", "sqlalchemy: Choose at least one kind of contribution"],
+    ["r1,poll-2019,,swift,false,,,code,once,,,,,", "teams: “swift” is not an OpenStack team"],
+    ["r1,poll-2019,,nova,maybe,,,code,once,,,,,", "not_openstack_contributor: must be true or false (“maybe”)"],
+    ["r1,poll-2019,,nova,false,seven,,code,once,,,,,", "years_contributing: Enter a whole number of years"],
+    ["r1,poll-2019,,nova,false,75,,code,once,,,,,", "years_contributing: Enter at most 60 years (75)"],
+    ["r1,poll-2019,,nova,false,,sometimes,code,once,,,,,", "employer_paid: Choose one of the options (“sometimes”)"],
+    ["r1,poll-2019,,nova,false,,,,,,,bad\u0007name,,", "other_1: A project name contains control characters"],
+    ["r1,poll-2019,yesterday,nova,false,,,code,once,,,,,", "submitted_at must be an ISO 8601 date or time"],
+    ["r1,other-round,,nova,false,,,code,once,,,,,", "round is “other-round” but the import is into “poll-2019”"],
+    ["r1,poll-2019,,nova,true,,,code,once,,,,,", "teams: Choose teams or “not an OpenStack contributor”, not both"],
+    [
+      "r1,poll-2019,,,false,,,code,once,,,,,",
+      "incomplete answer: teams: Choose at least one OpenStack team, or “None: I am not an OpenStack contributor”",
+    ],
+    [
+      "r1,poll-2019,,nova,false,,,,,,,,,",
+      "incomplete answer: Choose at least one project, name one under “Other projects not listed”",
+    ],
     [",poll-2019,,,false,,,,,,,,,", "response_id is empty"],
     ["r1,poll-2019,,,false,,,,,", "has 10 fields but the header has 14"],
   ])("rejects %j", (row, reason) => {
@@ -142,7 +194,7 @@ describe("wide layout", () => {
   });
 
   it("rejects a repeated response_id but keeps the first", () => {
-    const result = parsedOk(`${header}\nr1,,,,,,,code,once,,,,,\nr1,,,,,,,,,code,once,,,\n`);
+    const result = parsedOk(`${header}\nr1,,,nova,,,,code,once,,,,,\nr1,,,nova,,,,,,code,once,,,\n`);
     expect(result.responses.map((r) => r.line)).toEqual([2]);
     expect(result.rows[1]).toMatchObject({
       line: 3,
@@ -168,19 +220,28 @@ describe("wide layout", () => {
 
 describe("long layout", () => {
   const header =
-    "response_id,round,submitted_at,teams,not_openstack_contributor,years_contributing,employer_paid,row_type,project_slug,project_name,category,kinds,frequency,other_position,other_text,other_matched_slug";
+    "response_id,round,submitted_at,teams,not_openstack_contributor,nothing_outside_openstack,years_contributing,employer_paid,row_type,project_slug,project_name,category,kinds,frequency,other_position,other_text,other_matched_slug";
   it("rebuilds each response from its rows, wherever they are in the file", () => {
     const result = parsedOk(
       [
         header,
-        "r1,poll-2019,,nova,false,3,no,project,pip,pip,packaging,code,once,,,",
-        "r2,poll-2019,,,true,,,none,,,,,,,,",
-        "r1,poll-2019,,nova,false,3,no,project,kubernetes,Kubernetes,containers,,unspecified,,,",
-        "r1,poll-2019,,nova,false,3,no,other,,,,,,2,my tool,",
-        "r1,poll-2019,,nova,false,3,no,other,,,,,,1,k8s,kubernetes",
+        "r1,poll-2019,,nova,false,false,3,no,project,pip,pip,packaging,code,once,,,",
+        "r2,poll-2019,,,true,true,,,none,,,,,,,,",
+        "r1,poll-2019,,nova,false,false,3,no,project,kubernetes,Kubernetes,containers,,unspecified,,,",
+        "r1,poll-2019,,nova,false,false,3,no,other,,,,,,2,my tool,",
+        "r1,poll-2019,,nova,false,false,3,no,other,,,,,,1,k8s,kubernetes",
       ].join("\n"),
     );
-    expect(result.responses.map((r) => [r.key, r.line, r.selections, r.others, r.notOpenStackContributor])).toEqual([
+    expect(
+      result.responses.map((r) => [
+        r.key,
+        r.line,
+        r.selections,
+        r.others,
+        r.notOpenStackContributor,
+        r.nothingOutsideOpenStack,
+      ]),
+    ).toEqual([
       [
         "r1",
         2,
@@ -193,16 +254,17 @@ describe("long layout", () => {
           { rawText: "my tool", projectId: null },
         ],
         false,
+        false,
       ],
-      ["r2", 3, [], [], true],
+      ["r2", 3, [], [], true, true],
     ]);
   });
   it("rejects a response whose rows disagree", () => {
     const result = parsedOk(
       [
         header,
-        "r1,poll-2019,,nova,false,3,no,project,pip,pip,,code,once,,,",
-        "r1,poll-2019,,neutron,false,3,no,project,sqlalchemy,,,code,once,,,",
+        "r1,poll-2019,,nova,false,false,3,no,project,pip,pip,,code,once,,,",
+        "r1,poll-2019,,neutron,false,false,3,no,project,sqlalchemy,,,code,once,,,",
       ].join("\n"),
     );
     expect(result.responses).toEqual([]);
@@ -211,8 +273,27 @@ describe("long layout", () => {
       "teams differs from line 2 of the same response",
     ]);
   });
+  it("names the line and the rule when the rows of a response leave a half blank", () => {
+    const result = parsedOk(
+      [
+        header,
+        "r1,poll-2019,,nova,false,false,,,none,,,,,,,,",
+        "r2,poll-2019,,nova,false,true,,,project,pip,,,code,once,,,",
+      ].join("\n"),
+    );
+    expect(result.rows.map((row) => [row.line, row.reason])).toEqual([
+      [
+        2,
+        "incomplete answer: Choose at least one project, name one under “Other projects not listed”, or tick “I contribute to nothing outside OpenStack”",
+      ],
+      [
+        3,
+        "incomplete answer: nothing_outside_openstack: Choose projects or “I contribute to nothing outside OpenStack”, not both",
+      ],
+    ]);
+  });
   it("rejects a project with kinds that the round does not offer", () => {
-    const result = parsedOk([header, "r1,poll-2019,,,false,,,project,kubernetes,,,code,once,,,"].join("\n"));
+    const result = parsedOk([header, "r1,poll-2019,,nova,false,false,,,project,kubernetes,,,code,once,,,"].join("\n"));
     expect(result.rows[0]?.reason).toBe("“kubernetes” is not a project of round “poll-2019”");
   });
 });

@@ -23,7 +23,9 @@ function reportOf(text: string, file: string, dryRun: boolean): string {
 
 describe("import report", () => {
   it("prints one line per row, then the totals and why nothing was written", () => {
-    expect(reportOf("respondent,project\nalice,sqla\nbob,Kubernets\nbob,bad\u0001\n", "poll.csv", false)).toBe(
+    expect(
+      reportOf("respondent,project,teams\nalice,sqla,nova\nbob,Kubernets,nova\nbob,bad\u0001,\n", "poll.csv", false),
+    ).toBe(
       [
         "line 2  alice  not imported: matched “sqla” → sqlalchemy",
         "line 3  bob    rejected: not imported: line 4 of the same respondent is invalid",
@@ -37,13 +39,17 @@ describe("import report", () => {
 
   it("prints the file's notes and the responses never submitted", () => {
     expect(
-      reportOf('"id","submitdate","projects"\r\n"1","2026-03-03 10:00:00","pip"\r\n"2","",""\r\n', "lime.csv", true),
+      reportOf(
+        '"id","submitdate","teams","projects"\r\n"1","2026-03-03 10:00:00","nova","pip"\r\n"2","","",""\r\n',
+        "lime.csv",
+        true,
+      ),
     ).toBe(
       [
         "line 2  limesurvey:1  would import: matched “pip” → pip",
         "line 3  limesurvey:2  not submitted (submitdate is empty), left out",
         "",
-        "columns read: “submitdate” → timestamp; “projects” → projects",
+        "columns read: “submitdate” → timestamp; “teams” → teams; “projects” → projects",
         "",
         "lime.csv → round poll-2019 (limesurvey layout): 2 response(s) in the file; 0 imported, 0 already imported, 1 never submitted (left out), 0 rejected.",
         "Dry run: nothing was written; 1 response(s) would be imported.",

@@ -54,6 +54,7 @@ function checkFieldCount(record: SourceRecord, header: readonly string[]) {
 const FIELD_COLUMNS: Record<string, string> = {
   teams: "teams",
   notOpenStackContributor: "not_openstack_contributor",
+  nothingOutsideOpenStack: "nothing_outside_openstack",
   yearsContributing: "years_contributing",
   employerPaid: "employer_paid",
   comment: "comment",
@@ -76,6 +77,8 @@ function readResponseFields(get: Cells, catalogue: ImportCatalogue, hasComment: 
   const fields: Omit<AnswerDraft, "projects" | "others"> = {
     teams: readSlugList(get("teams")),
     notOpenStackContributor: readFlag(get("not_openstack_contributor")),
+    // Exports made before the answer existed have no such column: it reads as not ticked.
+    nothingOutsideOpenStack: readFlag(get("nothing_outside_openstack")),
     yearsContributing: readNumber(get("years_contributing")),
     employerPaid: readOptionalText(get("employer_paid"))?.trim().toLowerCase() ?? null,
     comment: hasComment ? readOptionalText(get("comment")) : null,
@@ -159,6 +162,8 @@ export function parseWideExport(
         .map((o) => ({ name: o.name, text: cell(o.index) }))
         .filter((o) => o.text.trim() !== "");
       const describe: DescribeField = ([field, index, part]) => {
+        // A rule about the answer as a whole (the completeness rule) names no column.
+        if ((field === "projects" || field === "others") && index === undefined) return { label: "" };
         if (field === "projects") {
           const slug = projects[Number(index)]?.column.slug ?? "a project";
           return { label: part === "frequency" ? `${slug}${FREQUENCY_SUFFIX}` : slug };
@@ -294,6 +299,7 @@ function parseLongResponse(
   // Free text in the order typed; each entry's match is reported on its own line.
   const ordered = others.sort((a, b) => a.position - b.position || a.line - b.line);
   const describe: DescribeField = ([field, index]) => {
+    if ((field === "projects" || field === "others") && index === undefined) return { label: "" };
     if (field === "projects")
       return { label: projects[Number(index)]?.slug ?? "", line: projects[Number(index)]?.line };
     if (field === "others") return { label: "other_text", line: ordered[Number(index)]?.line };

@@ -1,20 +1,31 @@
-// A two-column "respondent, project" sheet, as a hand-run mailing-list poll is usually kept: one line per
+// A "respondent, project, teams" sheet, as a hand-run mailing-list poll is usually kept: one line per
 // respondent and project, a respondent's lines anywhere in the file. Each name is what the respondent wrote,
-// so it is free text as on the web form: a name the catalogue knows also chooses that project.
+// so it is free text as on the web form: a name the catalogue knows also chooses that project. The teams
+// column is needed because every answer must say where in OpenStack its respondent works (the completeness
+// rule); a line may name teams, "None", or leave it to the respondent's other lines.
 import {
   checkAnswer,
   emptyReport,
   rejectReport,
   RowProblem,
+  type AnswerDraft,
   type DescribeField,
   type ImportCatalogue,
   type ImportRowReport,
 } from "./answer-check";
-import { readKey, restoreCell } from "./cell-values";
+import { readKey, restoreCell, splitChoices } from "./cell-values";
 import type { SourceRecord } from "./csv-records";
-import { finishImport, type ParsedImport, rejectRowOf, type ResponseGroup, type RowDraft } from "./row-groups";
+import { isAnswer, nothingOutsideAnswers, readTeamNames } from "./named-answers";
+import {
+  fileError,
+  finishImport,
+  type ParsedImport,
+  rejectRowOf,
+  type ResponseGroup,
+  type RowDraft,
+} from "./row-groups";
 
-// Header names accepted for the two columns (case-insensitive).
+// Header names accepted for the columns (case-insensitive).
 const RESPONDENT_HEADERS = new Set([
   "respondent",
   "respondent id",
@@ -24,9 +35,13 @@ const RESPONDENT_HEADERS = new Set([
   "id",
 ]);
 const PROJECT_HEADERS = new Set(["project", "project name", "project_name", "name"]);
+const TEAM_HEADERS = new Set(["teams", "team", "openstack teams", "openstack team"]);
 
+/** "respondent, project" with or without the teams column: without it the file is refused with the reason. */
 export function isPairsHeader(names: readonly string[]): boolean {
-  return names.length === 2 && RESPONDENT_HEADERS.has(names[0] ?? "") && PROJECT_HEADERS.has(names[1] ?? "");
+  const [respondent = "", project = "", teams] = names;
+  const hasTeams = names.length === 3 && TEAM_HEADERS.has(teams ?? "");
+  return (names.length === 2 || hasTeams) && RESPONDENT_HEADERS.has(respondent) && PROJECT_HEADERS.has(project);
 }
 
 export function parsePairsSheet(
@@ -34,6 +49,12 @@ export function parsePairsSheet(
   records: readonly SourceRecord[],
   catalogue: ImportCatalogue,
 ): ParsedImport {
+  if (header.length === 2) {
+    return fileError(
+      1,
+      `a “${header.join(", ")}” sheet needs a third column, teams: every answer must name the respondent's OpenStack teams, or “${catalogue.questions.teams.noneLabel}” (see docs/import.md)`,
+    );
+  }
   const keyColumn = header[0]?.trim() || "respondent";
   const byKey = new Map<string, SourceRecord[]>();
   const keyless: ResponseGroup[] = [];
@@ -61,17 +82,27 @@ function parseRespondent(
   keyColumn: string,
   catalogue: ImportCatalogue,
 ): RowDraft[] {
+  const nothing = nothingOutsideAnswers(catalogue.questions);
   const names: { text: string; line: number; report: ImportRowReport }[] = [];
+  const teams: string[] = [];
+  let notOpenStackContributor = false;
+  let teamsLine: number | undefined;
+  let nothingOutsideOpenStack = false;
   const drafts = records.map((record): RowDraft => {
     const report = emptyReport(record.line, (record.cells[0] ?? "").trim());
     try {
       if (record.cells.length !== header.length)
         throw new RowProblem(`has ${record.cells.length} fields but the header has ${header.length}`);
       report.key = readKey(restoreCell(record.cells[0] ?? ""), keyColumn);
-      // An empty project name keeps a respondent who named no project.
       const text = restoreCell(record.cells[1] ?? "");
-      if (text.trim() && !names.some((n) => n.text.trim() === text.trim()))
+      if (isAnswer(nothing, text)) nothingOutsideOpenStack = true;
+      // An empty project name: a line that only gives teams.
+      else if (text.trim() && !names.some((n) => n.text.trim() === text.trim()))
         names.push({ text, line: record.line, report });
+      const named = readTeamNames(splitChoices(restoreCell(record.cells[2] ?? "")), catalogue, header[2] ?? "teams");
+      for (const slug of named.teams) if (!teams.includes(slug)) teams.push(slug);
+      notOpenStackContributor ||= named.notOpenStackContributor;
+      if (named.teams.length > 0 || named.notOpenStackContributor) teamsLine ??= record.line;
       return { line: record.line, report, response: null };
     } catch (error) {
       return { line: record.line, report: rejectReport(report, error), response: null };
@@ -79,23 +110,27 @@ function parseRespondent(
   });
   const firstDraft = drafts[0];
   if (!firstDraft || drafts.some((d) => d.report.status === "rejected")) return drafts;
-  // Names are the sheet's only question; its other fields stay unanswered.
-  const draft = {
-    teams: [],
-    notOpenStackContributor: false,
-    projects: [],
-    others: names.map((n) => n.text),
-    yearsContributing: null,
-    employerPaid: null,
-    comment: null,
+  const teamsLabel = header[2] ?? "teams";
+  const describe: DescribeField = ([field, index]) => {
+    if (field === "others" && index !== undefined) return { label: "", line: names[Number(index)]?.line };
+    if (field === "teams" || field === "notOpenStackContributor") return { label: teamsLabel, line: teamsLine };
+    return { label: "" };
   };
-  const describe: DescribeField = ([field, index]) => ({
-    label: "",
-    line: field === "others" ? names[Number(index)]?.line : undefined,
-  });
   const reportForName = (text: string) =>
     names.find((n) => n.text.normalize("NFC").trim() === text)?.report ?? firstDraft.report;
   try {
+    // The respondent's lines together make one answer.
+    const draft: AnswerDraft = {
+      teams,
+      notOpenStackContributor,
+      nothingOutsideOpenStack,
+      projects: [],
+      others: names.map((n) => n.text),
+      // Names are the sheet's only other question; the rest stay unanswered.
+      yearsContributing: null,
+      employerPaid: null,
+      comment: null,
+    };
     firstDraft.response = checkAnswer(
       draft,
       { catalogue, describe, namesChooseProjects: true, reportForName },

@@ -80,6 +80,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
             <th>Projects</th>
             <th>Teams</th>
             <th>Free text</th>
+            <th>Counted</th>
           </tr>
         </thead>
         <tbody>
@@ -93,6 +94,8 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
               <td>{row.projectCount}</td>
               <td>{row._count.teams}</td>
               <td>{row._count.others}</td>
+              {/* Stored before the completeness rule and breaking it: kept, but no figure counts it. */}
+              <td>{row.isComplete ? "yes" : <strong>no: incomplete</strong>}</td>
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,7 @@ import { getDbHandle } from "@/lib/db/client";
 import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependency-queries";
 import { getEnv } from "@/lib/env";
 import { CSV_CONTENT_TYPE, csvContentDisposition, toCsv } from "@/lib/survey/csv";
-import { DEPENDENCY_CSV_HEADER, dependencyRowsToCsv } from "@/lib/survey/dependency-shape";
+import { DEPENDENCY_CSV_HEADER, dependencyRowsToCsv, unmatchedRowsToCsv } from "@/lib/survey/dependency-shape";
 import { describeFilterIssues } from "@/lib/survey/summary-filters";
 
 export const dynamic = "force-dynamic";
@@ -36,7 +36,10 @@ export async function GET(request: NextRequest) {
     f.employerPaid ? `paid-${f.employerPaid}` : undefined,
     resolved.section ?? undefined,
   ].filter((part): part is string => Boolean(part));
-  const rows = dependencyRowsToCsv(report.rows, report.respondents.value, k);
+  const rows = [
+    ...dependencyRowsToCsv(report.rows, report.respondents.value, k),
+    ...unmatchedRowsToCsv(report.unmatched, report.respondents.value),
+  ];
   return new Response(toCsv(DEPENDENCY_CSV_HEADER, rows, { bom: resolved.format.bom === "1" }), {
     headers: {
       "Content-Type": CSV_CONTENT_TYPE,

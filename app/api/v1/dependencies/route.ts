@@ -3,6 +3,7 @@
 import type { NextRequest } from "next/server";
 import { getDbHandle } from "@/lib/db/client";
 import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependency-queries";
+import { getWhereToHelp } from "@/lib/db/where-to-help-queries";
 import { getEnv } from "@/lib/env";
 import { DEPENDENCY_DEFINITIONS } from "@/lib/survey/dependency-shape";
 import { describeFilterIssues } from "@/lib/survey/summary-filters";
@@ -27,5 +28,6 @@ export async function GET(request: NextRequest) {
     );
   }
   const report = await getDependencyReport(handle, resolved.filters, resolved.section, k);
-  return Response.json({ ...report, definitions: DEPENDENCY_DEFINITIONS }, { headers });
+  const whereToHelp = report.status === "ok" && report.rows ? await getWhereToHelp(handle, resolved.filters, report.rows, k) : null;
+  return Response.json({ ...report, whereToHelp, definitions: DEPENDENCY_DEFINITIONS }, { headers });
 }

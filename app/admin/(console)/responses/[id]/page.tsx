@@ -28,6 +28,13 @@ export default async function ResponsePage({ params }: { params: Promise<{ id: s
         <Link href="/admin/responses">All responses</Link>
       </p>
       <h1>Response {response.publicId}</h1>
+      {!response.isComplete && (
+        <p role="note">
+          <strong>Incomplete:</strong> this answer names no team (nor “not an OpenStack contributor”), or no project,
+          free text or “nothing outside OpenStack”. It was stored before answers had to be complete; it is kept, but
+          no figure in the results counts it.
+        </p>
+      )}
       <dl>
         <dt>Round</dt>
         <dd>
@@ -41,6 +48,8 @@ export default async function ResponsePage({ params }: { params: Promise<{ id: s
         <dd>{response.source}</dd>
         <dt>Teams</dt>
         <dd>{response.notOpenStackContributor ? "not an OpenStack contributor" : response.teams.map((t) => t.team.name).join(", ") || "—"}</dd>
+        <dt>Nothing outside OpenStack</dt>
+        <dd>{response.nothingOutsideOpenStack ? "yes" : "no"}</dd>
         <dt>Years contributing</dt>
         <dd>{response.yearsContributing ?? "—"}</dd>
         <dt>Employer pays</dt>
