@@ -14,6 +14,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/helpers/postgres-server.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One file at a time: each creates its own databases, and two cores are shared with PostgreSQL.
@@ -38,6 +39,7 @@ export default defineConfig({
           name: "load",
           include: ["tests/load/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/helpers/postgres-server.ts"],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

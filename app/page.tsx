@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { RoundClosed } from "@/components/survey/round-closed";
 import { SurveyPage } from "@/components/survey/survey-page";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { getOpenRound } from "@/lib/db/rounds";
 import { getSurveyCatalogue } from "@/lib/db/survey-form";
 import { newEditToken } from "@/lib/survey/edit-token";
@@ -16,7 +16,7 @@ export default async function HomePage() {
   await connection();
   const round = await getOpenRound();
   if (!round) return <RoundClosed title={null} />;
-  const catalogue = await getSurveyCatalogue(getDb(), round.id);
+  const catalogue = await getSurveyCatalogue(getDatabase().db, round.id);
   return (
     <SurveyPage
       title={round.title}

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createDb, type Db } from "../lib/db/client";
 import { prepareDatabase } from "../lib/db/prepare";
-import { insertResponsesBulk } from "../lib/db/responses";
+import { insertResponsesBulk } from "../lib/db/responses-bulk";
 import { databaseKind } from "../lib/env";
 import { generateDemoResponses } from "../lib/survey/demo-generator";
 import { hashEditToken } from "../lib/survey/edit-token";

@@ -4,9 +4,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { checkSubmissionLimit } from "@/lib/auth/submission-limit";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { deleteResponse } from "@/lib/db/responses";
-import { getSubmissionDb } from "@/lib/db/submission-thread";
 import { saveFormSubmission } from "@/lib/db/survey-submission";
 import { editPath } from "@/lib/survey/response-api";
 import { readResponseForm, type SurveyFormState } from "@/lib/survey/response-form";
@@ -26,7 +25,7 @@ async function refusal(formData: unknown): Promise<SurveyFormState | null> {
 export async function submitResponse(_previous: SurveyFormState, formData: FormData): Promise<SurveyFormState> {
   const refused = await refusal(formData);
   if (refused) return refused;
-  const outcome = await saveFormSubmission(getSubmissionDb(), formData.entries());
+  const outcome = await saveFormSubmission(getDatabase().db, formData.entries());
   if (outcome.status !== "ok") return outcome;
   redirect(`${editPath(outcome.token)}/thanks`);
 }
@@ -35,7 +34,7 @@ export async function submitResponse(_previous: SurveyFormState, formData: FormD
 export async function updateResponse(_previous: SurveyFormState, formData: FormData): Promise<SurveyFormState> {
   const refused = await refusal(formData);
   if (refused) return refused;
-  const outcome = await saveFormSubmission(getSubmissionDb(), formData.entries());
+  const outcome = await saveFormSubmission(getDatabase().db, formData.entries());
   if (outcome.status !== "ok") return outcome;
   const values = readResponseForm(formData.entries());
   return { status: "saved", message: "Your changes are saved.", values, savedAt: Date.now() };
@@ -45,7 +44,7 @@ export async function updateResponse(_previous: SurveyFormState, formData: FormD
 export async function deleteOwnResponse(formData: FormData): Promise<void> {
   const token = formData instanceof FormData ? formData.get("token") : null;
   if (typeof token !== "string" || !EDIT_TOKEN_PATTERN.test(token)) redirect("/");
-  await deleteResponse(getDb(), { token }, "respondent");
+  await deleteResponse(getDatabase().db, { token }, "respondent");
   // Whatever the outcome (deleted, unknown, round closed), the link's page says which it is.
   redirect(editPath(token));
 }

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { ResultsViewProvider } from "@/components/charts/results-view";
 import { ResultsFilters, type FilterValues } from "@/components/results/results-filters";
 import styles from "@/components/results/results.module.css";
-import { getDbHandle } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { listResultsRounds } from "@/lib/db/results-rounds";
 import {
   countIncompleteResponses,
@@ -34,7 +34,7 @@ function toUrlSearchParams(record: SearchParams): URLSearchParams {
 
 export default async function ResultsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const handle = getDbHandle();
+  const handle = getDatabase();
   const k = getEnv().MIN_CELL_SIZE;
   const params = toUrlSearchParams(await searchParams);
   const [options, rounds] = await Promise.all([listSummaryFilterOptions(handle.db), listResultsRounds(handle.db, k)]);

@@ -5,7 +5,7 @@ import { forbidden, redirect, unauthorized } from "next/navigation";
 import { headers } from "next/headers";
 import { recordDenied, type Actor } from "../db/admin-audit";
 import { getActiveOrganiser } from "../db/admin-organisers";
-import { getDb } from "../db/client";
+import { getDatabase } from "../db/client";
 import { isSameOriginRequest } from "./origin";
 import { hasRole, type OrganiserRole } from "./roles";
 import { canExportRaw, findOrganiserForRequest } from "./request-session";
@@ -17,7 +17,7 @@ export const SIGN_IN_PATH = "/admin/sign-in";
 export async function getCurrentOrganiser(): Promise<Actor | null> {
   const session = await getSession((await headers()).get("host"));
   if (!session || !isSessionFresh(session)) return null;
-  return getActiveOrganiser(getDb(), session.organiserId, session.version);
+  return getActiveOrganiser(getDatabase().db, session.organiserId, session.version);
 }
 
 /** For pages: anonymous visitors go to the sign-in page, organisers without the role get the 403 page. */
@@ -25,7 +25,7 @@ export async function requireOrganiser(role: OrganiserRole = "analyst", page = "
   const organiser = await getCurrentOrganiser();
   if (!organiser) redirect(SIGN_IN_PATH);
   if (!hasRole(organiser.role, role)) {
-    await recordDenied(getDb(), organiser, `view:${page}`, null, `needs role ${role}`);
+    await recordDenied(getDatabase().db, organiser, `view:${page}`, null, `needs role ${role}`);
     forbidden();
   }
   return organiser;
@@ -39,13 +39,13 @@ export async function requireOrganiserForAction(role: OrganiserRole, action: str
   // Next.js already compares Origin with Host for server actions; this also covers a missing Origin with a
   // cross-site Sec-Fetch-Site and keeps the rule in one place for route handlers and actions alike.
   if (!isSameOriginRequest(await headers())) {
-    await recordDenied(getDb(), null, action, null, "cross-site request");
+    await recordDenied(getDatabase().db, null, action, null, "cross-site request");
     forbidden();
   }
   const organiser = await getCurrentOrganiser();
   if (!organiser) unauthorized();
   if (!hasRole(organiser.role, role)) {
-    await recordDenied(getDb(), organiser, action, null, `needs role ${role}`);
+    await recordDenied(getDatabase().db, organiser, action, null, `needs role ${role}`);
     forbidden();
   }
   return organiser;
@@ -54,11 +54,11 @@ export async function requireOrganiserForAction(role: OrganiserRole, action: str
 /** For route handlers that take a plain Request: the active organiser the request's cookie names, or null. */
 export async function getOrganiserFromRequest(request: Request): Promise<Actor | null> {
   const secret = getSessionSecret();
-  return secret.ok ? findOrganiserForRequest(getDb(), request, secret.secret) : null;
+  return secret.ok ? findOrganiserForRequest(getDatabase().db, request, secret.secret) : null;
 }
 
 /** Whether a request may download raw (unsuppressed) responses: any signed-in organiser, admin or analyst. */
 export async function hasRawExportAccess(request: Request): Promise<boolean> {
   const secret = getSessionSecret();
-  return secret.ok ? canExportRaw(getDb(), request, secret.secret) : false;
+  return secret.ok ? canExportRaw(getDatabase().db, request, secret.secret) : false;
 }

@@ -2,7 +2,7 @@
 import "server-only";
 import { endOrganiserSessions } from "../db/admin-organisers";
 import { signIn, type SignInResult } from "../db/admin-sign-in";
-import { getDb } from "../db/client";
+import { getDatabase } from "../db/client";
 import { signInSchema } from "./credentials";
 import { clientAddressFromHeaders } from "../http/client-address";
 import type { HeaderSource } from "./origin";
@@ -16,7 +16,7 @@ export async function signInFromRequest(headers: HeaderSource, fields: { email: 
   if (!secret.ok) return { ok: false, reason: "unavailable", message: secret.message };
   const parsed = signInSchema.safeParse(fields);
   if (!parsed.success) return { ok: false, reason: "bad-input", message: parsed.error.issues[0]?.message ?? "Enter your email and password" };
-  const result = await signIn(getDb(), { ...parsed.data, client: clientAddressFromHeaders(headers), secret: secret.secret });
+  const result = await signIn(getDatabase().db, { ...parsed.data, client: clientAddressFromHeaders(headers), secret: secret.secret });
   if (!result.ok) return result;
   const session = await getSession(headers.get("host"));
   if (!session) return { ok: false, reason: "unavailable", message: "Sessions are not available" };
@@ -36,7 +36,7 @@ export async function signInFromRequest(headers: HeaderSource, fields: { email: 
  */
 export async function signOutFromRequest(request: Request): Promise<void> {
   const secret = getSessionSecret();
-  const organiser = secret.ok ? await findOrganiserForRequest(getDb(), request, secret.secret) : null;
+  const organiser = secret.ok ? await findOrganiserForRequest(getDatabase().db, request, secret.secret) : null;
   (await getSession(request.headers.get("host")))?.destroy();
-  if (organiser) await endOrganiserSessions(getDb(), organiser, organiser.id, "sign-out");
+  if (organiser) await endOrganiserSessions(getDatabase().db, organiser, organiser.id, "sign-out");
 }

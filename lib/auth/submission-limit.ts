@@ -4,7 +4,7 @@
 // The attempt is counted before the answer is read, in the statement that checks it (lib/db/rate-limit.ts).
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { getDb } from "../db/client";
+import { getDatabase } from "../db/client";
 import { consumeRateLimit } from "../db/rate-limit";
 import { getEnv } from "../env";
 import { keyedHash } from "./keyed-hash";
@@ -23,7 +23,7 @@ export async function checkSubmissionLimit(headers: HeaderSource): Promise<Submi
   if (limit === 0) return { ok: true };
   const secret = getSessionSecret();
   const key = `submission:client:${keyedHash(secret.ok ? secret.secret : instanceSecret, "submission-client", clientAddressFromHeaders(headers))}`;
-  const state = await consumeRateLimit(getDb(), key, { limit, windowMs: 60_000 });
+  const state = await consumeRateLimit(getDatabase().db, key, { limit, windowMs: 60_000 });
   if (!state.isLimited) return { ok: true };
   return {
     ok: false,

@@ -5,7 +5,7 @@ import { writeAudit, type Actor, type Tx } from "./admin-audit";
 import { createProjectInTransaction } from "./admin-catalogue";
 import { ok, refuse, type AdminResult } from "./admin-rounds";
 import type { Db } from "./client";
-import { UNSPECIFIED_FREQUENCY } from "./responses";
+import { UNSPECIFIED_FREQUENCY } from "../survey/questions";
 
 export interface OtherGroup {
   normalizedText: string;

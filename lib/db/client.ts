@@ -1,8 +1,8 @@
-// The one Prisma client, chosen by DATABASE_URL: a SQLite file by default, PostgreSQL by URL.
+// The one Prisma client, chosen by DATABASE_URL: a SQLite file by default, PostgreSQL by URL. getDatabase() is
+// the app's only way to it; scripts and tests open their own with createDb().
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import type BetterSqlite3 from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseKind, getEnv, type DatabaseKind } from "../env";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
@@ -10,7 +10,10 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 
 // Both generated clients have the same models and methods; the SQLite one's type stands for both.
 export type Db = SqliteClient;
+/** The client inside an interactive transaction. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/** A client with what the few dialect-specific queries need to know: which database it talks to. */
 export interface DbHandle {
   db: Db;
   kind: DatabaseKind;
@@ -22,91 +25,47 @@ export function sqliteFilePath(url: string): string {
   return resolve(url.slice("file:".length).replace(/\?.*$/, ""));
 }
 
-/**
- * better-sqlite3 is built with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1: in WAL mode a commit is then not synced, and a
- * power loss can undo answers already acknowledged. synchronous=FULL syncs the WAL at every commit.
- */
-class DurableSqliteAdapter extends PrismaBetterSQLite3 {
-  override async connect() {
-    const adapter = await super.connect();
-    await adapter.executeScript("PRAGMA synchronous = FULL");
-    beginTransactionsImmediately(adapter);
-    return adapter;
-  }
-}
-
-/**
- * Two connections write the app's file: the request thread's and the submission writer thread's
- * (lib/db/submission-thread.ts). A deferred transaction that reads before it writes fails at once with
- * SQLITE_BUSY_SNAPSHOT when the other connection committed in between, and no busy timeout helps. Every
- * transaction the app opens writes, so each takes the write lock at BEGIN, waiting for it within the busy
- * timeout. The adapter opens transactions with a literal "BEGIN" and has no option for this.
- *
- * The adapter takes its own lock before BEGIN and does not release it if BEGIN throws, which a deferred BEGIN
- * never did: an IMMEDIATE one still busy when the timeout runs out would leave the connection locked for good.
- * So that case falls back to a deferred BEGIN, and the transaction's first write then fails on the busy lock
- * and rolls back the ordinary way, releasing the adapter's lock.
- */
-function beginTransactionsImmediately(adapter: object): void {
-  const database = (adapter as { client?: BetterSqlite3.Database }).client;
-  if (!database) throw new Error("the SQLite driver adapter no longer exposes its connection; see beginTransactionsImmediately");
-  const prepare = database.prepare.bind(database);
-  const begin = {
-    run() {
-      try {
-        return prepare("BEGIN IMMEDIATE").run();
-      } catch (error) {
-        if (!String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY")) throw error;
-        return prepare("BEGIN").run();
-      }
-    },
-  };
-  database.prepare = ((source: string) => (source === "BEGIN" ? begin : prepare(source))) as typeof database.prepare;
-}
-
 /** SQLite's busy timeout: another connection holding the write lock is waited for this long, not an error. */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
-interface SqliteOptions {
-  sqliteBusyTimeoutMs?: number;
-}
+/** What the client needs of an adapter factory: the public part of the SQLite adapter's. */
+type SqliteAdapterFactory = Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect">;
 
-/** The adapter factory for a SQLite file, its directory created if missing. */
-function sqliteAdapterFactory(url: string, options: SqliteOptions): DurableSqliteAdapter {
+/**
+ * The SQLite adapter, with every connection it opens set to synchronous=FULL. better-sqlite3 is built with
+ * SQLITE_DEFAULT_WAL_SYNCHRONOUS=1: in WAL mode a commit is then not synced, and a power loss could undo answers
+ * already acknowledged. FULL syncs the WAL at every commit. The setting is per connection, so it is applied to
+ * each one as it is opened, through the adapter's public executeScript.
+ */
+function durableSqliteAdapter(url: string): SqliteAdapterFactory {
   const file = sqliteFilePath(url);
   mkdirSync(dirname(file), { recursive: true });
-  return new DurableSqliteAdapter({ url: `file:${file}`, timeout: options.sqliteBusyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS });
+  const factory = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      await adapter.executeScript("PRAGMA synchronous = FULL");
+      return adapter;
+    },
+  };
 }
 
-export function createDb(url: string, options: SqliteOptions = {}): DbHandle {
+export function createDb(url: string): DbHandle {
   const kind = databaseKind(url);
-  if (kind === "sqlite") return { db: new SqliteClient({ adapter: sqliteAdapterFactory(url, options) }), kind, url };
+  if (kind === "sqlite") return { db: new SqliteClient({ adapter: durableSqliteAdapter(url) }), kind, url };
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
   return { db: new PostgresClient({ adapter }) as unknown as Db, kind, url };
 }
 
+const globalForDb = globalThis as unknown as { censusDatabase?: DbHandle };
+
 /**
- * One SQLite connection used two ways: by a Prisma client and directly through its driver adapter, which skips
- * the client's query planning for raw statements (lib/db/submission-worker.ts). Both open transactions through
- * the adapter, whose lock keeps them from interleaving on the one connection.
+ * The app's database, opened on first use. Kept on globalThis so that Next.js, which may evaluate this module once
+ * per route bundle and again on every hot reload, still opens one client (one SQLite connection, one PostgreSQL pool).
  */
-export async function connectSqliteShared(url: string, options: SqliteOptions = {}) {
-  const factory = sqliteAdapterFactory(url, options);
-  const adapter = await factory.connect();
-  const sharedFactory = { provider: "sqlite" as const, adapterName: factory.adapterName, connect: async () => adapter };
-  return { adapter, db: new SqliteClient({ adapter: sharedFactory }) };
-}
-
-export type SqliteDriverAdapter = Awaited<ReturnType<typeof connectSqliteShared>>["adapter"];
-
-const globalForDb = globalThis as unknown as { censusDb?: DbHandle };
-
-/** The process-wide client; reused across Next.js hot reloads instead of opening a new pool each time. */
-export function getDbHandle(): DbHandle {
-  globalForDb.censusDb ??= createDb(getEnv().DATABASE_URL);
-  return globalForDb.censusDb;
-}
-
-export function getDb(): Db {
-  return getDbHandle().db;
+export function getDatabase(): DbHandle {
+  globalForDb.censusDatabase ??= createDb(getEnv().DATABASE_URL);
+  return globalForDb.censusDatabase;
 }

@@ -2,9 +2,10 @@
 import { randomBytes } from "node:crypto";
 import { generateDemoResponses } from "../survey/demo-generator";
 import { hashEditToken } from "../survey/edit-token";
-import { DEFAULT_QUESTIONS } from "../survey/questions";
+import { DEFAULT_QUESTIONS, UNSPECIFIED_FREQUENCY } from "../survey/questions";
 import type { Db } from "./client";
-import { insertResponsesBulk, loadMatchableCatalogue, UNSPECIFIED_FREQUENCY } from "./responses";
+import { insertResponsesBulk } from "./responses-bulk";
+import { loadMatchableCatalogue } from "./responses";
 import { matchProjectName } from "../survey/catalogue-match";
 
 export const DEMO_ROUNDS = [

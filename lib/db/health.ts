@@ -1,9 +1,9 @@
 import "server-only";
-import { getDb } from "./client";
+import { getDatabase } from "./client";
 
 export async function checkDatabase(): Promise<boolean> {
   try {
-    await getDb().$queryRawUnsafe("SELECT 1");
+    await getDatabase().db.$queryRawUnsafe("SELECT 1");
     return true;
   } catch {
     return false;

@@ -17,7 +17,8 @@ import {
 } from "../survey/responses-import/import-file";
 import { countOutcomes, type ImportReport } from "../survey/responses-import/import-report";
 import type { Db } from "./client";
-import { insertResponsesBulk, loadMatchableCatalogue, type BulkResponse } from "./responses";
+import { insertResponsesBulk, type BulkResponse } from "./responses-bulk";
+import { loadMatchableCatalogue } from "./responses";
 
 export interface ImportOptions extends ImportFileOptions {
   /** Shown in the report. */
@@ -64,11 +65,14 @@ export async function loadImportCatalogue(
   };
 }
 
+const KEYS_PER_QUERY = 400;
+
 /** Keys of the file that the round already holds, as an import key or as the public id its exports show. */
 async function findExistingKeys(db: Db, roundId: number, keys: readonly string[]): Promise<Set<string>> {
   const existing = new Set<string>();
-  for (let start = 0; start < keys.length; start += 500) {
-    const chunk = keys.slice(start, start + 500);
+  // Each key is two bound parameters (import key, public id): 400 keep a query under SQLite's limit of 999.
+  for (let start = 0; start < keys.length; start += KEYS_PER_QUERY) {
+    const chunk = keys.slice(start, start + KEYS_PER_QUERY);
     const rows = await db.response.findMany({
       where: { roundId, OR: [{ importKey: { in: chunk } }, { publicId: { in: chunk } }] },
       select: { publicId: true, importKey: true },

@@ -28,30 +28,6 @@ export async function insertRows(
   const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS_PER_STATEMENT / columns.length));
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const values = rows.slice(start, start + rowsPerStatement).map((row) => Prisma.sql`(${Prisma.join(row)})`);
-    try {
-      await db.$executeRaw`${head}${Prisma.join(values)}`;
-    } catch (error) {
-      throw asModelQueryError(error);
-    }
+    await db.$executeRaw`${head}${Prisma.join(values)}`;
   }
-}
-
-// A raw statement's constraint errors arrive as P2010 ("raw query failed"); callers retry or report on the
-// codes createMany would give (P2002 unique violation, P2034 write conflict), so give them those.
-export const MODEL_CODE_OF_DRIVER_ERROR: Record<string, string> = {
-  UniqueConstraintViolation: "P2002",
-  TransactionWriteConflict: "P2034",
-};
-
-function asModelQueryError(error: unknown): unknown {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2010") return error;
-  const kind = (error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause?.kind;
-  const code = kind === undefined ? undefined : MODEL_CODE_OF_DRIVER_ERROR[kind];
-  if (!code) return error;
-  return new Prisma.PrismaClientKnownRequestError(error.message, {
-    code,
-    clientVersion: error.clientVersion,
-    meta: error.meta,
-    batchRequestIdx: error.batchRequestIdx,
-  });
 }

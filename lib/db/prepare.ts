@@ -10,7 +10,7 @@ import { ensureFirstRound, loadCatalogue, readCatalogueFiles, type LoadReport } 
 import { BUNDLED_LIST_SOURCE, hasDependencyHistory, listBundledDependencies, loadDependencyList } from "./dependencies-load";
 import { createDb, sqliteFilePath } from "./client";
 import { migratePostgres, migrateSqlite } from "./migrate";
-import { dropOutdatedSnapshots } from "./summary-snapshots";
+import { pruneSnapshots } from "./summary-snapshots";
 
 export interface PrepareOptions {
   loadCatalogue?: boolean;
@@ -63,7 +63,7 @@ export async function prepareDatabase(url: string, options: PrepareOptions = {})
       }
     }
     await ensureFirstRound(db);
-    await dropOutdatedSnapshots(db);
+    await pruneSnapshots(db);
     return report;
   } finally {
     await db.$disconnect();

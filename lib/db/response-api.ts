@@ -5,7 +5,8 @@ import { storedToAnswer } from "../survey/response-form";
 import { isWellFormedEditToken } from "../survey/edit-token";
 import { responseInputSchema, toFieldErrors } from "../survey/response-schema";
 import type { Db } from "./client";
-import { deleteResponse, getResponseByToken, isResponseDeleted, saveResponse } from "./responses";
+import { deleteResponse, getResponseByToken, isResponseDeleted } from "./responses";
+import { saveResponse } from "./submissions";
 
 const notFound = () => apiError(404, "No response has this link.");
 const deleted = () => apiError(410, "This response was deleted.");

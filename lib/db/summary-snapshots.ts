@@ -3,13 +3,13 @@
 // of a summary (the overview and each chart, already suppressed) is stored per filter set with a stamp: the
 // DataVersion counters it was computed at. Database triggers move those counters inside every writing
 // transaction (prisma/migrations/20261202000000_summary_snapshots), so a stored part whose stamp is current
-// is exactly what counting again would give. Snapshots live in the database, never in process memory, so
-// every instance sharing one PostgreSQL serves and refreshes the same ones.
+// is exactly what counting again would give. Every key starts with the fingerprint of the code that made the part
+// (lib/db/snapshot-fingerprint.ts), so code that counts, shapes or suppresses differently never serves an older
+// build's parts. Snapshots live in the database, never in process memory, so every instance sharing one PostgreSQL
+// serves and refreshes the same ones.
 import type { ChartId } from "../survey/summary-charts";
 import type { Db } from "./client";
-
-/** Bump when the shape of a stored part changes, so a new build never serves an older build's JSON. */
-const SNAPSHOT_FORMAT = 1;
+import { snapshotFingerprint } from "./snapshot-fingerprint";
 
 export type SnapshotPart = "overview" | ChartId;
 
@@ -21,11 +21,14 @@ export interface SnapshotFilters {
   k: number;
 }
 
-/** Ids, not slugs: a renamed team keeps its snapshots (its label is covered by the catalogue counter). */
-export function snapshotFilterKey(f: SnapshotFilters): string {
+/**
+ * The fingerprint of the code that made a part, then the filter set, by ids, not slugs: a renamed team keeps its
+ * snapshots (its label is covered by the catalogue counter).
+ */
+export function snapshotFilterKey(f: SnapshotFilters, fingerprint = snapshotFingerprint()): string {
   const part = (value: string | number | null) => (value === null ? "-" : String(value));
   return [
-    `v${SNAPSHOT_FORMAT}`,
+    fingerprint,
     `r${f.roundId}`,
     `t${part(f.teamId)}`,
     `c${part(f.categoryId)}`,
@@ -77,11 +80,21 @@ function upsertSnapshot(db: Db, filterKey: string, part: SnapshotPart, stamp: st
   });
 }
 
-/** Snapshots of an older build's format are dead weight: dropped when the app prepares its database. */
-export async function dropOutdatedSnapshots(db: Db): Promise<number> {
-  return (
-    await db.summarySnapshot.deleteMany({ where: { NOT: { filterKey: { startsWith: `v${SNAPSHOT_FORMAT}:` } } } })
-  ).count;
+/**
+ * Drop what can never be served again: parts made by other code (another fingerprint), and parts whose stamp is
+ * no longer current (the counters only move forward). Done when the app prepares its database.
+ */
+export async function pruneSnapshots(db: Db, fingerprint = snapshotFingerprint()): Promise<number> {
+  const rounds = await db.round.findMany({ select: { id: true } });
+  const current = new Set<string>();
+  for (const { id } of rounds) {
+    const stamps = await readDataStamps(db, id);
+    current.add(stamps.round).add(stamps.allRounds);
+  }
+  const { count } = await db.summarySnapshot.deleteMany({
+    where: { OR: [{ NOT: { filterKey: { startsWith: `${fingerprint}:` } } }, { stamp: { notIn: [...current] } }] },
+  });
+  return count;
 }
 
 export interface SnapshotStore {
@@ -98,8 +111,9 @@ export function createSnapshotStore(
   db: Db,
   filters: SnapshotFilters,
   onError: (error: unknown) => void,
+  fingerprint = snapshotFingerprint(),
 ): SnapshotStore {
-  const filterKey = snapshotFilterKey(filters);
+  const filterKey = snapshotFilterKey(filters, fingerprint);
   const computed = new Map<SnapshotPart, unknown>();
   let opened: Promise<{ stamps: DataStamps; stored: Map<string, StoredPart> }> | undefined;
   const open = () =>

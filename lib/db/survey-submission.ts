@@ -3,7 +3,7 @@
 import { readResponseForm, toFormErrors, toResponseInput, type SurveyFormState } from "../survey/response-form";
 import { responseInputSchema, toFieldErrors } from "../survey/response-schema";
 import type { Db } from "./client";
-import { saveResponse } from "./responses";
+import { saveResponse } from "./submissions";
 
 export const NEEDS_ATTENTION = "Some answers need attention; see the messages below.";
 

@@ -3,7 +3,7 @@
 // identity and the same refusals.
 import { createServer } from "node:http";
 import next from "next";
-import { getDb } from "../db/client";
+import { getDatabase } from "../db/client";
 import { recordCrossSiteRequest } from "../db/cross-site-audit";
 import { resolveSessionSecret } from "../auth/session-secret";
 import { getEnv } from "../env";
@@ -27,7 +27,7 @@ export async function serve({ port, hostname, dev = false }: ServeOptions) {
     async onCrossSiteRequest(client, path) {
       const secret = resolveSessionSecret(env);
       // Without a secret (PostgreSQL without SESSION_SECRET) there is no keyed hash to count by: log nothing.
-      if (secret.ok) await recordCrossSiteRequest(getDb(), secret.secret, client, path);
+      if (secret.ok) await recordCrossSiteRequest(getDatabase().db, secret.secret, client, path);
     },
   });
   const server = createServer((request, response) => {

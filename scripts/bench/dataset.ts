@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createDb, type Db } from "../../lib/db/client";
 import { prepareDatabase } from "../../lib/db/prepare";
-import { insertResponsesBulk } from "../../lib/db/responses";
+import { insertResponsesBulk } from "../../lib/db/responses-bulk";
 import { generateDemoResponses } from "../../lib/survey/demo-generator";
 import { hashEditToken } from "../../lib/survey/edit-token";
 import { DEFAULT_QUESTIONS } from "../../lib/survey/questions";

@@ -2,7 +2,7 @@
 import { createDb } from "../../lib/db/client";
 import { fillDemoRounds } from "../../lib/db/demo";
 import { createOrganiser } from "../../lib/db/admin-organisers";
-import { saveResponse } from "../../lib/db/responses";
+import { saveResponse } from "../../lib/db/submissions";
 import { newEditToken } from "../../lib/survey/edit-token";
 import { DEFAULT_QUESTIONS } from "../../lib/survey/questions";
 

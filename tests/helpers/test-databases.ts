@@ -1,18 +1,18 @@
 // Real databases for integration tests: a temporary SQLite file and a fresh PostgreSQL database per test
-// file, dropped afterwards. The PostgreSQL suite fails loudly when the server is down, unless SKIP_POSTGRES=1.
+// file, dropped afterwards. The PostgreSQL server is the one tests/helpers/postgres-server.ts provides (the configured
+// one, or a throwaway one started for the run), so the PostgreSQL suite always runs.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { describe } from "vitest";
+import { describe, inject } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import type { DatabaseKind } from "@/lib/env";
 
-export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-export const isPostgresSkipped = process.env.SKIP_POSTGRES === "1";
-export const TEST_DB_KINDS: DatabaseKind[] = isPostgresSkipped ? ["sqlite"] : ["sqlite", "postgres"];
+export const POSTGRES_ADMIN_URL = inject("postgresAdminUrl");
+export const TEST_DB_KINDS: DatabaseKind[] = ["sqlite", "postgres"];
 
 export interface TestDatabase {
   kind: DatabaseKind;
@@ -51,15 +51,7 @@ function createSqliteUrl(): string {
 
 async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 5_000 });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL} (${(error as Error).message}). Start it with ` +
-        "`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`, point TEST_POSTGRES_URL at a server, " +
-        "or set SKIP_POSTGRES=1 to skip the PostgreSQL suite on purpose.",
-    );
-  }
+  await client.connect();
   try {
     return await work(client);
   } finally {

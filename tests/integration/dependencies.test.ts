@@ -12,7 +12,7 @@ import { readCatalogueFiles } from "@/lib/db/catalogue";
 import { listBundledDependencies, loadDependencyList } from "@/lib/db/dependencies-load";
 import { findRoundDependencyLoad } from "@/lib/db/dependency-history";
 import { getWhereToHelp } from "@/lib/db/where-to-help-queries";
-import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses";
+import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses-bulk";
 import { resolveSummaryFilters, type ResolvedSummaryFilters, type SummarySource } from "@/lib/db/summary-queries";
 import type { NeedsHelpRow } from "@/lib/survey/dependency-shape";
 import { hashEditToken } from "@/lib/survey/edit-token";

@@ -3,7 +3,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { fillDemoRounds } from "@/lib/db/demo";
-import { saveResponse } from "@/lib/db/responses";
+import { saveResponse } from "@/lib/db/submissions";
 import { buildCodebookCsv, prepareResponsesExport, responsesCsvStream, type ExportStreamOptions } from "@/lib/db/responses-export";
 import { newEditToken } from "@/lib/survey/edit-token";
 import { responsesExportQuerySchema } from "@/lib/survey/export-filters";

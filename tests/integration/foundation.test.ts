@@ -10,7 +10,7 @@ import { loadCatalogue, readCatalogueFiles } from "@/lib/db/catalogue";
 import { listMigrations, POSTGRES_MIGRATIONS } from "@/lib/db/migrate";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { CatalogueError } from "@/lib/survey/catalogue-csv";
-import { createTestDatabase, describeEachDatabase, isPostgresSkipped, type TestDatabase } from "../helpers/test-databases";
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
 const run = promisify(execFile);
 
@@ -86,7 +86,7 @@ describeEachDatabase("catalogue load", (kind) => {
   });
 });
 
-describe.skipIf(isPostgresSkipped)("PostgreSQL migrations", () => {
+describe("PostgreSQL migrations", () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase("postgres", { catalogue: false });

@@ -126,6 +126,15 @@ describeEachDatabase("import of Google Forms and LimeSurvey exports", (kind) => 
     expect(await counts()).toEqual(before);
   });
 
+  it("recognises a thousand responses imported before, more than one query's worth of keys", async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `"${i + 1}","2026-03-03 10:00:00","${900000 + i}","nova","pip"`);
+    const file = Buffer.from(['"id","submitdate","seed","teams","projects"', ...rows].join("\r\n"));
+    expect(await importBytes(file, { roundSlug: "lime-2026" })).toMatchObject({ written: true, totals: { imported: 1000 } });
+    const before = await counts();
+    expect(await importBytes(file, { roundSlug: "lime-2026" })).toMatchObject({ written: false, totals: { imported: 0, alreadyImported: 1000 } });
+    expect(await counts()).toEqual(before);
+  });
+
   const googleForms = () => fixture("google-forms-download.csv").toString("utf8");
   it.each<[string, () => Uint8Array, { line: number | null; message: RegExp }]>([
     // Saved again by Excel as "CSV" rather than "CSV UTF-8": the é of Café becomes the single byte 0xE9.

@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { submitResponseFromApi, replaceResponseFromApi } from "@/lib/db/response-api";
-import { insertResponsesBulk, saveResponse } from "@/lib/db/responses";
+import { insertResponsesBulk } from "@/lib/db/responses-bulk";
+import { saveResponse } from "@/lib/db/submissions";
 import {
   countIncompleteResponses,
   countProjectRespondents,

@@ -2,7 +2,8 @@
 // exactly as the full-catalogue matcher does, and one submission the database refuses does not take its
 // neighbours down with it.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { getResponseByToken, loadMatchableCatalogue, saveResponse } from "@/lib/db/responses";
+import { getResponseByToken, loadMatchableCatalogue } from "@/lib/db/responses";
+import { saveResponse } from "@/lib/db/submissions";
 import { matchProjectName } from "@/lib/survey/catalogue-match";
 import { newEditToken } from "@/lib/survey/edit-token";
 import { responseInputSchema, type ResponseInput } from "@/lib/survey/response-schema";

@@ -2,7 +2,7 @@
 // that it stores exactly what Prisma's createMany stored before, column by column as the database holds them
 // (SQLite keeps booleans as integers and dates as text, so a type slip would show here), on both databases.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses";
+import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses-bulk";
 import type { Db } from "@/lib/db/client";
 import { isCompleteAnswer } from "@/lib/survey/completeness";
 import { normalizeName } from "@/lib/survey/normalize";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DemoRefused, fillDemoRounds } from "@/lib/db/demo";
-import { deleteResponse, getResponseByToken, isResponseDeleted, saveResponse } from "@/lib/db/responses";
+import { deleteResponse, getResponseByToken, isResponseDeleted } from "@/lib/db/responses";
+import { saveResponse } from "@/lib/db/submissions";
 import { getResponseFromApi, submitResponseFromApi } from "@/lib/db/response-api";
 import { newEditToken } from "@/lib/survey/edit-token";
 import { responseInputSchema, type ResponseInput } from "@/lib/survey/response-schema";

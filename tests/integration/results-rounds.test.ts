@@ -1,6 +1,6 @@
 // Which round the results open on, and why others show no figures, on SQLite and PostgreSQL.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { insertResponsesBulk } from "@/lib/db/responses";
+import { insertResponsesBulk } from "@/lib/db/responses-bulk";
 import { listResultsRounds } from "@/lib/db/results-rounds";
 import { findDefaultRound } from "@/lib/db/summary-queries";
 import { hashEditToken } from "@/lib/survey/edit-token";

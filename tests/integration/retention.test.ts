@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { applyRetention } from "@/lib/db/retention";
-import { isResponseDeleted, saveResponse } from "@/lib/db/responses";
+import { isResponseDeleted } from "@/lib/db/responses";
+import { saveResponse } from "@/lib/db/submissions";
 import { newEditToken } from "@/lib/survey/edit-token";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 

@@ -5,9 +5,9 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ROUND_SLUG } from "@/lib/db/catalogue";
-import { createTestDatabase, isPostgresSkipped, type TestDatabase } from "../helpers/test-databases";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-databases";
 
-describe.skipIf(isPostgresSkipped)("PostgreSQL round counters move at commit", () => {
+describe("PostgreSQL round counters move at commit", () => {
   let t: TestDatabase;
   let roundId: number;
   let projectIds: number[];

@@ -1,16 +1,22 @@
 // Stored dashboard figures on SQLite and PostgreSQL: every part is stored and served again, and no write
 // path (submission, edit, deletion, a child-row change, catalogue edits, another round) can leave a stale
 // figure on show, because the triggers move the counters the stored parts are stamped with.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ROUND_SLUG } from "@/lib/db/catalogue";
-import { deleteResponse, insertResponsesBulk, saveResponse } from "@/lib/db/responses";
+import { deleteResponse } from "@/lib/db/responses";
+import { insertResponsesBulk } from "@/lib/db/responses-bulk";
+import { saveResponse } from "@/lib/db/submissions";
 import {
   getSummary,
   resolveSummaryRequest,
   type ResolvedSummaryFilters,
   type SummarySource,
 } from "@/lib/db/summary-queries";
-import { createSnapshotStore, readDataStamps, snapshotFilterKey } from "@/lib/db/summary-snapshots";
+import { SUMMARY_ENTRY, snapshotFingerprint, sourceFingerprint } from "@/lib/db/snapshot-fingerprint";
+import { createSnapshotStore, pruneSnapshots, readDataStamps, snapshotFilterKey } from "@/lib/db/summary-snapshots";
 import { hashEditToken } from "@/lib/survey/edit-token";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
 import { CHART_IDS } from "@/lib/survey/summary-charts";
@@ -180,5 +186,64 @@ describeEachDatabase("stored summaries", (kind) => {
     await quiet.load("overview", async () => ({ counted: "quietly" }));
     await quiet.flush();
     expect(await storedParts()).toBe(partsBefore + 1);
+  });
+
+  it("ignores parts stored by other summary code, and start-up prunes them with every stale part", async () => {
+    const current = await filtersFor(`round=${DEFAULT_ROUND_SLUG}`);
+    const filters = { roundId: current.round.id, teamId: null, categoryId: 888_888, employerPaid: null, k: K };
+    const store = (fingerprint: string) => createSnapshotStore(t.db, filters, (error) => expect.fail(String(error)), fingerprint);
+    const older = store("0123456789abcdef");
+    await older.load("overview", async () => ({ counted: "by older code" }));
+    await older.flush();
+    const computed: string[] = [];
+    const value = await store(snapshotFingerprint()).load("overview", async () => {
+      computed.push("overview");
+      return { counted: "by this code" };
+    });
+    expect({ value, computed }).toEqual({ value: { counted: "by this code" }, computed: ["overview"] });
+
+    // A part of this code whose stamp is no longer current: a write moved the round's counter since.
+    await served(`round=${DEFAULT_ROUND_SLUG}&employerPaid=no`);
+    expect((await saveResponse(t.db, submissionBody(300, DEFAULT_ROUND_SLUG))).ok).toBe(true);
+    await served(`round=${DEFAULT_ROUND_SLUG}`);
+    const keys = async () => (await t.db.summarySnapshot.findMany({ select: { filterKey: true } })).map((row) => row.filterKey);
+    const before = await keys();
+    expect(before.some((key) => key.startsWith("0123456789abcdef:")) && before.some((key) => key.includes(":eno:"))).toBe(true);
+
+    expect(await pruneSnapshots(t.db)).toBeGreaterThan(1);
+    const left = await keys();
+    expect(left.every((key) => key.startsWith(`${snapshotFingerprint()}:`))).toBe(true);
+    // The current parts are kept and served: the unfiltered view counted after the last write.
+    expect(left).toContain(unfilteredKey(current));
+    expect(left.some((key) => key.includes(":eno:"))).toBe(false);
+    await expectCurrent(`round=${DEFAULT_ROUND_SLUG}`);
+  });
+});
+
+describe("the summary code's fingerprint", () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), "census-fingerprint-"));
+    cpSync("lib", join(root, "lib"), { recursive: true, filter: (path) => !path.includes("/generated") });
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const edit = (file: string, change: (source: string) => string) => {
+    const path = join(root, file);
+    const before = readFileSync(path, "utf8");
+    const after = change(before);
+    expect(after).not.toBe(before);
+    writeFileSync(path, after);
+  };
+
+  it("is the running code's, and changes with a shaping parameter but not with code the summary does not use", () => {
+    const original = sourceFingerprint([SUMMARY_ENTRY], root);
+    expect(original.slice(0, 16)).toBe(snapshotFingerprint());
+    edit("lib/db/admin-audit.ts", (source) => `${source}\n// not summary code\n`);
+    expect(sourceFingerprint([SUMMARY_ENTRY], root)).toBe(original);
+    edit("lib/survey/summary-shape.ts", (source) =>
+      source.replace(/HISTOGRAM_TOP_BIN = (\d+)/, (_, bin: string) => `HISTOGRAM_TOP_BIN = ${Number(bin) + 1}`),
+    );
+    expect(sourceFingerprint([SUMMARY_ENTRY], root)).not.toBe(original);
   });
 });

@@ -1,6 +1,6 @@
 // The dashboard's aggregates against a small set of responses counted by hand, on SQLite and PostgreSQL.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses";
+import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses-bulk";
 import {
   countCategoryKinds,
   countProjectPairs,

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createOrganiser } from "@/lib/db/admin-organisers";
 import { SIGN_IN_POLICY } from "@/lib/db/admin-sign-in";
-import { saveResponse } from "@/lib/db/responses";
+import { saveResponse } from "@/lib/db/submissions";
 import { newEditToken } from "@/lib/survey/edit-token";
 import { submissionBody } from "@/lib/survey/synthetic-answers";
 import { startAppServer, type AppServer } from "../helpers/app-server";

@@ -21,7 +21,7 @@ import {
 import { deleteResponseAsOrganiser } from "@/lib/db/admin-responses";
 import { closeRound, createRound, openRound, type AdminResult } from "@/lib/db/admin-rounds";
 import { mapOtherGroup, promoteOtherGroup } from "@/lib/db/admin-triage";
-import { getDb, type Db } from "@/lib/db/client";
+import { getDatabase, type Db } from "@/lib/db/client";
 import {
   addAliasSchema,
   addCategorySchema,
@@ -54,7 +54,7 @@ async function run<S extends z.ZodType>(
     const issue = parsed.error.issues[0];
     return { ok: false, message: issue?.message ?? "Check the form", field: issue?.path.join(".") };
   }
-  const db = getDb();
+  const db = getDatabase().db;
   const result = await work(db, actor, parsed.data);
   if (!result.ok) {
     // Refused input changed nothing; the attempt is still worth a line in the audit log.

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { getOverviewCounts } from "@/lib/db/admin-responses";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import styles from "../admin.module.css";
 
 export const metadata: Metadata = { title: "Organisers" };
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Organisers" };
 export default async function AdminOverviewPage() {
   await connection();
   const organiser = await requireOrganiser("analyst", "overview");
-  const counts = await getOverviewCounts(getDb());
+  const counts = await getOverviewCounts(getDatabase().db);
   return (
     <section>
       <h1>Organiser overview</h1>

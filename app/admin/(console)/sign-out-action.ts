@@ -2,7 +2,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { endOrganiserSessions } from "@/lib/db/admin-organisers";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { getCurrentOrganiser } from "@/lib/auth/guard";
 import { isSameOriginRequest } from "@/lib/auth/origin";
 import { getSession } from "@/lib/auth/session";
@@ -15,6 +15,6 @@ export async function signOutAction() {
   if (!isSameOriginRequest(requestHeaders)) redirect("/admin");
   const organiser = await getCurrentOrganiser();
   (await getSession(requestHeaders.get("host")))?.destroy();
-  if (organiser) await endOrganiserSessions(getDb(), organiser, organiser.id, "sign-out");
+  if (organiser) await endOrganiserSessions(getDatabase().db, organiser, organiser.id, "sign-out");
   redirect("/admin/sign-in");
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { EditLinkGone, EditResponsePage } from "@/components/survey/edit-response-page";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { getResponseByToken, isResponseDeleted } from "@/lib/db/responses";
 import { getSurveyCatalogue } from "@/lib/db/survey-form";
 import { isWellFormedEditToken } from "@/lib/survey/edit-token";
@@ -21,7 +21,7 @@ export default async function EditResponseRoute({ params }: { params: Promise<{ 
   await connection();
   const { token } = await params;
   if (!isWellFormedEditToken(token)) notFound();
-  const db = getDb();
+  const db = getDatabase().db;
   const stored = await getResponseByToken(db, token);
   if (!stored) {
     if (await isResponseDeleted(db, token)) return <EditLinkGone isDeleted />;

@@ -4,7 +4,7 @@ import { Fragment } from "react";
 import { DependencyFilters, type DependencyFilterValues } from "@/components/results/dependency-filters";
 import deps from "@/components/results/dependencies.module.css";
 import styles from "@/components/results/results.module.css";
-import { getDbHandle } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import {
   getDependencyReport,
   listDependencySections,
@@ -45,7 +45,7 @@ const coverageText = (cell: CoverageCell) =>
 
 export default async function DependenciesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const handle = getDbHandle();
+  const handle = getDatabase();
   const k = getEnv().MIN_CELL_SIZE;
   const params = toUrlSearchParams(await searchParams);
   const [options, sections, request] = await Promise.all([

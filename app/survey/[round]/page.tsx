@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { RoundClosed } from "@/components/survey/round-closed";
 import { SurveyPage } from "@/components/survey/survey-page";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { findRoundBySlug, getSurveyCatalogue } from "@/lib/db/survey-form";
 import { newEditToken } from "@/lib/survey/edit-token";
 import { parseRoundQuestions } from "@/lib/survey/questions";
@@ -16,11 +16,11 @@ const SLUG = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 export default async function RoundSurveyPage({ params }: { params: Promise<{ round: string }> }) {
   await connection();
   const { round: slug } = await params;
-  const round = SLUG.test(slug) ? await findRoundBySlug(getDb(), slug) : null;
+  const round = SLUG.test(slug) ? await findRoundBySlug(getDatabase().db, slug) : null;
   // A draft round is not published yet: it does not exist for respondents.
   if (!round || round.status === "draft") notFound();
   if (round.status !== "open") return <RoundClosed title={round.title} />;
-  const catalogue = await getSurveyCatalogue(getDb(), round.id);
+  const catalogue = await getSurveyCatalogue(getDatabase().db, round.id);
   return (
     <SurveyPage
       title={round.title}

@@ -48,6 +48,13 @@ function lineAt(starts: readonly number[], offset: number): number {
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
+  // The strict decoder is fast; walking the text to find the offset is only worth it for a file that fails it.
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return -1;
+  } catch {
+    // Not UTF-8: find where.
+  }
   const lossy = new TextDecoder("utf-8").decode(bytes);
   let offset = 0;
   for (const char of lossy) {

@@ -26,8 +26,20 @@ export function editDistance(a: string, b: string, limit: number): number {
   return prev[b.length] ?? limit + 1;
 }
 
+// A poll repeats its free text ("my tool" on many rows) and a search costs about a millisecond against the whole
+// catalogue, so each distinct text is searched once per catalogue index; the memo goes when the index does.
+const hintsByIndex = new WeakMap<CatalogueIndex<MatchableProject>, Map<string, string | null>>();
+
 /** The slug of an entry whose name or alias is one typo away (names up to 6 characters) or two, else null. */
 export function suggestForTypo(index: CatalogueIndex<MatchableProject>, text: string): string | null {
+  let hints = hintsByIndex.get(index);
+  if (!hints) hintsByIndex.set(index, (hints = new Map()));
+  let hint = hints.get(text);
+  if (hint === undefined) hints.set(text, (hint = searchTypo(index, text)));
+  return hint;
+}
+
+function searchTypo(index: CatalogueIndex<MatchableProject>, text: string): string | null {
   let best: { slug: string; distance: number } | null = null;
   for (const key of candidateKeys(text)) {
     if (key.length < 4) continue;

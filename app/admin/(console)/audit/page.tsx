@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listAuditEntries } from "@/lib/db/admin-audit";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import styles from "../../admin.module.css";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -13,7 +13,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requireOrganiser("admin", "audit");
   const requested = Number((await searchParams).page);
   const page = Number.isSafeInteger(requested) && requested > 0 ? requested : 1;
-  const { entries, pageCount, total } = await listAuditEntries(getDb(), page);
+  const { entries, pageCount, total } = await listAuditEntries(getDatabase().db, page);
   return (
     <section>
       <h1>Audit log</h1>

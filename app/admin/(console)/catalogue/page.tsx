@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listCatalogue } from "@/lib/db/admin-catalogue";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import {
   addAliasAction,
   addCategoryAction,
@@ -23,7 +23,7 @@ export const metadata: Metadata = { title: "Catalogue" };
 export default async function CataloguePage() {
   await connection();
   await requireOrganiser("admin", "catalogue");
-  const { categories, projects } = await listCatalogue(getDb());
+  const { categories, projects } = await listCatalogue(getDatabase().db);
   const live = projects.filter((p) => p.status !== "merged");
   const categoryOptions = categories.map((c) => (
     <option key={c.id} value={c.id}>

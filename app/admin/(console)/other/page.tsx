@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listCatalogue } from "@/lib/db/admin-catalogue";
 import { listUnmatchedOtherGroups } from "@/lib/db/admin-triage";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { mapOtherGroupAction, promoteOtherGroupAction } from "../actions";
 import styles from "../../admin.module.css";
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Free-text triage" };
 export default async function OtherTriagePage() {
   await connection();
   await requireOrganiser("admin", "other");
-  const db = getDb();
+  const db = getDatabase().db;
   const [groups, { categories, projects }] = await Promise.all([listUnmatchedOtherGroups(db), listCatalogue(db)]);
   const active = projects.filter((p) => p.status === "active");
   return (

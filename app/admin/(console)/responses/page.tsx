@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listResponseFilterOptions, listResponses } from "@/lib/db/admin-responses";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import styles from "../../admin.module.css";
 
 export const metadata: Metadata = { title: "Responses" };
@@ -18,7 +18,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
   await requireOrganiser("analyst", "responses");
   const params = await searchParams;
   const filter = { roundId: toId(params.round), teamId: toId(params.team), projectId: toId(params.project) };
-  const db = getDb();
+  const db = getDatabase().db;
   const [options, list] = await Promise.all([listResponseFilterOptions(db), listResponses(db, { ...filter, page: toId(params.page) })]);
   const pageLink = (page: number) => {
     const query = new URLSearchParams();

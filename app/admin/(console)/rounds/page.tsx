@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listRoundsWithCounts } from "@/lib/db/admin-rounds";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { closeRoundAction, createRoundAction, openRoundAction } from "../actions";
 import styles from "../../admin.module.css";
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Rounds" };
 export default async function RoundsPage() {
   await connection();
   await requireOrganiser("admin", "rounds");
-  const rounds = await listRoundsWithCounts(getDb());
+  const rounds = await listRoundsWithCounts(getDatabase().db);
   return (
     <section>
       <h1>Survey rounds</h1>

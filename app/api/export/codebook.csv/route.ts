@@ -1,6 +1,6 @@
 // GET /api/export/codebook.csv?round=..&bom=1 — what every column of both response layouts means. Public:
 // it describes the columns of a round, not anyone's answers.
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { buildCodebookCsv } from "@/lib/db/responses-export";
 import { CSV_CONTENT_TYPE, csvContentDisposition } from "@/lib/survey/csv";
 import { codebookQuerySchema, parseQuery } from "@/lib/survey/export-filters";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const query = parseQuery(codebookQuerySchema, new URL(request.url).searchParams);
   if (!query.ok) return Response.json({ error: query.message }, { status: 400 });
-  const codebook = await buildCodebookCsv(getDb(), query.value);
+  const codebook = await buildCodebookCsv(getDatabase().db, query.value);
   if (!codebook.ok) return Response.json({ error: codebook.message }, { status: 400 });
   return new Response(codebook.plan.csv, {
     headers: {

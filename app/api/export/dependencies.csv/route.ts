@@ -1,7 +1,7 @@
 // GET /api/export/dependencies.csv: the "needs help" table as CSV, same filters and suppression as the page.
 // Public: aggregates only.
 import type { NextRequest } from "next/server";
-import { getDbHandle } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependency-queries";
 import { getEnv } from "@/lib/env";
 import { CSV_CONTENT_TYPE, csvContentDisposition, toCsv } from "@/lib/survey/csv";
@@ -14,7 +14,7 @@ const error = (status: number, code: string, message: string) =>
   Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
 
 export async function GET(request: NextRequest) {
-  const handle = getDbHandle();
+  const handle = getDatabase();
   const resolved = await resolveDependencyRequest(handle.db, request.nextUrl.searchParams, { allowFormat: true });
   if (!resolved.ok) {
     const code = resolved.status === 404 ? "unknown_round" : "invalid_filters";

@@ -2,7 +2,7 @@
 // Raw responses, organisers only; streamed so the download starts at once whatever the round's size.
 import { canExportRaw } from "@/lib/auth/request-session";
 import { resolveSessionSecret } from "@/lib/auth/session-secret";
-import { getDbHandle } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { prepareResponsesExport, responsesCsvStream, responsesExportDisposition } from "@/lib/db/responses-export";
 import { getEnv } from "@/lib/env";
 import { CSV_CONTENT_TYPE } from "@/lib/survey/csv";
@@ -17,7 +17,7 @@ const problem = (status: number, message: string, headers: Record<string, string
 export async function GET(request: Request) {
   // Organisers (admin or analyst) by their session cookie; scripts by the EXPORT_TOKEN bearer token.
   const env = getEnv();
-  const { db, kind } = getDbHandle();
+  const { db, kind } = getDatabase();
   const secret = resolveSessionSecret(env);
   if (!(secret.ok && (await canExportRaw(db, request, secret.secret)))) {
     const access = authorizeRawExport(request, env.EXPORT_TOKEN);

@@ -1,7 +1,7 @@
 // GET /api/v1/dependencies: the "dependencies that need help" figures as JSON, with the page's filters
 // (round, team, category, employerPaid, section) as query parameters and the same small-cell suppression.
 import type { NextRequest } from "next/server";
-import { getDbHandle } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependency-queries";
 import { getWhereToHelp } from "@/lib/db/where-to-help-queries";
 import { getEnv } from "@/lib/env";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 const headers = { "Cache-Control": "no-store" };
 
 export async function GET(request: NextRequest) {
-  const handle = getDbHandle();
+  const handle = getDatabase();
   const resolved = await resolveDependencyRequest(handle.db, request.nextUrl.searchParams);
   if (!resolved.ok) {
     const code = resolved.status === 404 ? "unknown_round" : "invalid_filters";

@@ -1,7 +1,7 @@
 // POST /api/v1/responses: submit an answer as JSON (responseInputSchema). The client makes its own
 // 22-character base64url token; repeating the request with it replaces the same response (idempotent).
+import { getDatabase } from "@/lib/db/client";
 import { checkSubmissionLimit, submissionLimitedResponse } from "@/lib/auth/submission-limit";
-import { getSubmissionDb } from "@/lib/db/submission-thread";
 import { submitResponseFromApi } from "@/lib/db/response-api";
 import { readJsonBody, type ApiResult } from "@/lib/survey/response-api";
 
@@ -15,5 +15,5 @@ export async function POST(request: Request) {
   if (!limited.ok) return submissionLimitedResponse(limited);
   const body = await readJsonBody(request);
   if (!body.ok) return reply(body.result);
-  return reply(await submitResponseFromApi(getSubmissionDb(), body.value));
+  return reply(await submitResponseFromApi(getDatabase().db, body.value));
 }

@@ -1,6 +1,6 @@
 // GET /api/v1/summary: the dashboard's figures as JSON, with the page's filters as query parameters.
 import type { NextRequest } from "next/server";
-import { getDbHandle } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { getSummary, resolveSummaryRequest } from "@/lib/db/summary-queries";
 import { getEnv } from "@/lib/env";
 import { CHART_INFO, FILTER_DEFINITIONS } from "@/lib/survey/summary-charts";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 const headers = { "Cache-Control": "no-store" };
 
 export async function GET(request: NextRequest) {
-  const handle = getDbHandle();
+  const handle = getDatabase();
   const resolved = await resolveSummaryRequest(handle.db, request.nextUrl.searchParams);
   if (!resolved.ok) {
     return Response.json(

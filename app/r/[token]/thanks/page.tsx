@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { EditLinkGone } from "@/components/survey/edit-response-page";
 import { ThankYou } from "@/components/survey/thank-you";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { getResponseByToken, isResponseDeleted } from "@/lib/db/responses";
 import { isWellFormedEditToken } from "@/lib/survey/edit-token";
 import { editPath } from "@/lib/survey/response-api";
@@ -18,7 +18,7 @@ export default async function ThankYouRoute({ params }: { params: Promise<{ toke
   await connection();
   const { token } = await params;
   if (!isWellFormedEditToken(token)) notFound();
-  const db = getDb();
+  const db = getDatabase().db;
   const stored = await getResponseByToken(db, token);
   if (!stored) {
     if (await isResponseDeleted(db, token)) return <EditLinkGone isDeleted />;

@@ -6,7 +6,7 @@ import { requireOrganiserForAction } from "@/lib/auth/guard";
 import { formEntries } from "@/lib/survey/form-entries";
 import { recordDenied } from "@/lib/db/admin-audit";
 import { setDependencyOrigin } from "@/lib/db/admin-dependencies";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { setDependencyOriginSchema } from "@/lib/survey/dependency-admin";
 import type { AdminActionState } from "@/components/admin/action-state";
 
@@ -16,7 +16,7 @@ export async function setDependencyOriginAction(_: AdminActionState, formData: F
   const actor = await requireOrganiserForAction("admin", "dependency.origin");
   const parsed = setDependencyOriginSchema.safeParse(formEntries(formData));
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Check the form" };
-  const db = getDb();
+  const db = getDatabase().db;
   const result = await setDependencyOrigin(db, actor, parsed.data);
   if (!result.ok) {
     await recordDenied(db, actor, "dependency.origin", null, result.message, "failed");

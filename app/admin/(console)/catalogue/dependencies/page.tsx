@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listDependenciesForAdmin } from "@/lib/db/admin-dependencies";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { setDependencyOriginAction } from "./actions";
 import styles from "../../../admin.module.css";
 
@@ -57,7 +57,7 @@ function DependencyTable({ rows, origin }: { rows: AdminDependency[]; origin: "o
 export default async function DependencyListPage() {
   await connection();
   await requireOrganiser("admin", "catalogue");
-  const deps = await listDependenciesForAdmin(getDb());
+  const deps = await listDependenciesForAdmin(getDatabase().db);
   const own = deps.filter((d) => d.origin === "openstack");
   const external = deps.filter((d) => d.origin === "external");
   return (

@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { getResponseForOrganiser } from "@/lib/db/admin-responses";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { deleteResponseAction } from "../../actions";
 import styles from "../../../admin.module.css";
 
@@ -20,7 +20,7 @@ export default async function ResponsePage({ params }: { params: Promise<{ id: s
   await connection();
   const organiser = await requireOrganiser("analyst", "response");
   const { id } = await params;
-  const response = await getResponseForOrganiser(getDb(), id);
+  const response = await getResponseForOrganiser(getDatabase().db, id);
   if (!response) notFound();
   return (
     <section>

@@ -1,7 +1,7 @@
 // GET /api/export/aggregates/<chart>.csv: the figures of one dashboard chart, same filters and the same
 // small-cell suppression as the page. Public: aggregates only.
 import type { NextRequest } from "next/server";
-import { getDbHandle } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { createSummaryLoader, resolveSummaryRequest } from "@/lib/db/summary-queries";
 import { getEnv } from "@/lib/env";
 import { CSV_CONTENT_TYPE, csvContentDisposition, toCsv } from "@/lib/survey/csv";
@@ -18,7 +18,7 @@ export async function GET(request: NextRequest, context: { params: Promise<{ cha
   if (!(EXPORT_IDS as readonly string[]).includes(id)) {
     return error(404, "unknown_chart", `There is no chart "${id}"; charts: ${EXPORT_IDS.join(", ")}.`);
   }
-  const handle = getDbHandle();
+  const handle = getDatabase();
   const resolved = await resolveSummaryRequest(handle.db, request.nextUrl.searchParams, { allowFormat: true });
   if (!resolved.ok)
     return error(

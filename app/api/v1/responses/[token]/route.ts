@@ -1,9 +1,8 @@
 // GET/PUT/DELETE /api/v1/responses/[token]: the private edit link for API clients. An unknown or forged
 // token is 404 and a deleted one 410; nothing else about other responses is ever revealed.
 import { checkSubmissionLimit, submissionLimitedResponse } from "@/lib/auth/submission-limit";
-import { getDb } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { deleteResponseFromApi, getResponseFromApi, replaceResponseFromApi } from "@/lib/db/response-api";
-import { getSubmissionDb } from "@/lib/db/submission-thread";
 import { readJsonBody, type ApiResult } from "@/lib/survey/response-api";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +13,7 @@ const reply = ({ status, body }: ApiResult) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 export async function GET(_request: Request, { params }: Context) {
-  return reply(await getResponseFromApi(getDb(), (await params).token));
+  return reply(await getResponseFromApi(getDatabase().db, (await params).token));
 }
 
 export async function PUT(request: Request, { params }: Context) {
@@ -22,9 +21,9 @@ export async function PUT(request: Request, { params }: Context) {
   if (!limited.ok) return submissionLimitedResponse(limited);
   const body = await readJsonBody(request);
   if (!body.ok) return reply(body.result);
-  return reply(await replaceResponseFromApi(getSubmissionDb(), (await params).token, body.value));
+  return reply(await replaceResponseFromApi(getDatabase().db, (await params).token, body.value));
 }
 
 export async function DELETE(_request: Request, { params }: Context) {
-  return reply(await deleteResponseFromApi(getDb(), (await params).token));
+  return reply(await deleteResponseFromApi(getDatabase().db, (await params).token));
 }

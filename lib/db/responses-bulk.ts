@@ -1,0 +1,78 @@
+// The bulk path: demo data, imports and benchmark datasets insert many already-checked responses at once, as
+// multi-row INSERTs (lib/db/response-rows.ts: the same rows a submission writes), one transaction per chunk.
+import { randomUUID } from "node:crypto";
+import { v7 as timeOrderedUuid } from "uuid";
+import { isCompleteAnswer } from "../survey/completeness";
+import { normalizeName } from "../survey/normalize";
+import type { Db } from "./client";
+import { insertAnswerRows, insertResponseRows, type SelectionRow } from "./response-rows";
+
+export interface BulkResponse {
+  editTokenHash: string;
+  source: "demo" | "import" | "web";
+  importKey?: string | null;
+  createdAt?: Date;
+  notOpenStackContributor?: boolean;
+  nothingOutsideOpenStack?: boolean;
+  yearsContributing?: number | null;
+  employerPaid?: string | null;
+  comment?: string | null;
+  teamIds: number[];
+  selections: SelectionRow[];
+  others?: { rawText: string; projectId: number | null }[];
+}
+
+/**
+ * Insert responses in chunks, each chunk in one transaction; returns the new responses' public ids in input order.
+ * A chunk with a taken edit token or import key writes nothing and fails with Prisma's P2002, as createMany does.
+ */
+export async function insertResponsesBulk(db: Db, roundId: number, responses: readonly BulkResponse[], chunkSize = 500): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < responses.length; start += chunkSize) {
+    const chunk = responses.slice(start, start + chunkSize).map((r) => ({ ...r, responseId: timeOrderedUuid(), publicId: randomUUID() }));
+    // What Prisma would set for @default(now()) and @updatedAt, one instant per chunk.
+    const now = new Date();
+    await db.$transaction(
+      async (tx) => {
+        const rows = chunk.map((r) => ({
+          responseId: r.responseId,
+          publicId: r.publicId,
+          roundId,
+          editTokenHash: r.editTokenHash,
+          source: r.source,
+          importKey: r.importKey ?? null,
+          fields: {
+            notOpenStackContributor: r.notOpenStackContributor ?? false,
+            yearsContributing: r.yearsContributing ?? null,
+            employerPaid: r.employerPaid ?? null,
+            comment: r.comment ?? null,
+            projectCount: r.selections.length,
+            nothingOutsideOpenStack: r.nothingOutsideOpenStack ?? false,
+            isComplete: isCompleteAnswer({
+              teams: r.teamIds.length,
+              notOpenStackContributor: r.notOpenStackContributor ?? false,
+              projects: r.selections.length,
+              others: r.others?.length ?? 0,
+              nothingOutsideOpenStack: r.nothingOutsideOpenStack ?? false,
+            }),
+          },
+          createdAt: r.createdAt ?? now,
+        }));
+        await insertResponseRows(tx, rows);
+        await insertAnswerRows(
+          tx,
+          chunk.map((r) => ({
+            responseId: r.responseId,
+            roundId,
+            selections: r.selections,
+            teamIds: r.teamIds,
+            others: (r.others ?? []).map((o) => ({ ...o, normalizedText: normalizeName(o.rawText) })),
+          })),
+        );
+      },
+      { maxWait: 30_000, timeout: 120_000 },
+    );
+    ids.push(...chunk.map((r) => r.publicId));
+  }
+  return ids;
+}

@@ -1,0 +1,111 @@
+// Everything a batch of submissions is checked against, read inside the batch's transaction: its rounds, the
+// existing responses and tombstones of its edit tokens, the projects and teams it names, which of those projects
+// its rounds offer, and the catalogue entries its free text could name. A handful of indexed queries per batch,
+// whatever its size; nothing loads the whole catalogue.
+import { type MatchableProject } from "../survey/catalogue-match";
+import { candidateKeys } from "../survey/normalize";
+import type { ResponseInput } from "../survey/response-schema";
+import type { Tx } from "./client";
+import { Prisma } from "./generated/sqlite/client";
+
+export interface ExistingResponse {
+  /** Response.id, the internal key its rows hang off. */
+  id: string;
+  publicId: string;
+  roundId: number;
+}
+
+export interface BatchLookup {
+  roundBySlug: ReadonlyMap<string, { id: number; status: string }>;
+  /** Edit-token hashes whose response was deleted. */
+  tombstones: ReadonlySet<string>;
+  existingByTokenHash: ReadonlyMap<string, ExistingResponse>;
+  /** The project an answered slug stands for: a merged project's answers go to the project it was merged into. */
+  projectIdBySlug: ReadonlyMap<string, number>;
+  isOffered(roundId: number, projectId: number): boolean;
+  /** Active teams by slug. */
+  teamIdBySlug: ReadonlyMap<string, number>;
+  /** Active projects with a name, slug or alias among the free text's candidate keys, in catalogue order. */
+  namedProjects: MatchableProject[];
+}
+
+const unique = <T>(values: Iterable<T>) => [...new Set(values)];
+
+export async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], tokenHashes: readonly string[]): Promise<BatchLookup> {
+  const projectSlugs = unique(inputs.flatMap((input) => input.projects.map((p) => p.slug)));
+  const teamSlugs = unique(inputs.flatMap((input) => input.teams));
+
+  const rounds = await tx.round.findMany({
+    where: { slug: { in: unique(inputs.map((input) => input.round)) } },
+    select: { id: true, slug: true, status: true },
+  });
+  const tombstones = await tx.responseTombstone.findMany({
+    where: { editTokenHash: { in: [...tokenHashes] } },
+    select: { editTokenHash: true },
+  });
+  const existing = await tx.response.findMany({
+    where: { editTokenHash: { in: [...tokenHashes] } },
+    select: { id: true, publicId: true, roundId: true, editTokenHash: true },
+  });
+  const projects =
+    projectSlugs.length === 0
+      ? []
+      : await tx.project.findMany({
+          where: { slug: { in: projectSlugs } },
+          select: { id: true, slug: true, status: true, mergedIntoId: true },
+        });
+  const projectIdBySlug = new Map(
+    projects.map((p) => [p.slug, p.status === "merged" && p.mergedIntoId !== null ? p.mergedIntoId : p.id]),
+  );
+  const offered =
+    projectIdBySlug.size === 0 || rounds.length === 0
+      ? []
+      : await tx.roundProject.findMany({
+          where: { roundId: { in: rounds.map((r) => r.id) }, projectId: { in: unique(projectIdBySlug.values()) } },
+          select: { roundId: true, projectId: true },
+        });
+  const offeredKeys = new Set(offered.map((o) => `${o.roundId}:${o.projectId}`));
+  const teams =
+    teamSlugs.length === 0
+      ? []
+      : await tx.team.findMany({ where: { slug: { in: teamSlugs }, isActive: true }, select: { id: true, slug: true } });
+
+  return {
+    roundBySlug: new Map(rounds.map((r) => [r.slug, { id: r.id, status: r.status }])),
+    tombstones: new Set(tombstones.map((t) => t.editTokenHash)),
+    existingByTokenHash: new Map(existing.map(({ editTokenHash, ...response }) => [editTokenHash, response])),
+    projectIdBySlug,
+    isOffered: (roundId, projectId) => offeredKeys.has(`${roundId}:${projectId}`),
+    teamIdBySlug: new Map(teams.map((t) => [t.slug, t.id])),
+    namedProjects: await findNamedProjects(tx, unique(inputs.flatMap((input) => input.others.flatMap(candidateKeys)))),
+  };
+}
+
+/**
+ * The active projects whose name, slug or alias normalises to one of `keys` (the forms catalogue-match.ts would
+ * look up), each with the keys it answers to as its aliases, in catalogue order (where two entries answer to one
+ * key, the first wins, as in the full catalogue's index). Names and aliases are stored normalised; a slug
+ * ([a-z0-9._-]) normalises to itself without its dots, underscores and hyphens.
+ */
+async function findNamedProjects(tx: Tx, keys: readonly string[]): Promise<MatchableProject[]> {
+  if (keys.length === 0) return [];
+  const keyList = Prisma.join(keys);
+  const slugKey = Prisma.raw(`REPLACE(REPLACE(REPLACE(p."slug", '-', ''), '_', ''), '.', '')`);
+  const rows = await tx.$queryRaw<{ key: string; projectId: number | bigint; position: number | bigint }[]>`
+    SELECT p."normalizedName" AS "key", p."id" AS "projectId", p."position" AS "position" FROM "Project" p
+      WHERE p."status" = 'active' AND p."normalizedName" IN (${keyList})
+    UNION ALL
+    SELECT ${slugKey}, p."id", p."position" FROM "Project" p
+      WHERE p."status" = 'active' AND ${slugKey} IN (${keyList})
+    UNION ALL
+    SELECT a."normalized", p."id", p."position" FROM "ProjectAlias" a JOIN "Project" p ON p."id" = a."projectId"
+      WHERE p."status" = 'active' AND a."normalized" IN (${keyList})`;
+  const named = new Map<number, { project: MatchableProject & { aliases: string[] }; position: number }>();
+  for (const row of rows) {
+    const id = Number(row.projectId);
+    const entry = named.get(id) ?? { project: { id, slug: "", name: "", aliases: [] }, position: Number(row.position) };
+    entry.project.aliases.push(row.key);
+    named.set(id, entry);
+  }
+  return [...named.values()].sort((x, y) => x.position - y.position || x.project.id - y.project.id).map((e) => e.project);
+}
