@@ -25,6 +25,9 @@ const FORBIDDEN = [
   "postgresql://",
 ];
 
+// Source files are never public assets: a server module referenced as a URL (a worker entry, say) would be
+// copied into static/media and served as it is.
+const SOURCE_FILE = /\.(ts|tsx|mts|cts|jsx)$/;
 // Binary assets cannot hold a leaked name in readable form; everything else is read as text.
 const BINARY_FILE = /\.(png|jpe?g|gif|webp|avif|ico|woff2?|ttf|otf|eot)$/i;
 
@@ -44,5 +47,9 @@ describe("the public assets", () => {
       for (const word of FORBIDDEN) if (text.includes(word)) leaks.push(`${word} in ${asset}`);
     }
     expect(leaks).toEqual([]);
+  });
+
+  it("include no source file", () => {
+    expect(served().filter((file) => SOURCE_FILE.test(file))).toEqual([]);
   });
 });
