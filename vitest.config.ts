@@ -28,6 +28,7 @@ export default defineConfig({
           name: "security",
           include: ["tests/security/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/helpers/postgres-server.ts"],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
