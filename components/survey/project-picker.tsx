@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { buildCatalogueIndex } from "@/lib/survey/catalogue-match";
 import type { RoundQuestions } from "@/lib/survey/questions";
 import {
@@ -58,18 +58,23 @@ export function ProjectPicker({
     () =>
       new Set(answers.map((answer) => bySlug.get(answer.slug)?.categorySlug).filter((slug): slug is string => !!slug)),
   );
-  // The control to focus once the next render has opened its category (set by the search and the chips).
-  const focusTarget = useRef<string | null>(null);
+  // Where to go once the next render has opened a category: a row's control (from a chip), or back to the
+  // search box where the page was (after choosing from the search, so the next project is one keystroke away).
+  const focusTarget = useRef<{ id: string; scrollY: number | null } | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
 
   useEffect(() => {
     const target = focusTarget.current;
     if (!target) return;
     focusTarget.current = null;
-    const element = document.getElementById(target);
-    if (element) {
+    const element = document.getElementById(target.id);
+    if (!element) return;
+    if (target.scrollY === null) {
       element.focus();
       element.scrollIntoView({ block: "center" });
+    } else {
+      element.focus({ preventScroll: true });
+      window.scrollTo({ top: target.scrollY });
     }
   }, [focusRequest]);
 
@@ -85,23 +90,21 @@ export function ProjectPicker({
       return next;
     });
 
-  const reveal = (project: ProjectOption, target: string) => {
+  const reveal = (project: ProjectOption, target: string, returnTo: number | null = null) => {
     openCategory(project.categorySlug, true);
-    focusTarget.current = target;
+    focusTarget.current = { id: target, scrollY: returnTo };
     setFocusRequest((count) => count + 1);
   };
 
-  const chooseFromSearch = (project: ProjectOption) => {
-    const isNew = !chosen.has(project.slug);
+  // The project is ticked and its row opened (with its questions) in its category; focus and scroll stay at
+  // the search box. Its chip below the search says what is still to answer and leads to the row.
+  const chooseFromSearch = (project: ProjectOption, searchInputId: string) => {
     const toggle = document.getElementById(projectInputId(project.slug));
     if (toggle instanceof HTMLInputElement && !toggle.checked) {
       toggle.checked = true;
       onProgrammaticChange();
     }
-    reveal(
-      project,
-      isNew ? kindInputId(project.slug, questions.kinds.options[0]?.code ?? "code") : projectInputId(project.slug),
-    );
+    reveal(project, searchInputId, window.scrollY);
   };
 
   const generalError = errors.projects;
@@ -142,9 +145,21 @@ export function ProjectPicker({
                       key={answer.slug}
                       type="button"
                       className={styles.chip}
-                      onClick={() => reveal(project, projectInputId(project.slug))}
+                      onClick={() =>
+                        reveal(
+                          project,
+                          answer.kinds.length === 0
+                            ? kindInputId(project.slug, questions.kinds.options[0]?.code ?? "code")
+                            : answer.frequency === ""
+                              ? frequencyInputId(project.slug, questions.frequency.options[0]?.code ?? "once")
+                              : projectInputId(project.slug),
+                        )
+                      }
                     >
                       {project.name}
+                      {(answer.kinds.length === 0 || answer.frequency === "") && (
+                        <span className={styles.chipTodo}>: say how</span>
+                      )}
                     </button>
                   );
                 })}
@@ -214,7 +229,8 @@ interface ProjectRowProps {
   errors: FieldErrors;
 }
 
-function ProjectRow({ project, questions, defaultAnswer, isChosen, errors }: ProjectRowProps) {
+/** One project with its own questions; memoised, so a change elsewhere in the form does not re-render it. */
+const ProjectRow = memo(function ProjectRow({ project, questions, defaultAnswer, isChosen, errors }: ProjectRowProps) {
   const inputId = projectInputId(project.slug);
   const slugError = errors[projectErrorKey(project.slug, "slug")];
   const kindsError = errors[projectErrorKey(project.slug, "kinds")];
@@ -299,4 +315,4 @@ function ProjectRow({ project, questions, defaultAnswer, isChosen, errors }: Pro
       </div>
     </li>
   );
-}
+});

@@ -1,6 +1,7 @@
 "use client";
 import { useId, useMemo, useState, type KeyboardEvent } from "react";
 import { suggestProjects, type CatalogueIndex } from "@/lib/survey/catalogue-match";
+import { suggestForTypo } from "@/lib/survey/responses-import/typo-hints";
 import type { ProjectOption } from "@/lib/survey/survey-catalogue";
 import styles from "./survey-form.module.css";
 
@@ -9,7 +10,8 @@ interface ProjectSearchProps {
   index: CatalogueIndex<ProjectOption>;
   categoryNames: ReadonlyMap<string, string>;
   chosen: ReadonlySet<string>;
-  onChoose(project: ProjectOption): void;
+  /** Called with the search box's id, where focus returns once the project is chosen. */
+  onChoose(project: ProjectOption, searchInputId: string): void;
 }
 
 /**
@@ -23,12 +25,19 @@ export function ProjectSearch({ label, index, categoryNames, chosen, onChoose }:
   const [isOpen, setIsOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [announcement, setAnnouncement] = useState("");
-  const suggestions = useMemo(() => suggestProjects(index, query, 8), [index, query]);
+  const matches = useMemo(() => suggestProjects(index, query, 8), [index, query]);
+  // Nothing matches: the import's typo matcher offers the catalogue entry one or two typos away, as an option.
+  const typo = useMemo(() => {
+    if (matches.length > 0 || query.trim().length < 4) return null;
+    const slug = suggestForTypo(index, query);
+    return index.projects.find((project) => project.slug === slug) ?? null;
+  }, [index, matches, query]);
+  const suggestions = typo ? [typo] : matches;
   const isExpanded = isOpen && query.trim().length > 0;
   const optionId = (position: number) => `${id}-option-${position}`;
 
   const choose = (project: ProjectOption) => {
-    onChoose(project);
+    onChoose(project, `${id}-input`);
     setQuery("");
     setIsOpen(false);
     setActive(-1);
@@ -62,8 +71,10 @@ export function ProjectSearch({ label, index, categoryNames, chosen, onChoose }:
 
   const status = !isExpanded
     ? announcement
-    : suggestions.length === 0
-      ? "No project in the list matches. You can name it under “Other projects” below."
+    : typo
+      ? `No project in the list matches. Did you mean ${typo.name}? Press Enter to choose it.`
+      : suggestions.length === 0
+        ? "No project in the list matches. You can name it under “Other projects” below."
       : `${suggestions.length} ${suggestions.length === 1 ? "project matches" : "projects match"}; use the arrow keys to choose.`;
 
   return (
@@ -111,7 +122,15 @@ export function ProjectSearch({ label, index, categoryNames, chosen, onChoose }:
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => choose(project)}
           >
-            <span className={styles.optionName}>{project.name}</span>
+            <span className={styles.optionName}>
+              {typo ? (
+                <>
+                  <span className={styles.typoHint}>Did you mean</span> {project.name}?
+                </>
+              ) : (
+                project.name
+              )}
+            </span>
             <span className={styles.optionMeta}>
               {categoryNames.get(project.categorySlug)}
               {chosen.has(project.slug) ? " · chosen" : ""}

@@ -6,11 +6,13 @@ import {
   useMemo,
   useRef,
   useState,
+  startTransition,
   type FormEvent,
   type MouseEvent,
 } from "react";
 import { deleteOwnResponse, submitResponse, updateResponse } from "@/app/actions/survey-response";
 import { buildCatalogueIndex, matchProjectName } from "@/lib/survey/catalogue-match";
+import { suggestForTypo } from "@/lib/survey/responses-import/typo-hints";
 import type { RoundQuestions } from "@/lib/survey/questions";
 import {
   FIELD,
@@ -38,6 +40,8 @@ export interface SurveyFormProps {
 }
 
 const idle: SurveyFormState = { status: "idle", values: null };
+// One object for "no errors", so memoised rows see the same props from one render to the next.
+const NO_ERRORS: FieldErrors = {};
 
 /**
  * The survey form. It is a plain HTML form posting to a server action, so it works before (and without)
@@ -50,9 +54,23 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
   const defaults = state.values ?? initialValues;
   const [values, setValues] = useState<ResponseFormValues>(defaults);
   const formRef = useRef<HTMLFormElement>(null);
+  // The summaries around the inputs follow in a transition, so a key or tap paints before they re-render.
   const readForm = useCallback(() => {
-    if (formRef.current) setValues(readResponseForm(new FormData(formRef.current).entries()));
+    if (!formRef.current) return;
+    const next = readResponseForm(new FormData(formRef.current).entries());
+    startTransition(() => setValues(next));
   }, []);
+  // Boxes without a name (the team filter, the project search) are not answers: typing there re-reads nothing.
+  const onFormChange = useCallback(
+    (event: FormEvent<HTMLFormElement>) => {
+      const target = event.target;
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) {
+        if (target.name === "" || target.name === FIELD.teams || target.name === FIELD.notOpenStackContributor) return;
+      }
+      readForm();
+    },
+    [readForm],
+  );
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [shownState, setShownState] = useState(state);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -63,7 +81,7 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
     setShownState(state);
     setClientErrors(null);
   }
-  const errors: FieldErrors = clientErrors ?? (state.status === "invalid" ? state.errors : {});
+  const errors: FieldErrors = clientErrors ?? (state.status === "invalid" ? state.errors : NO_ERRORS);
   const message = clientErrors
     ? "Some answers need attention; see the messages below."
     : state.status === "idle"
@@ -91,10 +109,16 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
   };
 
   const index = useMemo(() => buildCatalogueIndex(allProjects(catalogue)), [catalogue]);
-  const otherMatches = splitOtherProjects(values.others).map((line) => ({
-    line,
-    match: matchProjectName(index, line),
-  }));
+  const otherMatches = useMemo(
+    () =>
+      splitOtherProjects(values.others).map((line) => {
+        const match = matchProjectName(index, line);
+        // A line the catalogue does not know: the import's typo matcher may know what was meant.
+        const typo = match ? null : suggestForTypo(index, line);
+        return { line, match, hint: typo ? (index.projects.find((p) => p.slug === typo) ?? null) : null };
+      }),
+    [index, values.others],
+  );
 
   return (
     <>
@@ -102,7 +126,7 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
         ref={formRef}
         action={formAction}
         onSubmit={onSubmit}
-        onChange={readForm}
+        onChange={onFormChange}
         // React resets the form after an action; the defaults then hold what was sent, re-read them.
         onReset={() => setTimeout(readForm, 0)}
         noValidate
@@ -140,7 +164,6 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
           teams={catalogue.teams}
           defaultChosen={defaults.teams}
           defaultIsNone={defaults.notOpenStackContributor}
-          chosen={values.teams}
           error={errors.teams ?? errors.notOpenStackContributor}
           id="question-teams"
         />
@@ -178,13 +201,15 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
           <FieldError id="field-others-error" message={errors.others} />
           {otherMatches.length > 0 && (
             <ul id="field-others-matches" className={styles.otherMatches}>
-              {otherMatches.map(({ line, match }, position) => (
+              {otherMatches.map(({ line, match, hint }, position) => (
                 <li key={`${position}-${line}`}>
                   “{line}”{" "}
                   {match ? (
                     <span>will be counted as {match.name}</span>
                   ) : (
-                    <span className={styles.muted}>will be kept as typed</span>
+                    <span className={styles.muted}>
+                      will be kept as typed{hint && <strong className={styles.typoHint}> (did you mean {hint.name}?)</strong>}
+                    </span>
                   )}
                 </li>
               ))}

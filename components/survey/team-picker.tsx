@@ -1,5 +1,5 @@
 "use client";
-import { useId, useMemo, useState } from "react";
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { FIELD } from "@/lib/survey/response-form";
 import type { RoundQuestions } from "@/lib/survey/questions";
 import { filterTeams, type TeamOption } from "@/lib/survey/survey-catalogue";
@@ -13,27 +13,53 @@ interface TeamPickerProps {
   /** What the checkboxes start with; they are uncontrolled, so nothing ticked before hydration is lost. */
   defaultChosen: string[];
   defaultIsNone: boolean;
-  /** The teams ticked now, for the summary line. */
-  chosen: string[];
   error: string | undefined;
   /** The question's id, which the error summary links to. */
   id: string;
 }
 
-/** The OpenStack teams as a checkbox list, with a filter once JavaScript runs, and the "none" answer. */
-export function TeamPicker({ question, teams, defaultChosen, defaultIsNone, chosen, error, id: questionId }: TeamPickerProps) {
+/**
+ * The OpenStack teams as one checkbox list, every team in view (no inner scroll region), and the "none" answer.
+ * Once JavaScript runs: a filter, and the chosen teams as removable chips. It keeps its own state, so typing in
+ * the filter or ticking a team re-renders this question only.
+ */
+export const TeamPicker = memo(function TeamPicker({
+  question,
+  teams,
+  defaultChosen,
+  defaultIsNone,
+  error,
+  id: questionId,
+}: TeamPickerProps) {
   const id = useId();
   const isHydrated = useHydrated();
+  const listRef = useRef<HTMLDivElement>(null);
   const [filter, setFilter] = useState("");
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(defaultChosen));
   const visible = useMemo(() => new Set(filterTeams(teams, filter).map((team) => team.slug)), [teams, filter]);
-  const chosenSet = new Set(chosen);
-  const defaultSet = new Set(defaultChosen);
-  const chosenNames = teams.filter((team) => chosenSet.has(team.slug)).map((team) => team.name);
-  // Teams and "none" exclude each other: ticking one clears the other (the form re-reads itself on change).
+  const defaultSet = useMemo(() => new Set(defaultChosen), [defaultChosen]);
+  const chosenTeams = teams.filter((team) => chosen.has(team.slug));
+
+  // The checkboxes are the truth (uncontrolled, also before hydration); the chips mirror them.
+  const readChosen = useCallback(() => {
+    const boxes = listRef.current?.querySelectorAll<HTMLInputElement>(`input[name="${FIELD.teams}"]`) ?? [];
+    setChosen(new Set(Array.from(boxes, (box) => (box.checked ? box.value : "")).filter(Boolean)));
+  }, []);
+  useEffect(() => {
+    // Whatever was ticked before the script arrived.
+    const frame = requestAnimationFrame(readChosen);
+    return () => cancelAnimationFrame(frame);
+  }, [readChosen]);
+  // Teams and "none" exclude each other: ticking one clears the other.
   const clear = (form: HTMLFormElement | null, name: string) => {
     for (const element of Array.from(form?.elements ?? [])) {
-      if (element instanceof HTMLInputElement && element.name === name) element.checked = false;
+      if (element instanceof HTMLInputElement && element.name === name && element.checked) element.click();
     }
+  };
+  const remove = (slug: string) => {
+    const box = listRef.current?.querySelector<HTMLInputElement>(`input[name="${FIELD.teams}"][value="${slug}"]`);
+    if (box?.checked) box.click(); // a real click, so the form hears the change as from the keyboard or mouse
+    document.getElementById(`${id}-filter`)?.focus();
   };
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
@@ -51,22 +77,40 @@ export function TeamPicker({ question, teams, defaultChosen, defaultIsNone, chos
       </p>
       <FieldError id={errorId} message={error} />
       {isHydrated && (
-        <div className={styles.filterRow}>
-          <label htmlFor={`${id}-filter`}>Filter teams</label>
-          <input
-            id={`${id}-filter`}
-            type="search"
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-            placeholder="Team or repository, e.g. nova"
-            autoComplete="off"
-          />
-          <span className={styles.muted} aria-live="polite">
-            {chosenNames.length === 0 ? "No team chosen" : `Chosen: ${chosenNames.join(", ")}`}
-          </span>
-        </div>
+        <>
+          <div className={styles.filterRow}>
+            <label htmlFor={`${id}-filter`}>Filter teams</label>
+            <input
+              id={`${id}-filter`}
+              type="search"
+              value={filter}
+              onChange={(event) => setFilter(event.target.value)}
+              placeholder="Team or repository, e.g. nova"
+              autoComplete="off"
+              aria-describedby={`${id}-shown`}
+            />
+            <span id={`${id}-shown`} className={styles.muted} aria-live="polite">
+              {filter.trim() === "" ? `${teams.length} teams` : `${visible.size} of ${teams.length} teams shown`}
+            </span>
+          </div>
+          {chosenTeams.length === 0 ? (
+            <p className={styles.muted}>No team chosen yet.</p>
+          ) : (
+            <ul className={styles.teamChips} aria-label="Chosen teams">
+              {chosenTeams.map((team) => (
+                <li key={team.slug}>
+                  <button type="button" className={styles.removeChip} onClick={() => remove(team.slug)}>
+                    {team.name}
+                    <span aria-hidden="true">×</span>
+                    <span className="visually-hidden">, remove</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
-      <div className={styles.teamGrid}>
+      <div ref={listRef} className={styles.teamGrid}>
         {teams.map((team) => (
           <label key={team.slug} className={styles.choice} hidden={!visible.has(team.slug)}>
             <input
@@ -76,6 +120,7 @@ export function TeamPicker({ question, teams, defaultChosen, defaultIsNone, chos
               defaultChecked={defaultSet.has(team.slug)}
               onChange={(event) => {
                 if (event.target.checked) clear(event.target.form, FIELD.notOpenStackContributor);
+                readChosen();
               }}
             />
             <span>
@@ -100,4 +145,4 @@ export function TeamPicker({ question, teams, defaultChosen, defaultIsNone, chos
       </label>
     </fieldset>
   );
-}
+});

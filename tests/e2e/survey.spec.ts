@@ -84,6 +84,53 @@ for (const viewport of [
       await expectNoSeriousAxeViolations(page);
       expect(await storedResponseCount(browser)).toBe(before);
     });
+
+    test("all 42 teams are in view and can be chosen, and chosen teams are chips that remove them", async ({ page }) => {
+      await page.goto("/");
+      await hydrated(page);
+      const teams = page.locator('input[name="teams"]');
+      await expect(teams).toHaveCount(42);
+      // No inner scroll region: the list is as tall as its content.
+      const grid = teams.first().locator("xpath=ancestor::div[1]");
+      expect(await grid.evaluate((element) => element.scrollHeight - element.clientHeight)).toBeLessThanOrEqual(1);
+      for (let n = 0; n < 42; n++) {
+        await teams.nth(n).scrollIntoViewIfNeeded();
+        await expect(teams.nth(n)).toBeVisible();
+      }
+      await page.getByRole("checkbox", { name: /^nova\b/ }).check();
+      await page.getByRole("checkbox", { name: /^zun\b/ }).check();
+      const chips = page.getByRole("list", { name: "Chosen teams" });
+      await expect(chips.getByRole("button")).toHaveText(["nova×, remove", "zun×, remove"]);
+      await page.getByLabel("Filter teams").fill("neutron");
+      await expect(page.getByText(/^\d+ of 42 teams shown$/)).toBeVisible();
+      await expectNoSeriousAxeViolations(page); // filter and chips shown
+      await chips.getByRole("button", { name: /^nova/ }).click();
+      await expect(page.locator('input[name="teams"][value="nova"]')).not.toBeChecked(); // hidden by the filter
+      await expect(chips.getByRole("button")).toHaveText(["zun×, remove"]);
+      await expect(page.getByLabel("Filter teams")).toBeFocused();
+    });
+
+    test("choosing a project keeps focus and scroll at the search; typos get a hint", async ({ page }) => {
+      await page.goto("/");
+      await hydrated(page);
+      const search = page.getByRole("combobox", { name: "Find a project by name" });
+      await search.scrollIntoViewIfNeeded();
+      await search.fill("libvirt");
+      const top = await search.evaluate((element) => element.getBoundingClientRect().top);
+      await search.press("Enter");
+      await expect(page.getByRole("checkbox", { name: "libvirt", exact: true })).toBeChecked();
+      await expect(search).toBeFocused();
+      expect(Math.abs((await search.evaluate((element) => element.getBoundingClientRect().top)) - top)).toBeLessThan(2);
+
+      await search.fill("sqlalchmey");
+      await expect(page.getByRole("option")).toContainText("Did you mean SQLAlchemy?");
+      await expectNoSeriousAxeViolations(page); // the suggestions open
+      await search.press("Enter");
+      await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
+      await page.getByLabel("Other projects not listed").fill("kuberentes\nmy own tool");
+      await expect(page.getByText("did you mean Kubernetes?")).toBeVisible();
+      await expect(page.getByText("“my own tool” will be kept as typed")).toBeVisible();
+    });
   });
 }
 
@@ -125,8 +172,9 @@ test("a new respondent answers, follows the edit link, changes the answer and de
   await page.getByRole("option", { name: /SQLAlchemy/ }).click();
   await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
   const kinds = group(page, "How do you contribute? (SQLAlchemy)");
-  // Choosing from the type-ahead takes the respondent straight to that project's questions.
-  await expect(kinds.getByRole("checkbox", { name: "Code", exact: true })).toBeFocused();
+  // Choosing keeps the respondent's place: focus stays in the search, ready for the next project.
+  await expect(search).toBeFocused();
+  await expect(kinds.getByRole("checkbox", { name: "Code", exact: true })).toBeVisible();
 
   await page.getByLabel("Other projects not listed").fill("my-own-tool");
   // Submitting without saying how: the error appears next to the project, and nothing typed is lost.
@@ -192,6 +240,16 @@ test("the type-ahead matches aliases and works with the keyboard alone", async (
   await expect(search).toHaveAttribute("aria-activedescendant", /option-0/);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("checkbox", { name: "Kubernetes", exact: true })).toBeChecked();
+  await expect(search).toBeFocused(); // the next project is one keystroke away
+  await page.keyboard.type("sqla");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
+  // The chosen projects' chips lead to what is left to answer.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "SQLAlchemy: say how" })).toBeFocused(); // in form order
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Kubernetes: say how" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await page.keyboard.press("Space");
   await expect(
     group(page, "How do you contribute? (Kubernetes)").getByRole("checkbox", { name: "Code", exact: true }),
@@ -294,6 +352,27 @@ test.describe("on a 360-px phone", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, your answer is saved");
     expect(await overflow()).toBeLessThanOrEqual(0);
   });
+});
+
+test("no page breaks the Content-Security-Policy, and the site has an icon", async ({ page, request }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content[- ]Security[- ]Policy|unsafe-eval/i.test(message.text())) violations.push(message.text());
+  });
+  const token = newToken();
+  expect((await request.post("/api/v1/responses", { data: apiBody(token) })).status()).toBe(201);
+  for (const path of ["/", `/r/${token}`, `/r/${token}/thanks`, "/results", "/results/dependencies", "/admin/sign-in"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+  }
+  await page.goto("/");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Send my answer" }).click(); // the schema runs in the browser
+  await expect(errorSummary(page)).toBeVisible();
+  expect(violations).toEqual([]);
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(icon).toBeTruthy();
+  expect((await request.get(icon!)).status()).toBe(200);
 });
 
 test.describe("JSON API", () => {
