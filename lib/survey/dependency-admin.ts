@@ -48,7 +48,8 @@ export function suggestCategory(packageName: string, section: string, categories
   const name = packageName.toLowerCase();
   if (/test/.test(section) && categories.includes("test tools")) return "test tools";
   if (/doc/.test(section) && categories.includes("docs tools")) return "docs tools";
-  for (const [pattern, category] of CATEGORY_RULES) if (pattern.test(name) && categories.includes(category)) return category;
+  for (const [pattern, category] of CATEGORY_RULES)
+    if (pattern.test(name) && categories.includes(category)) return category;
   return fallback;
 }
 
@@ -89,7 +90,14 @@ export function suggestProject(
 const aliasListSchema = z
   .string()
   .max(500, "Aliases must be at most 500 characters")
-  .transform((text) => [...new Set(text.split("|").map((alias) => alias.normalize("NFC").trim()).filter(Boolean))]);
+  .transform((text) => [
+    ...new Set(
+      text
+        .split("|")
+        .map((alias) => alias.normalize("NFC").trim())
+        .filter(Boolean),
+    ),
+  ]);
 
 export const bulkAddRowSchema = z.object({
   dependencyId: id,
@@ -118,7 +126,11 @@ export function parseBulkAddForm(
   for (const raw of byIndex.values()) {
     if (raw.add !== "on") continue;
     const parsed = bulkAddRowSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, message: `${raw.package ?? "A package"}: ${parsed.error.issues[0]?.message ?? "check the row"}` };
+    if (!parsed.success)
+      return {
+        ok: false,
+        message: `${raw.package ?? "A package"}: ${parsed.error.issues[0]?.message ?? "check the row"}`,
+      };
     rows.push(parsed.data);
   }
   if (rows.length === 0) return { ok: false, message: "Tick at least one package to add" };

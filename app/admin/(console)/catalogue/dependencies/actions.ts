@@ -36,5 +36,8 @@ export async function addDependencyProjectsAction(_: AdminActionState, formData:
     return { ok: false, message: result.message, field: result.field };
   }
   for (const path of [...PATHS, "/admin/catalogue"]) revalidatePath(path);
-  return { ok: true, message: `${result.value.added} projects added; they are offered in the open and draft rounds and every round created after them.` };
+  return {
+    ok: true,
+    message: `${result.value.added} projects added; they are offered in the open and draft rounds and every round created after them.`,
+  };
 }

@@ -12,7 +12,11 @@ export function BulkAddForm({ suggestions, categories }: Suggestions) {
     return <p className="notice">Every external dependency of the current list is in the survey.</p>;
   }
   return (
-    <ActionForm action={addDependencyProjectsAction} submitLabel={`Add the ticked packages as projects`} label="Add dependencies as projects">
+    <ActionForm
+      action={addDependencyProjectsAction}
+      submitLabel={`Add the ticked packages as projects`}
+      label="Add dependencies as projects"
+    >
       <table className={styles.table} data-testid="bulk-add">
         <thead>
           <tr>
@@ -35,7 +39,12 @@ export function BulkAddForm({ suggestions, categories }: Suggestions) {
                 {s.package} <span className="muted">({s.section})</span>
               </td>
               <td>
-                <input name={`rows.${i}.name`} defaultValue={s.name} aria-label={`Project name for ${s.package}`} required />
+                <input
+                  name={`rows.${i}.name`}
+                  defaultValue={s.name}
+                  aria-label={`Project name for ${s.package}`}
+                  required
+                />
               </td>
               <td>
                 <select
@@ -51,7 +60,11 @@ export function BulkAddForm({ suggestions, categories }: Suggestions) {
                 </select>
               </td>
               <td>
-                <input name={`rows.${i}.aliases`} defaultValue={s.aliases.join("|")} aria-label={`Aliases for ${s.package}`} />
+                <input
+                  name={`rows.${i}.aliases`}
+                  defaultValue={s.aliases.join("|")}
+                  aria-label={`Aliases for ${s.package}`}
+                />
               </td>
             </tr>
           ))}

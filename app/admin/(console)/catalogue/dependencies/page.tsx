@@ -37,7 +37,9 @@ function DependencyTable({ rows, origin }: { rows: AdminDependency[]; origin: "o
             <td>{dep.package}</td>
             <td>{dep.section}</td>
             <td>{DECIDED_BY[dep.originSource] ?? dep.originSource}</td>
-            {origin === "external" ? <td>{dep.project?.name ?? <span className="muted">not in the survey yet</span>}</td> : null}
+            {origin === "external" ? (
+              <td>{dep.project?.name ?? <span className="muted">not in the survey yet</span>}</td>
+            ) : null}
             <td>
               <ActionForm
                 action={setDependencyOriginAction}
@@ -66,9 +68,10 @@ export default async function DependencyListPage() {
     <section>
       <h1>Dependency list</h1>
       <p className="muted">
-        The current list ({deps.length} packages), loaded with <code>npm run deps:load</code>. OpenStack’s own packages are
-        recognised from the teams’ deliverables and naming rules; mark any package otherwise here. Your decision is kept
-        through every later load and recorded in the audit log. <a href="/admin/catalogue">Back to the catalogue</a>
+        The current list ({deps.length} packages), loaded with <code>npm run deps:load</code>. OpenStack’s own packages
+        are recognised from the teams’ deliverables and naming rules; mark any package otherwise here. Your decision is
+        kept through every later load and recorded in the audit log.{" "}
+        <a href="/admin/catalogue">Back to the catalogue</a>
       </p>
       <h2>Not in the survey yet ({bulkAdd.suggestions.length})</h2>
       <p className="muted">
