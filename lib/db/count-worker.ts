@@ -3,12 +3,23 @@
 // per statement while the app's writers go on; it can never write. Plain better-sqlite3, not Prisma: the
 // statements arrive already built, and the client's query compiler would cost more than many counts.
 import Database from "better-sqlite3";
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import type { CountReply, CountRequest, CountWorkerData } from "./read-pool-sqlite";
 
 const port = parentPort;
 if (!port) throw new Error("lib/db/count-worker.ts runs only as a worker thread");
 const { file, busyTimeoutMs } = workerData as CountWorkerData;
+
+// Counting yields the CPU to the request thread, which answers health checks and submissions in between: on
+// Linux a thread has a nice value of its own, set through its thread id (/proc/thread-self names it). Elsewhere
+// the thread keeps the process's priority.
+try {
+  setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), 10);
+} catch {
+  // not Linux, or not allowed: counted at normal priority
+}
 
 const db = new Database(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
 // Prepared once per statement text: a dashboard sends the same few shapes again and again.

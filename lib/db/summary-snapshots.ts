@@ -157,6 +157,8 @@ export function createSnapshotStore(
 ): SnapshotStore {
   const filterKey = snapshotFilterKey(filters, fingerprint);
   const computed = new Map<SnapshotPart, unknown>();
+  // This summary's place in line for counting: every part of it waits behind earlier summaries' parts only.
+  const ticket = gate?.ticket() ?? 0;
   // Decided at the first part loaded (the overview), so every part served comes from one data version.
   let olderSet: { parts: Map<string, StoredPart>; asOf: Date } | null | undefined;
   let opened: Promise<{ stamps: DataStamps; stored: Map<string, StoredPart> }> | undefined;
@@ -181,7 +183,7 @@ export function createSnapshotStore(
       const older = olderSet?.parts.get(part);
       if (older) return JSON.parse(older.body) as T;
       if (hit && isCurrent) return JSON.parse(hit.body) as T;
-      const value = gate ? await gate.count(`${filterKey}|${part}|${stamp}`, compute) : await compute();
+      const value = gate ? await gate.count(`${filterKey}|${part}|${stamp}`, compute, ticket) : await compute();
       computed.set(part, value);
       return value;
     },
