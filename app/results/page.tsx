@@ -1,7 +1,17 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ResultsViewProvider } from "@/components/charts/results-view";
-import { ResultsFilters, type FilterValues } from "@/components/results/results-filters";
+import { FilterForm } from "@/components/results/filter-form";
+import {
+  FilterProblems,
+  filterChips,
+  NO_ROUND_YET,
+  PageIntro,
+  SummaryBar,
+  summaryFilterSelects,
+  toUrlSearchParams,
+  type SearchParams,
+} from "@/components/results/results-page-parts";
 import styles from "@/components/results/results.module.css";
 import { getDatabase } from "@/lib/db/client";
 import { listResultsRounds } from "@/lib/db/results-rounds";
@@ -22,16 +32,6 @@ import { CARD_IDS, ChartCardFor, type CardContext } from "./chart-cards";
 
 export const metadata: Metadata = { title: "Results" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function toUrlSearchParams(record: SearchParams): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(record)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, item);
-  }
-  return params;
-}
-
 export default async function ResultsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const handle = getDatabase();
@@ -47,38 +47,30 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   const roundsWithFigures = rounds.filter((round) => round.figures === "available");
   const employerPaidOptions = DEFAULT_QUESTIONS.employerPaid.options;
 
-  const filterForm = (values: FilterValues) => (
-    <ResultsFilters
-      rounds={rounds}
-      teams={options.teams}
-      categories={options.categories}
-      employerPaidOptions={employerPaidOptions}
-      values={values}
-    />
+  const selects = summaryFilterSelects({
+    rounds,
+    teams: options.teams,
+    categories: options.categories,
+    employerPaidOptions,
+  });
+  const filterForm = (values: Record<string, string>, view: "percent" | "count") => (
+    <FilterForm selects={selects} values={values} view={view} keep={["round"]} />
   );
   const intro = (
-    <div className={styles.intro}>
-      <h1>Results</h1>
-      <p className={styles.lead}>
-        Where OpenStack contributors also contribute upstream: aggregate figures only, small counts suppressed.{" "}
-        <a href="/results/dependencies">Dependencies that need help</a>
-      </p>
-    </div>
+    <PageIntro title="Results">
+      Where OpenStack contributors also contribute upstream: aggregate figures only, small counts suppressed.{" "}
+      <a href="/results/dependencies">Dependencies that need help</a>
+    </PageIntro>
   );
 
   if (!request.ok) {
     return (
       <>
         {intro}
-        <div role="alert" className={styles.alert}>
-          <strong>These filters cannot be applied, so no figures are shown.</strong>
-          <ul>
-            {request.issues.map((issue) => (
-              <li key={issue.parameter + issue.message}>{issue.message}</li>
-            ))}
-          </ul>
-          <a href="/results">Show the results without filters</a>
-        </div>
+        <FilterProblems
+          issues={request.issues}
+          reset={{ href: "/results", label: "Show the results without filters" }}
+        />
       </>
     );
   }
@@ -86,7 +78,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
     return (
       <>
         {intro}
-        <p className="notice">There is no survey round yet, so there are no results.</p>
+        <p className="notice">{NO_ROUND_YET}</p>
       </>
     );
   }
@@ -97,12 +89,11 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   const otherRounds = (
     <RoundLinks rounds={roundsWithFigures.filter((round) => round.id !== f.round.id)} label="Rounds with figures" />
   );
-  const values: FilterValues = {
+  const values = {
     round: f.round.slug,
     team: f.team?.slug ?? "",
     category: f.category?.slug ?? "",
     employerPaid: f.employerPaid ?? "",
-    view: f.view,
   };
   const loader = createSummaryLoader(handle, f, k);
   const slugs = {
@@ -115,7 +106,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
     return (
       <>
         {intro}
-        {filterForm(values)}
+        {filterForm(values, f.view)}
         <div className="notice" role="status" data-no-figures={shown.figures}>
           <p>{describeMissingFigures(shown, k)}</p>
           {roundsWithFigures.length > 0 ? otherRounds : <p>No round has figures yet.</p>}
@@ -125,18 +116,13 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   }
   const [overview, incomplete] = await Promise.all([loader.overview(), countIncompleteResponses(handle, f.round.id)]);
   const leftOut = describeIncompleteLeftOut(incomplete, k);
-  const chips = [
-    f.team && `Team: ${f.team.name}`,
-    f.category && `Category: ${f.category.name}`,
-    f.employerPaid &&
-      `Employer-paid: ${employerPaidOptions.find((o) => o.code === f.employerPaid)?.label ?? f.employerPaid}`,
-  ].filter((chip): chip is string => Boolean(chip));
+  const chips = filterChips(f, employerPaidOptions);
 
   const filtered = chips.length > 0;
   return (
     <ResultsViewProvider initialView={f.view}>
       {intro}
-      {filterForm(values)}
+      {filterForm(values, f.view)}
       {fallback && openRound && openRound.id !== f.round.id && openRound.figures !== "available" ? (
         <div className="notice" role="status" data-fallback-from={openRound.slug}>
           <p>
@@ -146,22 +132,12 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           {otherRounds}
         </div>
       ) : null}
-      <div className={styles.summaryBar} data-respondents={displayCell(overview.respondents)}>
-        <span className={styles.respondents}>
-          {f.round.title}: n = {displayCell(overview.respondents)} respondents
-        </span>
-        {chips.length > 0 ? (
-          <ul className={styles.chips} aria-label="Active filters">
-            {chips.map((chip) => (
-              <li key={chip} className={styles.chip}>
-                {chip}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <span className="muted">No filters: every response of the round.</span>
-        )}
-      </div>
+      <SummaryBar
+        round={f.round.title}
+        n={displayCell(overview.respondents)}
+        chips={chips}
+        unfiltered="No filters: every response of the round."
+      />
       {leftOut && <p className="muted">{leftOut}</p>}
       <details className={styles.definitions}>
         <summary>How these figures are counted</summary>
@@ -201,7 +177,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
             k,
             caption: [f.round.title, ...chips].join(" · "),
           }}
-          renderKey={JSON.stringify({ ...values, view: undefined })}
+          renderKey={JSON.stringify(values)}
         />
       )}
     </ResultsViewProvider>
