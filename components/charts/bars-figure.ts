@@ -34,7 +34,7 @@ function scaleTop(spec: BarsSpec, view: FigureView): number {
 
 const pct = (value: number) => `${Math.round(value * 100) / 100}%`;
 
-export function renderBars(spec: BarsSpec, view: FigureView): { markup: string; height: number } {
+export function renderBars(spec: BarsSpec, view: FigureView): { markup: string; height: number; plotTop: number } {
   const hatchId = `${spec.id}-hatch`;
   const colours = spec.layout === "single" ? [BAR_COLOUR] : spec.series.map((_, i) => colourAt(i));
   const entries: LegendEntry[] =
@@ -116,6 +116,7 @@ export function renderBars(spec: BarsSpec, view: FigureView): { markup: string; 
       tickLabels.join("") +
       unitLine(unit, 0, plotBottom + 29),
     height,
+    plotTop,
   };
 }
 

@@ -1,22 +1,61 @@
 "use client";
 // A figure on the page: the SVG drawn from its description for the chosen view. The server's HTML already holds
 // it (so the page works without JavaScript); in the browser the same function redraws it when the view changes.
-import { useMemo } from "react";
+// Bars and columns become interactive (tooltips) when a reader points at, touches or focuses the card: only then
+// is the Recharts layer loaded, drawn over the plot at the same size, under the figure's own legend.
+import { useEffect, useMemo, useRef, useState, type ComponentType } from "react";
 import type { FigureSpec } from "./figure-spec";
-import { renderFigure } from "./render-figure";
+import type { InteractiveFigureProps } from "./interactive-figure";
+import { figureLayout, renderFigure } from "./render-figure";
 import { useResultsView } from "./results-view";
 import styles from "./charts.module.css";
 
 export function ChartFigure({ spec, title }: { spec: FigureSpec; title: string }) {
   const { view } = useResultsView();
   const markup = useMemo(() => renderFigure(spec, view), [spec, view]);
-  const drawing = <div className={styles.drawing} data-view={view} dangerouslySetInnerHTML={{ __html: markup }} />;
-  // Heatmaps keep their size and scroll sideways on a narrow screen; the scroll area is reachable by keyboard.
-  return spec.kind === "heat" ? (
-    <div className={styles.scroll} tabIndex={0} role="region" aria-label={`${title} (scrolls sideways)`}>
-      {drawing}
+  const drawing = useRef<HTMLDivElement>(null);
+  const requested = useRef(false);
+  const [Interactive, setInteractive] = useState<ComponentType<InteractiveFigureProps> | null>(null);
+  const [width, setWidth] = useState(0);
+
+  const activate = () => {
+    if (spec.kind === "heat" || requested.current) return;
+    requested.current = true;
+    void import("./interactive-figure").then((module) => setInteractive(() => module.InteractiveFigure));
+  };
+
+  // The interactive layer is drawn at the figure's pixel width, which follows the card.
+  useEffect(() => {
+    const element = drawing.current;
+    if (!Interactive || !element) return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [Interactive]);
+
+  if (spec.kind === "heat") {
+    // Heatmaps keep their size and scroll sideways on a narrow screen; the scroll area is reachable by keyboard.
+    return (
+      <div className={styles.scroll} tabIndex={0} role="region" aria-label={`${title} (scrolls sideways)`}>
+        <div className={styles.drawing} data-view={view} dangerouslySetInnerHTML={{ __html: markup }} />
+      </div>
+    );
+  }
+  const layout = Interactive && width > 0 ? figureLayout(spec, view) : null;
+  return (
+    <div
+      className={styles.interactive}
+      onPointerEnter={activate}
+      onTouchStart={activate}
+      onFocusCapture={activate}
+      data-interactive={layout ? "" : undefined}
+    >
+      <div ref={drawing} className={styles.drawing} data-view={view} dangerouslySetInnerHTML={{ __html: markup }} />
+      {Interactive && layout ? (
+        <div className={styles.overlay} style={{ top: layout.plotTop, height: layout.height - layout.plotTop }}>
+          <Interactive spec={spec} view={view} width={width} height={layout.height - layout.plotTop} />
+        </div>
+      ) : null}
     </div>
-  ) : (
-    drawing
   );
 }

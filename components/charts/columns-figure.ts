@@ -16,7 +16,10 @@ const NARROWEST = 290;
 
 const pct = (value: number) => `${Math.round(value * 100) / 100}%`;
 
-export function renderColumns(spec: ColumnsSpec, view: FigureView): { markup: string; height: number } {
+export function renderColumns(
+  spec: ColumnsSpec,
+  view: FigureView,
+): { markup: string; height: number; plotTop: number } {
   const hatchId = `${spec.id}-hatch`;
   const entries: LegendEntry[] = [];
   if (hasHiddenValues(spec)) entries.push({ kind: "hidden", label: spec.hiddenNote });
@@ -109,5 +112,7 @@ export function renderColumns(spec: ColumnsSpec, view: FigureView): { markup: st
       columns.join("") +
       unitLine(spec.axis, "54%", plotBottom + 32, "middle", "axis"),
     height: plotBottom + 38,
+    // The plot starts with the unit line, under the legend.
+    plotTop: unitY - 12,
   };
 }

@@ -88,6 +88,12 @@ export function valueSentence(value: FigureValue, units: FigureUnits): string {
     : `${count} (${formatPercentValue(value.percent)} ${units.percent.replace(/^% /, "")})`;
 }
 
+/** Both views in a few characters, for tooltips listing several series: "40 (34.5%)" or "<5". */
+export function compactValue(value: FigureValue): string {
+  if (value.hidden !== null) return value.hidden;
+  return value.percent === null ? String(value.count) : `${value.count} (${formatPercentValue(value.percent)})`;
+}
+
 function allValues(spec: FigureSpec): FigureValue[] {
   switch (spec.kind) {
     case "bars":

@@ -96,18 +96,37 @@ export function renderHeat(spec: HeatSpec, view: FigureView): { markup: string; 
       { x: rowLabelWidth - 8, y: y + CELL_HEIGHT / 2 + 4, "text-anchor": "end", fill: TEXT_COLOUR, "font-size": FONT },
       row,
     );
+    // A run of hidden cells in a row is one hatched rectangle: the same picture, a fraction of the elements
+    // (a phone lays out and paints every one of them).
+    const hiddenRuns: string[] = [];
+    let runStart = -1;
+    spec.cells[i]!.forEach((value, j) => {
+      const hidden = valueIn(value, view) === null;
+      if (hidden && runStart < 0) runStart = j;
+      const last = j === spec.cells[i]!.length - 1;
+      if (runStart >= 0 && (!hidden || last)) {
+        const end = hidden ? j + 1 : j;
+        hiddenRuns.push(
+          el("rect", {
+            x: rowLabelWidth + runStart * CELL_WIDTH + 1,
+            y: y + 1,
+            width: (end - runStart) * CELL_WIDTH - 2,
+            height: CELL_HEIGHT - 2,
+            rx: 2,
+            fill: `url(#${hatchId})`,
+            "data-hidden": "",
+          }),
+        );
+        runStart = -1;
+      }
+    });
     const rowCells = spec.cells[i]!.map((value, j) => {
       const x = rowLabelWidth + j * CELL_WIDTH;
       const shown = valueIn(value, view);
+      if (shown === null) return "";
       const diagonal = spec.diagonal && i === j;
       const tooltip = `${row} × ${spec.columns[j]}: ${valueSentence(value, spec.units)}`;
-      const fill =
-        shown === null
-          ? `url(#${hatchId})`
-          : shown === 0
-            ? "#ffffff"
-            : heatColour(max > 0 ? Math.min(1, shown / max) : 0);
-      // Hidden cells carry no tooltip: the legend says what the hatch means, and hundreds of them would weigh.
+      const fill = shown === 0 ? "#ffffff" : heatColour(max > 0 ? Math.min(1, shown / max) : 0);
       const rect = el(
         "rect",
         {
@@ -116,30 +135,26 @@ export function renderHeat(spec: HeatSpec, view: FigureView): { markup: string; 
           width: CELL_WIDTH - 2,
           height: CELL_HEIGHT - 2,
           rx: 2,
-          fill: diagonal && shown !== null && shown > 0 ? "#ffffff" : fill,
+          fill: diagonal && shown > 0 ? "#ffffff" : fill,
           stroke: diagonal ? TEXT_COLOUR : shown === 0 ? ZERO_OUTLINE : "none",
           "stroke-width": diagonal ? 1.5 : 1,
-          "data-hidden": shown === null ? "" : undefined,
         },
-        shown === null ? "" : title(tooltip),
+        title(tooltip),
       );
-      const label =
-        shown === null
-          ? ""
-          : text(
-              {
-                x: x + CELL_WIDTH / 2,
-                y: y + CELL_HEIGHT / 2 + 4,
-                "text-anchor": "middle",
-                "font-size": 10.5,
-                fill: diagonal || shown === 0 ? TEXT_COLOUR : textColourOn(fill),
-                "pointer-events": "none",
-              },
-              cellNumber(shown, view),
-            );
+      const label = text(
+        {
+          x: x + CELL_WIDTH / 2,
+          y: y + CELL_HEIGHT / 2 + 4,
+          "text-anchor": "middle",
+          "font-size": 10.5,
+          fill: diagonal || shown === 0 ? TEXT_COLOUR : textColourOn(fill),
+          "pointer-events": "none",
+        },
+        cellNumber(shown, view),
+      );
       return rect + label;
     });
-    return label + rowCells.join("");
+    return label + hiddenRuns.join("") + rowCells.join("");
   });
   const height = gridTop + spec.rows.length * CELL_HEIGHT + 8;
   return { markup: scale + legend.markup + columnLabels.join("") + rows.join(""), height, width };

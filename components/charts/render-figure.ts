@@ -8,6 +8,8 @@ import { el, escapeXml, FONT_FAMILY, MUTED_COLOUR, svgRoot, text, TEXT_COLOUR, w
 interface Drawn {
   markup: string;
   height: number;
+  /** Where the plot starts under the legend: the interactive layer covers the figure from there down. */
+  plotTop: number;
   /** Heatmaps have a fixed width; bars and columns stretch with their card. */
   width: number | null;
 }
@@ -19,8 +21,14 @@ function draw(spec: FigureSpec, view: FigureView): Drawn {
     case "columns":
       return { ...renderColumns(spec, view), width: null };
     case "heat":
-      return renderHeat(spec, view);
+      return { ...renderHeat(spec, view), plotTop: 0 };
   }
+}
+
+/** The figure's height and where its plot starts, without drawing it again. */
+export function figureLayout(spec: FigureSpec, view: FigureView): { height: number; plotTop: number } {
+  const { height, plotTop } = draw(spec, view);
+  return { height, plotTop };
 }
 
 /** The figure's <svg> element as text, for the page. */

@@ -23,8 +23,3 @@ export function isSameOriginRequest(headers: HeaderSource): boolean {
   }
   return site === null || site === "same-origin" || site === "none";
 }
-
-/** The address the request came from, as the server saw it; only ever used through a keyed hash. */
-export function clientAddress(headers: HeaderSource): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
-}

@@ -8,7 +8,8 @@ import { getDatabase } from "../db/client";
 import { consumeRateLimit } from "../db/rate-limit";
 import { getEnv } from "../env";
 import { keyedHash } from "./keyed-hash";
-import { clientAddress, type HeaderSource } from "./origin";
+import { clientAddressFromHeaders } from "../http/client-address";
+import type { HeaderSource } from "./origin";
 import { getSessionSecret } from "./session";
 
 // Without SESSION_SECRET (PostgreSQL without one configured) each instance keys its own hashes: the limit then
@@ -21,7 +22,7 @@ export async function checkSubmissionLimit(headers: HeaderSource): Promise<Submi
   const limit = getEnv().RATE_LIMIT_SUBMISSIONS_PER_MINUTE;
   if (limit === 0) return { ok: true };
   const secret = getSessionSecret();
-  const key = `submission:client:${keyedHash(secret.ok ? secret.secret : instanceSecret, "submission-client", clientAddress(headers))}`;
+  const key = `submission:client:${keyedHash(secret.ok ? secret.secret : instanceSecret, "submission-client", clientAddressFromHeaders(headers))}`;
   const state = await consumeRateLimit(getDatabase().db, key, { limit, windowMs: 60_000 });
   if (!state.isLimited) return { ok: true };
   return {

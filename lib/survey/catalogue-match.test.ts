@@ -30,13 +30,16 @@ describe("matchProjectName", () => {
   it.each([
     ["SQLAlchemy", "sqlalchemy"],
     ["sql alchemy", "sqlalchemy"],
-    ["python-pip", "pip"],
     ["pypa/pip", "pip"],
     ["K8S", "kubernetes"],
     ["github.com/kubernetes/kubernetes", "kubernetes"],
     ["libvirt-python", "libvirt"],
   ])("matches %j to %s", (text, slug) => {
     expect(matchProjectName(index, text)?.slug).toBe(slug);
+  });
+  it("never matches a project through a python- affix: a binding named after a project is not the project", () => {
+    expect(matchProjectName(index, "python-pip")).toBeNull();
+    expect(matchProjectName(index, "py-sqlalchemy")).toBeNull();
   });
   it("returns null for unknown text", () => {
     expect(matchProjectName(index, "my-own-tool")).toBeNull();

@@ -1,5 +1,5 @@
 // Matching typed text against the catalogue: exact lookups for free text, ranked suggestions for type-ahead.
-import { candidateKeys, normalizeName } from "./normalize";
+import { candidateKeys, matchKeys, normalizeName } from "./normalize";
 
 export interface MatchableProject {
   id: number;
@@ -25,9 +25,13 @@ export function buildCatalogueIndex<P extends MatchableProject>(projects: readon
   return { projects, byKey };
 }
 
-/** The catalogue entry that free text names, or null. Tries the text, its last path segment, then common affixes. */
+/**
+ * The catalogue entry that free text (or a package name) names, or null: the text or its last path segment equals
+ * a name, slug or alias. Nothing else matches, so a binding or client named after a project ("python-ldap",
+ * "kafka-python") never becomes that project; an organiser maps it, or adds it as a project of its own.
+ */
 export function matchProjectName<P extends MatchableProject>(index: CatalogueIndex<P>, text: string): P | null {
-  for (const key of candidateKeys(text)) {
+  for (const key of matchKeys(text)) {
     const hit = index.byKey.get(key);
     if (hit) return hit;
   }

@@ -7,6 +7,10 @@ import type { Page } from "@playwright/test";
  */
 export async function findTruncatedLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    // Cards off screen skip their layout (content-visibility: auto) until scrolled to; measure them laid out.
+    const fullLayout = document.createElement("style");
+    fullLayout.textContent = "[data-chart] { content-visibility: visible !important; }";
+    document.head.appendChild(fullLayout);
     const problems: string[] = [];
     for (const element of document.querySelectorAll<HTMLElement>("main *")) {
       if (!(element instanceof HTMLElement) || element.closest("svg")) continue;
@@ -33,6 +37,7 @@ export async function findTruncatedLabels(page: Page): Promise<string[]> {
           problems.push(`${svg.dataset.chartSvg}: "${text.textContent}" reaches outside the figure`);
       }
     }
+    fullLayout.remove();
     return problems;
   });
 }

@@ -134,6 +134,34 @@ test("pairs of projects stay readable on a 390 px phone", async ({ page }) => {
   await expect(pairs.locator("text").filter({ hasText: " + " }).first()).toBeVisible();
 });
 
+test("chart code loads only for a card the reader points at, once, and its tooltips give both views", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  await page.goto("/results?round=demo-2026");
+  await page.waitForLoadState("networkidle");
+  const loaded = scripts.length;
+  const topProjects = page.locator('[data-chart="top-projects"]');
+  const figure = topProjects.locator("svg[data-chart-svg]");
+  const box = (await figure.boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + 20);
+  await expect(topProjects.locator("[data-interactive]")).toBeAttached();
+  // One more chunk (Recharts and the interactive layer), then nothing more for the next card.
+  expect(scripts.length).toBe(loaded + 1);
+  await page.mouse.move(box.x + 60, box.y + 26);
+  await expect(topProjects.getByRole("status")).toContainText("respondents who chose the project");
+  await expect(topProjects.getByRole("status")).toContainText("% of respondents");
+  const categories = page.locator('[data-chart="categories"] svg[data-chart-svg]');
+  const other = (await categories.boundingBox())!;
+  await page.mouse.move(other.x + 40, other.y + 20);
+  await expect(page.locator('[data-chart="categories"] [data-interactive]')).toBeAttached();
+  expect(scripts.length).toBe(loaded + 1);
+});
+
 test("axe finds nothing with every data table open", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/results?round=demo-2026");

@@ -1,6 +1,7 @@
 // "Dependencies that need help" against a small set of responses counted by hand, on SQLite and PostgreSQL.
-// The dependency list is the shipped one: 84 catalogue projects are mapped from active external packages
-// (59 with a package in "general", 17 in "testing", 5 in "docs", 3 "internal", 1 "openstack-docs").
+// The dependency list is the shipped one: 74 catalogue projects are mapped from external packages (50 with a
+// package in "general", 17 in "testing", 4 in "docs", 3 "internal"), and 186 external packages are not in the
+// survey yet.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   countDependencyRespondents,
@@ -43,8 +44,8 @@ const RESPONDENTS: Fixture[] = [
 //   Boto3      R2 R6          = 2 (<3), maintainers hidden       -> fewer than k, no share
 //   Sphinx     R5             = 1 (<3)                           -> fewer than k (docs)
 //   pbr is OpenStack's own (origin "openstack") and QEMU is no dependency: neither is listed.
-//   Coverage: 2 of 84 overall; general 2 of 59, docs 0 of 5, testing 0 of 17.
-// team=nova (R1 R2 R4 R6), n = 4: SQLAlchemy 4 (maintainers 1 -> hidden), Alembic 2, Boto3 2, Sphinx 0; coverage 1 of 84.
+//   Coverage: 2 of 260 external dependencies (74 in the survey); general 2 of 168, docs 0 of 19, testing 0 of 46.
+// team=nova (R1 R2 R4 R6), n = 4: SQLAlchemy 4 (maintainers 1 -> hidden), Alembic 2, Boto3 2, Sphinx 0; coverage 1 of 260.
 // employerPaid=no (R3 R5 R7), n = 3: SQLAlchemy 1, Alembic 1, Sphinx 1: all <3, coverage 0.
 // employerPaid=partly (R4), n = 1 < k: no figures.
 
@@ -92,9 +93,9 @@ describeEachDatabase("dependencies that need help", (kind) => {
 
   it("lists one row per mapped project, with every package that maps to it", async () => {
     const projects = await listDependencyProjects(t.db, await findRoundDependencyLoad(t.db, { status: "open", closesAt: null }));
-    expect(projects.length).toBe(84);
+    expect(projects.length).toBe(74);
     expect(projects.find((p) => p.slug === "boto3")).toMatchObject({
-      packages: ["boto", "boto3", "botocore"],
+      packages: ["boto3", "botocore"],
       sections: ["general"],
     });
     expect(projects.some((p) => p.slug === "pbr")).toBe(false);
@@ -114,10 +115,10 @@ describeEachDatabase("dependencies that need help", (kind) => {
     expect(report.status).toBe("ok");
     expect(report.respondents).toEqual({ suppressed: false, value: 7 });
     const rows = report.rows!;
-    expect(rows.length).toBe(84);
-    // 80 projects nobody named, then Boto3 and Sphinx (<3, by name), then Alembic (3) and SQLAlchemy (5).
-    expect(rows.slice(0, 80).every((r) => r.tier === "none" && !r.respondents.suppressed && r.share === 0)).toBe(true);
-    expect(rows.slice(80).map((r) => [r.slug, r.tier])).toEqual([
+    expect(rows.length).toBe(74);
+    // 70 projects nobody named, then Boto3 and Sphinx (<3, by name), then Alembic (3) and SQLAlchemy (5).
+    expect(rows.slice(0, 70).every((r) => r.tier === "none" && !r.respondents.suppressed && r.share === 0)).toBe(true);
+    expect(rows.slice(70).map((r) => [r.slug, r.tier])).toEqual([
       ["boto3", "fewer-than-k"],
       ["sphinx", "fewer-than-k"],
       ["alembic", "counted"],
@@ -130,21 +131,21 @@ describeEachDatabase("dependencies that need help", (kind) => {
     expect(row(rows, "sqlalchemy")).toMatchObject({ respondents: { value: 5 }, maintainers: { display: "hidden" } });
     expect(row(rows, "sqlalchemy")!.share).toBeCloseTo(5 / 7);
     const coverage = report.coverage!;
-    // Against every external dependency: 84 catalogue projects and 163 packages not in the survey yet.
-    expect(coverage.overall).toEqual({ dependencies: 247, inSurvey: 84, covered: 2, share: 2 / 247 });
+    // Against every external dependency: 74 catalogue projects and 186 packages not in the survey yet.
+    expect(coverage.overall).toEqual({ dependencies: 260, inSurvey: 74, covered: 2, share: 2 / 260 });
     const section = (name: string) => coverage.bySection.find((s) => s.section === name);
-    expect(section("general")).toMatchObject({ inSurvey: 59, covered: 2 });
-    expect(section("docs")).toMatchObject({ inSurvey: 5, covered: 0, share: 0 });
+    expect(section("general")).toMatchObject({ inSurvey: 50, covered: 2 });
+    expect(section("docs")).toMatchObject({ inSurvey: 4, covered: 0, share: 0 });
     expect(section("testing")).toMatchObject({ inSurvey: 17, covered: 0 });
-    expect(report.unmatched.length).toBe(262 - 99); // 262 external packages, 99 of them mapped
+    expect(report.unmatched.length).toBe(262 - 76); // 262 external packages, 76 of them mapped
     expect(report.unmatched.some((u) => u.package === "a2wsgi")).toBe(true);
   });
 
   it("narrows the table by section but keeps coverage over every section", async () => {
     const report = await getDependencyReport(source, round, "docs", K);
-    expect(report.rows!.length).toBe(5);
+    expect(report.rows!.length).toBe(4);
     expect(report.rows!.at(-1)).toMatchObject({ slug: "sphinx", tier: "fewer-than-k" });
-    expect(report.coverage!.overall).toMatchObject({ dependencies: 247, inSurvey: 84, covered: 2 });
+    expect(report.coverage!.overall).toMatchObject({ dependencies: 260, inSurvey: 74, covered: 2 });
     expect(report.unmatched.every((u) => u.section === "docs")).toBe(true);
   });
 
@@ -236,7 +237,7 @@ describeEachDatabase("dependencies that need help", (kind) => {
     // The round has no closing time, so it is compared against the list loaded now: alembic has left it.
     const report = await getDependencyReport(source, round, null, K);
     expect(row(report.rows, "alembic")).toBeUndefined();
-    expect(report.coverage!.overall).toMatchObject({ dependencies: 246, inSurvey: 83, covered: 1 });
+    expect(report.coverage!.overall).toMatchObject({ dependencies: 259, inSurvey: 73, covered: 1 });
     // Closed before that load, the round keeps the list of its time.
     const loadedAt = (await t.db.dependencyLoad.findUniqueOrThrow({ where: { id: load.loadId! } })).at;
     await t.db.round.update({ where: { id: round.round.id }, data: { closesAt: new Date(loadedAt.getTime() - 1) } });

@@ -36,7 +36,8 @@ describeEachDatabase("privacy of stored data", (kind) => {
   let server: AppServer;
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    server = await startAppServer(t.url, { RATE_LIMIT_SUBMISSIONS_PER_MINUTE: "3" });
+    // Behind a trusted (loopback) proxy, the forwarded address is the client address the limiter sees.
+    server = await startAppServer(t.url, { RATE_LIMIT_SUBMISSIONS_PER_MINUTE: "3", TRUSTED_PROXIES: "loopback" });
   });
   afterAll(async () => {
     await server?.stop();

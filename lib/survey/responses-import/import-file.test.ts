@@ -46,7 +46,7 @@ describe("pairs sheet", () => {
     "carol,my company's fork,Glance; neutron",
     "carol,,",
     "",
-    "dave,python-libvirt,cinder", // python- prefix
+    "dave,python-libvirt,cinder", // an alias (libvirt's own binding)
   ].join("\r\n");
 
   it("groups lines by respondent and reports what matched and what became free text", () => {

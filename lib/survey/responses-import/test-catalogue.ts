@@ -7,7 +7,7 @@ const projects = [
   { id: 1, slug: "sqlalchemy", name: "SQLAlchemy", aliases: ["sqla"] },
   { id: 2, slug: "pip", name: "pip", aliases: ["pypa/pip"] },
   { id: 3, slug: "kubernetes", name: "Kubernetes", aliases: ["k8s"] },
-  { id: 4, slug: "libvirt", name: "libvirt", aliases: [] },
+  { id: 4, slug: "libvirt", name: "libvirt", aliases: ["python-libvirt"] },
   { id: 5, slug: "qemu", name: "QEMU", aliases: [] },
   { id: 6, slug: "ceph", name: "Ceph", aliases: [] },
   { id: 7, slug: "tox", name: "tox", aliases: [] },

@@ -3,6 +3,7 @@
 // with the shared schema, one lib/db call that writes its own audit entry; a refusal is audited too.
 import { revalidatePath } from "next/cache";
 import { requireOrganiserForAction } from "@/lib/auth/guard";
+import { formEntries } from "@/lib/survey/form-entries";
 import { recordDenied } from "@/lib/db/admin-audit";
 import { setDependencyOrigin } from "@/lib/db/admin-dependencies";
 import { getDatabase } from "@/lib/db/client";
@@ -13,7 +14,7 @@ const PATHS = ["/admin/catalogue/dependencies", "/results/dependencies"];
 
 export async function setDependencyOriginAction(_: AdminActionState, formData: FormData): Promise<AdminActionState> {
   const actor = await requireOrganiserForAction("admin", "dependency.origin");
-  const parsed = setDependencyOriginSchema.safeParse(Object.fromEntries(formData));
+  const parsed = setDependencyOriginSchema.safeParse(formEntries(formData));
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Check the form" };
   const db = getDatabase().db;
   const result = await setDependencyOrigin(db, actor, parsed.data);
