@@ -2,6 +2,7 @@
 // PUT /api/v1/responses; tests/integration/submission-limit-coverage.test.ts finds any path that forgets it),
 // counted in the database so it holds across instances; the client is known only by a keyed hash of its address.
 // The attempt is counted before the answer is read, in the statement that checks it (lib/db/rate-limit.ts).
+import { apiErrorResponse } from "../survey/api-error";
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDatabase } from "../db/client";
@@ -34,8 +35,5 @@ export async function checkSubmissionLimit(headers: HeaderSource): Promise<Submi
 
 /** The API's answer to a refused write: 429 with Retry-After, in the API's error shape. */
 export function submissionLimitedResponse(limited: Extract<SubmissionLimit, { ok: false }>): Response {
-  return Response.json(
-    { error: limited.message, errors: {} },
-    { status: 429, headers: { "Cache-Control": "no-store", "Retry-After": String(limited.retryAfterSeconds) } },
-  );
+  return apiErrorResponse(429, "rate_limited", limited.message, { headers: { "Retry-After": String(limited.retryAfterSeconds) } });
 }

@@ -505,7 +505,7 @@ test.describe("JSON API", () => {
       headers: { "content-type": "application/json" },
     });
     expect(invalid.status()).toBe(400);
-    expect((await invalid.json()).error).toMatch(/not valid JSON/);
+    expect((await invalid.json()).error).toEqual({ code: "invalid_body", message: expect.stringMatching(/not valid JSON/) });
     const text = await request.post("/api/v1/responses", {
       data: JSON.stringify(apiBody(newToken())),
       headers: { "content-type": "text/plain" },
@@ -519,7 +519,7 @@ test.describe("JSON API", () => {
       data: { ...apiBody(newToken()), yearsContributing: "many", teams: "nova" },
     });
     expect(wrong.status()).toBe(400);
-    expect(Object.keys((await wrong.json()).errors)).toEqual(expect.arrayContaining(["yearsContributing", "teams"]));
+    expect(Object.keys((await wrong.json()).error.fields)).toEqual(expect.arrayContaining(["yearsContributing", "teams"]));
   });
 
   test("answers 404 for an unknown round and for a forged edit token", async ({ request }) => {

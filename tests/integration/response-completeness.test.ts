@@ -80,14 +80,20 @@ describeEachDatabase("the completeness rule", (kind) => {
     const before = await counts();
     const blank = await submitResponseFromApi(t.db, answer({ teams: [], projects: [] }));
     expect(blank.status).toBe(400);
-    expect(blank.body.errors).toEqual({ teams: COMPLETENESS_MESSAGES.teams, projects: COMPLETENESS_MESSAGES.projects });
+    expect(blank.body).toEqual({
+      error: {
+        code: "invalid_answer",
+        message: expect.any(String),
+        fields: { teams: COMPLETENESS_MESSAGES.teams, projects: COMPLETENESS_MESSAGES.projects },
+      },
+    });
     expect(await counts()).toEqual(before);
 
     const token = newEditToken();
     expect((await submitResponseFromApi(t.db, answer({ token }))).status).toBe(201);
     const emptied = await replaceResponseFromApi(t.db, token, answer({ token, projects: [], others: [] }));
     expect(emptied.status).toBe(400);
-    expect(emptied.body.errors).toEqual({ projects: COMPLETENESS_MESSAGES.projects });
+    expect(emptied.body).toMatchObject({ error: { code: "invalid_answer", fields: { projects: COMPLETENESS_MESSAGES.projects } } });
     expect(await t.db.responseProject.count({ where: { response: { editTokenHash: hashEditToken(token) } } })).toBe(1);
     // Free text alone completes the answer, and 'not an OpenStack contributor' stands in for a team.
     const freeText = await replaceResponseFromApi(

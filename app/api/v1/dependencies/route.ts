@@ -6,7 +6,7 @@ import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependen
 import { getWhereToHelp } from "@/lib/db/where-to-help-queries";
 import { getEnv } from "@/lib/env";
 import { DEPENDENCY_DEFINITIONS } from "@/lib/survey/dependency-shape";
-import { describeFilterIssues } from "@/lib/survey/summary-filters";
+import { filterIssuesResponse } from "@/lib/survey/api-error";
 
 export const dynamic = "force-dynamic";
 
@@ -15,11 +15,7 @@ const headers = { "Cache-Control": "no-store" };
 export async function GET(request: NextRequest) {
   const handle = getDatabase();
   const resolved = await resolveDependencyRequest(handle.db, request.nextUrl.searchParams);
-  if (!resolved.ok) {
-    const code = resolved.status === 404 ? "unknown_round" : "invalid_filters";
-    const message = describeFilterIssues(resolved.issues);
-    return Response.json({ error: { code, message, issues: resolved.issues } }, { status: resolved.status, headers });
-  }
+  if (!resolved.ok) return filterIssuesResponse(resolved.status, resolved.issues);
   const k = getEnv().MIN_CELL_SIZE;
   if (!resolved.filters) {
     return Response.json(
