@@ -19,6 +19,7 @@ import {
 import type { Db } from "./client";
 import { findRoundDependencyLoad } from "./dependency-history";
 import { countDependencyRespondents } from "./dependency-queries";
+import { Prisma } from "./generated/sqlite/client";
 import {
   childScope,
   countRespondents,
@@ -31,32 +32,32 @@ const num = (value: unknown) => Number(value);
 
 /** Per (team, dependency project): the filtered respondents who chose the team and contribute to the project. */
 export async function countTeamDependencyRespondents(
-  { db }: SummarySource,
+  { reads }: SummarySource,
   f: RespondentFilters,
   roundId: number,
   loadId: number | null,
 ): Promise<TeamDependencyCount[]> {
   const { from, where } = childScope("ResponseProject", "rp", f, [roundId]);
-  const rows = await db.$queryRaw<{ teamId: unknown; projectId: unknown; n: unknown }[]>`
+  const rows = await reads.all<{ teamId: unknown; projectId: unknown; n: unknown }>(Prisma.sql`
     SELECT rt."teamId" AS "teamId", rp."projectId" AS "projectId", COUNT(*) AS "n"
     FROM ${from} JOIN "ResponseTeam" rt ON rt."responseId" = rp."responseId"
     WHERE ${where} AND rp."projectId" IN (
       SELECT d."projectId" FROM "Dependency" d JOIN "DependencyListing" l ON l."dependencyId" = d."id"
       WHERE l."loadId" = ${loadId ?? -1} AND d."origin" = 'external' AND d."projectId" IS NOT NULL
     )
-    GROUP BY rt."teamId", rp."projectId"`;
+    GROUP BY rt."teamId", rp."projectId"`);
   return rows.map((row) => ({ teamId: num(row.teamId), projectId: num(row.projectId), respondents: num(row.n) }));
 }
 
 /** Per team: the filtered respondents who chose it (a team's own n, the gate for showing its figures). */
 export async function countTeamRespondents(
-  { db }: SummarySource,
+  { db, reads }: SummarySource,
   f: RespondentFilters,
   roundId: number,
 ): Promise<TeamTotal[]> {
   const { from, where } = childScope("ResponseTeam", "rt", f, [roundId]);
-  const rows = await db.$queryRaw<{ teamId: unknown; n: unknown }[]>`
-    SELECT rt."teamId" AS "teamId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY rt."teamId"`;
+  const rows = await reads.all<{ teamId: unknown; n: unknown }>(Prisma.sql`
+    SELECT rt."teamId" AS "teamId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY rt."teamId"`);
   const teams = await db.team.findMany({ select: { id: true, slug: true, name: true }, orderBy: { position: "asc" } });
   const counts = new Map(rows.map((row) => [num(row.teamId), num(row.n)]));
   return teams.map((team) => ({ ...team, respondents: counts.get(team.id) ?? 0 }));
