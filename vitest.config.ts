@@ -24,6 +24,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Against the production build (npm test builds first), like load: docs/security.md maps each promise here.
+          name: "security",
+          include: ["tests/security/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/helpers/postgres-server.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "load",
           include: ["tests/load/**/*.test.ts"],
           environment: "node",

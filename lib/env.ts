@@ -1,4 +1,5 @@
 // The environment, parsed and typed once. Everything configurable is here and in the README's table.
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 
 export const DEFAULT_DATABASE_URL = "file:./data/census.db";
@@ -27,6 +28,19 @@ const envSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
   // Submissions accepted per client per minute across all instances (counted in the database); 0 turns it off.
   RATE_LIMIT_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  // Addresses or CIDRs (or loopback, linklocal, uniquelocal) of the reverse proxies in front of the app; the client
+  // is then the right-most X-Forwarded-For address that is not one of them. Unset: the socket address, header ignored.
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((value) => {
+      try {
+        proxyaddr.compile((value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean));
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be a comma-separated list of IP addresses or CIDRs (or loopback, linklocal, uniquelocal)"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

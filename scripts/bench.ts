@@ -1,4 +1,4 @@
-// npm run bench [-- --size 100000[,1000000] --db sqlite,postgres --parts summary,submissions,export --requests 3000 --rounds 3 --calls 30 --fresh --smoke]
+// npm run bench [-- --size 100000[,1000000] --db sqlite,postgres --parts summary,submissions,writes,export --requests 3000 --rounds 3 --calls 30 --fresh --smoke]
 // Builds the datasets through the app's bulk path, measures each part against a bare baseline in the same
 // run, prints the results and writes them to docs/benchmarks.md (unless --smoke, which only checks the harness).
 import { cpus, totalmem } from "node:os";
@@ -7,7 +7,9 @@ import { parseArgs } from "node:util";
 import { databaseKind, type DatabaseKind } from "../lib/env";
 import { buildDataset, databaseUrlFor, type Dataset } from "./bench/dataset";
 import { benchExport, type ExportResult } from "./bench/export";
+import { benchReadLoad, readLoadLines, type ReadLoadResult } from "./bench/read-load";
 import { benchSubmissions, type LoadResult } from "./bench/submissions";
+import { benchWritePath, type WritePathRound } from "./bench/write-path";
 import { benchSummary, type SummaryResult } from "./bench/summary";
 import { prepareDatabase } from "../lib/db/prepare";
 import { createDb } from "../lib/db/client";
@@ -17,10 +19,12 @@ const { values } = parseArgs({
   options: {
     size: { type: "string", default: "100000" },
     db: { type: "string" },
-    parts: { type: "string", default: "summary,submissions,export" },
+    parts: { type: "string", default: "summary,submissions,writes,export" },
     requests: { type: "string", default: "3000" },
     rounds: { type: "string", default: "3" },
     calls: { type: "string", default: "30" },
+    readers: { type: "string", default: "48" },
+    "read-seconds": { type: "string", default: "20" },
     fresh: { type: "boolean", default: false },
     smoke: { type: "boolean", default: false },
     out: { type: "string", default: "docs/benchmarks.md" },
@@ -37,6 +41,8 @@ const rounds = smoke ? 1 : Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds takes a whole number from 1, not "${values.rounds}"`);
 const calls = smoke ? 3 : Number(values.calls);
 const parts = new Set(values.parts.split(","));
+const readers = smoke ? 4 : Number(values.readers);
+const readSeconds = smoke ? 2 : Number(values["read-seconds"]);
 const postgresUrl =
   process.env.DATABASE_URL && databaseKind(process.env.DATABASE_URL) === "postgres"
     ? process.env.DATABASE_URL
@@ -48,12 +54,14 @@ interface KindReport {
   dataset: Dataset;
   summary?: SummaryResult[];
   submissions?: Awaited<ReturnType<typeof benchSubmissions>>;
+  writes?: WritePathRound[];
   exports?: ExportResult[];
+  reads?: ReadLoadResult;
 }
 
 /** Submissions go to a fresh small database, so the dataset used by the other parts stays as it was built. */
-async function submissionsDatabase(kind: DatabaseKind): Promise<string> {
-  const url = await databaseUrlFor(kind, "bench-submissions", postgresUrl, true);
+async function submissionsDatabase(kind: DatabaseKind, name = "bench-submissions"): Promise<string> {
+  const url = await databaseUrlFor(kind, name, postgresUrl, true);
   await prepareDatabase(url);
   const { db } = createDb(url);
   try {
@@ -85,9 +93,17 @@ for (const kind of kinds)
       log(`summary (${calls} calls per view)`);
       report.summary = await benchSummary(dataset.url, calls, log);
     }
+    if (parts.has("reads") && sizeIndex === 0) {
+      log(`reads (${readers} clients asking for filter sets nobody asked before, ${readSeconds} s, with a probe)`);
+      report.reads = await benchReadLoad(dataset.url, { clients: readers, seconds: readSeconds }, log);
+    }
     if (parts.has("export")) {
       log("export");
       report.exports = await benchExport(dataset.url, log);
+    }
+    if (parts.has("writes") && sizeIndex === 0) {
+      log(`write path in-process (20 writers, ${requests} answers each way, ${rounds} interleaved rounds)`);
+      report.writes = await benchWritePath(await submissionsDatabase(kind, "bench-writes"), requests, rounds, log);
     }
     if (parts.has("submissions") && sizeIndex === 0) {
       log(`submissions (autocannon, 20 connections, ${requests} requests each, ${rounds} interleaved rounds)`);
@@ -118,7 +134,7 @@ const lines: string[] = [
   "",
   "Absolute times on this shared machine are noisy; the ratios against the bare baseline measured in the same run are the figures to compare.",
 ];
-for (const { dataset, summary, submissions, exports } of reports) {
+for (const { dataset, summary, submissions, writes, exports, reads } of reports) {
   lines.push(
     "",
     `## ${dataset.kind}: ${dataset.responses.toLocaleString("en")} responses, ${dataset.selections.toLocaleString("en")} project selections`,
@@ -143,6 +159,7 @@ for (const { dataset, summary, submissions, exports } of reports) {
         `| ${s.view} | ${ms(s.appP50)} | ${ms(s.appP95)} | ${ms(s.changedP50)} | ${ms(s.bareP50)} | ${ms(s.bareDerivedP50)} | ${ratio(s.appP50, s.bareP50)} | ${ratio(s.changedP50, s.bareP50)} | ${ratio(s.changedP50, s.bareDerivedP50)} |`,
       );
   }
+  if (reads) lines.push("", ...readLoadLines(reads));
   if (submissions) {
     const { rounds: runs } = submissions;
     lines.push(
@@ -165,6 +182,21 @@ for (const { dataset, summary, submissions, exports } of reports) {
       "",
       `App vs no-write route: **${median(vsNoWrite).toFixed(2)}×** median of the rounds (${each(vsNoWrite)}); app vs bare insert: **${median(vsBare).toFixed(2)}×** (${each(vsBare)}). Worst app p99: ${Math.max(...runs.map((run) => run.app.p99))} ms. Stored responses after the run: ${submissions.stored}; acknowledged (2xx, warm-up included): ${submissions.acknowledged}${submissions.storedMatchesAcknowledged ? " (equal)" : " — MISMATCH"}.`,
     );
+  }
+  if (writes) {
+    lines.push(
+      "",
+      `### Write path: group commit vs a transaction per answer, in-process, 20 writers, ${requests} answers each way per round`,
+      "",
+      "| round | write path | answers/s | p50 | p99 |",
+      "|---|---|---|---|---|",
+    );
+    writes.forEach((round, i) => {
+      for (const r of [round.grouped, round.alone])
+        lines.push(`| ${i + 1} | ${r.name} | ${r.answersPerSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} |`);
+    });
+    const gains = writes.map((round) => round.grouped.answersPerSecond / round.alone.answersPerSecond);
+    lines.push("", `Group commit vs a transaction per answer: **${median(gains).toFixed(2)}×** median of the rounds (${gains.map((g) => `${g.toFixed(2)}×`).join(", ")}).`);
   }
   if (exports) {
     const bare = exports.at(-1)!;

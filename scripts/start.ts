@@ -4,6 +4,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { getEnv } from "../lib/env";
 import { describeStartupError, prepareDatabase, redactUrl } from "../lib/db/prepare";
+import { serve } from "../lib/http/server";
 
 const ROOT = process.cwd();
 const SOURCES = ["app", "components", "lib", "prisma", "next.config.js", "package-lock.json", "tsconfig.json"];
@@ -47,4 +48,5 @@ try {
 
 const next = join(ROOT, "node_modules", ".bin", "next");
 if (process.argv.includes("--rebuild") || needsBuild()) run(next, ["build"]);
-run(next, ["start", "-p", process.env.PORT ?? "3000", "-H", process.env.HOSTNAME ?? "0.0.0.0"]);
+// Served through the app's own server (lib/http/server.ts), not `next start`: only it sees the client's socket.
+await serve({ port: Number(process.env.PORT ?? 3000), hostname: process.env.HOSTNAME ?? "0.0.0.0" });

@@ -1,4 +1,5 @@
-// npm test: lint, typecheck, unit tests, integration tests on SQLite and PostgreSQL, build, end-to-end tests.
+// npm test: lint, typecheck, unit tests, integration tests on SQLite and PostgreSQL, build, security, load and
+// end-to-end tests.
 // Stops at the first failing step and ends with one "N passed, N failed" line for CI.
 import { spawnSync } from "node:child_process";
 
@@ -15,6 +16,7 @@ const steps: Step[] = [
   { name: "unit", command: bin("vitest"), args: ["run", "--project", "unit"] },
   { name: "integration", command: bin("vitest"), args: ["run", "--project", "integration"] },
   { name: "build", command: bin("next"), args: ["build"] },
+  { name: "security", command: bin("vitest"), args: ["run", "--project", "security"] },
   { name: "load", command: bin("vitest"), args: ["run", "--project", "load"] },
   { name: "e2e", command: bin("playwright"), args: ["test"] },
 ];

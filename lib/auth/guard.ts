@@ -1,4 +1,4 @@
-// Server-side access checks, used at the top of every /admin page, server action and protected route.
+// Server-side access checks, used at the top of every /admin page and server action.
 // The database decides who is signed in and in which role; the cookie only says which organiser to look up.
 import "server-only";
 import { forbidden, redirect, unauthorized } from "next/navigation";
@@ -8,8 +8,7 @@ import { getActiveOrganiser } from "../db/admin-organisers";
 import { getDatabase } from "../db/client";
 import { isSameOriginRequest } from "./origin";
 import { hasRole, type OrganiserRole } from "./roles";
-import { canExportRaw, findOrganiserForRequest } from "./request-session";
-import { getSession, getSessionSecret, isSessionFresh } from "./session";
+import { getSession, isSessionFresh } from "./session";
 
 export const SIGN_IN_PATH = "/admin/sign-in";
 
@@ -49,16 +48,4 @@ export async function requireOrganiserForAction(role: OrganiserRole, action: str
     forbidden();
   }
   return organiser;
-}
-
-/** For route handlers that take a plain Request: the active organiser the request's cookie names, or null. */
-export async function getOrganiserFromRequest(request: Request): Promise<Actor | null> {
-  const secret = getSessionSecret();
-  return secret.ok ? findOrganiserForRequest(getDatabase().db, request, secret.secret) : null;
-}
-
-/** Whether a request may download raw (unsuppressed) responses: any signed-in organiser, admin or analyst. */
-export async function hasRawExportAccess(request: Request): Promise<boolean> {
-  const secret = getSessionSecret();
-  return secret.ok ? canExportRaw(getDatabase().db, request, secret.secret) : false;
 }

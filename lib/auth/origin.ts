@@ -10,8 +10,8 @@ export function isSameOriginRequest(headers: HeaderSource): boolean {
   const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
   const origin = headers.get("origin");
   const site = headers.get("sec-fetch-site");
-  // "null" comes from sandboxed frames and file: pages, but also from our own form posts, since the site sends
-  // Referrer-Policy: no-referrer; the browser's Sec-Fetch-Site then says whether the post came from this site.
+  // "null" comes from sandboxed frames, file: pages and redirects across origins, and from no form of this site
+  // (it sends Referrer-Policy: same-origin); the browser's Sec-Fetch-Site then says where the post came from.
   if (origin === "null") return site === "same-origin";
   if (origin !== null) {
     if (!host) return false;
@@ -22,9 +22,4 @@ export function isSameOriginRequest(headers: HeaderSource): boolean {
     }
   }
   return site === null || site === "same-origin" || site === "none";
-}
-
-/** The address the request came from, as the server saw it; only ever used through a keyed hash. */
-export function clientAddress(headers: HeaderSource): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
 }

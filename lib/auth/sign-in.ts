@@ -4,7 +4,8 @@ import { endOrganiserSessions } from "../db/admin-organisers";
 import { signIn, type SignInResult } from "../db/admin-sign-in";
 import { getDatabase } from "../db/client";
 import { signInSchema } from "./credentials";
-import { clientAddress, type HeaderSource } from "./origin";
+import { clientAddressFromHeaders } from "../http/client-address";
+import type { HeaderSource } from "./origin";
 import { findOrganiserForRequest } from "./request-session";
 import { getSession, getSessionSecret } from "./session";
 
@@ -15,7 +16,7 @@ export async function signInFromRequest(headers: HeaderSource, fields: { email: 
   if (!secret.ok) return { ok: false, reason: "unavailable", message: secret.message };
   const parsed = signInSchema.safeParse(fields);
   if (!parsed.success) return { ok: false, reason: "bad-input", message: parsed.error.issues[0]?.message ?? "Enter your email and password" };
-  const result = await signIn(getDatabase().db, { ...parsed.data, client: clientAddress(headers), secret: secret.secret });
+  const result = await signIn(getDatabase().db, { ...parsed.data, client: clientAddressFromHeaders(headers), secret: secret.secret });
   if (!result.ok) return result;
   const session = await getSession(headers.get("host"));
   if (!session) return { ok: false, reason: "unavailable", message: "Sessions are not available" };

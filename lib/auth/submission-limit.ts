@@ -2,13 +2,15 @@
 // PUT /api/v1/responses; tests/integration/submission-limit-coverage.test.ts finds any path that forgets it),
 // counted in the database so it holds across instances; the client is known only by a keyed hash of its address.
 // The attempt is counted before the answer is read, in the statement that checks it (lib/db/rate-limit.ts).
+import { apiErrorResponse } from "../survey/api-error";
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDatabase } from "../db/client";
 import { consumeRateLimit } from "../db/rate-limit";
 import { getEnv } from "../env";
 import { keyedHash } from "./keyed-hash";
-import { clientAddress, type HeaderSource } from "./origin";
+import { clientAddressFromHeaders } from "../http/client-address";
+import type { HeaderSource } from "./origin";
 import { getSessionSecret } from "./session";
 
 // Without SESSION_SECRET (PostgreSQL without one configured) each instance keys its own hashes: the limit then
@@ -21,7 +23,7 @@ export async function checkSubmissionLimit(headers: HeaderSource): Promise<Submi
   const limit = getEnv().RATE_LIMIT_SUBMISSIONS_PER_MINUTE;
   if (limit === 0) return { ok: true };
   const secret = getSessionSecret();
-  const key = `submission:client:${keyedHash(secret.ok ? secret.secret : instanceSecret, "submission-client", clientAddress(headers))}`;
+  const key = `submission:client:${keyedHash(secret.ok ? secret.secret : instanceSecret, "submission-client", clientAddressFromHeaders(headers))}`;
   const state = await consumeRateLimit(getDatabase().db, key, { limit, windowMs: 60_000 });
   if (!state.isLimited) return { ok: true };
   return {
@@ -33,8 +35,5 @@ export async function checkSubmissionLimit(headers: HeaderSource): Promise<Submi
 
 /** The API's answer to a refused write: 429 with Retry-After, in the API's error shape. */
 export function submissionLimitedResponse(limited: Extract<SubmissionLimit, { ok: false }>): Response {
-  return Response.json(
-    { error: limited.message, errors: {} },
-    { status: 429, headers: { "Cache-Control": "no-store", "Retry-After": String(limited.retryAfterSeconds) } },
-  );
+  return apiErrorResponse(429, "rate_limited", limited.message, { headers: { "Retry-After": String(limited.retryAfterSeconds) } });
 }

@@ -2,6 +2,7 @@
 // aliases) is unique across the whole catalogue after normalisation, checked here with a clear message
 // before the database's unique indexes would refuse it. Each operation is one transaction with its audit entry.
 import { findNameCollision, mergeSelections, slugify, type NameOwner } from "../survey/catalogue-rules";
+import { lookAlikeKey } from "../survey/confusables";
 import { normalizeName } from "../survey/normalize";
 import { writeAudit, type Actor, type Tx } from "./admin-audit";
 import { ok, refuse, type AdminResult } from "./admin-rounds";
@@ -22,16 +23,19 @@ export async function listCatalogue(db: Db) {
   return { categories, projects };
 }
 
-/** Who already answers to a normalised name: projects by name, projects by alias. */
+/** Who already answers to a normalised name, or to one that looks the same (TR39 skeleton): projects by name, by alias. */
 async function findNameOwners(tx: Tx, name: string): Promise<NameOwner[]> {
   const normalized = normalizeName(name);
+  const lookAlike = lookAlikeKey(name);
+  // Look-alikes have no index to ask: the catalogue is hundreds of names, read whole for an organiser's edit.
   const [projects, aliases] = await Promise.all([
-    tx.project.findMany({ where: { normalizedName: normalized }, select: { id: true, name: true } }),
-    tx.projectAlias.findMany({ where: { normalized }, select: { projectId: true, alias: true } }),
+    tx.project.findMany({ select: { id: true, name: true, normalizedName: true } }),
+    tx.projectAlias.findMany({ select: { projectId: true, alias: true, normalized: true } }),
   ]);
+  const owns = (label: string, key: string) => (key === normalized ? {} : lookAlikeKey(label) === lookAlike ? { isLookAlike: true } : null);
   return [
-    ...projects.map((p) => ({ kind: "project" as const, projectId: p.id, label: p.name })),
-    ...aliases.map((a) => ({ kind: "alias" as const, projectId: a.projectId, label: a.alias })),
+    ...projects.flatMap((p) => [owns(p.name, p.normalizedName)].flatMap((how) => (how ? [{ kind: "project" as const, projectId: p.id, label: p.name, ...how }] : []))),
+    ...aliases.flatMap((a) => [owns(a.alias, a.normalized)].flatMap((how) => (how ? [{ kind: "alias" as const, projectId: a.projectId, label: a.alias, ...how }] : []))),
   ];
 }
 

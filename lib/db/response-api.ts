@@ -1,22 +1,24 @@
 // The work behind /api/v1/responses and /api/v1/responses/[token], HTTP status included, so each route
 // handler is a line of glue and integration tests can call these with a test database.
-import { apiError, asJsonObject, editPath, statusOfOutcome, type ApiResult } from "../survey/response-api";
+import { apiError, asJsonObject, codeOfRefusal, editPath, statusOfOutcome, type ApiResult } from "../survey/response-api";
 import { storedToAnswer } from "../survey/response-form";
 import { isWellFormedEditToken } from "../survey/edit-token";
 import { responseInputSchema, toFieldErrors } from "../survey/response-schema";
 import type { Db } from "./client";
 import { deleteResponse, getResponseByToken, isResponseDeleted } from "./responses";
-import { saveResponse } from "./submissions";
+import { saveResponse, type SaveResponseResult } from "./submissions";
 
-const notFound = () => apiError(404, "No response has this link.");
-const deleted = () => apiError(410, "This response was deleted.");
+const notFound = () => apiError(404, "response_not_found", "No response has this link.");
+const deleted = () => apiError(410, "response_deleted", "This response was deleted.");
+const refused = (result: Extract<SaveResponseResult, { ok: false }>) =>
+  apiError(statusOfOutcome(result), codeOfRefusal(result.reason), result.message, result.errors);
 
 /** POST: create the response the body's token names, or replace it (a retried request repeats harmlessly). */
 export async function submitResponseFromApi(db: Db, body: unknown): Promise<ApiResult> {
   const parsed = responseInputSchema.safeParse(body);
-  if (!parsed.success) return apiError(400, "Some answers need attention.", toFieldErrors(parsed.error));
+  if (!parsed.success) return apiError(400, "invalid_answer", "Some answers need attention.", toFieldErrors(parsed.error));
   const result = await saveResponse(db, parsed.data);
-  if (!result.ok) return apiError(statusOfOutcome(result), result.message, result.errors);
+  if (!result.ok) return refused(result);
   return {
     status: statusOfOutcome(result),
     body: { responseId: result.responseId, editUrl: editPath(parsed.data.token), created: result.created },
@@ -45,16 +47,16 @@ export async function getResponseFromApi(db: Db, token: string): Promise<ApiResu
 export async function replaceResponseFromApi(db: Db, token: string, body: unknown): Promise<ApiResult> {
   if (!isWellFormedEditToken(token)) return notFound();
   const object = asJsonObject(body);
-  if (!object) return apiError(400, "The body must be a JSON object.");
+  if (!object) return apiError(400, "invalid_body", "The body must be a JSON object.");
   if (object.token !== undefined && object.token !== token) {
-    return apiError(400, "The token in the body differs from the link.", { token: "must match the link" });
+    return apiError(400, "invalid_answer", "The token in the body differs from the link.", { token: "must match the link" });
   }
   const stored = await getResponseByToken(db, token);
   if (!stored) return (await isResponseDeleted(db, token)) ? deleted() : notFound();
   const parsed = responseInputSchema.safeParse({ ...object, token, round: object.round ?? stored.round.slug });
-  if (!parsed.success) return apiError(400, "Some answers need attention.", toFieldErrors(parsed.error));
+  if (!parsed.success) return apiError(400, "invalid_answer", "Some answers need attention.", toFieldErrors(parsed.error));
   const result = await saveResponse(db, parsed.data);
-  if (!result.ok) return apiError(statusOfOutcome(result), result.message, result.errors);
+  if (!result.ok) return refused(result);
   return { status: 200, body: { responseId: result.responseId, editUrl: editPath(token), created: false } };
 }
 
@@ -63,6 +65,6 @@ export async function deleteResponseFromApi(db: Db, token: string): Promise<ApiR
   if (!isWellFormedEditToken(token)) return notFound();
   const result = await deleteResponse(db, { token }, "respondent");
   if (result.ok) return { status: 200, body: { deleted: true } };
-  if (result.reason === "round-closed") return apiError(409, result.message);
+  if (result.reason === "round-closed") return apiError(409, "round_closed", result.message);
   return (await isResponseDeleted(db, token)) ? deleted() : notFound();
 }

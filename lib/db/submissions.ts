@@ -28,6 +28,15 @@ export async function saveResponse(db: Db, input: ResponseInput): Promise<SaveRe
   return batcherFor(db).submit(input);
 }
 
+/**
+ * The same save in a transaction of its own, without waiting for other submissions: what group commit is measured
+ * against (`npm run bench -- --parts writes`).
+ */
+export async function saveResponseAlone(db: Db, input: ResponseInput): Promise<SaveResponseResult> {
+  const [result] = await readWriteTransaction(db, (tx) => saveBatch(tx, [{ input, editTokenHash: hashEditToken(input.token) }]));
+  return result!;
+}
+
 const batchers = new WeakMap<Db, SubmissionBatcher>();
 function batcherFor(db: Db): SubmissionBatcher {
   let batcher = batchers.get(db);
@@ -139,7 +148,7 @@ interface AcceptedSave extends AnswerRows {
 }
 
 /** Check and write a batch of submissions with distinct tokens in one transaction; a result per item. */
-async function saveBatch(tx: Tx, batch: readonly PendingSave[]): Promise<SaveResponseResult[]> {
+async function saveBatch(tx: Tx, batch: readonly Pick<PendingSave, "input" | "editTokenHash">[]): Promise<SaveResponseResult[]> {
   const lookup = await lookUpBatch(
     tx,
     batch.map((pending) => pending.input),

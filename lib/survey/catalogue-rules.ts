@@ -65,6 +65,8 @@ export interface NameOwner {
   kind: "project" | "alias";
   projectId: number;
   label: string;
+  /** Not the same name, but one a reader could take for it (lib/survey/confusables.ts). */
+  isLookAlike?: boolean;
 }
 
 /**
@@ -75,6 +77,7 @@ export function findNameCollision(name: string, projectId: number | null, owners
   if (normalizeName(name).length === 0) return "Use at least one letter or digit";
   const clash = owners.find((owner) => owner.projectId !== projectId);
   if (!clash) return null;
+  if (clash.isLookAlike) return `“${name}” looks like “${clash.label}” (letters from another script that look the same); use a name that reads differently`;
   return clash.kind === "project"
     ? `“${name}” collides with the project “${clash.label}”`
     : `“${name}” collides with “${clash.label}”, an alias of another project`;

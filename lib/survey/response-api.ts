@@ -1,5 +1,6 @@
 // The JSON API's handling of a request body and its status codes. Pure (Web Request and Zod only), so the
 // route handlers stay a few lines and the rules are unit-tested without a server.
+import { apiErrorBody, type ApiErrorCode } from "./api-error";
 import type { FieldErrors } from "./response-schema";
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -10,9 +11,10 @@ export interface ApiResult {
   body: Record<string, unknown>;
 }
 
-export const apiError = (status: number, error: string, errors: FieldErrors = {}): ApiResult => ({
+/** An error answer in the API's one error shape (lib/survey/api-error.ts). */
+export const apiError = (status: number, code: ApiErrorCode, message: string, fields?: FieldErrors): ApiResult => ({
   status,
-  body: { error, errors },
+  body: { ...apiErrorBody(code, message, fields) },
 });
 
 export type JsonBodyResult = { ok: true; value: unknown } | { ok: false; result: ApiResult };
@@ -30,10 +32,10 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
   if (!isJsonContentType(request.headers.get("content-type"))) {
     return {
       ok: false,
-      result: apiError(400, "Send the answer as JSON with the header Content-Type: application/json."),
+      result: apiError(400, "invalid_body", "Send the answer as JSON with the header Content-Type: application/json."),
     };
   }
-  const tooLarge = { ok: false, result: apiError(413, `The body is larger than ${maxBytes / 1024} KB.`) } as const;
+  const tooLarge = { ok: false, result: apiError(413, "body_too_large", `The body is larger than ${maxBytes / 1024} KB.`) } as const;
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge;
   const bytes = await readLimited(request, maxBytes);
@@ -42,12 +44,12 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, result: apiError(400, "The body is not valid UTF-8.") };
+    return { ok: false, result: apiError(400, "invalid_body", "The body is not valid UTF-8.") };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, result: apiError(400, "The body is not valid JSON.") };
+    return { ok: false, result: apiError(400, "invalid_body", "The body is not valid JSON.") };
   }
 }
 
@@ -78,6 +80,22 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
 export type SaveOutcome =
   | { ok: true; created: boolean }
   | { ok: false; reason: "round-not-found" | "round-closed" | "deleted" | "invalid" | "not-found" };
+
+/** The API's error code of a refused save or delete. */
+export function codeOfRefusal(reason: Extract<SaveOutcome, { ok: false }>["reason"]): ApiErrorCode {
+  switch (reason) {
+    case "invalid":
+      return "invalid_answer";
+    case "round-not-found":
+      return "round_not_found";
+    case "not-found":
+      return "response_not_found";
+    case "round-closed":
+      return "round_closed";
+    case "deleted":
+      return "response_deleted";
+  }
+}
 
 /** HTTP status of a save or delete outcome: 201 created, 200 replaced, and one 4xx per kind of refusal. */
 export function statusOfOutcome(outcome: SaveOutcome): number {

@@ -4,6 +4,7 @@
 import "./zod-config";
 import { z } from "zod";
 import { COMPLETENESS_MESSAGES, saysWhereInOpenStack, saysWhereOutside, type AnswerExtent } from "./completeness";
+import { normalizeName } from "./normalize";
 import { CONTRIBUTION_KINDS, EMPLOYER_PAID, FREQUENCIES } from "./questions";
 
 export const MAX_SELECTIONS = 200;
@@ -49,7 +50,11 @@ export const responseInputSchema = z
       .array(projectAnswerSchema, { error: "must be a list" })
       .max(MAX_SELECTIONS, `Choose at most ${MAX_SELECTIONS} projects`),
     others: z
-      .array(cleanText(MAX_OTHER_LENGTH, "A project name"), { error: "must be a list" })
+      .array(
+        // Text of only invisible or punctuation characters would be stored with nothing triage could map.
+        cleanText(MAX_OTHER_LENGTH, "A project name").refine((text) => text.length === 0 || normalizeName(text).length > 0, "A project name needs at least one letter or digit"),
+        { error: "must be a list" },
+      )
       .max(MAX_OTHER_ENTRIES, `Name at most ${MAX_OTHER_ENTRIES} other projects`)
       .transform((others) => [...new Set(others.filter((text) => text.length > 0))]),
     yearsContributing: z

@@ -211,7 +211,10 @@ test.describe("refusals", () => {
     const limited = await request.post("/api/admin/sign-in", { data: victim, headers: { Origin: baseURL ?? "" } });
     expect(limited.status()).toBe(429);
     expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
-    expect((await limited.json()).error).toMatch(/Too many attempts, try again in \d+ minutes?/);
+    expect((await limited.json()).error).toEqual({
+      code: "rate_limited",
+      message: expect.stringMatching(/Too many attempts, try again in \d+ minutes?/),
+    });
   });
 
   test("the session cookie is httpOnly and SameSite=Lax, and a forged cookie is anonymous", async ({ browser, baseURL }) => {

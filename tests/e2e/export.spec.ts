@@ -5,7 +5,9 @@ test("raw response exports refuse anonymous requests with a clear message when n
   for (const headers of [{}, { authorization: "Bearer some-token-some-token" }] as Record<string, string>[]) {
     const response = await request.get("/api/export/responses.csv?round=demo-2025", { headers });
     expect(response.status()).toBe(401);
-    expect(await response.json()).toEqual({ error: expect.stringContaining("sign in at /admin/sign-in") });
+    expect(await response.json()).toEqual({
+      error: { code: "sign_in_required", message: expect.stringContaining("sign in at /admin/sign-in") },
+    });
   }
 });
 
@@ -23,7 +25,7 @@ test("the codebook describes every column of a round's export", async ({ request
 test("bad export input is a 400 with a message, never a 500", async ({ request }) => {
   const unknownRound = await request.get("/api/export/codebook.csv?round=no-such-round");
   expect(unknownRound.status()).toBe(400);
-  expect(await unknownRound.json()).toEqual({ error: "There is no survey round “no-such-round”." });
+  expect(await unknownRound.json()).toEqual({ error: { code: "invalid_query", message: "There is no survey round “no-such-round”." } });
   const unknownParameter = await request.get("/api/export/codebook.csv?layout=wide");
   expect(unknownParameter.status()).toBe(400);
 });

@@ -261,13 +261,13 @@ test("bad filters give a clear message on the page and 4xx on the API, never 500
   const unknownValue = await request.get("/api/v1/summary?employerPaid=maybe");
   expect(unknownValue.status()).toBe(400);
   expect(await unknownValue.json()).toMatchObject({
-    error: { code: "invalid_filters", message: expect.stringContaining("employerPaid") },
+    error: { code: "invalid_query", message: expect.stringContaining("employerPaid"), fields: { employerPaid: expect.any(String) } },
   });
   const unknownTeam = await request.get("/api/v1/summary?team=no-such-team");
   expect(unknownTeam.status()).toBe(400);
   const unknownRound = await request.get("/api/v1/summary?round=no-such-round");
   expect(unknownRound.status()).toBe(404);
-  expect(await unknownRound.json()).toMatchObject({ error: { code: "unknown_round" } });
+  expect(await unknownRound.json()).toMatchObject({ error: { code: "round_not_found" } });
   const malformed = await request.get("/api/v1/summary?round=%ZZ&team=a&team=b");
   expect(malformed.status()).toBe(400);
   const unknownChart = await request.get("/api/export/aggregates/pie-chart?round=demo-2026");

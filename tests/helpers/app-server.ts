@@ -1,4 +1,4 @@
-// Starts the production build (`next start`) on a loopback port against a given database, for load, crash
+// Starts the production build (Next.js behind the app's edge, as `npm start` serves it) on a loopback port against a given database, for load, crash
 // and multi-instance tests. Requires `next build` first (npm test builds before these suites).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -28,8 +28,10 @@ export async function startAppServer(databaseUrl: string, env: Record<string, st
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` (npm test does) before this suite.");
   const port = await freePort();
   let output = "";
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+  // The production build served as `npm start` serves it: Next.js behind the app's edge (lib/http/server.ts).
+  // One process (node with tsx's loader, not the tsx launcher), so a signal sent to it reaches the server itself.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOSTNAME: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: false,
   });

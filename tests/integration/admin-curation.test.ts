@@ -22,19 +22,23 @@ import { newEditToken } from "@/lib/survey/edit-token";
 import { responseInputSchema, type ResponseInput } from "@/lib/survey/response-schema";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
-const answer = (overrides: Partial<ResponseInput> = {}): ResponseInput =>
-  responseInputSchema.parse({
+// A complete answer: a team, and the projects or free text given, or else "nothing outside OpenStack".
+const answer = (overrides: Partial<ResponseInput> = {}): ResponseInput => {
+  const names = (overrides.projects?.length ?? 0) + (overrides.others?.length ?? 0);
+  return responseInputSchema.parse({
     round: "openstack-2026",
     token: newEditToken(),
     teams: ["nova"],
     notOpenStackContributor: false,
     projects: [],
     others: [],
+    nothingOutsideOpenStack: names === 0,
     yearsContributing: null,
     employerPaid: null,
     comment: null,
     ...overrides,
   });
+};
 
 describeEachDatabase("admin curation", (kind) => {
   let t: TestDatabase;

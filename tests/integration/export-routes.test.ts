@@ -49,7 +49,7 @@ describeEachDatabase("export routes", (kind) => {
       const response = await get(routes.responses, "?round=demo-2025", authorization);
       expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
-      expect(await response.json()).toEqual({ error: expect.stringMatching(/Bearer|not valid/) });
+      expect(await response.json()).toEqual({ error: { code: "sign_in_required", message: expect.stringMatching(/Bearer|not valid/) } });
     }
   });
 
@@ -73,7 +73,7 @@ describeEachDatabase("export routes", (kind) => {
   ])("answers %s with 400 and a message", async (query, message) => {
     const response = await get(routes.responses, query, `Bearer ${TOKEN}`);
     expect(response.status).toBe(400);
-    expect((await response.json()) as { error: string }).toEqual({ error: expect.stringMatching(message) });
+    expect(await response.json()).toEqual({ error: { code: "invalid_query", message: expect.stringMatching(message) } });
   });
 
   it("serves the codebook to anyone, and 400 for an unknown round", async () => {
@@ -90,7 +90,9 @@ describeEachDatabase("export routes", (kind) => {
     try {
       const response = await get(unconfigured.responses, "", `Bearer ${TOKEN}`);
       expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ error: expect.stringMatching(/sign in at \/admin\/sign-in.*EXPORT_TOKEN/) });
+      expect(await response.json()).toEqual({
+        error: { code: "sign_in_required", message: expect.stringMatching(/sign in at \/admin\/sign-in.*EXPORT_TOKEN/) },
+      });
     } finally {
       routes = await loadRoutes(t.url, TOKEN);
     }

@@ -33,12 +33,15 @@ describeEachDatabase("catalogue load", (kind) => {
   afterAll(async () => t?.drop());
 
   it("loads the shipped catalogue and opens a first round offering every project", async () => {
-    expect(await t.db.project.count()).toBe(148);
-    expect(await t.db.category.count()).toBe(16);
-    expect(await t.db.team.count()).toBe(42);
-    expect(await t.db.dependency.count()).toBe(412);
+    const files = readCatalogueFiles();
+    const slugs = (rows: readonly { slug: string }[]) => rows.map((row) => row.slug).sort();
+    expect(slugs(await t.db.project.findMany({ select: { slug: true } }))).toEqual(slugs(files.projects));
+    expect(slugs(await t.db.category.findMany({ select: { slug: true } }))).toEqual(slugs(files.categories));
+    expect(slugs(await t.db.team.findMany({ select: { slug: true } }))).toEqual(slugs(files.teams));
+    expect(await t.db.dependency.count()).toBe(files.dependencies.length);
+    expect(files.projects.length * files.teams.length * files.dependencies.length).toBeGreaterThan(0);
     const round = await t.db.round.findFirstOrThrow({ where: { status: "open" } });
-    expect(await t.db.roundProject.count({ where: { roundId: round.id } })).toBe(148);
+    expect(await t.db.roundProject.count({ where: { roundId: round.id } })).toBe(files.projects.length);
     const pip = await t.db.project.findUniqueOrThrow({ where: { slug: "pip" }, include: { aliases: true, category: true } });
     expect(pip.aliases.map((a) => a.alias)).toContain("pypa/pip");
     expect(pip.category.name).toBe("packaging & distribution");
@@ -81,8 +84,9 @@ describeEachDatabase("catalogue load", (kind) => {
   });
 
   it("survives a second preparation of the same database (migrations are applied once)", async () => {
+    const before = await t.db.project.count();
     await prepareDatabase(t.url, { missingOnly: true });
-    expect(await t.db.project.count()).toBe(148);
+    expect(await t.db.project.count()).toBe(before);
   });
 });
 

@@ -1,8 +1,9 @@
 // The completeness rule across the ways in (form post, JSON API, bulk writes) and in the counting, on both
 // databases: incomplete answers are refused, older ones are flagged by the migration and left out of figures.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, onTestFinished } from "vitest";
 import { submitResponseFromApi, replaceResponseFromApi } from "@/lib/db/response-api";
+import { openCounting } from "@/lib/db/read-pool";
 import { insertResponsesBulk } from "@/lib/db/responses-bulk";
 import { saveResponse } from "@/lib/db/submissions";
 import {
@@ -80,14 +81,20 @@ describeEachDatabase("the completeness rule", (kind) => {
     const before = await counts();
     const blank = await submitResponseFromApi(t.db, answer({ teams: [], projects: [] }));
     expect(blank.status).toBe(400);
-    expect(blank.body.errors).toEqual({ teams: COMPLETENESS_MESSAGES.teams, projects: COMPLETENESS_MESSAGES.projects });
+    expect(blank.body).toEqual({
+      error: {
+        code: "invalid_answer",
+        message: expect.any(String),
+        fields: { teams: COMPLETENESS_MESSAGES.teams, projects: COMPLETENESS_MESSAGES.projects },
+      },
+    });
     expect(await counts()).toEqual(before);
 
     const token = newEditToken();
     expect((await submitResponseFromApi(t.db, answer({ token }))).status).toBe(201);
     const emptied = await replaceResponseFromApi(t.db, token, answer({ token, projects: [], others: [] }));
     expect(emptied.status).toBe(400);
-    expect(emptied.body.errors).toEqual({ projects: COMPLETENESS_MESSAGES.projects });
+    expect(emptied.body).toMatchObject({ error: { code: "invalid_answer", fields: { projects: COMPLETENESS_MESSAGES.projects } } });
     expect(await t.db.responseProject.count({ where: { response: { editTokenHash: hashEditToken(token) } } })).toBe(1);
     // Free text alone completes the answer, and 'not an OpenStack contributor' stands in for a team.
     const freeText = await replaceResponseFromApi(
@@ -185,7 +192,8 @@ describeEachDatabase("the completeness rule", (kind) => {
       { editTokenHash: hashEditToken("counted-y"), source: "import" as const, teamIds: [nova.id], selections: [] },
     ];
     await insertResponsesBulk(t.db, round.id, [...complete, ...incomplete]);
-    const source = { db: t.db, kind };
+    const source = { db: t.db, kind, ...openCounting(t) };
+    onTestFinished(() => source.reads.close());
     const none: RespondentFilters = { team: null, category: null, employerPaid: null };
     const byTeam: RespondentFilters = { ...none, team: { id: nova.id, slug: "nova", name: "nova" } as RespondentFilters["team"] };
     for (const filters of [none, byTeam]) {

@@ -7,6 +7,7 @@ import {
   submitResponseFromApi,
 } from "@/lib/db/response-api";
 import { findRoundBySlug, getSurveyCatalogue } from "@/lib/db/survey-form";
+import type { ApiErrorBody } from "@/lib/survey/api-error";
 import { newEditToken } from "@/lib/survey/edit-token";
 import { formDataToResponseInput } from "@/lib/survey/response-form";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
@@ -89,7 +90,7 @@ describeEachDatabase("survey form and response API", (kind) => {
       body({ projects: [{ slug: "sqlalchemy", kinds: [], frequency: "daily" }], extra: 1 }),
     );
     expect(invalid.status).toBe(400);
-    expect(Object.keys(invalid.body.errors as object)).toEqual(
+    expect(Object.keys((invalid.body as unknown as ApiErrorBody).error.fields ?? {})).toEqual(
       expect.arrayContaining(["projects.0.kinds", "projects.0.frequency"]),
     );
     for (const junk of [null, [], "text", 42, { __proto__: { round: "x" } }]) {

@@ -1,4 +1,5 @@
-// No secret or server-only code reaches the browser: grep every built client chunk (npm test builds first).
+// No secret or server-only code reaches the browser: every file the build serves publicly (all of .next/static,
+// chunks, media and anything else) is checked; npm test builds first.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -24,17 +25,31 @@ const FORBIDDEN = [
   "postgresql://",
 ];
 
-describe("the client bundle", () => {
-  it("contains no secret, environment variable name or server-only module", () => {
-    const dir = join(process.cwd(), ".next", "static");
+// Source files are never public assets: a server module referenced as a URL (a worker entry, say) would be
+// copied into static/media and served as it is.
+const SOURCE_FILE = /\.(ts|tsx|mts|cts|jsx)$/;
+// Binary assets cannot hold a leaked name in readable form; everything else is read as text.
+const BINARY_FILE = /\.(png|jpe?g|gif|webp|avif|ico|woff2?|ttf|otf|eot)$/i;
+
+describe("the public assets", () => {
+  const dir = join(process.cwd(), ".next", "static");
+  const served = () => {
     expect(existsSync(dir), "run `next build` first").toBe(true);
-    const chunks = files(dir).filter((file) => file.endsWith(".js"));
-    expect(chunks.length).toBeGreaterThan(0);
+    return files(dir);
+  };
+
+  it("contain no secret, environment variable name or server-only module, in any file", () => {
+    const assets = served().filter((file) => !BINARY_FILE.test(file));
+    expect(assets.filter((file) => file.endsWith(".js")).length).toBeGreaterThan(0);
     const leaks: string[] = [];
-    for (const chunk of chunks) {
-      const text = readFileSync(chunk, "utf8");
-      for (const word of FORBIDDEN) if (text.includes(word)) leaks.push(`${word} in ${chunk}`);
+    for (const asset of assets) {
+      const text = readFileSync(asset, "utf8");
+      for (const word of FORBIDDEN) if (text.includes(word)) leaks.push(`${word} in ${asset}`);
     }
     expect(leaks).toEqual([]);
+  });
+
+  it("include no source file", () => {
+    expect(served().filter((file) => SOURCE_FILE.test(file))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { requireOrganiserForAction } from "@/lib/auth/guard";
+import { formEntries } from "@/lib/survey/form-entries";
 import { recordDenied, type Actor } from "@/lib/db/admin-audit";
 import {
   addAlias,
@@ -48,7 +49,7 @@ async function run<S extends z.ZodType>(
   success: string,
 ): Promise<AdminActionState> {
   const actor = await requireOrganiserForAction("admin", action);
-  const parsed = schema.safeParse(Object.fromEntries(formData));
+  const parsed = schema.safeParse(formEntries(formData));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, message: issue?.message ?? "Check the form", field: issue?.path.join(".") };

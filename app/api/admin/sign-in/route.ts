@@ -1,5 +1,6 @@
 // Sign-in for scripts and tests: JSON or form body; 401 for wrong credentials, 429 with Retry-After when limited.
 import { NextResponse } from "next/server";
+import { apiErrorResponse } from "@/lib/survey/api-error";
 import { isSameOriginRequest } from "@/lib/auth/origin";
 import { signInFromRequest } from "@/lib/auth/sign-in";
 
@@ -22,21 +23,21 @@ async function readFields(request: Request): Promise<{ email: unknown; password:
 }
 
 export async function POST(request: Request) {
-  if (!isSameOriginRequest(request.headers)) return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
+  if (!isSameOriginRequest(request.headers)) return apiErrorResponse(403, "cross_site_request", "Cross-site request refused.");
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) return NextResponse.json({ error: "Request body too large" }, { status: 413 });
+  if (declared > MAX_BODY_BYTES) return apiErrorResponse(413, "body_too_large", "The request body is too large.");
   const fields = await readFields(request);
-  if (!fields) return NextResponse.json({ error: "Send email and password as JSON or a form" }, { status: 400 });
+  if (!fields) return apiErrorResponse(400, "invalid_body", "Send email and password as JSON or a form.");
   const result = await signInFromRequest(request.headers, fields);
   if (result.ok) return NextResponse.json({ ok: true, role: result.organiser.role });
   switch (result.reason) {
     case "rate-limited":
-      return NextResponse.json({ error: result.message }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
+      return apiErrorResponse(429, "rate_limited", result.message, { headers: { "Retry-After": String(result.retryAfterSeconds) } });
     case "unavailable":
-      return NextResponse.json({ error: result.message }, { status: 503 });
+      return apiErrorResponse(503, "unavailable", result.message);
     case "bad-input":
-      return NextResponse.json({ error: result.message }, { status: 400 });
+      return apiErrorResponse(400, "invalid_body", result.message);
     default:
-      return NextResponse.json({ error: result.message }, { status: 401 });
+      return apiErrorResponse(401, "invalid_credentials", result.message);
   }
 }

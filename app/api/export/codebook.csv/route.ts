@@ -2,6 +2,7 @@
 // it describes the columns of a round, not anyone's answers.
 import { getDatabase } from "@/lib/db/client";
 import { buildCodebookCsv } from "@/lib/db/responses-export";
+import { apiErrorResponse } from "@/lib/survey/api-error";
 import { CSV_CONTENT_TYPE, csvContentDisposition } from "@/lib/survey/csv";
 import { codebookQuerySchema, parseQuery } from "@/lib/survey/export-filters";
 
@@ -9,9 +10,9 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   const query = parseQuery(codebookQuerySchema, new URL(request.url).searchParams);
-  if (!query.ok) return Response.json({ error: query.message }, { status: 400 });
+  if (!query.ok) return apiErrorResponse(400, "invalid_query", query.message);
   const codebook = await buildCodebookCsv(getDatabase().db, query.value);
-  if (!codebook.ok) return Response.json({ error: codebook.message }, { status: 400 });
+  if (!codebook.ok) return apiErrorResponse(400, "invalid_query", codebook.message);
   return new Response(codebook.plan.csv, {
     headers: {
       "Content-Type": CSV_CONTENT_TYPE,

@@ -2,29 +2,24 @@
 // Public: aggregates only.
 import type { NextRequest } from "next/server";
 import { getDatabase } from "@/lib/db/client";
+import { getCounting } from "@/lib/db/read-pool";
 import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependency-queries";
 import { getEnv } from "@/lib/env";
+import { apiErrorResponse, filterIssuesResponse } from "@/lib/survey/api-error";
 import { CSV_CONTENT_TYPE, csvContentDisposition, toCsv } from "@/lib/survey/csv";
 import { DEPENDENCY_CSV_HEADER, dependencyRowsToCsv, unmatchedRowsToCsv } from "@/lib/survey/dependency-shape";
-import { describeFilterIssues } from "@/lib/survey/summary-filters";
 
 export const dynamic = "force-dynamic";
-
-const error = (status: number, code: string, message: string) =>
-  Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
 
 export async function GET(request: NextRequest) {
   const handle = getDatabase();
   const resolved = await resolveDependencyRequest(handle.db, request.nextUrl.searchParams, { allowFormat: true });
-  if (!resolved.ok) {
-    const code = resolved.status === 404 ? "unknown_round" : "invalid_filters";
-    return error(resolved.status, code, describeFilterIssues(resolved.issues));
-  }
-  if (!resolved.filters) return error(409, "no_data", "There is no survey round yet, so there is nothing to export.");
+  if (!resolved.ok) return filterIssuesResponse(resolved.status, resolved.issues);
+  if (!resolved.filters) return apiErrorResponse(409, "no_data", "There is no survey round yet, so there is nothing to export.");
   const k = getEnv().MIN_CELL_SIZE;
-  const report = await getDependencyReport(handle, resolved.filters, resolved.section, k);
+  const report = await getDependencyReport({ ...handle, ...getCounting() }, resolved.filters, resolved.section, k);
   if (report.status !== "ok" || !report.rows || report.respondents.suppressed) {
-    return error(409, "too_few_respondents", `Fewer than ${k} respondents match these filters, so no figures are exported.`);
+    return apiErrorResponse(409, "too_few_respondents", `Fewer than ${k} respondents match these filters, so no figures are exported.`);
   }
   const f = resolved.filters;
   const nameParts = [

@@ -5,14 +5,12 @@ import { resolveSessionSecret } from "@/lib/auth/session-secret";
 import { getDatabase } from "@/lib/db/client";
 import { prepareResponsesExport, responsesCsvStream, responsesExportDisposition } from "@/lib/db/responses-export";
 import { getEnv } from "@/lib/env";
+import { apiErrorResponse } from "@/lib/survey/api-error";
 import { CSV_CONTENT_TYPE } from "@/lib/survey/csv";
 import { authorizeRawExport } from "@/lib/survey/export-access";
 import { parseQuery, responsesExportQuerySchema } from "@/lib/survey/export-filters";
 
 export const dynamic = "force-dynamic";
-
-const problem = (status: number, message: string, headers: Record<string, string> = {}) =>
-  Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 
 export async function GET(request: Request) {
   // Organisers (admin or analyst) by their session cookie; scripts by the EXPORT_TOKEN bearer token.
@@ -21,12 +19,12 @@ export async function GET(request: Request) {
   const secret = resolveSessionSecret(env);
   if (!(secret.ok && (await canExportRaw(db, request, secret.secret)))) {
     const access = authorizeRawExport(request, env.EXPORT_TOKEN);
-    if (!access.ok) return problem(access.status, access.message, access.headers);
+    if (!access.ok) return apiErrorResponse(access.status, "sign_in_required", access.message, { headers: access.headers });
   }
   const query = parseQuery(responsesExportQuerySchema, new URL(request.url).searchParams);
-  if (!query.ok) return problem(400, query.message);
+  if (!query.ok) return apiErrorResponse(400, "invalid_query", query.message);
   const prepared = await prepareResponsesExport(db, query.value);
-  if (!prepared.ok) return problem(400, prepared.message);
+  if (!prepared.ok) return apiErrorResponse(400, "invalid_query", prepared.message);
   return new Response(responsesCsvStream(db, prepared.plan, { kind }), {
     headers: {
       "Content-Type": CSV_CONTENT_TYPE,

@@ -2,11 +2,12 @@
 // (round, team, category, employerPaid, section) as query parameters and the same small-cell suppression.
 import type { NextRequest } from "next/server";
 import { getDatabase } from "@/lib/db/client";
+import { getCounting } from "@/lib/db/read-pool";
 import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependency-queries";
 import { getWhereToHelp } from "@/lib/db/where-to-help-queries";
 import { getEnv } from "@/lib/env";
 import { DEPENDENCY_DEFINITIONS } from "@/lib/survey/dependency-shape";
-import { describeFilterIssues } from "@/lib/survey/summary-filters";
+import { filterIssuesResponse } from "@/lib/survey/api-error";
 
 export const dynamic = "force-dynamic";
 
@@ -15,11 +16,7 @@ const headers = { "Cache-Control": "no-store" };
 export async function GET(request: NextRequest) {
   const handle = getDatabase();
   const resolved = await resolveDependencyRequest(handle.db, request.nextUrl.searchParams);
-  if (!resolved.ok) {
-    const code = resolved.status === 404 ? "unknown_round" : "invalid_filters";
-    const message = describeFilterIssues(resolved.issues);
-    return Response.json({ error: { code, message, issues: resolved.issues } }, { status: resolved.status, headers });
-  }
+  if (!resolved.ok) return filterIssuesResponse(resolved.status, resolved.issues);
   const k = getEnv().MIN_CELL_SIZE;
   if (!resolved.filters) {
     return Response.json(
@@ -27,7 +24,8 @@ export async function GET(request: NextRequest) {
       { headers },
     );
   }
-  const report = await getDependencyReport(handle, resolved.filters, resolved.section, k);
-  const whereToHelp = report.status === "ok" && report.rows ? await getWhereToHelp(handle, resolved.filters, report.rows, k) : null;
+  const source = { ...handle, ...getCounting() };
+  const report = await getDependencyReport(source, resolved.filters, resolved.section, k);
+  const whereToHelp = report.status === "ok" && report.rows ? await getWhereToHelp(source, resolved.filters, report.rows, k) : null;
   return Response.json({ ...report, whereToHelp, definitions: DEPENDENCY_DEFINITIONS }, { headers });
 }

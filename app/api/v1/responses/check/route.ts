@@ -1,5 +1,6 @@
 // POST /api/v1/responses/check: validate an answer against the survey's schema without saving anything.
 // Lets API clients check a body before submitting it; the benchmark uses it as the framework's ceiling.
+import { apiErrorResponse } from "@/lib/survey/api-error";
 import { readJsonBody } from "@/lib/survey/response-api";
 import { responseInputSchema, toFieldErrors } from "@/lib/survey/response-schema";
 
@@ -11,5 +12,5 @@ export async function POST(request: Request) {
   const parsed = responseInputSchema.safeParse(body.value);
   return parsed.success
     ? Response.json({ valid: true })
-    : Response.json({ valid: false, error: "Some answers need attention.", errors: toFieldErrors(parsed.error) }, { status: 400 });
+    : apiErrorResponse(400, "invalid_answer", "Some answers need attention.", { fields: toFieldErrors(parsed.error) });
 }

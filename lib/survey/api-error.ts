@@ -1,0 +1,62 @@
+// The one shape of every JSON error the app answers with: { error: { code, message, fields? } }. `code` is stable
+// and meant for programs (docs/api.md lists them); `message` is a sentence for people; `fields` says what is wrong
+// with each field of a body or parameter of a query, by its path ("projects.0.slug", "team").
+import type { FieldErrors } from "./response-schema";
+import { describeFilterIssues, type FilterIssue } from "./summary-filters";
+
+export type ApiErrorCode =
+  /** The body is not JSON, not UTF-8, of the wrong type, or lacks what the endpoint needs. */
+  | "invalid_body"
+  | "body_too_large"
+  /** The answer breaks the survey's rules: see `fields`. */
+  | "invalid_answer"
+  | "round_not_found"
+  | "round_closed"
+  | "response_not_found"
+  | "response_deleted"
+  /** Query parameters the endpoint does not take, or values that do not exist: see `fields`. */
+  | "invalid_query"
+  | "chart_not_found"
+  | "no_data"
+  | "too_few_respondents"
+  | "rate_limited"
+  | "cross_site_request"
+  | "sign_in_required"
+  | "forbidden"
+  | "invalid_credentials"
+  | "unavailable";
+
+export interface ApiErrorBody {
+  error: { code: ApiErrorCode; message: string; fields?: FieldErrors };
+}
+
+export function apiErrorBody(code: ApiErrorCode, message: string, fields?: FieldErrors): ApiErrorBody {
+  return { error: fields && Object.keys(fields).length > 0 ? { code, message, fields } : { code, message } };
+}
+
+/** A JSON error response; never cached. */
+export function apiErrorResponse(
+  status: number,
+  code: ApiErrorCode,
+  message: string,
+  options: { fields?: FieldErrors; headers?: Record<string, string> } = {},
+): Response {
+  return Response.json(apiErrorBody(code, message, options.fields), {
+    status,
+    headers: { "Cache-Control": "no-store", ...options.headers },
+  });
+}
+
+/** Query-parameter problems as `fields`: the messages about one parameter joined. */
+export function fieldsOfIssues(issues: readonly FilterIssue[]): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const { parameter, message } of issues) fields[parameter] = fields[parameter] ? `${fields[parameter]}; ${message}` : message;
+  return fields;
+}
+
+/** The answer to filters that do not resolve: 404 when only the round is unknown, 400 otherwise. */
+export function filterIssuesResponse(status: 400 | 404, issues: readonly FilterIssue[]): Response {
+  return apiErrorResponse(status, status === 404 ? "round_not_found" : "invalid_query", describeFilterIssues(issues), {
+    fields: fieldsOfIssues(issues),
+  });
+}
