@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { databaseKind, type DatabaseKind } from "../lib/env";
 import { buildDataset, databaseUrlFor, type Dataset } from "./bench/dataset";
 import { benchExport, type ExportResult } from "./bench/export";
+import { benchReadLoad, readLoadLines, type ReadLoadResult } from "./bench/read-load";
 import { benchSubmissions, type LoadResult } from "./bench/submissions";
 import { benchWritePath, type WritePathRound } from "./bench/write-path";
 import { benchSummary, type SummaryResult } from "./bench/summary";
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     requests: { type: "string", default: "3000" },
     rounds: { type: "string", default: "3" },
     calls: { type: "string", default: "30" },
+    readers: { type: "string", default: "48" },
+    "read-seconds": { type: "string", default: "20" },
     fresh: { type: "boolean", default: false },
     smoke: { type: "boolean", default: false },
     out: { type: "string", default: "docs/benchmarks.md" },
@@ -38,6 +41,8 @@ const rounds = smoke ? 1 : Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds takes a whole number from 1, not "${values.rounds}"`);
 const calls = smoke ? 3 : Number(values.calls);
 const parts = new Set(values.parts.split(","));
+const readers = smoke ? 4 : Number(values.readers);
+const readSeconds = smoke ? 2 : Number(values["read-seconds"]);
 const postgresUrl =
   process.env.DATABASE_URL && databaseKind(process.env.DATABASE_URL) === "postgres"
     ? process.env.DATABASE_URL
@@ -51,6 +56,7 @@ interface KindReport {
   submissions?: Awaited<ReturnType<typeof benchSubmissions>>;
   writes?: WritePathRound[];
   exports?: ExportResult[];
+  reads?: ReadLoadResult;
 }
 
 /** Submissions go to a fresh small database, so the dataset used by the other parts stays as it was built. */
@@ -86,6 +92,10 @@ for (const kind of kinds)
     if (parts.has("summary")) {
       log(`summary (${calls} calls per view)`);
       report.summary = await benchSummary(dataset.url, calls, log);
+    }
+    if (parts.has("reads") && sizeIndex === 0) {
+      log(`reads (${readers} clients asking for filter sets nobody asked before, ${readSeconds} s, with a probe)`);
+      report.reads = await benchReadLoad(dataset.url, { clients: readers, seconds: readSeconds }, log);
     }
     if (parts.has("export")) {
       log("export");
@@ -124,7 +134,7 @@ const lines: string[] = [
   "",
   "Absolute times on this shared machine are noisy; the ratios against the bare baseline measured in the same run are the figures to compare.",
 ];
-for (const { dataset, summary, submissions, writes, exports } of reports) {
+for (const { dataset, summary, submissions, writes, exports, reads } of reports) {
   lines.push(
     "",
     `## ${dataset.kind}: ${dataset.responses.toLocaleString("en")} responses, ${dataset.selections.toLocaleString("en")} project selections`,
@@ -149,6 +159,7 @@ for (const { dataset, summary, submissions, writes, exports } of reports) {
         `| ${s.view} | ${ms(s.appP50)} | ${ms(s.appP95)} | ${ms(s.changedP50)} | ${ms(s.bareP50)} | ${ms(s.bareDerivedP50)} | ${ratio(s.appP50, s.bareP50)} | ${ratio(s.changedP50, s.bareP50)} | ${ratio(s.changedP50, s.bareDerivedP50)} |`,
       );
   }
+  if (reads) lines.push("", ...readLoadLines(reads));
   if (submissions) {
     const { rounds: runs } = submissions;
     lines.push(

@@ -23,7 +23,9 @@ const { values, positionals } = parseArgs({
 });
 const file = positionals[0];
 if (!file && !values.history) {
-  console.error("usage: npm run deps:load -- path/to/global-requirements.txt [--section general] [--dry-run] | --history");
+  console.error(
+    "usage: npm run deps:load -- path/to/global-requirements.txt [--section general] [--dry-run] | --history",
+  );
   process.exit(2);
 }
 
@@ -70,7 +72,8 @@ try {
 const { db } = createDb(url);
 try {
   if (parsed && file) {
-    for (const skipped of parsed.skipped) console.log(`Not a dependency, left out: ${skipped.file} line ${skipped.line}: ${skipped.reason}`);
+    for (const skipped of parsed.skipped)
+      console.log(`Not a dependency, left out: ${skipped.file} line ${skipped.line}: ${skipped.reason}`);
     const listed = parsed.requirements.map(toListedDependency);
     const dryRun = values["dry-run"];
     const result = await loadDependencyList(db, listed, { source: basename(file), text, dryRun });
@@ -79,7 +82,9 @@ try {
   }
   if (values.history) {
     for (const load of await listDependencyLoads(db)) {
-      console.log(`${load.at.toISOString()}  ${load.source}  ${load.packages} packages: +${load.added} ~${load.updated} -${load.dropped}  sha256 ${load.sha256.slice(0, 12)}`);
+      console.log(
+        `${load.at.toISOString()}  ${load.source}  ${load.packages} packages: +${load.added} ~${load.updated} -${load.dropped}  sha256 ${load.sha256.slice(0, 12)}`,
+      );
     }
   }
 } finally {

@@ -23,6 +23,17 @@ const own = requirements.filter((r) => isOwn(r.normalized));
 const recognised = own.filter((r) => recogniseOpenStackPackage(index, r.package) !== null);
 const extra = requirements.filter((r) => !isOwn(r.normalized) && recogniseOpenStackPackage(index, r.package) !== null);
 const share = own.length > 0 ? ((100 * recognised.length) / own.length).toFixed(1) : "–";
-console.log(`${file}: ${requirements.length} packages, ${own.length} OpenStack's own by the truth list; recognised ${recognised.length} (${share}%).`);
-console.log(`Not recognised: ${own.filter((r) => !recognised.includes(r)).map((r) => r.package).join(", ") || "none"}`);
-console.log(`Recognised but not in the truth list: ${extra.map((r) => `${r.package} (${recogniseOpenStackPackage(index, r.package)})`).join(", ") || "none"}`);
+console.log(
+  `${file}: ${requirements.length} packages, ${own.length} OpenStack's own by the truth list; recognised ${recognised.length} (${share}%).`,
+);
+console.log(
+  `Not recognised: ${
+    own
+      .filter((r) => !recognised.includes(r))
+      .map((r) => r.package)
+      .join(", ") || "none"
+  }`,
+);
+console.log(
+  `Recognised but not in the truth list: ${extra.map((r) => `${r.package} (${recogniseOpenStackPackage(index, r.package)})`).join(", ") || "none"}`,
+);

@@ -26,7 +26,10 @@ try {
     for (const line of report.skipped) console.warn(`Skipped: ${line}`);
     if (!missingOnly || !(await hasDependencyHistory(db))) {
       const listed = await listBundledDependencies(db, files.dependencies);
-      const result = await loadDependencyList(db, listed, { source: BUNDLED_LIST_SOURCE, text: JSON.stringify(files.dependencies) });
+      const result = await loadDependencyList(db, listed, {
+        source: BUNDLED_LIST_SOURCE,
+        text: JSON.stringify(files.dependencies),
+      });
       for (const line of result.summary) console.log(`Dependency list: ${line}`);
     }
   } finally {

@@ -4,6 +4,7 @@ import { ResultsViewProvider } from "@/components/charts/results-view";
 import { ResultsFilters, type FilterValues } from "@/components/results/results-filters";
 import styles from "@/components/results/results.module.css";
 import { getDatabase } from "@/lib/db/client";
+import { getCounting } from "@/lib/db/read-pool";
 import { listResultsRounds } from "@/lib/db/results-rounds";
 import {
   countIncompleteResponses,
@@ -12,6 +13,7 @@ import {
   resolveSummaryRequest,
 } from "@/lib/db/summary-queries";
 import { describeIncompleteLeftOut } from "@/lib/survey/completeness";
+import { describeFiguresAsOf } from "@/lib/survey/figures-as-of";
 import { getEnv } from "@/lib/env";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
 import { describeMissingFigures, pickDefaultRound, type RoundChoice } from "@/lib/survey/round-figures";
@@ -104,7 +106,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
     employerPaid: f.employerPaid ?? "",
     view: f.view,
   };
-  const loader = createSummaryLoader(handle, f, k);
+  const source = { ...handle, ...getCounting() };
+  const loader = createSummaryLoader(source, f, k);
   const slugs = {
     round: f.round.slug,
     team: f.team?.slug,
@@ -123,7 +126,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
       </>
     );
   }
-  const [overview, incomplete] = await Promise.all([loader.overview(), countIncompleteResponses(handle, f.round.id)]);
+  const [overview, incomplete] = await Promise.all([loader.overview(), countIncompleteResponses(source, f.round.id)]);
   const leftOut = describeIncompleteLeftOut(incomplete, k);
   const chips = [
     f.team && `Team: ${f.team.name}`,
@@ -163,6 +166,11 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         )}
       </div>
       {leftOut && <p className="muted">{leftOut}</p>}
+      {overview.asOf && (
+        <p className="notice" role="status" data-as-of={overview.asOf}>
+          {describeFiguresAsOf(overview.asOf)}
+        </p>
+      )}
       <details className={styles.definitions}>
         <summary>How these figures are counted</summary>
         <dl>

@@ -38,8 +38,13 @@ export interface DependencyLoadResult {
 const TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
 
 /** The bundled list's rows as a list to load, with their own origin and catalogue mapping. */
-export async function listBundledDependencies(db: Db | Tx, rows: readonly DependencyRow[]): Promise<ListedDependency[]> {
-  const projects = new Map((await db.project.findMany({ select: { id: true, slug: true } })).map((p) => [p.slug, p.id]));
+export async function listBundledDependencies(
+  db: Db | Tx,
+  rows: readonly DependencyRow[],
+): Promise<ListedDependency[]> {
+  const projects = new Map(
+    (await db.project.findMany({ select: { id: true, slug: true } })).map((p) => [p.slug, p.id]),
+  );
   return rows.map((row) => ({
     package: row.package,
     normalized: pep503Name(row.package),
@@ -87,7 +92,10 @@ export async function loadDependencyList(
     }
     for (const change of plan.unchanged) listings.push({ dependencyId: change.id!, section: change.data.section });
     if (plan.dropped.length > 0) {
-      await tx.dependency.updateMany({ where: { id: { in: plan.dropped.map((d) => d.id) } }, data: { status: "dropped" } });
+      await tx.dependency.updateMany({
+        where: { id: { in: plan.dropped.map((d) => d.id) } },
+        data: { status: "dropped" },
+      });
     }
     const load = await tx.dependencyLoad.create({
       data: {

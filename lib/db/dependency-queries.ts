@@ -6,6 +6,7 @@
 // the same respondents. `section` narrows which dependencies are listed, not which respondents are counted.
 import type { Db } from "./client";
 import { findRoundDependencyLoad } from "./dependency-history";
+import { Prisma } from "./generated/sqlite/client";
 import {
   countRespondents,
   describeSummaryFilters,
@@ -91,13 +92,13 @@ export async function listDependencySections(db: Db): Promise<string[]> {
  * how many of them as maintainers. Projects nobody named have no row (the shaping counts them as 0).
  */
 export async function countDependencyRespondents(
-  { db }: SummarySource,
+  { reads }: SummarySource,
   f: RespondentFilters,
   roundId: number,
   loadId: number | null,
 ): Promise<DependencyCountRow[]> {
   const { from, where } = childScope("ResponseProject", "rp", f, [roundId]);
-  const rows = await db.$queryRaw<{ projectId: unknown; n: unknown; m: unknown }[]>`
+  const rows = await reads.all<{ projectId: unknown; n: unknown; m: unknown }>(Prisma.sql`
     SELECT rp."projectId" AS "projectId", COUNT(DISTINCT rp."responseId") AS "n",
       SUM(CASE WHEN rp."kindMaintainer" THEN 1 ELSE 0 END) AS "m"
     FROM ${from}
@@ -105,7 +106,7 @@ export async function countDependencyRespondents(
       SELECT d."projectId" FROM "Dependency" d JOIN "DependencyListing" l ON l."dependencyId" = d."id"
       WHERE l."loadId" = ${loadId ?? -1} AND d."origin" = 'external' AND d."projectId" IS NOT NULL
     )
-    GROUP BY rp."projectId"`;
+    GROUP BY rp."projectId"`);
   return rows.map((row) => ({ projectId: num(row.projectId), respondents: num(row.n), maintainers: num(row.m) }));
 }
 

@@ -47,12 +47,23 @@ import type { Db } from "./client";
 import { KIND_COLUMNS } from "./kind-columns";
 import { listResultsRounds } from "./results-rounds";
 import { Prisma } from "./generated/sqlite/client";
+import type { ReadPool } from "./read-pool";
+import type { RecountGate } from "./recount-gate";
+import { countsFromTotals } from "./round-totals";
+import { memoised, type SummaryCounts } from "./summary-counts";
 import { createSnapshotStore, type SnapshotPart } from "./summary-snapshots";
 
-/** The client and its dialect: the few dialect-specific fragments (date bucketing) depend on it. */
+/**
+ * Where a summary's reads go. Lookups of a few rows (filters, labels, stored figures) use the client on the
+ * request thread; every count goes to `reads`, off the request thread on SQLite (lib/db/read-pool.ts), bounded
+ * and shared with identical counts in flight by `recounts`. The dialect picks the few dialect-specific
+ * fragments (date bucketing).
+ */
 export interface SummarySource {
   db: Db;
   kind: DatabaseKind;
+  reads: ReadPool;
+  recounts: RecountGate;
 }
 
 export interface SummaryRound {
@@ -217,9 +228,9 @@ const belongsToCountedResponse = (responseId: Prisma.Sql, roundIds: readonly num
   Prisma.sql`${responseId} NOT IN (SELECT x."id" FROM "Response" x WHERE ${inRounds(Prisma.sql`x."roundId"`, roundIds)} AND x."isComplete" = FALSE)`;
 
 /** Stored answers of a round that no figure counts because they break the completeness rule. */
-export async function countIncompleteResponses({ db }: SummarySource, roundId: number): Promise<number> {
-  const rows = await db.$queryRaw<{ n: unknown }[]>`
-    SELECT COUNT(*) AS "n" FROM "Response" WHERE "roundId" = ${roundId} AND "isComplete" = FALSE`;
+export async function countIncompleteResponses({ reads }: SummarySource, roundId: number): Promise<number> {
+  const rows = await reads.all<{ n: unknown }>(Prisma.sql`
+    SELECT COUNT(*) AS "n" FROM "Response" WHERE "roundId" = ${roundId} AND "isComplete" = FALSE`);
   return num(rows[0]?.n ?? 0);
 }
 
@@ -248,27 +259,27 @@ export function childScope(table: ChildTable, alias: string, f: Filters, roundId
 // PostgreSQL returns COUNT as bigint; SQLite as number.
 const num = (value: unknown) => Number(value);
 
-export async function countRespondents({ db }: SummarySource, f: Filters, roundId: number): Promise<number> {
+export async function countRespondents({ reads }: SummarySource, f: Filters, roundId: number): Promise<number> {
   const { from, where } = respondentScope(f, [roundId]);
-  const rows = await db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM ${from} WHERE ${where}`;
+  const rows = await reads.all<{ n: unknown }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM ${from} WHERE ${where}`);
   return num(rows[0]?.n ?? 0);
 }
 
 export async function countProjectRespondents(
-  { db }: SummarySource,
+  { reads }: SummarySource,
   f: Filters,
   roundId: number,
 ): Promise<ProjectCountRow[]> {
   // (responseId, projectId) is the primary key, so COUNT(*) counts respondents.
   const { from, where } = childScope("ResponseProject", "rp", f, [roundId]);
-  const rows = await db.$queryRaw<{ projectId: unknown; n: unknown }[]>`
-    SELECT rp."projectId" AS "projectId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY rp."projectId"`;
+  const rows = await reads.all<{ projectId: unknown; n: unknown }>(Prisma.sql`
+    SELECT rp."projectId" AS "projectId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY rp."projectId"`);
   return rows.map((row) => ({ projectId: num(row.projectId), respondents: num(row.n) }));
 }
 
 /** Per category: respondents with at least one project in it, and of those, respondents naming each kind there. */
 export async function countCategoryKinds(
-  { db }: SummarySource,
+  { reads }: SummarySource,
   f: Filters,
   roundId: number,
 ): Promise<CategoryKindRow[]> {
@@ -277,9 +288,9 @@ export async function countCategoryKinds(
     Prisma.raw(`SUM(CASE WHEN rc."${KIND_COLUMNS[kind]}" THEN 1 ELSE 0 END) AS "${kind}"`),
   );
   const { from, where } = childScope("ResponseCategory", "rc", f, [roundId]);
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+  const rows = await reads.all<Record<string, unknown>>(Prisma.sql`
     SELECT rc."categoryId" AS "categoryId", COUNT(*) AS "n", ${Prisma.join(sums, ", ")}
-    FROM ${from} WHERE ${where} GROUP BY rc."categoryId"`;
+    FROM ${from} WHERE ${where} GROUP BY rc."categoryId"`);
   return rows.map((row) => ({
     categoryId: num(row.categoryId),
     respondents: num(row.n),
@@ -291,92 +302,110 @@ export async function countCategoryKinds(
 }
 
 export async function countProjectsPerRespondent(
-  { db }: SummarySource,
+  { reads }: SummarySource,
   f: Filters,
   roundId: number,
 ): Promise<BinRow[]> {
   const top = Prisma.raw(String(HISTOGRAM_TOP_BIN));
   const { from, where } = respondentScope(f, [roundId]);
-  const rows = await db.$queryRaw<{ bin: unknown; n: unknown }[]>`
+  const rows = await reads.all<{ bin: unknown; n: unknown }>(Prisma.sql`
     SELECT CASE WHEN r."projectCount" >= ${top} THEN ${top} ELSE r."projectCount" END AS "bin", COUNT(*) AS "n"
-    FROM ${from} WHERE ${where} GROUP BY 1`;
+    FROM ${from} WHERE ${where} GROUP BY 1`);
   return rows.map((row) => ({ projectCount: num(row.bin), respondents: num(row.n) }));
 }
 
 export async function countTeamRespondents(
-  { db }: SummarySource,
+  { reads }: SummarySource,
   f: Filters,
   roundId: number,
 ): Promise<TeamCountRow[]> {
   const { from, where } = childScope("ResponseTeam", "rt", f, [roundId]);
-  const rows = await db.$queryRaw<{ teamId: unknown; n: unknown }[]>`
-    SELECT rt."teamId" AS "teamId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY rt."teamId"`;
+  const rows = await reads.all<{ teamId: unknown; n: unknown }>(Prisma.sql`
+    SELECT rt."teamId" AS "teamId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY rt."teamId"`);
   return rows.map((row) => ({ teamId: num(row.teamId), respondents: num(row.n) }));
 }
 
 export async function countTeamCategoryRespondents(
-  { db }: SummarySource,
+  { reads }: SummarySource,
   f: Filters,
   roundId: number,
 ): Promise<TeamCategoryRow[]> {
   // (response, team) and (response, category) are both unique, so the join has one row per counted respondent.
   const { from, where } = childScope("ResponseTeam", "rt", f, [roundId]);
-  const rows = await db.$queryRaw<{ teamId: unknown; categoryId: unknown; n: unknown }[]>`
+  const rows = await reads.all<{ teamId: unknown; categoryId: unknown; n: unknown }>(Prisma.sql`
     SELECT rt."teamId" AS "teamId", rc."categoryId" AS "categoryId", COUNT(*) AS "n"
     FROM ${from} JOIN "ResponseCategory" rc ON rc."responseId" = rt."responseId"
     WHERE ${where}
-    GROUP BY rt."teamId", rc."categoryId"`;
+    GROUP BY rt."teamId", rc."categoryId"`);
   return rows.map((row) => ({ teamId: num(row.teamId), categoryId: num(row.categoryId), respondents: num(row.n) }));
 }
 
 /** Respondents per pair of projects (first id < second id), from the pairs derived per response. */
-export async function countProjectPairs({ db }: SummarySource, f: Filters, roundId: number): Promise<PairRow[]> {
+export async function countProjectPairs({ reads }: SummarySource, f: Filters, roundId: number): Promise<PairRow[]> {
   const { from, where } = childScope("ResponsePair", "pr", f, [roundId]);
-  const rows = await db.$queryRaw<{ firstId: unknown; secondId: unknown; n: unknown }[]>`
+  const rows = await reads.all<{ firstId: unknown; secondId: unknown; n: unknown }>(Prisma.sql`
     SELECT pr."firstId" AS "firstId", pr."secondId" AS "secondId", COUNT(*) AS "n"
-    FROM ${from} WHERE ${where} GROUP BY pr."firstId", pr."secondId"`;
+    FROM ${from} WHERE ${where} GROUP BY pr."firstId", pr."secondId"`);
   return rows.map((row) => ({ firstId: num(row.firstId), secondId: num(row.secondId), respondents: num(row.n) }));
 }
 
 export async function countRoundRespondents(
-  { db }: SummarySource,
+  { reads }: SummarySource,
   f: Filters,
   roundIds: readonly number[],
 ): Promise<RoundCountRow[]> {
   if (roundIds.length === 0) return [];
   const { from, where } = respondentScope(f, roundIds);
-  const rows = await db.$queryRaw<{ roundId: unknown; n: unknown }[]>`
-    SELECT r."roundId" AS "roundId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY r."roundId"`;
+  const rows = await reads.all<{ roundId: unknown; n: unknown }>(Prisma.sql`
+    SELECT r."roundId" AS "roundId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY r."roundId"`);
   return rows.map((row) => ({ roundId: num(row.roundId), respondents: num(row.n) }));
 }
 
 export async function countRoundProjectRespondents(
-  { db }: SummarySource,
+  { reads }: SummarySource,
   f: Filters,
   roundIds: readonly number[],
   projectIds: readonly number[],
 ): Promise<RoundProjectRow[]> {
   if (roundIds.length === 0 || projectIds.length === 0) return [];
   const { from, where } = childScope("ResponseProject", "rp", f, roundIds);
-  const rows = await db.$queryRaw<{ roundId: unknown; projectId: unknown; n: unknown }[]>`
+  const rows = await reads.all<{ roundId: unknown; projectId: unknown; n: unknown }>(Prisma.sql`
     SELECT rp."roundId" AS "roundId", rp."projectId" AS "projectId", COUNT(*) AS "n" FROM ${from}
     WHERE ${where} AND rp."projectId" IN (${Prisma.join(projectIds)})
-    GROUP BY rp."roundId", rp."projectId"`;
+    GROUP BY rp."roundId", rp."projectId"`);
   return rows.map((row) => ({ roundId: num(row.roundId), projectId: num(row.projectId), respondents: num(row.n) }));
 }
 
 /** Responses per UTC day. SQLite stores DateTime as ISO-8601 text in UTC, so the day is its first 10 characters. */
 export async function countResponsesPerDay(
-  { db, kind }: SummarySource,
+  { reads, kind }: SummarySource,
   f: Filters,
   roundId: number,
 ): Promise<DayRow[]> {
   const day =
     kind === "sqlite" ? Prisma.sql`substr(r."createdAt", 1, 10)` : Prisma.sql`to_char(r."createdAt", 'YYYY-MM-DD')`;
   const { from, where } = respondentScope(f, [roundId]);
-  const rows = await db.$queryRaw<{ day: unknown; n: unknown }[]>`
-    SELECT ${day} AS "day", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY 1`;
+  const rows = await reads.all<{ day: unknown; n: unknown }>(Prisma.sql`
+    SELECT ${day} AS "day", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY 1`);
   return rows.map((row) => ({ day: String(row.day), responses: num(row.n) }));
+}
+
+/** A summary's counts by counting the round's rows: any filter set. */
+export function countsFromRows(source: SummarySource, f: Filters, roundId: number): SummaryCounts {
+  const unfiltered = { team: null, category: null, employerPaid: null };
+  return {
+    respondents: () => countRespondents(source, f, roundId),
+    roundRespondents: () => countRespondents(source, unfiltered, roundId),
+    projects: () => countProjectRespondents(source, f, roundId),
+    categoryKinds: () => countCategoryKinds(source, f, roundId),
+    projectsPerRespondent: () => countProjectsPerRespondent(source, f, roundId),
+    teams: () => countTeamRespondents(source, f, roundId),
+    teamCategories: () => countTeamCategoryRespondents(source, f, roundId),
+    pairs: () => countProjectPairs(source, f, roundId),
+    responsesPerDay: () => countResponsesPerDay(source, f, roundId),
+    rounds: (roundIds) => countRoundRespondents(source, f, roundIds),
+    roundProjects: (roundIds, projectIds) => countRoundProjectRespondents(source, f, roundIds, projectIds),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -412,6 +441,11 @@ export interface SummaryOverview {
   };
   /** n, the number of respondents the filters select; "<k" when too few to show anything. */
   respondents: Cell;
+  /**
+   * null when the figures are those of the current data. Otherwise the time (ISO 8601) of the stored figures
+   * served instead of counting afresh, because the server was busy counting others: "figures as of 14:05".
+   */
+  asOf: string | null;
 }
 
 export interface Summary extends SummaryOverview {
@@ -429,6 +463,8 @@ export interface SummaryLoader {
 export interface SummaryLoaderOptions {
   /** Count from scratch and store nothing (benchmarks of the counting itself). Default: use stored figures. */
   snapshots?: boolean;
+  /** Count the rows even where the round's totals would do (tests and benchmarks). Default: use the totals. */
+  totals?: boolean;
 }
 
 export function createSummaryLoader(
@@ -452,6 +488,8 @@ export function createSummaryLoader(
             k,
           },
           (error) => console.error(`summary snapshot not stored: ${(error as Error).message}`),
+          undefined,
+          source.recounts,
         );
   // Parts loaded so far; once the whole summary is (or the overview says there is nothing more), it is stored
   // in one transaction, before the last part is handed out.
@@ -472,15 +510,15 @@ export function createSummaryLoader(
   };
   const roundId = filters.round.id;
   const labels = () => once("labels", () => loadSummaryLabels(source.db));
-  const n = () => once("n", () => countRespondents(source, filters, roundId));
-  const projectCounts = () => once("projects", () => countProjectRespondents(source, filters, roundId));
-  const categoryKinds = () => once("categoryKinds", () => countCategoryKinds(source, filters, roundId));
+  // The whole round or one team: read the totals the writes keep. Other filter sets: count the rows.
+  const counts = memoised(
+    options.totals !== false && filters.category === null && filters.employerPaid === null
+      ? countsFromTotals(source.reads, { roundId, teamId: filters.team?.id ?? null })
+      : countsFromRows(source, filters, roundId),
+  );
 
-  const countOverview = async (): Promise<SummaryOverview> => {
-    const count = await n();
-    const unfiltered = isFiltered(filters)
-      ? await countRespondents(source, { team: null, category: null, employerPaid: null }, roundId)
-      : count;
+  const countOverview = async (): Promise<Omit<SummaryOverview, "asOf">> => {
+    const [count, unfiltered] = await Promise.all([counts.respondents(), counts.roundRespondents()]);
     const respondents = suppressCount(count, k);
     return {
       status: unfiltered === 0 ? "no-responses" : respondents.suppressed ? "too-few" : "ok",
@@ -490,44 +528,42 @@ export function createSummaryLoader(
     };
   };
 
-  const overview = () => once("overview", () => stored("overview", countOverview));
+  const overview = () =>
+    once("overview", async (): Promise<SummaryOverview> => {
+      const counted = await stored("overview", countOverview);
+      return { ...counted, asOf: store?.asOf?.toISOString() ?? null };
+    });
 
   const build = async (id: ChartId): Promise<SummaryChartSeries[ChartId]> => {
-    const [count, names] = await Promise.all([n(), labels()]);
+    // n from the overview (charts are built only when it shows figures), not counted again.
+    const [{ respondents }, names] = await Promise.all([overview(), labels()]);
+    if (respondents.suppressed) throw new SummaryUnavailable("too-few");
+    const count = respondents.value;
     switch (id) {
       case "top-projects":
-        return shapeTopProjects(await projectCounts(), names, count, k);
+        return shapeTopProjects(await counts.projects(), names, count, k);
       case "categories":
-        return shapeCategories(await categoryKinds(), names, count, k);
+        return shapeCategories(await counts.categoryKinds(), names, count, k);
       case "projects-per-respondent":
-        return shapeProjectsPerRespondent(await countProjectsPerRespondent(source, filters, roundId), count, k);
+        return shapeProjectsPerRespondent(await counts.projectsPerRespondent(), count, k);
       case "kinds-per-category":
-        return shapeKindsPerCategory(await categoryKinds(), names, k);
+        return shapeKindsPerCategory(await counts.categoryKinds(), names, k);
       case "team-category": {
-        const [teams, cells] = await Promise.all([
-          countTeamRespondents(source, filters, roundId),
-          countTeamCategoryRespondents(source, filters, roundId),
-        ]);
+        const [teams, cells] = await Promise.all([counts.teams(), counts.teamCategories()]);
         return shapeTeamCategory(teams, cells, names, k);
       }
       case "co-contribution":
-        return shapeCoContribution(
-          await countProjectPairs(source, filters, roundId),
-          await projectCounts(),
-          names,
-          count,
-          k,
-        );
+        return shapeCoContribution(await counts.pairs(), await counts.projects(), names, count, k);
       case "round-comparison": {
         const rounds = await findComparisonRounds(source.db, filters.round);
-        const topIds = rankProjects(await projectCounts(), names)
+        const topIds = rankProjects(await counts.projects(), names)
           .filter((row) => row.respondents >= k)
           .slice(0, COMPARISON_PROJECTS_LIMIT)
           .map((row) => row.projectId);
         const roundIds = rounds.map((round) => round.id);
         const [roundCounts, projectRows] = await Promise.all([
-          countRoundRespondents(source, filters, roundIds),
-          countRoundProjectRespondents(source, filters, roundIds, topIds),
+          counts.rounds(roundIds),
+          counts.roundProjects(roundIds, topIds),
         ]);
         const comparisonRounds: ComparisonRound[] = rounds.map(({ id: roundKey, slug, title }) => ({
           id: roundKey,
@@ -537,7 +573,7 @@ export function createSummaryLoader(
         return shapeRoundComparison(comparisonRounds, roundCounts, projectRows, topIds, names, k);
       }
       case "responses-over-time":
-        return shapeResponsesOverTime(await countResponsesPerDay(source, filters, roundId), count, k);
+        return shapeResponsesOverTime(await counts.responsesPerDay(), count, k);
     }
   };
 

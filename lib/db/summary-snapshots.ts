@@ -7,8 +7,9 @@
 // (lib/db/snapshot-fingerprint.ts), so code that counts, shapes or suppresses differently never serves an older
 // build's parts. Snapshots live in the database, never in process memory, so every instance sharing one PostgreSQL
 // serves and refreshes the same ones.
-import type { ChartId } from "../survey/summary-charts";
+import { CHART_IDS, type ChartId } from "../survey/summary-charts";
 import type { Db } from "./client";
+import type { RecountGate } from "./recount-gate";
 import { snapshotFingerprint } from "./snapshot-fingerprint";
 
 export type SnapshotPart = "overview" | ChartId;
@@ -65,10 +66,41 @@ export interface StoredPart {
   part: string;
   stamp: string;
   body: string;
+  /** When the part was stored, just after it was counted: the time its figures are "as of". */
+  updatedAt: Date;
 }
 
 export async function readSnapshots(db: Db, filterKey: string): Promise<StoredPart[]> {
-  return db.summarySnapshot.findMany({ where: { filterKey }, select: { part: true, stamp: true, body: true } });
+  return db.summarySnapshot.findMany({
+    where: { filterKey },
+    select: { part: true, stamp: true, body: true, updatedAt: true },
+  });
+}
+
+/** A round-comparison stamp (every round) counted at the same data as a round's stamp (catalogue and that round). */
+const coversRoundStamp = (allRounds: string, round: string) => {
+  const entries = new Set(allRounds.split(";"));
+  return round.split(";").every((entry) => entries.has(entry));
+};
+
+/**
+ * The stored parts of the newest complete summary whatever its stamp: the overview and, when it has figures,
+ * every chart, all counted at one data version. Null when no complete set is stored. Its time is its oldest part's.
+ */
+export function storedCompleteSet(stored: ReadonlyMap<string, StoredPart>): { parts: Map<string, StoredPart>; asOf: Date } | null {
+  const overview = stored.get("overview");
+  if (!overview) return null;
+  const parts = new Map([["overview", overview]]);
+  if ((JSON.parse(overview.body) as { status?: string }).status === "ok") {
+    for (const id of CHART_IDS) {
+      const part = stored.get(id);
+      const sameData = part && (id === "round-comparison" ? coversRoundStamp(part.stamp, overview.stamp) : part.stamp === overview.stamp);
+      if (!part || !sameData) return null;
+      parts.set(id, part);
+    }
+  }
+  const asOf = new Date(Math.min(...[...parts.values()].map((part) => part.updatedAt.getTime())));
+  return { parts, asOf };
 }
 
 function upsertSnapshot(db: Db, filterKey: string, part: SnapshotPart, stamp: string, value: unknown) {
@@ -98,8 +130,17 @@ export async function pruneSnapshots(db: Db, fingerprint = snapshotFingerprint()
 }
 
 export interface SnapshotStore {
-  /** The stored part if its stamp is current; otherwise compute it and keep it for flush(). */
+  /**
+   * The stored part if its stamp is current; otherwise compute it and keep it for flush(). With a recount gate,
+   * the computation is shared with identical ones in flight and bounded; and when the first part asked for is
+   * not current while every slot is busy, every part is served from the last complete stored set (see asOf).
+   */
   load<T>(part: SnapshotPart, compute: () => Promise<T>): Promise<T>;
+  /**
+   * null while the parts served are current (or counted now); the time of the stored set when they are older
+   * figures, served because every recount slot was busy. Known once the first part was loaded.
+   */
+  readonly asOf: Date | null;
   /**
    * Store the parts computed so far, in one transaction, if the counters did not move while they were computed
    * (a write committed meanwhile may have been half-seen by the queries). Failing to store is only reported.
@@ -112,9 +153,12 @@ export function createSnapshotStore(
   filters: SnapshotFilters,
   onError: (error: unknown) => void,
   fingerprint = snapshotFingerprint(),
+  gate?: RecountGate,
 ): SnapshotStore {
   const filterKey = snapshotFilterKey(filters, fingerprint);
   const computed = new Map<SnapshotPart, unknown>();
+  // Decided at the first part loaded (the overview), so every part served comes from one data version.
+  let olderSet: { parts: Map<string, StoredPart>; asOf: Date } | null | undefined;
   let opened: Promise<{ stamps: DataStamps; stored: Map<string, StoredPart> }> | undefined;
   const open = () =>
     (opened ??= (async () => {
@@ -125,11 +169,19 @@ export function createSnapshotStore(
     })());
 
   return {
+    get asOf() {
+      return olderSet?.asOf ?? null;
+    },
     async load<T>(part: SnapshotPart, compute: () => Promise<T>): Promise<T> {
       const { stamps, stored } = await open();
+      const stamp = stampOf(stamps, part);
       const hit = stored.get(part);
-      if (hit && hit.stamp === stampOf(stamps, part)) return JSON.parse(hit.body) as T;
-      const value = await compute();
+      const isCurrent = hit !== undefined && hit.stamp === stamp;
+      if (olderSet === undefined) olderSet = !isCurrent && gate?.isBusy ? storedCompleteSet(stored) : null;
+      const older = olderSet?.parts.get(part);
+      if (older) return JSON.parse(older.body) as T;
+      if (hit && isCurrent) return JSON.parse(hit.body) as T;
+      const value = gate ? await gate.count(`${filterKey}|${part}|${stamp}`, compute) : await compute();
       computed.set(part, value);
       return value;
     },

@@ -19,6 +19,7 @@ import {
 import type { Db } from "./client";
 import { findRoundDependencyLoad } from "./dependency-history";
 import { countDependencyRespondents } from "./dependency-queries";
+import { Prisma } from "./generated/sqlite/client";
 import {
   childScope,
   countRespondents,
@@ -31,28 +32,32 @@ const num = (value: unknown) => Number(value);
 
 /** Per (team, dependency project): the filtered respondents who chose the team and contribute to the project. */
 export async function countTeamDependencyRespondents(
-  { db }: SummarySource,
+  { reads }: SummarySource,
   f: RespondentFilters,
   roundId: number,
   loadId: number | null,
 ): Promise<TeamDependencyCount[]> {
   const { from, where } = childScope("ResponseProject", "rp", f, [roundId]);
-  const rows = await db.$queryRaw<{ teamId: unknown; projectId: unknown; n: unknown }[]>`
+  const rows = await reads.all<{ teamId: unknown; projectId: unknown; n: unknown }>(Prisma.sql`
     SELECT rt."teamId" AS "teamId", rp."projectId" AS "projectId", COUNT(*) AS "n"
     FROM ${from} JOIN "ResponseTeam" rt ON rt."responseId" = rp."responseId"
     WHERE ${where} AND rp."projectId" IN (
       SELECT d."projectId" FROM "Dependency" d JOIN "DependencyListing" l ON l."dependencyId" = d."id"
       WHERE l."loadId" = ${loadId ?? -1} AND d."origin" = 'external' AND d."projectId" IS NOT NULL
     )
-    GROUP BY rt."teamId", rp."projectId"`;
+    GROUP BY rt."teamId", rp."projectId"`);
   return rows.map((row) => ({ teamId: num(row.teamId), projectId: num(row.projectId), respondents: num(row.n) }));
 }
 
 /** Per team: the filtered respondents who chose it (a team's own n, the gate for showing its figures). */
-export async function countTeamRespondents({ db }: SummarySource, f: RespondentFilters, roundId: number): Promise<TeamTotal[]> {
+export async function countTeamRespondents(
+  { db, reads }: SummarySource,
+  f: RespondentFilters,
+  roundId: number,
+): Promise<TeamTotal[]> {
   const { from, where } = childScope("ResponseTeam", "rt", f, [roundId]);
-  const rows = await db.$queryRaw<{ teamId: unknown; n: unknown }[]>`
-    SELECT rt."teamId" AS "teamId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY rt."teamId"`;
+  const rows = await reads.all<{ teamId: unknown; n: unknown }>(Prisma.sql`
+    SELECT rt."teamId" AS "teamId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY rt."teamId"`);
   const teams = await db.team.findMany({ select: { id: true, slug: true, name: true }, orderBy: { position: "asc" } });
   const counts = new Map(rows.map((row) => [num(row.teamId), num(row.n)]));
   return teams.map((team) => ({ ...team, respondents: counts.get(team.id) ?? 0 }));
@@ -60,11 +65,15 @@ export async function countTeamRespondents({ db }: SummarySource, f: RespondentF
 
 /** The round before this one (by opening, else creation, time), or null. */
 export async function findPreviousRound(db: Db, roundId: number) {
-  const rounds = await db.round.findMany({ select: { id: true, slug: true, title: true, opensAt: true, createdAt: true } });
+  const rounds = await db.round.findMany({
+    select: { id: true, slug: true, title: true, opensAt: true, createdAt: true },
+  });
   const time = (r: (typeof rounds)[number]) => (r.opensAt ?? r.createdAt).getTime();
   const current = rounds.find((r) => r.id === roundId);
   if (!current) return null;
-  const earlier = rounds.filter((r) => r.id !== roundId && (time(r) < time(current) || (time(r) === time(current) && r.id < roundId)));
+  const earlier = rounds.filter(
+    (r) => r.id !== roundId && (time(r) < time(current) || (time(r) === time(current) && r.id < roundId)),
+  );
   earlier.sort((a, b) => time(b) - time(a) || b.id - a.id);
   return earlier[0] ?? null;
 }
@@ -87,7 +96,10 @@ export async function countPreviousRound(
  * other than testing or docs) in this load, and in how many of the loaded lists it appears (how long OpenStack
  * has depended on it). Public facts of the requirements files, not respondent data.
  */
-export async function listDependencyUse(db: Db, loadId: number | null): Promise<{ use: DependencyUse[]; loads: number }> {
+export async function listDependencyUse(
+  db: Db,
+  loadId: number | null,
+): Promise<{ use: DependencyUse[]; loads: number }> {
   const [listings, loads] = await Promise.all([
     db.dependencyListing.findMany({
       where: { dependency: { origin: "external", projectId: { not: null } } },
@@ -105,7 +117,11 @@ export async function listDependencyUse(db: Db, loadId: number | null): Promise<
     byProject.set(projectId, entry);
   }
   return {
-    use: [...byProject].map(([projectId, entry]) => ({ projectId, runtime: entry.runtime, listedIn: entry.loads.size })),
+    use: [...byProject].map(([projectId, entry]) => ({
+      projectId,
+      runtime: entry.runtime,
+      listedIn: entry.loads.size,
+    })),
     loads,
   };
 }
@@ -128,7 +144,10 @@ export async function getWhereToHelp(
   k: number,
 ): Promise<WhereToHelpResult> {
   const roundId = filters.round.id;
-  const round = await source.db.round.findUniqueOrThrow({ where: { id: roundId }, select: { status: true, closesAt: true } });
+  const round = await source.db.round.findUniqueOrThrow({
+    where: { id: roundId },
+    select: { status: true, closesAt: true },
+  });
   const loadId = await findRoundDependencyLoad(source.db, round);
   const { use, loads } = await listDependencyUse(source.db, loadId);
   const teamTotals = await countTeamRespondents(source, filters, roundId);
@@ -143,7 +162,9 @@ export async function getWhereToHelp(
   }
   return {
     previousRound,
-    changes: Object.fromEntries(rows.flatMap((row) => (changes.has(row.projectId) ? [[row.slug, changes.get(row.projectId)!]] : []))),
+    changes: Object.fromEntries(
+      rows.flatMap((row) => (changes.has(row.projectId) ? [[row.slug, changes.get(row.projectId)!]] : [])),
+    ),
     teams: shapeTeamDependencies(teamTotals, teamCounts, rows, k),
     ranking: rankWhereToHelp(rows, use),
     loads,

@@ -86,7 +86,8 @@ function decide(current: StoredDependency | undefined, entry: ListedDependency, 
   let mappingSource: DecisionSource;
   if (current?.mappingSource === "organiser") [projectId, mappingSource] = [current.projectId, "organiser"];
   else if (entry.listed) [projectId, mappingSource] = [entry.listed.projectId, "list"];
-  else if (current?.mappingSource === "list" && current.projectId !== null) [projectId, mappingSource] = [current.projectId, "list"];
+  else if (current?.mappingSource === "list" && current.projectId !== null)
+    [projectId, mappingSource] = [current.projectId, "list"];
   else [projectId, mappingSource] = [origin === "external" ? context.match(entry.package) : null, "auto"];
   return {
     package: entry.package,
@@ -137,7 +138,8 @@ export function describeDependencyPlan(plan: DependencyPlan, packages: number): 
   if (plan.updated.length > 0) {
     lines.push(`Updated: ${plan.updated.map((c) => `${c.package} (${c.fields.join(", ")})`).join(", ")}`);
   }
-  if (plan.dropped.length > 0) lines.push(`Dropped (kept for earlier rounds): ${plan.dropped.map((d) => d.package).join(", ")}`);
+  if (plan.dropped.length > 0)
+    lines.push(`Dropped (kept for earlier rounds): ${plan.dropped.map((d) => d.package).join(", ")}`);
   if (plan.unmatched.length > 0) {
     lines.push(`External packages with no catalogue entry (${plan.unmatched.length}): ${plan.unmatched.join(", ")}`);
   }

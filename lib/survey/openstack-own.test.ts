@@ -17,9 +17,23 @@ describe("recogniseOpenStackPackage", () => {
 
   it("knows the naming conventions, retired projects included", () => {
     for (const name of [
-      "python-ceilometerclient", "os-win", "oslo.i18n", "oslosphinx", "tempest-lib", "tempest", "neutron-tempest-plugin",
-      "openstacksdk", "django_openstack_auth", "osc-lib", "tripleo-common", "diskimage-builder", "networking-l2gw",
-      "monasca-common", "novaclient", "nova-specs", "keystone-tempest-plugin",
+      "python-ceilometerclient",
+      "os-win",
+      "oslo.i18n",
+      "oslosphinx",
+      "tempest-lib",
+      "tempest",
+      "neutron-tempest-plugin",
+      "openstacksdk",
+      "django_openstack_auth",
+      "osc-lib",
+      "tripleo-common",
+      "diskimage-builder",
+      "networking-l2gw",
+      "monasca-common",
+      "novaclient",
+      "nova-specs",
+      "keystone-tempest-plugin",
     ]) {
       expect(own(name), name).toBe(true);
     }
@@ -27,8 +41,17 @@ describe("recogniseOpenStackPackage", () => {
 
   it("leaves external packages external, including clients of other products", () => {
     for (const name of [
-      "six", "Django", "kafka-python", "python-ldap", "python-dateutil", "python-3parclient", "python-memcached",
-      "retrying", "novelty", "cliffhanger", "pyos",
+      "six",
+      "Django",
+      "kafka-python",
+      "python-ldap",
+      "python-dateutil",
+      "python-3parclient",
+      "python-memcached",
+      "retrying",
+      "novelty",
+      "cliffhanger",
+      "pyos",
     ]) {
       expect(own(name), name).toBe(false);
     }

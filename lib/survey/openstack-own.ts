@@ -22,21 +22,53 @@ const CONVENTIONS: readonly { pattern: RegExp; reason: string }[] = [
   { pattern: /^os-/, reason: "os-*: OpenStack's shared libraries" },
   { pattern: /-tempest-plugin$|^tempest($|-)/, reason: "tempest*: OpenStack's integration tests" },
   { pattern: /^openstack|(^|-)openstack(-|$)/, reason: "openstack*: OpenStack's SDK, themes, auth and tools" },
-  { pattern: /^osc-|^osprofiler$|^ovsdbapp$/, reason: "osc-*, osprofiler, ovsdbapp: OpenStack client and service libraries" },
+  {
+    pattern: /^osc-|^osprofiler$|^ovsdbapp$/,
+    reason: "osc-*, osprofiler, ovsdbapp: OpenStack client and service libraries",
+  },
   { pattern: /^networking-/, reason: "networking-*: Neutron's networking plugins" },
-  { pattern: /^tripleo-|^puppet-|^kolla-|^dib-/, reason: "tripleo-*, puppet-*, kolla-*, dib-*: OpenStack deployment projects" },
+  {
+    pattern: /^tripleo-|^puppet-|^kolla-|^dib-/,
+    reason: "tripleo-*, puppet-*, kolla-*, dib-*: OpenStack deployment projects",
+  },
 ];
 
 // Teams and projects that have left OpenStack's governance (retired or renamed), whose packages older files
 // still list, and former deliverables whose names follow no convention. Facts of the project's history.
 const FORMER_STEMS = [
-  "aodh", "ceilometer", "congress", "cue", "dragonflow", "fuel", "karbor", "kuryr", "magnetodb",
-  "monasca", "murano", "panko", "qinling", "sahara", "savanna", "searchlight", "senlin", "smaug", "solum",
-  "tricircle", "tuskar", "zaqar",
+  "aodh",
+  "ceilometer",
+  "congress",
+  "cue",
+  "dragonflow",
+  "fuel",
+  "karbor",
+  "kuryr",
+  "magnetodb",
+  "monasca",
+  "murano",
+  "panko",
+  "qinling",
+  "sahara",
+  "savanna",
+  "searchlight",
+  "senlin",
+  "smaug",
+  "solum",
+  "tricircle",
+  "tuskar",
+  "zaqar",
 ];
 const FORMER_DELIVERABLES = [
-  "diskimage-builder", "instack-undercloud", "metalsmith", "mox3", "paunch", "pymod2pkg", "requestsexceptions",
-  "shade", "validations-libs",
+  "diskimage-builder",
+  "instack-undercloud",
+  "metalsmith",
+  "mox3",
+  "paunch",
+  "pymod2pkg",
+  "requestsexceptions",
+  "shade",
+  "validations-libs",
 ];
 
 // A stem followed by one of these is a team's package written as one word (novaclient, keystonemiddleware).
@@ -66,13 +98,15 @@ export function recogniseOpenStackPackage(index: OpenStackNameIndex, packageName
   if (index.deliverables.has(bare)) return "a deliverable of an OpenStack team";
   // python-novaclient, python-ironic-inspector-client: a client of a team's (or former team's) project.
   const client = /^python-(.+?)-?client$/.exec(name)?.[1];
-  if (client && (index.stems.has(client) || index.deliverables.has(client))) return "python-*client: an OpenStack service's client library";
+  if (client && (index.stems.has(client) || index.deliverables.has(client)))
+    return "python-*client: an OpenStack service's client library";
   for (const convention of CONVENTIONS) if (convention.pattern.test(name)) return convention.reason;
   const first = name.split("-")[0] ?? "";
   // "neutron-lib", "ironic-inspector", "glance-store": a team's name as the first word.
   if (name.includes("-") && index.stems.has(first)) return `${first}-*: a package of the ${first} project`;
   for (const stem of index.stems) {
-    if (name.startsWith(stem) && STEM_SUFFIX.test(name.slice(stem.length))) return `${stem}*: a package of the ${stem} project`;
+    if (name.startsWith(stem) && STEM_SUFFIX.test(name.slice(stem.length)))
+      return `${stem}*: a package of the ${stem} project`;
   }
   return null;
 }

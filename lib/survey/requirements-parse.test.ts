@@ -26,7 +26,9 @@ describe("parseRequirements", () => {
       "wheel",
     ].join("\n");
     const { requirements } = parseRequirements(text);
-    expect(requirements.map((r) => [r.package, r.section, r.variants.map(formatVariant).join(" | "), r.license])).toEqual([
+    expect(
+      requirements.map((r) => [r.package, r.section, r.variants.map(formatVariant).join(" | "), r.license]),
+    ).toEqual([
       ["alembic", "general", ">=1.4.2", "MIT"],
       ["PyMySQL", "general", ">=0.7.6", "MIT License"],
       ["pbr", "general", "!=2.1.0,>=2.0.0", "Apache-2.0"],
@@ -52,7 +54,9 @@ describe("parseRequirements", () => {
   });
 
   it("compares names by PEP 503: one package whatever the spelling, the first spelling kept", () => {
-    const { requirements } = parseRequirements("django_compressor>=2.0\nDjango-Compressor>=2.1\noslo.config\noslo-config>=1\n");
+    const { requirements } = parseRequirements(
+      "django_compressor>=2.0\nDjango-Compressor>=2.1\noslo.config\noslo-config>=1\n",
+    );
     expect(requirements.map((r) => [r.package, r.normalized, r.variants.length])).toEqual([
       ["django_compressor", "django-compressor", 2],
       ["oslo.config", "oslo-config", 2],
@@ -64,7 +68,14 @@ describe("parseRequirements", () => {
     const byName = new Map(parsed.requirements.map((r) => [r.normalized, r]));
     expect(parsed.files).toHaveLength(2);
     expect(parsed.requirements).toHaveLength(39);
-    for (const name of ["django-compressor", "pyasn1-modules", "semantic-version", "sqlalchemy-utils", "sysv-ipc", "glance-store"]) {
+    for (const name of [
+      "django-compressor",
+      "pyasn1-modules",
+      "semantic-version",
+      "sqlalchemy-utils",
+      "sysv-ipc",
+      "glance-store",
+    ]) {
       expect(byName.has(name)).toBe(true);
     }
     // wsgi_intercept in the file and wsgi-intercept in its include are one package.
@@ -85,16 +96,19 @@ describe("parseRequirements", () => {
 
   it("names the file and line of an include that cannot be read, and of unknown syntax", () => {
     expect(() => parseRequirements("alembic\n-r other.txt\n")).toThrow(/line 2: "-r other.txt" includes another file/);
-    expect(() =>
-      parseRequirements("-r missing.txt\n", { fileName: FIXTURE, readInclude }),
-    ).toThrow(/global-requirements-2016-style.txt: line 1: "-r missing.txt" cannot be read/);
+    expect(() => parseRequirements("-r missing.txt\n", { fileName: FIXTURE, readInclude })).toThrow(
+      /global-requirements-2016-style.txt: line 1: "-r missing.txt" cannot be read/,
+    );
     expect(() => parseRequirements("alembic\nnot a requirement!!\n")).toThrow(/line 2: .*is not a requirement/);
     expect(() => parseRequirements("alembic >> 1\n")).toThrow(RequirementsError);
   });
 
   it("reads an include cycle once", () => {
     const files: Record<string, string> = { a: "six\n-r b\n", b: "mock\n-r a\n" };
-    const parsed = parseRequirements(files.a!, { fileName: "a", readInclude: (path) => ({ name: path, text: files[path]! }) });
+    const parsed = parseRequirements(files.a!, {
+      fileName: "a",
+      readInclude: (path) => ({ name: path, text: files[path]! }),
+    });
     expect(parsed.requirements.map((r) => r.package)).toEqual(["six", "mock"]);
     expect(parsed.skipped[0]?.reason).toMatch(/already read/);
   });

@@ -103,7 +103,8 @@ interface Accumulator {
 export function parseRequirements(text: string, options: ParseOptions = {}): ParsedRequirements {
   const acc: Accumulator = { byName: new Map(), requirements: [], skipped: [], files: [] };
   parseFile(text, options.fileName ?? "requirements", options.defaultSection ?? "general", options, acc, 0);
-  if (acc.requirements.length === 0) throw new RequirementsError(null, "the file lists no requirements", options.fileName);
+  if (acc.requirements.length === 0)
+    throw new RequirementsError(null, "the file lists no requirements", options.fileName);
   return { requirements: acc.requirements, skipped: acc.skipped, files: acc.files };
 }
 
@@ -124,7 +125,14 @@ function logicalLines(text: string): { line: number; text: string }[] {
   return out;
 }
 
-function parseFile(text: string, file: string, section: string, options: ParseOptions, acc: Accumulator, depth: number) {
+function parseFile(
+  text: string,
+  file: string,
+  section: string,
+  options: ParseOptions,
+  acc: Accumulator,
+  depth: number,
+) {
   if (Buffer.byteLength(text, "utf8") > MAX_REQUIREMENTS_BYTES) {
     throw new RequirementsError(null, `the file is larger than ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB`, file);
   }
@@ -145,9 +153,20 @@ function parseFile(text: string, file: string, section: string, options: ParseOp
     // pip's rule: a comment starts at a "#" at the line start or after whitespace ("#egg=" in a URL is not one).
     const comment = /(^|\s)#(.*)$/.exec(trimmed);
     const body = (comment ? trimmed.slice(0, comment.index) : trimmed).trim();
-    const license = (comment?.[2] ?? "").split(/\s#/)[0]!.replace(/^\s*licen[cs]e:\s*/i, "").trim();
+    const license = (comment?.[2] ?? "")
+      .split(/\s#/)[0]!
+      .replace(/^\s*licen[cs]e:\s*/i, "")
+      .trim();
     const add = (name: string, variant: RequirementVariant) =>
-      addRequirement(acc, { package: name, normalized: pep503Name(name), section, license, file, line, variants: [variant] });
+      addRequirement(acc, {
+        package: name,
+        normalized: pep503Name(name),
+        section,
+        license,
+        file,
+        line,
+        variants: [variant],
+      });
     const addUrlRequirement = (url: string, what: string) => {
       const egg = EGG.exec(url)?.[1];
       if (egg) add(egg, { specifier: "", marker: "", url: url.replace(/[#&]egg=.*$/, "") });
@@ -197,7 +216,8 @@ function parseFile(text: string, file: string, section: string, options: ParseOp
     }
     const match = REQUIREMENT.exec(spec);
     const name = match?.[1];
-    if (!name) return fail(`"${body.slice(0, 80)}" is not a requirement (name, version specifiers, ; marker, # licence)`);
+    if (!name)
+      return fail(`"${body.slice(0, 80)}" is not a requirement (name, version specifiers, ; marker, # licence)`);
     add(name, { specifier: (match[3] ?? "").replace(/\s+/g, "").replace(/,$/, ""), marker, url: "" });
   }
 }

@@ -90,7 +90,10 @@ describe("rankWhereToHelp", () => {
       40,
       K,
     );
-    const ranked = rankWhereToHelp(hidden, [{ projectId: 1, runtime: false, listedIn: 1 }, { projectId: 2, runtime: true, listedIn: 1 }]);
+    const ranked = rankWhereToHelp(hidden, [
+      { projectId: 1, runtime: false, listedIn: 1 },
+      { projectId: 2, runtime: true, listedIn: 1 },
+    ]);
     expect(ranked.filter((r) => r.tier === "fewer-than-k").map((r) => r.name)).toEqual(["Beta", "Alpha"]);
   });
 });

@@ -4,7 +4,12 @@
 //   - per OpenStack team: the dependencies its members contribute to;
 //   - a ranking of the dependencies OpenStack uses most with the fewest OpenStack contributors.
 // Pure: lib/db/where-to-help-queries.ts counts; the page and the API show what this returns.
-import { suppressDependencyCount, type DependencyCountRow, type NeedsHelpRow, type NeedsHelpTier } from "./dependency-shape";
+import {
+  suppressDependencyCount,
+  type DependencyCountRow,
+  type NeedsHelpRow,
+  type NeedsHelpTier,
+} from "./dependency-shape";
 import { cellValue, suppressCount, type Cell } from "./suppression";
 
 export interface TeamDependencyCount {
@@ -95,7 +100,12 @@ export function shapeTeamDependencies(
         .map((row) => ({ row, project: byId.get(row.projectId), cell: suppressDependencyCount(row.respondents, k) }))
         .filter((entry) => entry.project && !entry.cell.suppressed && entry.row.respondents > 0)
         .sort((a, b) => b.row.respondents - a.row.respondents || a.project!.name.localeCompare(b.project!.name))
-        .map(({ project, cell }) => ({ projectId: project!.projectId, slug: project!.slug, name: project!.name, respondents: cell }));
+        .map(({ project, cell }) => ({
+          projectId: project!.projectId,
+          slug: project!.slug,
+          name: project!.name,
+          respondents: cell,
+        }));
       return { slug: team.slug, name: team.name, respondents, dependencies };
     });
 }
@@ -119,7 +129,11 @@ const TIER_ORDER: Record<NeedsHelpTier, number> = { none: 0, "fewer-than-k": 1, 
  * then by count), and within that by use: run-time requirements before test and docs ones, then those OpenStack
  * has listed longest. Hidden counts never order rows; use is public, so ordering by it reveals nothing.
  */
-export function rankWhereToHelp(rows: readonly NeedsHelpRow[], use: readonly DependencyUse[], limit = 15): WhereToHelpRow[] {
+export function rankWhereToHelp(
+  rows: readonly NeedsHelpRow[],
+  use: readonly DependencyUse[],
+  limit = 15,
+): WhereToHelpRow[] {
   const byProject = new Map(use.map((u) => [u.projectId, u]));
   return rows
     .map((row) => {

@@ -30,16 +30,22 @@ function fixtureList() {
 }
 
 // A third list in the style of a 2026 file: later spellings of the fixture's packages.
-const LATER = "django-compressor>=4  # MIT\nglance-store>=4 # Apache-2.0\nPyASN1-Modules # BSD\nsix # MIT\nWSGI-Intercept # MIT\n";
+const LATER =
+  "django-compressor>=4  # MIT\nglance-store>=4 # Apache-2.0\nPyASN1-Modules # BSD\nsix # MIT\nWSGI-Intercept # MIT\n";
 
 type ListName = "fixture" | "bundled" | "later";
 
 async function load(db: Db, name: ListName, options: { dryRun?: boolean } = {}) {
   if (name === "bundled") {
     const rows = readCatalogueFiles().dependencies;
-    return loadDependencyList(db, await listBundledDependencies(db, rows), { source: BUNDLED_LIST_SOURCE, text: "", ...options });
+    return loadDependencyList(db, await listBundledDependencies(db, rows), {
+      source: BUNDLED_LIST_SOURCE,
+      text: "",
+      ...options,
+    });
   }
-  if (name === "fixture") return loadDependencyList(db, fixtureList().listed, { source: "fixture", text: fixtureList().text, ...options });
+  if (name === "fixture")
+    return loadDependencyList(db, fixtureList().listed, { source: "fixture", text: fixtureList().text, ...options });
   const listed = parseRequirements(LATER).requirements.map(toListedDependency);
   return loadDependencyList(db, listed, { source: "later", text: LATER, ...options });
 }
@@ -89,7 +95,15 @@ describeEachDatabase("dependency list loads", (kind) => {
       variants: ">=2.5.0; python_version=='2.7'\n>=2.6.0.dev1; python_version>='3.4'",
     });
     expect(await dep("django_compressor")).toMatchObject({ package: "django_compressor", status: "active" });
-    for (const own of ["python-ceilometerclient", "keystoneauth1", "os-win", "tempest-lib", "diskimage-builder", "tripleo-common", "oslosphinx"]) {
+    for (const own of [
+      "python-ceilometerclient",
+      "keystoneauth1",
+      "os-win",
+      "tempest-lib",
+      "diskimage-builder",
+      "tripleo-common",
+      "oslosphinx",
+    ]) {
       expect((await dep(own)).origin, own).toBe("openstack");
     }
     expect((await dep("six")).origin).toBe("external");
@@ -134,10 +148,15 @@ describeEachDatabase("dependency list loads", (kind) => {
   });
 
   it("keeps an organiser's origin decision through later loads, audited", async () => {
-    const organiser = await t.db.organiser.create({ data: { email: "organiser@example.org", passwordHash: "x", role: "admin" } });
+    const organiser = await t.db.organiser.create({
+      data: { email: "organiser@example.org", passwordHash: "x", role: "admin" },
+    });
     const actor = { id: organiser.id, email: organiser.email, role: organiser.role };
     const six = await t.db.dependency.findUniqueOrThrow({ where: { normalized: "six" } });
-    expect(await setDependencyOrigin(t.db, actor, { dependencyId: six.id, origin: "openstack" })).toEqual({ ok: true, value: undefined });
+    expect(await setDependencyOrigin(t.db, actor, { dependencyId: six.id, origin: "openstack" })).toEqual({
+      ok: true,
+      value: undefined,
+    });
     await load(t.db, "bundled");
     await load(t.db, "fixture");
     expect(await t.db.dependency.findUniqueOrThrow({ where: { id: six.id } })).toMatchObject({

@@ -13,6 +13,7 @@ import { readCatalogueFiles } from "@/lib/db/catalogue";
 import { listBundledDependencies, loadDependencyList } from "@/lib/db/dependencies-load";
 import { findRoundDependencyLoad } from "@/lib/db/dependency-history";
 import { getWhereToHelp } from "@/lib/db/where-to-help-queries";
+import { openCounting } from "@/lib/db/read-pool";
 import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses-bulk";
 import { resolveSummaryFilters, type ResolvedSummaryFilters, type SummarySource } from "@/lib/db/summary-queries";
 import type { NeedsHelpRow } from "@/lib/survey/dependency-shape";
@@ -58,7 +59,7 @@ describeEachDatabase("dependencies that need help", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    source = { db: t.db, kind };
+    source = { db: t.db, kind, ...openCounting(t) };
     for (const p of await t.db.project.findMany()) project.set(p.slug, p.id);
     for (const tm of await t.db.team.findMany()) team.set(tm.slug, tm.id);
     const created = await t.db.round.create({
@@ -85,7 +86,10 @@ describeEachDatabase("dependencies that need help", (kind) => {
     if (!resolved.ok || !resolved.filters) throw new Error("round not resolved");
     round = resolved.filters;
   });
-  afterAll(async () => t?.drop());
+  afterAll(async () => {
+    await source?.reads.close();
+    await t?.drop();
+  });
 
   const withFilters = (f: Partial<ResolvedSummaryFilters>): ResolvedSummaryFilters => ({ ...round, ...f });
   const nova = () => ({ id: team.get("nova")!, slug: "nova", name: "Nova" });

@@ -1,8 +1,9 @@
 // The completeness rule across the ways in (form post, JSON API, bulk writes) and in the counting, on both
 // databases: incomplete answers are refused, older ones are flagged by the migration and left out of figures.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, onTestFinished } from "vitest";
 import { submitResponseFromApi, replaceResponseFromApi } from "@/lib/db/responses-endpoints";
+import { openCounting } from "@/lib/db/read-pool";
 import { insertResponsesBulk } from "@/lib/db/responses-bulk";
 import { saveResponse } from "@/lib/db/submissions";
 import {
@@ -191,7 +192,8 @@ describeEachDatabase("the completeness rule", (kind) => {
       { editTokenHash: hashEditToken("counted-y"), source: "import" as const, teamIds: [nova.id], selections: [] },
     ];
     await insertResponsesBulk(t.db, round.id, [...complete, ...incomplete]);
-    const source = { db: t.db, kind };
+    const source = { db: t.db, kind, ...openCounting(t) };
+    onTestFinished(() => source.reads.close());
     const none: RespondentFilters = { team: null, category: null, employerPaid: null };
     const byTeam: RespondentFilters = { ...none, team: { id: nova.id, slug: "nova", name: "nova" } as RespondentFilters["team"] };
     for (const filters of [none, byTeam]) {

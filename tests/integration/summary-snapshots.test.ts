@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openCounting } from "@/lib/db/read-pool";
 import { DEFAULT_ROUND_SLUG } from "@/lib/db/catalogue";
 import { deleteResponse } from "@/lib/db/responses";
 import { insertResponsesBulk } from "@/lib/db/responses-bulk";
@@ -52,7 +53,7 @@ describeEachDatabase("stored summaries", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    source = { db: t.db, kind };
+    source = { db: t.db, kind, ...openCounting(t) };
     for (let n = 0; n < 12; n++) {
       const body = submissionBody(n, DEFAULT_ROUND_SLUG);
       tokens.push(body.token);
@@ -60,7 +61,10 @@ describeEachDatabase("stored summaries", (kind) => {
       if (!result.ok) throw new Error(result.message);
     }
   });
-  afterAll(async () => t?.drop());
+  afterAll(async () => {
+    await source?.reads.close();
+    await t?.drop();
+  });
 
   it("stores the overview and every chart, and serves exactly what counting afresh gives", async () => {
     const query = `round=${DEFAULT_ROUND_SLUG}`;

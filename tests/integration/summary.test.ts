@@ -1,5 +1,6 @@
 // The dashboard's aggregates against a small set of responses counted by hand, on SQLite and PostgreSQL.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { openCounting } from "@/lib/db/read-pool";
 import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses-bulk";
 import {
   countCategoryKinds,
@@ -127,7 +128,7 @@ describeEachDatabase("summary aggregates", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    source = { db: t.db, kind };
+    source = { db: t.db, kind, ...openCounting(t) };
     for (const p of await t.db.project.findMany({ include: { category: true } })) {
       project.set(p.slug, p.id);
       category.set(p.slug, p.categoryId);
@@ -139,7 +140,10 @@ describeEachDatabase("summary aggregates", (kind) => {
     if (!resolved.ok || !resolved.filters) throw new Error("no default round");
     current = resolved.filters;
   });
-  afterAll(async () => t?.drop());
+  afterAll(async () => {
+    await source?.reads.close();
+    await t?.drop();
+  });
 
   const bySlug = (rows: { projectId: number; respondents: number }[]) =>
     Object.fromEntries(

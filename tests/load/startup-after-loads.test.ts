@@ -51,7 +51,8 @@ async function startAndServeHome(url: string): Promise<{ status: number; output:
 describeEachDatabase("npm start after dependency loads", (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
-    if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` (npm test does) first.");
+    if (!existsSync(".next/BUILD_ID"))
+      throw new Error("No production build: run `npx next build` (npm test does) first.");
     t = await createTestDatabase(kind);
   });
   afterAll(async () => t?.drop());
@@ -74,11 +75,11 @@ describeEachDatabase("npm start after dependency loads", (kind) => {
     expect(last.output).not.toMatch(/warning/);
 
     const history = run("scripts/deps-load.ts", ["--history"], t.url);
-    expect(history.trim().split("\n").map((line) => line.split(/\s+/)[1])).toEqual([
-      "bundled",
-      "global-requirements-2016-style.txt",
-      "bundled",
-      "global-requirements-2016-style.txt",
-    ]);
+    expect(
+      history
+        .trim()
+        .split("\n")
+        .map((line) => line.split(/\s+/)[1]),
+    ).toEqual(["bundled", "global-requirements-2016-style.txt", "bundled", "global-requirements-2016-style.txt"]);
   });
 });

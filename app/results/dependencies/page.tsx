@@ -5,6 +5,7 @@ import { DependencyFilters, type DependencyFilterValues } from "@/components/res
 import deps from "@/components/results/dependencies.module.css";
 import styles from "@/components/results/results.module.css";
 import { getDatabase } from "@/lib/db/client";
+import { getCounting } from "@/lib/db/read-pool";
 import {
   getDependencyReport,
   listDependencySections,
@@ -98,8 +99,9 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
     employerPaid: f.employerPaid ?? "",
     section: request.section ?? "",
   };
-  const report = await getDependencyReport(handle, f, request.section, k);
-  const help = report.status === "ok" && report.rows ? await getWhereToHelp(handle, f, report.rows, k) : null;
+  const source = { ...handle, ...getCounting() };
+  const report = await getDependencyReport(source, f, request.section, k);
+  const help = report.status === "ok" && report.rows ? await getWhereToHelp(source, f, report.rows, k) : null;
   const query = toDependencyQueryString(values);
   const n = displayCell(report.respondents);
   const chips = [

@@ -2,6 +2,7 @@
 // Public: aggregates only.
 import type { NextRequest } from "next/server";
 import { getDatabase } from "@/lib/db/client";
+import { getCounting } from "@/lib/db/read-pool";
 import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependency-queries";
 import { getEnv } from "@/lib/env";
 import { apiErrorResponse, filterIssuesResponse } from "@/lib/survey/api-error";
@@ -16,7 +17,7 @@ export async function GET(request: NextRequest) {
   if (!resolved.ok) return filterIssuesResponse(resolved.status, resolved.issues);
   if (!resolved.filters) return apiErrorResponse(409, "no_data", "There is no survey round yet, so there is nothing to export.");
   const k = getEnv().MIN_CELL_SIZE;
-  const report = await getDependencyReport(handle, resolved.filters, resolved.section, k);
+  const report = await getDependencyReport({ ...handle, ...getCounting() }, resolved.filters, resolved.section, k);
   if (report.status !== "ok" || !report.rows || report.respondents.suppressed) {
     return apiErrorResponse(409, "too_few_respondents", `Fewer than ${k} respondents match these filters, so no figures are exported.`);
   }

@@ -2,6 +2,7 @@
 // (round, team, category, employerPaid, section) as query parameters and the same small-cell suppression.
 import type { NextRequest } from "next/server";
 import { getDatabase } from "@/lib/db/client";
+import { getCounting } from "@/lib/db/read-pool";
 import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependency-queries";
 import { getWhereToHelp } from "@/lib/db/where-to-help-queries";
 import { getEnv } from "@/lib/env";
@@ -23,7 +24,8 @@ export async function GET(request: NextRequest) {
       { headers },
     );
   }
-  const report = await getDependencyReport(handle, resolved.filters, resolved.section, k);
-  const whereToHelp = report.status === "ok" && report.rows ? await getWhereToHelp(handle, resolved.filters, report.rows, k) : null;
+  const source = { ...handle, ...getCounting() };
+  const report = await getDependencyReport(source, resolved.filters, resolved.section, k);
+  const whereToHelp = report.status === "ok" && report.rows ? await getWhereToHelp(source, resolved.filters, report.rows, k) : null;
   return Response.json({ ...report, whereToHelp, definitions: DEPENDENCY_DEFINITIONS }, { headers });
 }

@@ -1,6 +1,7 @@
 // GET /api/v1/summary: the dashboard's figures as JSON, with the page's filters as query parameters.
 import type { NextRequest } from "next/server";
 import { getDatabase } from "@/lib/db/client";
+import { getCounting } from "@/lib/db/read-pool";
 import { getSummary, resolveSummaryRequest } from "@/lib/db/summary-queries";
 import { getEnv } from "@/lib/env";
 import { CHART_INFO, FILTER_DEFINITIONS } from "@/lib/survey/summary-charts";
@@ -18,6 +19,6 @@ export async function GET(request: NextRequest) {
   if (!resolved.filters) {
     return Response.json({ status: "no-responses", k, round: null, respondents: null, charts: null, definitions: FILTER_DEFINITIONS }, { headers });
   }
-  const summary = await getSummary(handle, resolved.filters, k);
+  const summary = await getSummary({ ...handle, ...getCounting() }, resolved.filters, k);
   return Response.json({ ...summary, definitions: FILTER_DEFINITIONS, chartInfo: CHART_INFO }, { headers });
 }

@@ -5,9 +5,9 @@ import { revalidatePath } from "next/cache";
 import { requireOrganiserForAction } from "@/lib/auth/guard";
 import { formEntries } from "@/lib/survey/form-entries";
 import { recordDenied } from "@/lib/db/admin-audit";
-import { setDependencyOrigin } from "@/lib/db/admin-dependencies";
+import { addDependencyProjects, setDependencyOrigin } from "@/lib/db/admin-dependencies";
 import { getDatabase } from "@/lib/db/client";
-import { setDependencyOriginSchema } from "@/lib/survey/dependency-admin";
+import { parseBulkAddForm, setDependencyOriginSchema } from "@/lib/survey/dependency-admin";
 import type { AdminActionState } from "@/components/admin/action-state";
 
 const PATHS = ["/admin/catalogue/dependencies", "/results/dependencies"];
@@ -24,4 +24,21 @@ export async function setDependencyOriginAction(_: AdminActionState, formData: F
   }
   for (const path of PATHS) revalidatePath(path);
   return { ok: true, message: parsed.data.origin === "openstack" ? "Marked OpenStack's own." : "Marked external." };
+}
+
+export async function addDependencyProjectsAction(_: AdminActionState, formData: FormData): Promise<AdminActionState> {
+  const actor = await requireOrganiserForAction("admin", "dependency.bulk-add");
+  const parsed = parseBulkAddForm(formData.entries());
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  const { db } = getDatabase();
+  const result = await addDependencyProjects(db, actor, parsed.rows);
+  if (!result.ok) {
+    await recordDenied(db, actor, "dependency.bulk-add", null, result.message, "failed");
+    return { ok: false, message: result.message, field: result.field };
+  }
+  for (const path of [...PATHS, "/admin/catalogue"]) revalidatePath(path);
+  return {
+    ok: true,
+    message: `${result.value.added} projects added; they are offered in the open and draft rounds and every round created after them.`,
+  };
 }

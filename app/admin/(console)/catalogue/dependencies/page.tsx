@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { requireOrganiser } from "@/lib/auth/guard";
-import { listDependenciesForAdmin } from "@/lib/db/admin-dependencies";
+import { listBulkAddSuggestions, listDependenciesForAdmin } from "@/lib/db/admin-dependencies";
 import { getDatabase } from "@/lib/db/client";
 import { setDependencyOriginAction } from "./actions";
+import { BulkAddForm } from "./bulk-add-form";
 import styles from "../../../admin.module.css";
 
 export const metadata: Metadata = { title: "Dependency list" };
@@ -36,7 +37,9 @@ function DependencyTable({ rows, origin }: { rows: AdminDependency[]; origin: "o
             <td>{dep.package}</td>
             <td>{dep.section}</td>
             <td>{DECIDED_BY[dep.originSource] ?? dep.originSource}</td>
-            {origin === "external" ? <td>{dep.project?.name ?? <span className="muted">not in the survey yet</span>}</td> : null}
+            {origin === "external" ? (
+              <td>{dep.project?.name ?? <span className="muted">not in the survey yet</span>}</td>
+            ) : null}
             <td>
               <ActionForm
                 action={setDependencyOriginAction}
@@ -57,17 +60,27 @@ function DependencyTable({ rows, origin }: { rows: AdminDependency[]; origin: "o
 export default async function DependencyListPage() {
   await connection();
   await requireOrganiser("admin", "catalogue");
-  const deps = await listDependenciesForAdmin(getDatabase().db);
+  const { db } = getDatabase();
+  const [deps, bulkAdd] = await Promise.all([listDependenciesForAdmin(db), listBulkAddSuggestions(db)]);
   const own = deps.filter((d) => d.origin === "openstack");
   const external = deps.filter((d) => d.origin === "external");
   return (
     <section>
       <h1>Dependency list</h1>
       <p className="muted">
-        The current list ({deps.length} packages), loaded with <code>npm run deps:load</code>. OpenStack’s own packages are
-        recognised from the teams’ deliverables and naming rules; mark any package otherwise here. Your decision is kept
-        through every later load and recorded in the audit log. <a href="/admin/catalogue">Back to the catalogue</a>
+        The current list ({deps.length} packages), loaded with <code>npm run deps:load</code>. OpenStack’s own packages
+        are recognised from the teams’ deliverables and naming rules; mark any package otherwise here. Your decision is
+        kept through every later load and recorded in the audit log.{" "}
+        <a href="/admin/catalogue">Back to the catalogue</a>
       </p>
+      <h2>Not in the survey yet ({bulkAdd.suggestions.length})</h2>
+      <p className="muted">
+        External dependencies no catalogue project covers, so respondents cannot name them. Review the suggested name,
+        category and aliases (the package name, its other spellings and its python- form), untick what should stay out,
+        then add them in one step: the projects are offered in the open and draft rounds and every later round, and the
+        change is recorded in the audit log.
+      </p>
+      <BulkAddForm {...bulkAdd} />
       <h2>External dependencies ({external.length})</h2>
       <details open>
         <summary>The external packages</summary>

@@ -2,6 +2,7 @@
 // small-cell suppression as the page. Public: aggregates only.
 import type { NextRequest } from "next/server";
 import { getDatabase } from "@/lib/db/client";
+import { getCounting } from "@/lib/db/read-pool";
 import { createSummaryLoader, resolveSummaryRequest } from "@/lib/db/summary-queries";
 import { getEnv } from "@/lib/env";
 import { apiErrorResponse, filterIssuesResponse } from "@/lib/survey/api-error";
@@ -20,7 +21,7 @@ export async function GET(request: NextRequest, context: { params: Promise<{ cha
   if (!resolved.ok) return filterIssuesResponse(resolved.status, resolved.issues);
   if (!resolved.filters) return apiErrorResponse(409, "no_data", "There is no survey round yet, so there is nothing to export.");
   const k = getEnv().MIN_CELL_SIZE;
-  const loader = createSummaryLoader(handle, resolved.filters, k);
+  const loader = createSummaryLoader({ ...handle, ...getCounting() }, resolved.filters, k);
   const overview = await loader.overview();
   if (overview.status !== "ok") {
     return apiErrorResponse(
