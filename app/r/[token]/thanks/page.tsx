@@ -23,5 +23,11 @@ export default async function ThankYouRoute({ params }: { params: Promise<{ toke
     if (await isResponseDeleted(db, token)) return <EditLinkGone isDeleted />;
     notFound();
   }
-  return <ThankYou roundTitle={stored.round.title} editPath={editPath(token)} />;
+  return (
+    <ThankYou
+      roundTitle={stored.round.title}
+      editPath={editPath(token)}
+      remember={{ round: stored.round.slug, token, answeredAt: stored.createdAt.toISOString() }}
+    />
+  );
 }
