@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "playwright-core";
 
@@ -120,6 +120,7 @@ function lighthouseScore(url: string): number | null {
   return Math.round(report.categories.performance.score * 100);
 }
 
+const loadBefore = loadavg()[0] ?? 0;
 const server = await startServer();
 const rows: string[] = [];
 const verdicts: string[] = [];
@@ -142,6 +143,7 @@ try {
     SECTION,
     "",
     `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium ${spawnSync(CHROMIUM, ["--version"], { encoding: "utf8" }).stdout.trim()}.`,
+    `Load average ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end, on ${cpus().length} cores: above the core count, the worst cases include waits for a CPU, so p50 and p75 say more about the page than the worst.`,
     `Command: \`npm run bench:form -- --rounds ${ROUNDS}\`. A 390 × 844 touch screen; the production build on the e2e data; ${ROUNDS} fresh page loads per speed.`,
     "Each interaction: 10 key presses typing “sqlalchemy” in the project search, 5 taps on the chosen project's kinds checkboxes, 5 on its frequency radios. Event to next paint from Chromium's Event Timing entries (INP's measure); an interaction under 16 ms reports no entry.",
     "",
