@@ -7,7 +7,7 @@ import { checkSubmissionLimit } from "@/lib/auth/submission-limit";
 import { getDatabase } from "@/lib/db/client";
 import { deleteResponse } from "@/lib/db/responses";
 import { saveFormSubmission } from "@/lib/db/survey-submission";
-import { editPath } from "@/lib/survey/response-api";
+import { editPath } from "@/lib/survey/edit-token";
 import { readResponseForm, type SurveyFormState } from "@/lib/survey/response-form";
 import { EDIT_TOKEN_PATTERN } from "@/lib/survey/response-schema";
 

@@ -1,7 +1,17 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ResultsViewProvider } from "@/components/charts/results-view";
-import { ResultsFilters, type FilterValues } from "@/components/results/results-filters";
+import { FilterForm } from "@/components/results/filter-form";
+import {
+  FilterProblems,
+  filterChips,
+  NO_ROUND_YET,
+  PageIntro,
+  SummaryBar,
+  summaryFilterSelects,
+  toUrlSearchParams,
+  type SearchParams,
+} from "@/components/results/results-page-parts";
 import styles from "@/components/results/results.module.css";
 import { getDatabase } from "@/lib/db/client";
 import { getCounting } from "@/lib/db/read-pool";
@@ -24,16 +34,6 @@ import { CARD_IDS, ChartCardFor, type CardContext } from "./chart-cards";
 
 export const metadata: Metadata = { title: "Results" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function toUrlSearchParams(record: SearchParams): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(record)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, item);
-  }
-  return params;
-}
-
 export default async function ResultsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const handle = getDatabase();
@@ -49,38 +49,30 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   const roundsWithFigures = rounds.filter((round) => round.figures === "available");
   const employerPaidOptions = DEFAULT_QUESTIONS.employerPaid.options;
 
-  const filterForm = (values: FilterValues) => (
-    <ResultsFilters
-      rounds={rounds}
-      teams={options.teams}
-      categories={options.categories}
-      employerPaidOptions={employerPaidOptions}
-      values={values}
-    />
+  const selects = summaryFilterSelects({
+    rounds,
+    teams: options.teams,
+    categories: options.categories,
+    employerPaidOptions,
+  });
+  const filterForm = (values: Record<string, string>, view: "percent" | "count") => (
+    <FilterForm selects={selects} values={values} view={view} keep={["round"]} />
   );
   const intro = (
-    <div className={styles.intro}>
-      <h1>Results</h1>
-      <p className={styles.lead}>
-        Where OpenStack contributors also contribute upstream: aggregate figures only, small counts suppressed.{" "}
-        <a href="/results/dependencies">Dependencies that need help</a>
-      </p>
-    </div>
+    <PageIntro title="Results">
+      Where OpenStack contributors also contribute upstream: aggregate figures only, small counts suppressed.{" "}
+      <a href="/results/dependencies">Dependencies that need help</a>
+    </PageIntro>
   );
 
   if (!request.ok) {
     return (
       <>
         {intro}
-        <div role="alert" className={styles.alert}>
-          <strong>These filters cannot be applied, so no figures are shown.</strong>
-          <ul>
-            {request.issues.map((issue) => (
-              <li key={issue.parameter + issue.message}>{issue.message}</li>
-            ))}
-          </ul>
-          <a href="/results">Show the results without filters</a>
-        </div>
+        <FilterProblems
+          issues={request.issues}
+          reset={{ href: "/results", label: "Show the results without filters" }}
+        />
       </>
     );
   }
@@ -88,7 +80,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
     return (
       <>
         {intro}
-        <p className="notice">There is no survey round yet, so there are no results.</p>
+        <p className="notice">{NO_ROUND_YET}</p>
       </>
     );
   }
@@ -99,12 +91,11 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   const otherRounds = (
     <RoundLinks rounds={roundsWithFigures.filter((round) => round.id !== f.round.id)} label="Rounds with figures" />
   );
-  const values: FilterValues = {
+  const values = {
     round: f.round.slug,
     team: f.team?.slug ?? "",
     category: f.category?.slug ?? "",
     employerPaid: f.employerPaid ?? "",
-    view: f.view,
   };
   const source = { ...handle, ...getCounting() };
   const loader = createSummaryLoader(source, f, k);
@@ -118,7 +109,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
     return (
       <>
         {intro}
-        {filterForm(values)}
+        {filterForm(values, f.view)}
         <div className="notice" role="status" data-no-figures={shown.figures}>
           <p>{describeMissingFigures(shown, k)}</p>
           {roundsWithFigures.length > 0 ? otherRounds : <p>No round has figures yet.</p>}
@@ -128,18 +119,13 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   }
   const [overview, incomplete] = await Promise.all([loader.overview(), countIncompleteResponses(source, f.round.id)]);
   const leftOut = describeIncompleteLeftOut(incomplete, k);
-  const chips = [
-    f.team && `Team: ${f.team.name}`,
-    f.category && `Category: ${f.category.name}`,
-    f.employerPaid &&
-      `Employer-paid: ${employerPaidOptions.find((o) => o.code === f.employerPaid)?.label ?? f.employerPaid}`,
-  ].filter((chip): chip is string => Boolean(chip));
+  const chips = filterChips(f, employerPaidOptions);
 
   const filtered = chips.length > 0;
   return (
     <ResultsViewProvider initialView={f.view}>
       {intro}
-      {filterForm(values)}
+      {filterForm(values, f.view)}
       {fallback && openRound && openRound.id !== f.round.id && openRound.figures !== "available" ? (
         <div className="notice" role="status" data-fallback-from={openRound.slug}>
           <p>
@@ -149,22 +135,12 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           {otherRounds}
         </div>
       ) : null}
-      <div className={styles.summaryBar} data-respondents={displayCell(overview.respondents)}>
-        <span className={styles.respondents}>
-          {f.round.title}: n = {displayCell(overview.respondents)} respondents
-        </span>
-        {chips.length > 0 ? (
-          <ul className={styles.chips} aria-label="Active filters">
-            {chips.map((chip) => (
-              <li key={chip} className={styles.chip}>
-                {chip}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <span className="muted">No filters: every response of the round.</span>
-        )}
-      </div>
+      <SummaryBar
+        round={f.round.title}
+        n={displayCell(overview.respondents)}
+        chips={chips}
+        unfiltered="No filters: every response of the round."
+      />
       {leftOut && <p className="muted">{leftOut}</p>}
       {overview.asOf && (
         <p className="notice" role="status" data-as-of={overview.asOf}>
@@ -209,7 +185,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
             k,
             caption: [f.round.title, ...chips].join(" · "),
           }}
-          renderKey={JSON.stringify({ ...values, view: undefined })}
+          renderKey={JSON.stringify(values)}
         />
       )}
     </ResultsViewProvider>

@@ -2,12 +2,15 @@ import Link from "next/link";
 import type { RoundQuestions } from "@/lib/survey/questions";
 import type { ResponseFormValues } from "@/lib/survey/response-form";
 import type { SurveyCatalogue } from "@/lib/survey/survey-catalogue";
+import { RememberAnswer } from "./remember-answer";
 import { ResponseSummary, type ResponseSummaryData } from "./response-summary";
 import { SurveyForm } from "./survey-form";
 import styles from "./survey-page.module.css";
 
 interface EditResponsePageProps {
   roundTitle: string;
+  /** The link's answer, remembered in this browser once its page is opened here. */
+  remember: { round: string; token: string; answeredAt: string };
   isOpen: boolean;
   questions: RoundQuestions;
   catalogue: SurveyCatalogue | null;
@@ -19,6 +22,7 @@ interface EditResponsePageProps {
 /** What the private edit link shows: the answer in the same form while the round is open, read-only after. */
 export function EditResponsePage({
   roundTitle,
+  remember,
   isOpen,
   questions,
   catalogue,
@@ -29,6 +33,7 @@ export function EditResponsePage({
   const updated = updatedAt.toISOString().slice(0, 16).replace("T", " ") + " UTC";
   return (
     <article className={styles.page}>
+      <RememberAnswer {...remember} />
       <h1>Your response</h1>
       <p className={styles.lede}>
         {roundTitle} · last saved {updated}

@@ -16,15 +16,20 @@ import { suggestForTypo } from "@/lib/survey/responses-import/typo-hints";
 import type { RoundQuestions } from "@/lib/survey/questions";
 import {
   FIELD,
+  frequencyFieldName,
+  kindsFieldName,
   readResponseForm,
   splitOtherProjects,
   toFormErrors,
   toResponseInput,
+  type FormProjectAnswer,
   type ResponseFormValues,
   type SurveyFormState,
 } from "@/lib/survey/response-form";
 import { MAX_TEXT_LENGTH, responseInputSchema, toFieldErrors, type FieldErrors } from "@/lib/survey/response-schema";
 import { allProjects, type SurveyCatalogue } from "@/lib/survey/survey-catalogue";
+import { isBlankAnswer, toDraft } from "@/lib/survey/browser-memory";
+import { clearDraft, saveDraft } from "./browser-store";
 import { describedBy, FieldError } from "./field-error";
 import { frequencyInputId, kindInputId, ProjectPicker, projectInputId } from "./project-picker";
 import { SubmitButton } from "./submit-button";
@@ -37,9 +42,17 @@ export interface SurveyFormProps {
   questions: RoundQuestions;
   catalogue: SurveyCatalogue;
   initialValues: ResponseFormValues;
+  /** Projects filled in from an earlier round's answer: each is confirmed or changed before sending. */
+  carriedOver?: string[];
+  /** Keep the answer in progress in this browser (localStorage) until it is sent. */
+  keepsDraft?: boolean;
 }
 
+export const SURVEY_FORM_ID = "survey-form";
+const DRAFT_DELAY_MS = 400;
+
 const idle: SurveyFormState = { status: "idle", values: null };
+const CONFIRM_MESSAGE = "Confirm or change each project carried over from your last answer";
 // One object for "no errors", so memoised rows see the same props from one render to the next.
 const NO_ERRORS: FieldErrors = {};
 
@@ -47,7 +60,7 @@ const NO_ERRORS: FieldErrors = {};
  * The survey form. It is a plain HTML form posting to a server action, so it works before (and without)
  * JavaScript; once hydrated it checks answers with the same schema as the server before sending.
  */
-export function SurveyForm({ mode, questions, catalogue, initialValues }: SurveyFormProps) {
+export function SurveyForm({ mode, questions, catalogue, initialValues, carriedOver, keepsDraft }: SurveyFormProps) {
   const [state, formAction] = useActionState(mode === "new" ? submitResponse : updateResponse, idle);
   // Inputs are uncontrolled (defaults below), so the browser keeps whatever is typed, also before hydration;
   // `values` mirrors the form for the summaries around the inputs and is re-read on every change.
@@ -60,16 +73,57 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
     const next = readResponseForm(new FormData(formRef.current).entries());
     startTransition(() => setValues(next));
   }, []);
+  // The answer in progress goes to this browser's storage a moment after the last change, never to the server.
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const scheduleDraft = useCallback(() => {
+    if (!keepsDraft) return;
+    if (draftTimer.current) clearTimeout(draftTimer.current);
+    draftTimer.current = setTimeout(() => {
+      if (!formRef.current) return;
+      const now = readResponseForm(new FormData(formRef.current).entries());
+      if (isBlankAnswer(now)) clearDraft(now.round);
+      else saveDraft(now.round, toDraft(now, Date.now()));
+    }, DRAFT_DELAY_MS);
+  }, [keepsDraft]);
+  useEffect(() => () => void (draftTimer.current && clearTimeout(draftTimer.current)), []);
+  // Carried-over projects still to confirm; changing a row's answers confirms it too.
+  const [toConfirm, setToConfirm] = useState<ReadonlySet<string>>(() => new Set(carriedOver ?? []));
+  const confirm = useCallback((slug: string) => {
+    setToConfirm((current) => {
+      if (!current.has(slug)) return current;
+      const next = new Set(current);
+      next.delete(slug);
+      return next;
+    });
+  }, []);
+
   // Boxes without a name (the team filter, the project search) are not answers: typing there re-reads nothing.
+  // A project's kinds or frequency re-read that project's row only, not the whole form.
   const onFormChange = useCallback(
     (event: FormEvent<HTMLFormElement>) => {
       const target = event.target;
-      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) {
-        if (target.name === "" || target.name === FIELD.teams || target.name === FIELD.notOpenStackContributor) return;
-      }
-      readForm();
+      if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return readForm();
+      if (target.name === "") return;
+      scheduleDraft();
+      if (target.name === FIELD.teams || target.name === FIELD.notOpenStackContributor) return;
+      if (target.name === FIELD.projects) confirm(target.value);
+      const slug = target.name.startsWith(FIELD.kindsPrefix)
+        ? target.name.slice(FIELD.kindsPrefix.length)
+        : target.name.startsWith(FIELD.frequencyPrefix)
+          ? target.name.slice(FIELD.frequencyPrefix.length)
+          : null;
+      if (slug === null || !target.form) return readForm();
+      confirm(slug);
+      const answer = readProjectRow(target.form, slug);
+      startTransition(() =>
+        setValues((current) =>
+          current.projects.some((project) => project.slug === slug)
+            ? { ...current, projects: current.projects.map((project) => (project.slug === slug ? answer : project)) }
+            : current,
+        ),
+      );
     },
-    [readForm],
+    [readForm, scheduleDraft, confirm],
   );
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [shownState, setShownState] = useState(state);
@@ -102,13 +156,18 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formValues = readResponseForm(new FormData(event.currentTarget).entries());
     const parsed = responseInputSchema.safeParse(toResponseInput(formValues));
-    if (!parsed.success) {
+    const stillChosen = [...toConfirm].filter((slug) => formValues.projects.some((project) => project.slug === slug));
+    if (!parsed.success || stillChosen.length > 0) {
       event.preventDefault();
-      setClientErrors(toFormErrors(toFieldErrors(parsed.error), formValues));
+      const found = parsed.success ? {} : toFormErrors(toFieldErrors(parsed.error), formValues);
+      if (stillChosen.length > 0) found.carriedOver = CONFIRM_MESSAGE;
+      setClientErrors(found);
     }
   };
+  const pendingConfirmation = [...toConfirm].filter((slug) => values.projects.some((project) => project.slug === slug));
 
   const index = useMemo(() => buildCatalogueIndex(allProjects(catalogue)), [catalogue]);
+  const projectNames = useMemo(() => new Map(index.projects.map((project) => [project.slug, project.name])), [index]);
   const otherMatches = useMemo(
     () =>
       splitOtherProjects(values.others).map((line) => {
@@ -123,6 +182,7 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
   return (
     <>
       <form
+        id={SURVEY_FORM_ID}
         ref={formRef}
         action={formAction}
         onSubmit={onSubmit}
@@ -158,6 +218,20 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
             </p>
           )}
         </div>
+
+        {pendingConfirmation.length > 0 && (
+          <div id="carried-over" className={styles.carriedOver} role="region" aria-label="Projects from your last answer">
+            <p>
+              From your last answer: <strong>{pendingConfirmation.length}</strong>{" "}
+              {pendingConfirmation.length === 1 ? "project" : "projects"} to confirm or change (
+              {pendingConfirmation.map((slug) => projectNames.get(slug) ?? slug).join(", ")}). Change a project&apos;s
+              answers below, untick what no longer holds, or confirm them as they are.
+            </p>
+            <button type="button" className="secondary" onClick={() => setToConfirm(new Set())}>
+              Confirm all as they are
+            </button>
+          </div>
+        )}
 
         <TeamPicker
           question={questions.teams}
@@ -302,6 +376,17 @@ export function SurveyForm({ mode, questions, catalogue, initialValues }: Survey
   );
 }
 
+/** One project's kinds and frequency as the form holds them now. */
+function readProjectRow(form: HTMLFormElement, slug: string): FormProjectAnswer {
+  const inputs = (name: string) =>
+    Array.from(form.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`)).filter((input) => input.checked);
+  return {
+    slug,
+    kinds: inputs(kindsFieldName(slug)).map((input) => input.value),
+    frequency: inputs(frequencyFieldName(slug))[0]?.value ?? "",
+  };
+}
+
 /** The errors as links to their fields, so a long form never hides what needs fixing. */
 function ErrorLinks({
   errors,
@@ -357,6 +442,7 @@ const FIELD_TARGETS: Record<string, string> = {
   notOpenStackContributor: "question-teams",
   projects: "question-projects",
   nothingOutsideOpenStack: "field-nothing-outside",
+  carriedOver: "carried-over",
   others: "field-others",
   yearsContributing: "field-years",
   employerPaid: "question-employer",

@@ -2,7 +2,7 @@ import type { RoundQuestions } from "@/lib/survey/questions";
 import type { ResponseFormValues } from "@/lib/survey/response-form";
 import type { SurveyCatalogue } from "@/lib/survey/survey-catalogue";
 import styles from "./survey-page.module.css";
-import { SurveyForm } from "./survey-form";
+import { SurveyStart } from "./survey-start";
 
 interface SurveyPageProps {
   title: string;
@@ -16,7 +16,7 @@ export function SurveyPage({ title, questions, catalogue, initialValues }: Surve
   return (
     <article className={styles.page}>
       <h1>{title}</h1>
-      <SurveyForm mode="new" questions={questions} catalogue={catalogue} initialValues={initialValues} />
+      <SurveyStart questions={questions} catalogue={catalogue} initialValues={initialValues} />
     </article>
   );
 }

@@ -1,11 +1,21 @@
 import Link from "next/link";
 import { EditLink } from "./edit-link";
+import { RememberAnswer } from "./remember-answer";
 import styles from "./survey-page.module.css";
 
 /** Shown after a new response is saved: the private edit link and why to keep it. */
-export function ThankYou({ roundTitle, editPath }: { roundTitle: string; editPath: string }) {
+export function ThankYou({
+  roundTitle,
+  editPath,
+  remember,
+}: {
+  roundTitle: string;
+  editPath: string;
+  remember: { round: string; token: string; answeredAt: string };
+}) {
   return (
     <article className={styles.page}>
+      <RememberAnswer {...remember} />
       <h1>Thank you, your answer is saved</h1>
       <p className={styles.lede}>{roundTitle}</p>
       <section className={styles.panel} aria-labelledby="edit-link-heading">
@@ -16,7 +26,8 @@ export function ThankYou({ roundTitle, editPath }: { roundTitle: string; editPat
       <div className={styles.warning} role="note">
         <p>
           <strong>Keep this link private and safe.</strong> Anyone who has it can change or delete your answer. We do
-          not know who you are, so we cannot send it to you again: bookmark it or copy it somewhere now.
+          not know who you are, so we cannot send it to you again: bookmark it or copy it somewhere now. This browser
+          keeps it too, until you choose “forget this browser” on the survey page.
         </p>
       </div>
       <p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apiErrorBody, apiErrorResponse, fieldsOfIssues, filterIssuesResponse } from "./api-error";
-import { codeOfRefusal, readJsonBody } from "./response-api";
+import { codeOfRefusal, readJsonBody } from "./json-api";
 
 describe("the API's error shape", () => {
   it("is { error: { code, message, fields? } }, fields only when there are some", () => {

@@ -10,6 +10,9 @@ export function hashEditToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
+/** Where the holder of a token reads, changes or deletes their answer. */
+export const editPath = (token: string) => `/r/${token}`;
+
 export function isWellFormedEditToken(token: string): boolean {
   return EDIT_TOKEN_PATTERN.test(token);
 }

@@ -24,7 +24,7 @@ test("results dashboard: filter through the UI, URL changes, charts re-render", 
   for (const chart of CHARTS) await expect(page.locator(`[data-chart="${chart}"] svg[data-chart-svg]`)).toBeVisible();
 
   const before = await topProjects.locator("svg[data-chart-svg]").innerHTML();
-  await page.getByLabel("Employer-paid").selectOption("yes");
+  await page.getByLabel("Employer-paid", { exact: true }).selectOption("yes");
   await expect(page).toHaveURL(/[?&]employerPaid=yes/);
   await expect(page).toHaveURL(/[?&]round=demo-2026/);
   await expect(summary).not.toHaveAttribute("data-respondents", "300");
@@ -39,7 +39,7 @@ test("results dashboard: filter through the UI, URL changes, charts re-render", 
   await expect(page).toHaveURL(/[?&]view=count/);
   await expect(topProjects.locator("[data-unit]")).toHaveAttribute("data-unit", "respondents who chose the project");
   await page.reload();
-  await expect(page.getByLabel("Employer-paid")).toHaveValue("yes");
+  await expect(page.getByLabel("Employer-paid", { exact: true })).toHaveValue("yes");
   await expect(page.getByLabel("count")).toBeChecked();
   await expect(summary).toHaveAttribute("data-respondents", filteredN!);
 
@@ -181,7 +181,7 @@ for (const width of [1280, 390]) {
     await expect(why).toContainText("OpenStack upstream contributions 2026 has no responses yet");
     await expect(why).toContainText("Showing OpenStack upstream contributions 2025, the latest round with figures");
     await expect(page.locator("[data-chart]").first()).toBeVisible();
-    await expect(page.locator("select[name=round]")).toHaveValue("openstack-2025");
+    await expect(page.getByLabel("Round", { exact: true })).toHaveValue("openstack-2025");
     // The rounds that have figures are one click away.
     await why.getByRole("link", { name: "Demo 2026 (synthetic data)" }).click();
     await expect(page).toHaveURL(/round=demo-2026/);
@@ -202,7 +202,7 @@ test.describe("without JavaScript", () => {
     // Every chart is drawn by the server; the filters are a plain form.
     await page.goto("/results?round=demo-2026");
     for (const chart of CHARTS) await expect(page.locator(`[data-chart="${chart}"] svg[data-chart-svg]`)).toBeVisible();
-    await page.getByLabel("Employer-paid").selectOption("no");
+    await page.getByLabel("Employer-paid", { exact: true }).selectOption("no");
     await page.getByLabel("count").check();
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/employerPaid=no/);
@@ -231,6 +231,24 @@ test("a filter matching fewer than k respondents shows a notice and no figures",
   await page.goto("/results?round=openstack-2026");
   await expect(page.getByRole("status")).toContainText("no responses yet");
   await expect(page.locator("[data-chart]")).toHaveCount(0);
+});
+
+test("both results pages filter through the same form: the same fields, values and clearing", async ({ page }) => {
+  const fields = async () =>
+    page
+      .getByRole("form", { name: "Filters" })
+      .locator("select")
+      .evaluateAll((selects) =>
+        selects.map((s) => `${(s as HTMLSelectElement).name}=${(s as HTMLSelectElement).value}`),
+      );
+  await page.goto("/results?round=demo-2025&team=nova&employerPaid=no");
+  expect(await fields()).toEqual(["round=demo-2025", "team=nova", "category=", "employerPaid=no"]);
+  await page.goto("/results/dependencies?round=demo-2025&team=nova&employerPaid=no&section=docs");
+  expect(await fields()).toEqual(["round=demo-2025", "team=nova", "category=", "employerPaid=no", "section=docs"]);
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/results\/dependencies\?round=demo-2025$/);
+  await page.getByLabel("OpenStack team", { exact: true }).selectOption("neutron");
+  await expect(page).toHaveURL(/\/results\/dependencies\?round=demo-2025&team=neutron$/);
 });
 
 test("bad filters give a clear message on the page and 4xx on the API, never 500", async ({ page, request }) => {

@@ -6,6 +6,9 @@ import { saveResponse } from "../../lib/db/submissions";
 import { newEditToken } from "../../lib/survey/edit-token";
 import { DEFAULT_QUESTIONS } from "../../lib/survey/questions";
 
+/** The edit link of one answer in the closed 2025 round: tests/e2e/survey.spec.ts starts the open round from it. */
+export const PREVIOUS_ROUND_TOKEN = "previousRoundAnswer001";
+
 export async function seedE2eData(url: string): Promise<void> {
   const { db } = createDb(url);
   try {
@@ -22,7 +25,7 @@ export async function seedE2eData(url: string): Promise<void> {
     for (let n = 0; n < 6; n++) {
       await saveResponse(db, {
         round: "openstack-2025",
-        token: newEditToken(),
+        token: n === 0 ? PREVIOUS_ROUND_TOKEN : newEditToken(),
         teams: ["nova"],
         notOpenStackContributor: false,
         nothingOutsideOpenStack: false,

@@ -1,7 +1,8 @@
 // The respondent's side in a real Chromium: the form as a new user fills it, the edit link, the same form
 // without JavaScript, accessibility (axe), a 360-px phone, and the JSON API against the running server.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { PREVIOUS_ROUND_TOKEN } from "./seed";
 
 const ROUND = "openstack-2026";
 const newToken = () => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64url");
@@ -83,6 +84,92 @@ for (const viewport of [
       await expect(page.getByRole("combobox", { name: "Find a project by name" })).toBeFocused();
       await expectNoSeriousAxeViolations(page);
       expect(await storedResponseCount(browser)).toBe(before);
+    });
+
+    test("a reload restores the answer in progress, with a notice and 'start over'; sending clears it", async ({ page }) => {
+      await page.goto("/");
+      await hydrated(page);
+      await page.getByRole("checkbox", { name: /^glance\b/ }).check();
+      const search = page.getByRole("combobox", { name: "Find a project by name" });
+      await search.fill("tox");
+      await search.press("Enter");
+      await group(page, "How do you contribute? (tox)").getByRole("checkbox", { name: "Code review" }).check();
+      await page.getByLabel("Anything else? (optional)").fill("half done");
+      await page.waitForTimeout(600); // the draft is kept a moment after the last change
+      await page.reload();
+      await hydrated(page);
+      const notice = page.getByRole("status").filter({ hasText: "Your answer in progress is back" });
+      await expect(notice).toBeVisible();
+      await expect(page.getByRole("checkbox", { name: /^glance\b/ })).toBeChecked();
+      await expect(group(page, "How do you contribute? (tox)").getByRole("checkbox", { name: "Code review" })).toBeChecked();
+      await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("half done");
+      await expectNoSeriousAxeViolations(page); // with the draft notice
+      await notice.getByRole("button", { name: "Start over" }).click();
+      await expect(page.getByRole("checkbox", { name: /^glance\b/ })).not.toBeChecked();
+      await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("");
+      await page.reload();
+      await hydrated(page);
+      await expect(notice).toHaveCount(0);
+
+      await page.getByRole("checkbox", { name: /^glance\b/ }).check();
+      await page.getByRole("checkbox", { name: "I contribute to nothing outside OpenStack" }).check();
+      await page.getByRole("button", { name: "Send my answer" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, your answer is saved");
+      expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes("draft")))).toEqual([]);
+      // The second visit: this browser answered already.
+      await page.goto("/");
+      const answered = page.getByRole("region", { name: /^You answered on \d{1,2} \w+$/ });
+      await expect(answered).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+      await answered.getByRole("link", { name: "View or change your answer" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your response");
+      await page.goto("/");
+      await page.getByRole("button", { name: "Forget this browser" }).click();
+      await expect(answered).toHaveCount(0);
+      await expect(page.getByRole("button", { name: "Send my answer" })).toBeVisible();
+      expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    });
+
+    test("a new round offers the previous round's answer, and repeating it unchanged takes at most 5 clicks", async ({
+      page,
+      request,
+    }) => {
+      // This browser kept the edit link of its answer to the closed 2025 round.
+      await page.goto(`/r/${PREVIOUS_ROUND_TOKEN}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your response");
+      await page.goto("/");
+      await hydrated(page);
+      let clicks = 0;
+      const click = async (target: Locator) => {
+        clicks++;
+        await target.click();
+      };
+      const offer = page.getByRole("region", { name: /^You answered an earlier round on / });
+      await expect(offer).toBeVisible();
+      await click(offer.getByRole("button", { name: "Start from your last answer" }));
+      await expect(page.getByRole("checkbox", { name: "pip", exact: true })).toBeChecked();
+      await expect(page.getByRole("checkbox", { name: /^nova\b/ })).toBeChecked();
+      await expect(group(page, "How often? (pip)").getByRole("radio", { name: "Occasionally" })).toBeChecked();
+      await expect(page.getByLabel("Other projects not listed")).toHaveValue("Zuul job library");
+      const carried = page.getByRole("region", { name: "Projects from your last answer" });
+      await expect(carried).toContainText("1 project to confirm or change (pip)");
+      await expectNoSeriousAxeViolations(page);
+      // Sending before confirming is refused with a link to the projects to confirm.
+      await click(page.getByRole("button", { name: "Send my answer" }));
+      await expect(errorSummary(page).getByRole("link", { name: /Confirm or change each project/ })).toBeVisible();
+      await click(carried.getByRole("button", { name: "Confirm all as they are" }));
+      await click(page.getByRole("button", { name: "Send my answer" }));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, your answer is saved");
+      expect(clicks).toBeLessThanOrEqual(5);
+      const token = /\/r\/([A-Za-z0-9_-]{22})\/thanks$/.exec(new URL(page.url()).pathname)?.[1];
+      expect(token).not.toBe(PREVIOUS_ROUND_TOKEN);
+      const stored = await (await request.get(`/api/v1/responses/${token}`)).json();
+      expect(stored.round.slug).toBe(ROUND);
+      expect(stored.answer).toMatchObject({
+        teams: ["nova"],
+        projects: [{ slug: "pip", kinds: ["code"], frequency: "occasionally" }],
+        others: ["Zuul job library"],
+      });
     });
 
     test("all 42 teams are in view and can be chosen, and chosen teams are chips that remove them", async ({ page }) => {
@@ -257,6 +344,41 @@ test("the type-ahead matches aliases and works with the keyboard alone", async (
   await expect(page).toHaveURL(/\/$/); // Enter in the search box chose; it did not submit the form
 });
 
+/** Press Tab until `target` has focus: how a keyboard user gets there. */
+async function tabTo(page: Page, target: Locator, limit = 400) {
+  for (let n = 0; n < limit; n++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("not reachable with Tab");
+}
+
+test("the whole flow with the keyboard alone", async ({ page }) => {
+  await page.goto("/");
+  await hydrated(page);
+  await tabTo(page, page.getByLabel("Filter teams"));
+  await page.keyboard.type("cinder");
+  await tabTo(page, page.getByRole("checkbox", { name: /^cinder\b/ }));
+  await page.keyboard.press("Space");
+  await tabTo(page, page.getByRole("combobox", { name: "Find a project by name" }));
+  await page.keyboard.type("sqla");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("sqlalchmey"); // a typo: the hint is the one option, and Enter takes it
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("k8s");
+  await page.keyboard.press("Enter");
+  for (const name of ["SQLAlchemy", "Kubernetes"]) {
+    await tabTo(page, page.getByRole("button", { name: `${name}: say how` }));
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Space"); // "Code", focused by the chip
+    await tabTo(page, group(page, `How often? (${name})`).getByRole("radio", { name: "Once" }));
+    await page.keyboard.press("ArrowRight"); // "Occasionally"
+  }
+  await tabTo(page, page.getByRole("button", { name: "Send my answer" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, your answer is saved");
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -365,6 +487,7 @@ test("no page breaks the Content-Security-Policy, and the site has an icon", asy
     await page.goto(path);
     await page.waitForLoadState("networkidle");
   }
+  await page.evaluate(() => localStorage.clear()); // the thank-you page remembered the answer: `/` would say so
   await page.goto("/");
   await hydrated(page);
   await page.getByRole("button", { name: "Send my answer" }).click(); // the schema runs in the browser

@@ -2,7 +2,7 @@
 // databases: incomplete answers are refused, older ones are flagged by the migration and left out of figures.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it, onTestFinished } from "vitest";
-import { submitResponseFromApi, replaceResponseFromApi } from "@/lib/db/response-api";
+import { submitResponseFromApi, replaceResponseFromApi } from "@/lib/db/responses-endpoints";
 import { openCounting } from "@/lib/db/read-pool";
 import { insertResponsesBulk } from "@/lib/db/responses-bulk";
 import { saveResponse } from "@/lib/db/submissions";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { DemoRefused, fillDemoRounds } from "@/lib/db/demo";
 import { deleteResponse, getResponseByToken, isResponseDeleted } from "@/lib/db/responses";
 import { saveResponse } from "@/lib/db/submissions";
-import { getResponseFromApi, submitResponseFromApi } from "@/lib/db/response-api";
+import { getResponseFromApi, submitResponseFromApi } from "@/lib/db/responses-endpoints";
 import { newEditToken } from "@/lib/survey/edit-token";
 import { responseInputSchema, type ResponseInput } from "@/lib/survey/response-schema";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";

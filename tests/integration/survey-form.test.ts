@@ -1,11 +1,11 @@
-// The survey pages' reads and the JSON API's work (lib/db/survey-form.ts, lib/db/response-api.ts) on both databases.
+// The survey pages' reads and the JSON API's work (lib/db/survey-form.ts, lib/db/responses-endpoints.ts) on both databases.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   deleteResponseFromApi,
   getResponseFromApi,
   replaceResponseFromApi,
   submitResponseFromApi,
-} from "@/lib/db/response-api";
+} from "@/lib/db/responses-endpoints";
 import { findRoundBySlug, getSurveyCatalogue } from "@/lib/db/survey-form";
 import type { ApiErrorBody } from "@/lib/survey/api-error";
 import { newEditToken } from "@/lib/survey/edit-token";

@@ -31,6 +31,7 @@ export default async function EditResponseRoute({ params }: { params: Promise<{ 
   return (
     <EditResponsePage
       roundTitle={stored.round.title}
+      remember={{ round: stored.round.slug, token, answeredAt: stored.createdAt.toISOString() }}
       isOpen={isOpen}
       questions={parseRoundQuestions(stored.round.questions)}
       catalogue={isOpen ? await getSurveyCatalogue(db, stored.roundId) : null}

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Fragment } from "react";
-import { DependencyFilters, type DependencyFilterValues } from "@/components/results/dependency-filters";
+import { FilterForm } from "@/components/results/filter-form";
+import * as shared from "@/components/results/results-page-parts";
 import deps from "@/components/results/dependencies.module.css";
 import styles from "@/components/results/results.module.css";
 import { getDatabase } from "@/lib/db/client";
@@ -28,27 +29,17 @@ import { displayCell } from "@/lib/survey/suppression";
 
 export const metadata: Metadata = { title: "Dependencies that need help" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function toUrlSearchParams(record: SearchParams): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(record)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, item);
-  }
-  return params;
-}
-
 const describeChange = (change: RoundChange | undefined) =>
   !change ? "–" : change.change === null ? `was ${displayCell(change.previous)}` : change.change > 0 ? `+${change.change}` : String(change.change);
 const percent = (share: number | null) => (share === null ? "–" : `${(share * 100).toFixed(1)}%`);
 const coverageText = (cell: CoverageCell) =>
   `${cell.covered} of ${cell.dependencies} (${percent(cell.share)}); ${cell.inSurvey} in the survey`;
 
-export default async function DependenciesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function DependenciesPage({ searchParams }: { searchParams: Promise<shared.SearchParams> }) {
   await connection();
   const handle = getDatabase();
   const k = getEnv().MIN_CELL_SIZE;
-  const params = toUrlSearchParams(await searchParams);
+  const params = shared.toUrlSearchParams(await searchParams);
   const [options, sections, request] = await Promise.all([
     listSummaryFilterOptions(handle.db),
     listDependencySections(handle.db),
@@ -57,28 +48,20 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
   const employerPaidOptions = DEFAULT_QUESTIONS.employerPaid.options;
 
   const intro = (
-    <div className={styles.intro}>
-      <h1>Dependencies that need help</h1>
-      <p className={styles.lead}>
-        OpenStack’s external dependencies (its global requirements) and how many respondents contribute to each:
-        fewest first. Aggregates only, small counts suppressed. <a href="/results">Back to the results</a>
-      </p>
-    </div>
+    <shared.PageIntro title="Dependencies that need help">
+      OpenStack’s external dependencies (its global requirements) and how many respondents contribute to each: fewest
+      first. Aggregates only, small counts suppressed. <a href="/results">Back to the results</a>
+    </shared.PageIntro>
   );
 
   if (!request.ok) {
     return (
       <>
         {intro}
-        <div role="alert" className={styles.alert}>
-          <strong>These filters cannot be applied, so no figures are shown.</strong>
-          <ul>
-            {request.issues.map((issue) => (
-              <li key={issue.parameter + issue.message}>{issue.message}</li>
-            ))}
-          </ul>
-          <a href="/results/dependencies">Show the dependencies without filters</a>
-        </div>
+        <shared.FilterProblems
+          issues={request.issues}
+          reset={{ href: "/results/dependencies", label: "Show the dependencies without filters" }}
+        />
       </>
     );
   }
@@ -86,13 +69,13 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
     return (
       <>
         {intro}
-        <p className="notice">There is no survey round yet, so there are no results.</p>
+        <p className="notice">{shared.NO_ROUND_YET}</p>
       </>
     );
   }
 
   const f = request.filters;
-  const values: DependencyFilterValues = {
+  const values = {
     round: f.round.slug,
     team: f.team?.slug ?? "",
     category: f.category?.slug ?? "",
@@ -104,13 +87,7 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
   const help = report.status === "ok" && report.rows ? await getWhereToHelp(source, f, report.rows, k) : null;
   const query = toDependencyQueryString(values);
   const n = displayCell(report.respondents);
-  const chips = [
-    f.team && `Team: ${f.team.name}`,
-    f.category && `Category: ${f.category.name}`,
-    f.employerPaid &&
-      `Employer-paid: ${employerPaidOptions.find((o) => o.code === f.employerPaid)?.label ?? f.employerPaid}`,
-    request.section && `Section: ${request.section}`,
-  ].filter((chip): chip is string => Boolean(chip));
+  const chips = shared.filterChips(f, employerPaidOptions, [request.section && `Section: ${request.section}`]);
   // The dashboard has no per-project filter: a row links to it filtered to the project's category.
   const dashboardLink = (categorySlug: string) =>
     `/results${toSummaryQueryString({ round: f.round.slug, category: categorySlug })}`;
@@ -118,30 +95,30 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
   return (
     <>
       {intro}
-      <DependencyFilters
-        rounds={options.rounds}
-        teams={options.teams}
-        categories={options.categories}
-        employerPaidOptions={employerPaidOptions}
-        sections={sections}
+      <FilterForm
+        selects={[
+          ...shared.summaryFilterSelects({
+            rounds: options.rounds,
+            teams: options.teams,
+            categories: options.categories,
+            employerPaidOptions,
+          }),
+          {
+            name: "section",
+            label: "Requirement section",
+            all: "All sections",
+            groups: [{ options: sections.map((section) => ({ value: section, label: section })) }],
+          },
+        ]}
         values={values}
+        keep={["round"]}
       />
-      <div className={styles.summaryBar} data-respondents={n}>
-        <span className={styles.respondents}>
-          {f.round.title}: n = {n} respondents
-        </span>
-        {chips.length > 0 ? (
-          <ul className={styles.chips} aria-label="Active filters">
-            {chips.map((chip) => (
-              <li key={chip} className={styles.chip}>
-                {chip}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <span className="muted">No filters: every response of the round, every section.</span>
-        )}
-      </div>
+      <shared.SummaryBar
+        round={f.round.title}
+        n={n}
+        chips={chips}
+        unfiltered="No filters: every response of the round, every section."
+      />
       <details className={styles.definitions}>
         <summary>How these figures are counted</summary>
         <dl>

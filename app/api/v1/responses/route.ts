@@ -2,8 +2,8 @@
 // 22-character base64url token; repeating the request with it replaces the same response (idempotent).
 import { getDatabase } from "@/lib/db/client";
 import { checkSubmissionLimit, submissionLimitedResponse } from "@/lib/auth/submission-limit";
-import { submitResponseFromApi } from "@/lib/db/response-api";
-import { readJsonBody, type ApiResult } from "@/lib/survey/response-api";
+import { submitResponseFromApi } from "@/lib/db/responses-endpoints";
+import { readJsonBody, type ApiResult } from "@/lib/survey/json-api";
 
 export const dynamic = "force-dynamic";
 

@@ -5,8 +5,7 @@ import { EditLinkGone } from "@/components/survey/edit-response-page";
 import { ThankYou } from "@/components/survey/thank-you";
 import { getDatabase } from "@/lib/db/client";
 import { getResponseByToken, isResponseDeleted } from "@/lib/db/responses";
-import { isWellFormedEditToken } from "@/lib/survey/edit-token";
-import { editPath } from "@/lib/survey/response-api";
+import { editPath, isWellFormedEditToken } from "@/lib/survey/edit-token";
 
 export const metadata: Metadata = {
   title: "Thank you",
@@ -24,5 +23,11 @@ export default async function ThankYouRoute({ params }: { params: Promise<{ toke
     if (await isResponseDeleted(db, token)) return <EditLinkGone isDeleted />;
     notFound();
   }
-  return <ThankYou roundTitle={stored.round.title} editPath={editPath(token)} />;
+  return (
+    <ThankYou
+      roundTitle={stored.round.title}
+      editPath={editPath(token)}
+      remember={{ round: stored.round.slug, token, answeredAt: stored.createdAt.toISOString() }}
+    />
+  );
 }

@@ -2,8 +2,8 @@
 // token is 404 and a deleted one 410; nothing else about other responses is ever revealed.
 import { checkSubmissionLimit, submissionLimitedResponse } from "@/lib/auth/submission-limit";
 import { getDatabase } from "@/lib/db/client";
-import { deleteResponseFromApi, getResponseFromApi, replaceResponseFromApi } from "@/lib/db/response-api";
-import { readJsonBody, type ApiResult } from "@/lib/survey/response-api";
+import { deleteResponseFromApi, getResponseFromApi, replaceResponseFromApi } from "@/lib/db/responses-endpoints";
+import { readJsonBody, type ApiResult } from "@/lib/survey/json-api";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // POST /api/v1/responses/check: validate an answer against the survey's schema without saving anything.
 // Lets API clients check a body before submitting it; the benchmark uses it as the framework's ceiling.
 import { apiErrorResponse } from "@/lib/survey/api-error";
-import { readJsonBody } from "@/lib/survey/response-api";
+import { readJsonBody } from "@/lib/survey/json-api";
 import { responseInputSchema, toFieldErrors } from "@/lib/survey/response-schema";
 
 export const dynamic = "force-dynamic";

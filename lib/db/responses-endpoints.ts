@@ -1,8 +1,8 @@
 // The work behind /api/v1/responses and /api/v1/responses/[token], HTTP status included, so each route
 // handler is a line of glue and integration tests can call these with a test database.
-import { apiError, asJsonObject, codeOfRefusal, editPath, statusOfOutcome, type ApiResult } from "../survey/response-api";
+import { apiError, asJsonObject, codeOfRefusal, statusOfOutcome, type ApiResult } from "../survey/json-api";
 import { storedToAnswer } from "../survey/response-form";
-import { isWellFormedEditToken } from "../survey/edit-token";
+import { editPath, isWellFormedEditToken } from "../survey/edit-token";
 import { responseInputSchema, toFieldErrors } from "../survey/response-schema";
 import type { Db } from "./client";
 import { deleteResponse, getResponseByToken, isResponseDeleted } from "./responses";

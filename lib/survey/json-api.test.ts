@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readJsonBody, statusOfOutcome } from "./response-api";
+import { readJsonBody, statusOfOutcome } from "./json-api";
 
 const post = (body: BodyInit | null, headers: Record<string, string> = { "content-type": "application/json" }) =>
   new Request("http://localhost/api/v1/responses", { method: "POST", body, headers });

@@ -1,5 +1,6 @@
-// The JSON API's handling of a request body and its status codes. Pure (Web Request and Zod only), so the
-// route handlers stay a few lines and the rules are unit-tested without a server.
+// The JSON API's rules, pure (Web Request and Zod only): reading a request body within its limits, and the status
+// and error code each outcome is answered with. The route handlers stay a few lines and the rules are unit-tested
+// without a server.
 import { apiErrorBody, type ApiErrorCode } from "./api-error";
 import type { FieldErrors } from "./response-schema";
 
@@ -112,8 +113,6 @@ export function statusOfOutcome(outcome: SaveOutcome): number {
       return 410;
   }
 }
-
-export const editPath = (token: string) => `/r/${token}`;
 
 /** A JSON object's own properties, or null for anything else (arrays, null, strings...). */
 export function asJsonObject(value: unknown): Record<string, unknown> | null {

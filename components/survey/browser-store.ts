@@ -1,0 +1,50 @@
+"use client";
+// localStorage for the survey (lib/survey/browser-memory.ts says what is kept). Storage can be full, disabled
+// or blocked (private modes, strict settings): then nothing is kept and the form works as before.
+import {
+  ANSWERS_KEY,
+  DRAFT_KEY_PREFIX,
+  parseDraft,
+  parseRememberedAnswers,
+  type Draft,
+  type RememberedAnswers,
+} from "@/lib/survey/browser-memory";
+
+function read(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, value);
+  } catch {
+    // Nothing kept; the form still works.
+  }
+}
+
+export const loadDraft = (round: string): Draft | null => parseDraft(read(DRAFT_KEY_PREFIX + round));
+export const saveDraft = (round: string, draft: Draft) => write(DRAFT_KEY_PREFIX + round, JSON.stringify(draft));
+export const clearDraft = (round: string) => write(DRAFT_KEY_PREFIX + round, null);
+
+export const loadRememberedAnswers = (): RememberedAnswers => parseRememberedAnswers(read(ANSWERS_KEY));
+
+export function rememberAnswer(round: string, token: string, answeredAt: string): void {
+  const answers = loadRememberedAnswers();
+  if (answers[round]?.token === token) return;
+  write(ANSWERS_KEY, JSON.stringify({ ...answers, [round]: { token, answeredAt } }));
+}
+
+/** "Forget this browser": every edit link and every draft this survey kept here. */
+export function forgetThisBrowser(): void {
+  write(ANSWERS_KEY, null);
+  try {
+    for (const key of Object.keys(window.localStorage)) if (key.startsWith(DRAFT_KEY_PREFIX)) write(key, null);
+  } catch {
+    // nothing to forget
+  }
+}
