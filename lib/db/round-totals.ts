@@ -52,7 +52,7 @@ const isoDay = (yyyymmdd: number) => {
 };
 
 /** A summary's counts for one round and scope, from its totals: read once, then sorted out per chart. */
-export function countsFromTotals(reads: ReadPool, scope: TotalsScope): SummaryCounts {
+export function countsFromTotals(reads: ReadPool, scope: TotalsScope): Omit<SummaryCounts, "frequencies" | "years" | "employerPaid"> {
   let read: Promise<Cell[]> | undefined;
   const cellsOf = async (cell: string) => (await (read ??= readTotals(reads, [scope.roundId], scope.teamId))).filter((c) => c.cell === cell);
   // The round's own n (scope 0) tells "no responses" from "too few match"; for a team it is one more cell.
