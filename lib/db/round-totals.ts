@@ -7,6 +7,7 @@ import { HISTOGRAM_TOP_BIN, type CategoryKindRow } from "../survey/summary-shape
 import { Prisma } from "./generated/sqlite/client";
 import type { ReadPool } from "./read-pool";
 import type { SummaryCounts } from "./summary-counts";
+import { EMPLOYER_PAID_SERIES, FREQUENCY_SERIES, NO_ANSWER, NOT_ASKED } from "../survey/summary-answers";
 
 /** The scope of the totals: every respondent of a round (teamId 0), or those who chose one team. */
 export interface TotalsScope {
@@ -52,7 +53,7 @@ const isoDay = (yyyymmdd: number) => {
 };
 
 /** A summary's counts for one round and scope, from its totals: read once, then sorted out per chart. */
-export function countsFromTotals(reads: ReadPool, scope: TotalsScope): Omit<SummaryCounts, "frequencies" | "years" | "employerPaid"> {
+export function countsFromTotals(reads: ReadPool, scope: TotalsScope): SummaryCounts {
   let read: Promise<Cell[]> | undefined;
   const cellsOf = async (cell: string) => (await (read ??= readTotals(reads, [scope.roundId], scope.teamId))).filter((c) => c.cell === cell);
   // The round's own n (scope 0) tells "no responses" from "too few match"; for a team it is one more cell.
@@ -101,5 +102,18 @@ export function countsFromTotals(reads: ReadPool, scope: TotalsScope): Omit<Summ
         .filter((c) => wanted.has(c.a))
         .map((c) => ({ roundId: c.roundId, projectId: c.a, respondents: c.respondents }));
     },
+    // The answers charted beside the projects (migration 20261204060000_round_totals_answers), coded as numbers.
+    frequencies: async () =>
+      (await cellsOf("frequency")).map((c) => ({
+        projectId: c.a,
+        frequency: FREQUENCY_SERIES[c.b] ?? NOT_ASKED,
+        respondents: c.respondents,
+      })),
+    years: async () => (await cellsOf("years")).map((c) => ({ years: c.a < 0 ? null : c.a, respondents: c.respondents })),
+    employerPaid: async () =>
+      (await cellsOf("paid")).map((c) => {
+        const answer = EMPLOYER_PAID_SERIES[c.a] ?? NO_ANSWER;
+        return { answer: answer === NO_ANSWER ? null : answer, respondents: c.respondents };
+      }),
   };
 }

@@ -516,10 +516,7 @@ export function createSummaryLoader(
   // The whole round or one team: read the totals the writes keep. Other filter sets: count the rows.
   const counts = memoised(
     options.totals !== false && filters.category === null && filters.employerPaid === null
-      ? {
-          ...countsFromTotals(source.reads, { roundId, teamId: filters.team?.id ?? null }),
-          ...answerCountsFromRows(source, filters, roundId),
-        }
+      ? countsFromTotals(source.reads, { roundId, teamId: filters.team?.id ?? null })
       : countsFromRows(source, filters, roundId),
   );
 
