@@ -192,6 +192,7 @@ export function chartToCsv(id: ExportId, series: SummaryChartSeries[ChartId]): C
           "kind",
           "respondents_naming_kind",
           "percent_of_category_respondents",
+          "percent_of_kinds_named",
         ],
         rows: s.rows.flatMap((row) =>
           CONTRIBUTION_KINDS.map((kind) => [
@@ -200,6 +201,7 @@ export function chartToCsv(id: ExportId, series: SummaryChartSeries[ChartId]): C
             displayCell(row.respondents),
             kind,
             ...measureCells(row.kinds[kind]),
+            pct(row.mix[kind]),
           ]),
         ),
       };
