@@ -313,7 +313,7 @@ export function yearsFigure(series: YearsSeries, k: number): CardFigure {
       label: "Histogram of respondents by years contributing to OpenStack; the data table below has the numbers",
       units: RESPONDENTS,
       hiddenNote: hiddenNote(k, "respondents", ", possibly none"),
-      axis: "years contributing to OpenStack (n/a: no answer)",
+      axis: "years (n/a: no answer)",
       columns: series.bins.map((bin) => ({ label: bin.label, value: fromMeasure(bin) })),
     },
     table: {
