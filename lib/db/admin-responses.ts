@@ -1,4 +1,5 @@
 // Raw responses for organisers: a paged, filtered list, one response in full, and deletion with a tombstone.
+import { isRoundOpen } from "../survey/round-schedule";
 import { writeAudit, type Actor } from "./admin-audit";
 import { ok, refuse, type AdminResult } from "./admin-rounds";
 import type { Db } from "./client";
@@ -88,12 +89,14 @@ export async function deleteResponseAsOrganiser(db: Db, actor: Actor, publicId: 
 }
 
 export async function getOverviewCounts(db: Db) {
-  const [rounds, openRound, projects, unmatchedOthers, responses] = await Promise.all([
+  const [rounds, candidates, projects, unmatchedOthers, responses] = await Promise.all([
     db.round.count(),
-    db.round.findFirst({ where: { status: "open" }, include: { _count: { select: { responses: true } } } }),
+    db.round.findMany({ where: { status: { in: ["draft", "open"] } }, include: { _count: { select: { responses: true } } } }),
     db.project.count({ where: { status: "active" } }),
     db.otherEntry.count({ where: { projectId: null } }),
     db.response.count(),
   ]);
+  const now = new Date();
+  const openRound = candidates.find((round) => isRoundOpen(round, now)) ?? null;
   return { rounds, openRound, projects, unmatchedOthers, responses };
 }
