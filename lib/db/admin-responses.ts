@@ -11,6 +11,8 @@ export interface ResponseFilter {
   roundId?: number;
   teamId?: number;
   projectId?: number;
+  /** Submitted in this range (lib/survey/admin-search.ts dayRange: whole UTC days). */
+  createdAt?: { gte?: Date; lt?: Date } | null;
   page?: number;
 }
 
@@ -19,6 +21,7 @@ export async function listResponses(db: Db, filter: ResponseFilter) {
     ...(filter.roundId ? { roundId: filter.roundId } : {}),
     ...(filter.teamId ? { teams: { some: { teamId: filter.teamId } } } : {}),
     ...(filter.projectId ? { projects: { some: { projectId: filter.projectId } } } : {}),
+    ...(filter.createdAt ? { createdAt: filter.createdAt } : {}),
   };
   const total = await db.response.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / RESPONSES_PAGE_SIZE));

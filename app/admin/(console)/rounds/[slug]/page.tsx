@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { requireOrganiser } from "@/lib/auth/guard";
-import { getRoundForOrganiser } from "@/lib/db/admin-round-page";
+import { countAnswersPerDay, getRoundForOrganiser } from "@/lib/db/admin-round-page";
 import { getDatabase } from "@/lib/db/client";
 import { formatUtc, toUtcInput } from "@/lib/survey/round-schedule";
+import { requestOrigin, surveyLink, toQrSvg } from "@/lib/survey/survey-link";
 import { setRoundScheduleAction } from "../../actions";
 import styles from "../../../admin.module.css";
 
@@ -17,9 +19,13 @@ const PHASE_LABEL = { draft: "draft", scheduled: "scheduled", open: "open", clos
 export default async function RoundPage({ params }: { params: Promise<{ slug: string }> }) {
   await connection();
   await requireOrganiser("admin", "rounds");
-  const round = await getRoundForOrganiser(getDatabase().db, (await params).slug);
+  const handle = getDatabase();
+  const round = await getRoundForOrganiser(handle.db, (await params).slug);
   if (!round) notFound();
   const isOpen = round.phase === "open";
+  const link = surveyLink(requestOrigin(await headers()), round.slug);
+  const [qrSvg, perDay] = await Promise.all([toQrSvg(link), countAnswersPerDay(handle, round.id)]);
+  const total = perDay.reduce((sum, row) => sum + row.answers, 0);
   return (
     <section>
       <p>
@@ -64,6 +70,40 @@ export default async function RoundPage({ params }: { params: Promise<{ slug: st
             </label>
           </ActionForm>
         </>
+      )}
+      <h2>Survey link</h2>
+      <p>
+        <a href={link}>{link}</a>
+      </p>
+      {round.phase === "draft" ? <p className="muted">The link works once the round opens.</p> : null}
+      <div
+        className={styles.qr}
+        role="img"
+        aria-label={`QR code of the survey link ${link}`}
+        // The SVG markup comes from the qrcode library on the server, drawn from the link above; no user input.
+        dangerouslySetInnerHTML={{ __html: qrSvg }}
+      />
+      <h2>Answers per day so far</h2>
+      {perDay.length === 0 ? (
+        <p>No answers yet.</p>
+      ) : (
+        <table className={styles.table}>
+          <caption className="muted">Exact counts, for organisers only: {total} answers in all. Days in UTC.</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day (UTC)</th>
+              <th scope="col">Answers</th>
+            </tr>
+          </thead>
+          <tbody>
+            {perDay.map((row) => (
+              <tr key={row.day}>
+                <td>{row.day}</td>
+                <td>{row.answers}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );
