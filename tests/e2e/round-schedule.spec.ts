@@ -73,7 +73,7 @@ test("a round scheduled to close a minute ahead is closed after it, on a fresh s
     expect(refused.status()).toBe(409);
     await page.goto(`${server.url}/survey/${ROUND}`);
     await expect(page.getByRole("heading", { name: "This survey is closed" })).toBeVisible();
-    await signIn(page, server.url);
+    // Still signed in: the session survives the restart (sessions are signed cookies, not process memory).
     await page.goto(`${server.url}/admin/rounds`);
     await expect(page.locator(`tr[data-round="${ROUND}"] td`).nth(1)).toHaveText("closed");
     // The fresh process recorded the close once, at start-up, by the schedule.
