@@ -16,8 +16,10 @@ const { values } = parseArgs({
     teams: { type: "string" },
     categories: { type: "string" },
     json: { type: "boolean", default: false },
+    // Read the CSV downloads of every n-th filter set with figures too (0: none).
+    "csv-every": { type: "string", default: "1" },
     // Also solve without each kind of signal in turn: which leaks the derivations rest on.
-    ablation: { type: "boolean", default: true },
+    "skip-ablation": { type: "boolean", default: false },
   },
 });
 
@@ -40,7 +42,8 @@ try {
       rounds: values.rounds.split(","),
       teams: list(values.teams),
       openRound: { round: "openstack-2026", baseline: 30, maxTargets: 12 },
-      ablation: values.ablation,
+      ablation: !values["skip-ablation"],
+      csvEvery: Number(values["csv-every"]),
       categories: list(values.categories),
       onProgress(done, total) {
         if (Date.now() - lastPrinted > 15_000 || done === total) {
@@ -56,7 +59,7 @@ try {
     },
   );
   console.log(values.json ? JSON.stringify({ report, openRound, ablation, timings }, null, 2) : formatReport(report));
-  if (values.ablation && !values.json)
+  if (!values["skip-ablation"] && !values.json)
     console.log(
       `derived exactly without each signal: ${Object.entries(ablation)
         .map(([signal, n]) => `${signal} ${n}`)
