@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listAuditEntries } from "@/lib/db/admin-audit";
 import { getDatabase } from "@/lib/db/client";
+import { UndoCell } from "@/components/admin/undo-cell";
 import styles from "../../admin.module.css";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -30,6 +31,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <th>Outcome</th>
             <th>Before</th>
             <th>After</th>
+            <th>Undo</th>
           </tr>
         </thead>
         <tbody>
@@ -42,6 +44,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td>{entry.outcome}</td>
               <td className={styles.json}>{entry.before ?? ""}</td>
               <td className={styles.json}>{entry.after ?? ""}</td>
+              <td>
+                <UndoCell entry={entry} />
+              </td>
             </tr>
           ))}
         </tbody>
