@@ -42,9 +42,11 @@ import {
   type TeamCountRow,
   type TeamLabel,
 } from "../survey/summary-shape";
+import { shapeEmployerPaid, shapeFrequency, shapeYears } from "../survey/summary-answers";
 import { suppressCount, type Cell } from "../survey/suppression";
 import type { Db } from "./client";
 import { KIND_COLUMNS } from "./kind-columns";
+import { answerCountsFromRows } from "./summary-answer-counts";
 import { listResultsRounds } from "./results-rounds";
 import { Prisma } from "./generated/sqlite/client";
 import type { ReadPool } from "./read-pool";
@@ -203,7 +205,7 @@ const inRounds = (column: Prisma.Sql, roundIds: readonly number[]) =>
  * both one row per respondent), so a narrow filter reads only its own respondents instead of testing every
  * response of the round; with both, the category is a primary-key probe per team member.
  */
-function respondentScope(f: Filters, roundIds: readonly number[]): { from: Prisma.Sql; where: Prisma.Sql } {
+export function respondentScope(f: Filters, roundIds: readonly number[]): { from: Prisma.Sql; where: Prisma.Sql } {
   const where = [inRounds(Prisma.sql`r."roundId"`, roundIds), isCountedResponse];
   let from = Prisma.sql`"Response" r`;
   if (f.team) {
@@ -405,6 +407,7 @@ export function countsFromRows(source: SummarySource, f: Filters, roundId: numbe
     responsesPerDay: () => countResponsesPerDay(source, f, roundId),
     rounds: (roundIds) => countRoundRespondents(source, f, roundIds),
     roundProjects: (roundIds, projectIds) => countRoundProjectRespondents(source, f, roundIds, projectIds),
+    ...answerCountsFromRows(source, f, roundId),
   };
 }
 
@@ -574,6 +577,14 @@ export function createSummaryLoader(
       }
       case "responses-over-time":
         return shapeResponsesOverTime(await counts.responsesPerDay(), count, k);
+      case "frequency": {
+        const [projects, frequencies] = await Promise.all([counts.projects(), counts.frequencies()]);
+        return shapeFrequency(projects, frequencies, names, k);
+      }
+      case "years-contributing":
+        return shapeYears(await counts.years(), count, k);
+      case "employer-paid":
+        return shapeEmployerPaid(await counts.employerPaid(), count, k);
     }
   };
 

@@ -101,13 +101,28 @@ describe("shapeProjectsPerRespondent", () => {
 });
 
 describe("shapeKindsPerCategory", () => {
-  it("gives each kind as respondents and % of the category's respondents, and a mix over shown cells", () => {
+  it("gives each kind as respondents and % of the category's respondents, and a mix over all kinds named", () => {
     const series = shapeKindsPerCategory([{ categoryId: 1, respondents: 20, kinds: kinds(10, 5, 2, 0, 5) }], labels, 5);
     expect(series.rows).toHaveLength(1);
     const row = series.rows[0]!;
     expect(row.kinds.code).toEqual({ count: { suppressed: false, value: 10 }, percent: 50 });
     expect(row.kinds.bugs.count.suppressed).toBe(true);
-    expect(row.mix).toEqual({ code: 50, review: 25, bugs: null, docs: null, maintainer: 25 });
+    // 22 kinds named: the hidden 2 and 0 stay in the 100%, drawn hatched; they add up to 2 in either order.
+    expect(row.mix).toEqual({ code: 45.5, review: 22.7, bugs: null, docs: null, maintainer: 22.7 });
+  });
+
+  it("hides one more kind when the shares would let a small one be worked out", () => {
+    // 27 named; maintainer's 1 alone is below k, and 27 - 26 shown would give it away. Hiding review (5) as well
+    // is not enough (what else could 6 be, with a hidden count of at least 5 beside one below 5?), so bugs goes too.
+    const series = shapeKindsPerCategory([{ categoryId: 1, respondents: 20, kinds: kinds(10, 5, 5, 6, 1) }], labels, 5);
+    const row = series.rows[0]!;
+    expect(Object.values(row.kinds).map((m) => (m.count.suppressed ? m.count.display : m.count.value))).toEqual([
+      10,
+      "hidden",
+      "hidden",
+      6,
+      "<5",
+    ]);
   });
 });
 

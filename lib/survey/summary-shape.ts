@@ -216,7 +216,7 @@ export interface KindsSeries {
     respondents: Cell;
     /** Per kind: respondents naming it for at least one project of the category; percent of the category's respondents. */
     kinds: Record<ContributionKind, Measure>;
-    /** Per kind: share (0–100) of the shown kind mentions of this category, for the 100% stacked view. */
+    /** Per kind: share (0–100) of all the kinds named in this category, for the 100% stacked view. */
     mix: Record<ContributionKind, number | null>;
   })[];
 }
@@ -236,16 +236,17 @@ export function shapeKindsPerCategory(rows: readonly CategoryKindRow[], labels: 
     kinds: CONTRIBUTION_KINDS,
     rows: shaped.map(({ category, row, value }) => {
       const respondents = suppressCount(value, k);
+      // The mix is of every kind named in the category, hidden ones included, so a bar's 100% is all of them.
+      // A shown share then tells that total, so the kinds are suppressed as a partition of it: no hidden count
+      // can be worked out by subtraction.
+      const values = CONTRIBUTION_KINDS.map((kind) => row?.kinds[kind] ?? 0);
+      const named = values.reduce((sum, v) => sum + v, 0);
+      const { cells } = suppressPartition(values, k, named);
       const kinds = Object.fromEntries(
-        CONTRIBUTION_KINDS.map((kind) => [kind, measure(row?.kinds[kind] ?? 0, k, respondents)]),
+        CONTRIBUTION_KINDS.map((kind, i) => [kind, { count: cells[i]!, percent: percentOf(cells[i]!, respondents) }]),
       ) as Record<ContributionKind, Measure>;
-      // The mix is over shown cells only, so a hidden cell changes nothing that is shown.
-      const shownTotal = CONTRIBUTION_KINDS.reduce(
-        (sum, kind) => sum + (kinds[kind].count.suppressed ? 0 : kinds[kind].count.value),
-        0,
-      );
       const mix = Object.fromEntries(
-        CONTRIBUTION_KINDS.map((kind) => [kind, percentOf(kinds[kind].count, shownTotal)]),
+        CONTRIBUTION_KINDS.map((kind, i) => [kind, percentOf(cells[i]!, named)]),
       ) as Record<ContributionKind, number | null>;
       return { slug: category.slug, name: category.name, respondents, kinds, mix };
     }),
