@@ -18,6 +18,9 @@ export function smallCellDisplay(k: number): string {
 /** A complementary cell is not small; it is hidden so that a small one elsewhere cannot be worked out. */
 export const COMPLEMENTARY_DISPLAY = "hidden";
 
+/** The "<k" label: a count of 1..k-1 that the cell key method did not publish as 0 (lib/survey/cell-key.ts). */
+export const smallCell = (k: number): Cell => ({ suppressed: true, reason: "small", display: smallCellDisplay(k) });
+
 /** One count on its own: below k it is suppressed. */
 export function suppressCount(value: number, k: number): Cell {
   // k = 1 switches the rule off: no count is below it except 0, and a 0 singles out nobody.

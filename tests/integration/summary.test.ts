@@ -252,13 +252,13 @@ describeEachDatabase("summary aggregates", (kind) => {
 
   it("counts responses per UTC day", async () => {
     const days = await countResponsesPerDay(source, none, current.round.id);
-    expect(Object.fromEntries(days.map((d) => [d.day, d.responses]))).toEqual({
+    expect(Object.fromEntries(days.map((d) => [d.day, d.respondents]))).toEqual({
       "2026-05-01": 2,
       "2026-05-02": 2,
       "2026-05-04": 4,
     });
     const nova = await countResponsesPerDay(source, filtered({ team: teamFilter("nova") }), current.round.id);
-    expect(Object.fromEntries(nova.map((d) => [d.day, d.responses]))).toEqual({
+    expect(Object.fromEntries(nova.map((d) => [d.day, d.respondents]))).toEqual({
       "2026-05-01": 2,
       "2026-05-02": 1,
       "2026-05-04": 2,
