@@ -26,6 +26,7 @@ import { describeIncompleteLeftOut } from "@/lib/survey/completeness";
 import { describeFiguresAsOf } from "@/lib/survey/figures-as-of";
 import { getEnv } from "@/lib/env";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
+import { employerPaidFilterOptions } from "@/lib/survey/summary-filters";
 import { describeMissingFigures, pickDefaultRound, type RoundChoice } from "@/lib/survey/round-figures";
 import { describeSmallCellRule, FILTER_DEFINITIONS } from "@/lib/survey/summary-charts";
 import { toSummaryQueryString } from "@/lib/survey/summary-filters";
@@ -47,7 +48,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   if (fallback) params.set("round", fallback.slug);
   const request = await resolveSummaryRequest(handle.db, params);
   const roundsWithFigures = rounds.filter((round) => round.figures === "available");
-  const employerPaidOptions = DEFAULT_QUESTIONS.employerPaid.options;
+  // "Not answered" is a value like the others (docs/privacy.md), so it is offered too.
+  const employerPaidOptions = employerPaidFilterOptions(DEFAULT_QUESTIONS.employerPaid.options);
 
   const selects = summaryFilterSelects({
     rounds,

@@ -107,7 +107,7 @@ export interface CsvTable {
 const pct = (value: number | null) => (value === null ? "" : value.toFixed(1));
 const measureCells = (m: Measure) => [displayCell(m.count), pct(m.percent)];
 
-/** The CSV of one chart: the same cells the chart shows, hidden ones as "<k" or "hidden", no derived sums. */
+/** The CSV of one chart: the same cells the chart shows, "<k" ones as "<k", no derived sums. */
 export function chartToCsv(id: ExportId, series: SummaryChartSeries[ChartId]): CsvTable {
   switch (id) {
     case "top-projects": {

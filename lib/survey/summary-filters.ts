@@ -16,6 +16,13 @@ export type SummaryView = (typeof SUMMARY_VIEWS)[number];
 export const EMPLOYER_PAID_FILTERS = [...EMPLOYER_PAID, "unanswered"] as const;
 export type EmployerPaidFilter = (typeof EMPLOYER_PAID_FILTERS)[number];
 
+/** What the filter forms offer for employer-paid: the question's answers, then "Not answered". */
+export function employerPaidFilterOptions(
+  answers: readonly { code: string; label: string }[],
+): { code: EmployerPaidFilter; label: string }[] {
+  return [...answers.map((a) => ({ code: a.code as EmployerPaidFilter, label: a.label })), { code: "unanswered", label: "Not answered" }];
+}
+
 const SLUG = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 const slug = (what: string) =>
   z.string().regex(SLUG, `must be a ${what} slug (lower-case letters, digits, ".", "_" or "-")`);
