@@ -23,6 +23,20 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The attack calls the public route handlers in process, as a server would for the URL; they are server code.
+        resolve: { alias: { "server-only": new URL("./node_modules/server-only/empty.js", import.meta.url).pathname } },
+        test: {
+          // The differencing attack of issue #15 against the public API, in process, on a throwaway SQLite database.
+          name: "privacy",
+          include: ["tests/privacy/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
         test: {
           // Against the production build (npm test builds first), like load: docs/security.md maps each promise here.
           name: "security",

@@ -1,4 +1,4 @@
-// npm test: lint, typecheck, unit tests, integration tests on SQLite and PostgreSQL, build, security, load and
+// npm test: lint, typecheck, unit tests, integration tests on SQLite and PostgreSQL, the privacy attack, build, security, load and
 // end-to-end tests.
 // Stops at the first failing step and ends with one "N passed, N failed" line for CI.
 import { spawnSync } from "node:child_process";
@@ -15,6 +15,7 @@ const steps: Step[] = [
   { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
   { name: "unit", command: bin("vitest"), args: ["run", "--project", "unit"] },
   { name: "integration", command: bin("vitest"), args: ["run", "--project", "integration"] },
+  { name: "privacy", command: bin("vitest"), args: ["run", "--project", "privacy"] },
   { name: "build", command: bin("next"), args: ["build"] },
   { name: "security", command: bin("vitest"), args: ["run", "--project", "security"] },
   { name: "load", command: bin("vitest"), args: ["run", "--project", "load"] },

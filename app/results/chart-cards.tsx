@@ -11,6 +11,8 @@ import { hasShownValues } from "@/components/charts/figure-spec";
 import {
   categoriesFigure,
   comparisonFigure,
+  employerPaidFigure,
+  frequencyFigure,
   kindsFigure,
   matrixFigure,
   pairsFigure,
@@ -18,6 +20,7 @@ import {
   responsesOverTimeFigure,
   teamCategoryFigure,
   topProjectsFigure,
+  yearsFigure,
   type CardFigure,
 } from "@/components/results/results-figures";
 import type { ReactNode } from "react";
@@ -38,6 +41,9 @@ export const CARD_IDS = [
   "projects-per-respondent",
   "co-contribution",
   "kinds-per-category",
+  "frequency",
+  "years-contributing",
+  "employer-paid",
   "round-comparison",
   "responses-over-time",
   "team-category",
@@ -194,6 +200,49 @@ export async function ChartCardFor({ id, ctx }: { id: CardId; ctx: CardContext }
               counts kinds named, not people: a respondent naming code and review is in both.
             </p>
           }
+        />
+      );
+    }
+    case "frequency": {
+      const series = await loader.chart("frequency");
+      return (
+        <FigureCard
+          frame={cardFrame(ctx, id, id)}
+          figure={frequencyFigure(series, k)}
+          k={k}
+          empty={
+            series.rows.length === 0 ? `No project was chosen by ${k} or more respondents under these filters.` : null
+          }
+          notes={
+            <p>
+              The most chosen projects; each bar is all of the project&apos;s respondents (100%). Projects named only as
+              free text were not asked how often.
+            </p>
+          }
+        />
+      );
+    }
+    case "years-contributing": {
+      const series = await loader.chart("years-contributing");
+      return (
+        <FigureCard
+          frame={cardFrame(ctx, id, id)}
+          figure={yearsFigure(series, k)}
+          k={k}
+          empty={series.withheld ? "Too few respondents to show this breakdown without revealing a small count." : null}
+          notes={<p>Whole years, as answered; the question is optional (n/a: no answer).</p>}
+        />
+      );
+    }
+    case "employer-paid": {
+      const series = await loader.chart("employer-paid");
+      return (
+        <FigureCard
+          frame={cardFrame(ctx, id, id)}
+          figure={employerPaidFigure(series, k)}
+          k={k}
+          empty={series.withheld ? "Too few respondents to show this breakdown without revealing a small count." : null}
+          notes={<p>Answers to “Does your employer pay for your upstream work?”; each respondent gave one.</p>}
         />
       );
     }

@@ -9,7 +9,8 @@ import {
   type FigureUnits,
   type FigureValue,
 } from "@/components/charts/figure-spec";
-import { KIND_LABELS } from "@/lib/survey/summary-charts";
+import { EMPLOYER_PAID_LABELS, FREQUENCY_LABELS, KIND_LABELS } from "@/lib/survey/summary-charts";
+import type { EmployerPaidSeries, FrequencySeries, YearsSeries } from "@/lib/survey/summary-answers";
 import type {
   CategoriesSeries,
   ComparisonSeries,
@@ -271,6 +272,71 @@ export function matrixFigure(series: PairsSeries, k: number): CardFigure {
       caption: "Respondents who chose both projects (% of n); the diagonal: respondents who chose the project",
       columns: ["Project", ...names],
       rows: projects.map((project, i) => [project.name, ...cells[i]!.map(bothText)]),
+    },
+  };
+}
+
+export function frequencyFigure(series: FrequencySeries, k: number): CardFigure {
+  const rowName = (row: FrequencySeries["rows"][number]) => `${row.name} (${displayCell(row.respondents)} respondents)`;
+  return {
+    spec: {
+      kind: "bars",
+      id: "frequency",
+      label:
+        "Stacked bars of how often respondents contribute to each of the most chosen projects; the data table below has the numbers",
+      units: { percent: "% of the project's respondents", count: "respondents who chose the project, by how often" },
+      hiddenNote: hiddenNote(k, "respondents"),
+      layout: "stacked",
+      series: series.frequencies.map((key) => FREQUENCY_LABELS[key]),
+      rows: series.rows.map((row) => ({
+        label: rowName(row),
+        values: series.frequencies.map((key) => fromMeasure(row.frequencies[key])),
+      })),
+    },
+    table: {
+      caption:
+        "Respondents who chose each project, by how often they contribute to it (% of the project's respondents)",
+      columns: ["Project (respondents)", ...series.frequencies.map((key) => FREQUENCY_LABELS[key])],
+      rows: series.rows.map((row) => [
+        rowName(row),
+        ...series.frequencies.map((key) => bothText(row.frequencies[key])),
+      ]),
+    },
+  };
+}
+
+export function yearsFigure(series: YearsSeries, k: number): CardFigure {
+  return {
+    spec: {
+      kind: "columns",
+      id: "years-contributing",
+      label: "Histogram of respondents by years contributing to OpenStack; the data table below has the numbers",
+      units: RESPONDENTS,
+      hiddenNote: hiddenNote(k, "respondents", ", possibly none"),
+      axis: "years (n/a: no answer)",
+      columns: series.bins.map((bin) => ({ label: bin.label, value: fromMeasure(bin) })),
+    },
+    table: {
+      caption: "Respondents by years contributing to OpenStack, and their share of n",
+      columns: ["Years", "Respondents", "% of respondents"],
+      rows: measureRows(series.bins, (bin) => [bin.from === null ? "no answer" : bin.label]),
+    },
+  };
+}
+
+export function employerPaidFigure(series: EmployerPaidSeries, k: number): CardFigure {
+  return {
+    spec: singleBars(
+      "employer-paid",
+      "Bar chart of respondents by whether their employer pays for their upstream work; the data table below has the numbers",
+      RESPONDENTS,
+      k,
+      series.rows.map((row) => ({ label: EMPLOYER_PAID_LABELS[row.answer], measure: row })),
+    ),
+    table: {
+      caption: "Respondents by their answer to “Does your employer pay for your upstream work?”, and their share of n",
+      columns: ["Answer", "Respondents", "% of respondents"],
+      rows: measureRows(series.rows, (row) => [EMPLOYER_PAID_LABELS[row.answer]]),
     },
   };
 }

@@ -2,7 +2,7 @@
 // APIs, so the same code runs in integration tests. A forged, stale or foreign cookie reads as no session.
 import { unsealData } from "iron-session";
 import type { Actor } from "../db/admin-audit";
-import { getActiveOrganiser } from "../db/admin-organisers";
+import { endOrganiserSessions, getActiveOrganiser } from "../db/admin-organisers";
 import type { Db } from "../db/client";
 import { hasRole } from "./roles";
 
@@ -51,4 +51,14 @@ export async function findOrganiserForRequest(db: Db, request: Request, secret: 
 export async function canExportRaw(db: Db, request: Request, secret: string): Promise<boolean> {
   const organiser = await findOrganiserForRequest(db, request, secret);
   return organiser !== null && hasRole(organiser.role, "analyst");
+}
+
+/**
+ * "Sign out everywhere else": moves the organiser's session version, which ends every session of the account (other
+ * browsers, and any copy of this browser's cookie), and returns this session with the new version, to be sealed
+ * into this browser's cookie so that it alone stays signed in (until the end of its 8 hours, as before).
+ */
+export async function endOtherSessions(db: Db, organiser: Actor, session: SessionData): Promise<SessionData> {
+  const version = await endOrganiserSessions(db, organiser, organiser.id, "organiser.sign-out-everywhere");
+  return session.organiserId === organiser.id ? { ...session, version } : {};
 }

@@ -1,12 +1,14 @@
-// Signing in from a request: shared by the sign-in page's server action and the POST /api/admin/sign-in route.
+// Signing in and out from a request: shared by the sign-in page's server action and the POST /api/admin/sign-in
+// route, the sign-out button and route, and the account page's "sign out everywhere else".
 import "server-only";
 import { endOrganiserSessions } from "../db/admin-organisers";
+import type { Actor } from "../db/admin-audit";
 import { signIn, type SignInResult } from "../db/admin-sign-in";
 import { getDatabase } from "../db/client";
 import { signInSchema } from "./credentials";
 import { clientAddressFromHeaders } from "../http/client-address";
 import type { HeaderSource } from "./origin";
-import { findOrganiserForRequest } from "./request-session";
+import { endOtherSessions, findOrganiserForRequest } from "./request-session";
 import { getSession, getSessionSecret } from "./session";
 
 export type SignInOutcome = SignInResult | { ok: false; reason: "bad-input" | "unavailable"; message: string };
@@ -39,4 +41,14 @@ export async function signOutFromRequest(request: Request): Promise<void> {
   const organiser = secret.ok ? await findOrganiserForRequest(getDatabase().db, request, secret.secret) : null;
   (await getSession(request.headers.get("host")))?.destroy();
   if (organiser) await endOrganiserSessions(getDatabase().db, organiser, organiser.id, "sign-out");
+}
+
+/** The account page's "sign out everywhere else": every other session ends, this browser's cookie is re-sealed. */
+export async function signOutEverywhereElse(organiser: Actor, host: string | null): Promise<void> {
+  const session = await getSession(host);
+  if (!session) return;
+  const kept = await endOtherSessions(getDatabase().db, organiser, { ...session });
+  if (kept.version === undefined) return session.destroy();
+  session.version = kept.version;
+  await session.save();
 }

@@ -45,13 +45,15 @@ export async function getActiveOrganiser(db: Db, id: number, sessionVersion: num
 }
 
 /**
- * End every session of an organiser: sign-out (a copied cookie must die with the one signed out) and an admin's
- * "sign out everywhere". `actor` is who did it, for the audit log.
+ * End every session of an organiser: sign-out (a copied cookie must die with the one signed out) and "sign out
+ * everywhere" on the account page. `actor` is who did it, for the audit log. Returns the new session version, which
+ * the caller may seal into its own cookie to stay signed in.
  */
-export async function endOrganiserSessions(db: Db, actor: Actor | null, id: number, action: "sign-out" | "organiser.sign-out-everywhere") {
-  await db.$transaction(async (tx) => {
-    await tx.organiser.update({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+export async function endOrganiserSessions(db: Db, actor: Actor | null, id: number, action: "sign-out" | "organiser.sign-out-everywhere"): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const { sessionVersion } = await tx.organiser.update({ where: { id }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
     await writeAudit(tx, actor, { action, target: `organiser:${id}` });
+    return sessionVersion;
   });
 }
 

@@ -8,6 +8,7 @@ import { HISTOGRAM_TOP_BIN, type CategoryKindRow } from "../survey/summary-shape
 import { Prisma } from "./generated/sqlite/client";
 import type { ReadPool } from "./read-pool";
 import type { SummaryCounts } from "./summary-counts";
+import { EMPLOYER_PAID_SERIES, FREQUENCY_SERIES, NO_ANSWER, NOT_ASKED } from "../survey/summary-answers";
 
 /** The scope of the totals: every respondent of a round (teamId 0), or those who chose one team. */
 export interface TotalsScope {
@@ -108,5 +109,18 @@ export function countsFromTotals(reads: ReadPool, scope: TotalsScope): SummaryCo
         .filter((c) => wanted.has(c.a))
         .map((c) => ({ roundId: c.roundId, projectId: c.a, ...counted(c) }));
     },
+    // The answers charted beside the projects (migration 20261204060000_round_totals_answers), coded as numbers.
+    frequencies: async () =>
+      (await cellsOf("frequency")).map((c) => ({
+        projectId: c.a,
+        frequency: FREQUENCY_SERIES[c.b] ?? NOT_ASKED,
+        ...counted(c),
+      })),
+    years: async () => (await cellsOf("years")).map((c) => ({ years: c.a < 0 ? null : c.a, ...counted(c) })),
+    employerPaid: async () =>
+      (await cellsOf("paid")).map((c) => {
+        const answer = EMPLOYER_PAID_SERIES[c.a] ?? NO_ANSWER;
+        return { answer: answer === NO_ANSWER ? null : answer, ...counted(c) };
+      }),
   };
 }

@@ -24,6 +24,7 @@ import {
   type TeamCountRow,
 } from "../survey/summary-shape";
 import { KIND_COLUMNS } from "./kind-columns";
+import { answerCountsFromRows } from "./summary-answer-counts";
 import { Prisma } from "./generated/sqlite/client";
 import type { SummaryCounts } from "./summary-counts";
 import type { ResolvedSummaryFilters, SummarySource } from "./summary-rounds";
@@ -43,7 +44,7 @@ const isCountedResponse = Prisma.sql`r."isComplete" = TRUE`;
  * both one row per respondent), so a narrow filter reads only its own respondents instead of testing every
  * response of the round; with both, the category is a primary-key probe per team member.
  */
-function respondentScope(f: Filters, roundIds: readonly number[]): { from: Prisma.Sql; where: Prisma.Sql } {
+export function respondentScope(f: Filters, roundIds: readonly number[]): { from: Prisma.Sql; where: Prisma.Sql } {
   const where = [inRounds(Prisma.sql`r."roundId"`, roundIds), isCountedResponse];
   let from = Prisma.sql`"Response" r`;
   if (f.team) {
@@ -250,5 +251,6 @@ export function countsFromRows(source: SummarySource, f: Filters, roundId: numbe
     responsesPerDay: () => countResponsesPerDay(source, f, roundId),
     rounds: (roundIds) => countRoundRespondents(source, f, roundIds),
     roundProjects: (roundIds, projectIds) => countRoundProjectRespondents(source, f, roundIds, projectIds),
+    ...answerCountsFromRows(source, f, roundId),
   };
 }

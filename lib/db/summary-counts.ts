@@ -14,6 +14,7 @@ import type {
   TeamCategoryRow,
   TeamCountRow,
 } from "../survey/summary-shape";
+import type { EmployerPaidRow, FrequencyRow, YearsRow } from "../survey/summary-answers";
 
 export interface SummaryCounts {
   /** n: the respondents the filters select, with the sum of their record keys. */
@@ -30,6 +31,12 @@ export interface SummaryCounts {
   /** The same filters in other rounds, for the round comparison. */
   rounds(roundIds: readonly number[]): Promise<RoundCountRow[]>;
   roundProjects(roundIds: readonly number[], projectIds: readonly number[]): Promise<RoundProjectRow[]>;
+  /** Respondents per project and frequency ("how often"). */
+  frequencies(): Promise<FrequencyRow[]>;
+  /** Respondents per answer to "how many years", and without one. */
+  years(): Promise<YearsRow[]>;
+  /** Respondents per answer to "does your employer pay", and without one. */
+  employerPaid(): Promise<EmployerPaidRow[]>;
 }
 
 /** Each count asked for once per summary, however many charts share it. */
@@ -51,5 +58,8 @@ export function memoised(counts: SummaryCounts): SummaryCounts {
     responsesPerDay: () => once("responsesPerDay", () => counts.responsesPerDay()),
     rounds: (roundIds) => counts.rounds(roundIds),
     roundProjects: (roundIds, projectIds) => counts.roundProjects(roundIds, projectIds),
+    frequencies: () => once("frequencies", () => counts.frequencies()),
+    years: () => once("years", () => counts.years()),
+    employerPaid: () => once("employerPaid", () => counts.employerPaid()),
   };
 }

@@ -20,6 +20,7 @@ import {
   shapeTopProjects,
   type ComparisonRound,
 } from "../survey/summary-shape";
+import { shapeEmployerPaid, shapeFrequency, shapeYears } from "../survey/summary-answers";
 import type { Cell } from "../survey/suppression";
 import { countsFromTotals } from "./round-totals";
 import { countsFromRows } from "./summary-counting";
@@ -187,6 +188,14 @@ export function createSummaryLoader(
       }
       case "responses-over-time":
         return shapeResponsesOverTime(await counts.responsesPerDay(), count, k);
+      case "frequency": {
+        const [projects, frequencies] = await Promise.all([counts.projects(), counts.frequencies()]);
+        return shapeFrequency(projects, frequencies, names, k);
+      }
+      case "years-contributing":
+        return shapeYears(await counts.years(), count, k);
+      case "employer-paid":
+        return shapeEmployerPaid(await counts.employerPaid(), count, k);
     }
   };
 

@@ -1,7 +1,22 @@
 // The dashboard's charts by id: titles, what their numbers are counted over, and their CSV rows.
 // Pure: the page, the JSON API and /api/export/aggregates/[chart] share these definitions.
 import { MAX_ADJUSTMENT } from "./perturbation-table";
-import { CONTRIBUTION_KINDS, DEFAULT_QUESTIONS, type ContributionKind } from "./questions";
+import {
+  CONTRIBUTION_KINDS,
+  DEFAULT_QUESTIONS,
+  type ContributionKind,
+  type EmployerPaid,
+  type Frequency,
+} from "./questions";
+import {
+  NO_ANSWER,
+  NOT_ASKED,
+  type EmployerPaidKey,
+  type EmployerPaidSeries,
+  type FrequencySeries,
+  type FrequencySeriesKey,
+  type YearsSeries,
+} from "./summary-answers";
 import type {
   CategoriesSeries,
   ComparisonSeries,
@@ -24,6 +39,9 @@ export const CHART_IDS = [
   "co-contribution",
   "round-comparison",
   "responses-over-time",
+  "frequency",
+  "years-contributing",
+  "employer-paid",
 ] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
@@ -41,6 +59,9 @@ export interface SummaryChartSeries {
   "co-contribution": PairsSeries;
   "round-comparison": ComparisonSeries;
   "responses-over-time": TimelineSeries;
+  frequency: FrequencySeries;
+  "years-contributing": YearsSeries;
+  "employer-paid": EmployerPaidSeries;
 }
 
 export interface ChartInfo {
@@ -93,6 +114,37 @@ export const CHART_INFO: Record<ChartId, ChartInfo> = {
     denominator: "% of responses, per day (UTC)",
     countUnit: "responses per day (UTC)",
   },
+  frequency: {
+    title: "How often respondents contribute, per project",
+    denominator: "% of the project's respondents",
+    countUnit: "respondents who chose the project, by how often",
+  },
+  "years-contributing": {
+    title: "Years contributing to OpenStack",
+    denominator: "% of respondents, by years contributing; each respondent counted once",
+    countUnit: "respondents, by years contributing; each respondent counted once",
+  },
+  "employer-paid": {
+    title: "Upstream work paid by the employer",
+    denominator: "% of respondents, by answer; each respondent counted once",
+    countUnit: "respondents, by answer; each respondent counted once",
+  },
+};
+
+export const FREQUENCY_LABELS: Record<FrequencySeriesKey, string> = {
+  ...(Object.fromEntries(DEFAULT_QUESTIONS.frequency.options.map((option) => [option.code, option.label])) as Record<
+    Frequency,
+    string
+  >),
+  [NOT_ASKED]: "Not asked (named as free text)",
+};
+
+export const EMPLOYER_PAID_LABELS: Record<EmployerPaidKey, string> = {
+  ...(Object.fromEntries(DEFAULT_QUESTIONS.employerPaid.options.map((option) => [option.code, option.label])) as Record<
+    EmployerPaid,
+    string
+  >),
+  [NO_ANSWER]: "No answer",
 };
 
 export const KIND_LABELS: Record<ContributionKind, string> = Object.fromEntries(
@@ -141,6 +193,7 @@ export function chartToCsv(id: ExportId, series: SummaryChartSeries[ChartId]): C
           "kind",
           "respondents_naming_kind",
           "percent_of_category_respondents",
+          "percent_of_kinds_named",
         ],
         rows: s.rows.flatMap((row) =>
           CONTRIBUTION_KINDS.map((kind) => [
@@ -149,6 +202,7 @@ export function chartToCsv(id: ExportId, series: SummaryChartSeries[ChartId]): C
             displayCell(row.respondents),
             kind,
             ...measureCells(row.kinds[kind]),
+            pct(row.mix[kind]),
           ]),
         ),
       };
@@ -238,6 +292,46 @@ export function chartToCsv(id: ExportId, series: SummaryChartSeries[ChartId]): C
       return {
         header: ["day_utc", "responses", "percent_of_responses"],
         rows: s.withheld ? [] : s.days.map((day) => [day.day, ...measureCells(day)]),
+      };
+    }
+    case "frequency": {
+      const s = series as FrequencySeries;
+      return {
+        header: [
+          "project_slug",
+          "project",
+          "project_respondents",
+          "frequency",
+          "respondents",
+          "percent_of_project_respondents",
+        ],
+        rows: s.rows.flatMap((row) =>
+          s.frequencies.map((key) => [
+            row.slug,
+            row.name,
+            displayCell(row.respondents),
+            key,
+            ...measureCells(row.frequencies[key]),
+          ]),
+        ),
+      };
+    }
+    case "years-contributing": {
+      const s = series as YearsSeries;
+      return {
+        header: ["years_contributing", "respondents", "percent_of_respondents"],
+        rows: s.withheld
+          ? []
+          : s.bins.map((bin) => [bin.from === null ? "no answer" : bin.label, ...measureCells(bin)]),
+      };
+    }
+    case "employer-paid": {
+      const s = series as EmployerPaidSeries;
+      return {
+        header: ["answer", "answer_label", "respondents", "percent_of_respondents"],
+        rows: s.withheld
+          ? []
+          : s.rows.map((row) => [row.answer, EMPLOYER_PAID_LABELS[row.answer], ...measureCells(row)]),
       };
     }
   }

@@ -240,7 +240,7 @@ export interface KindsSeries {
     respondents: Cell;
     /** Per kind: respondents naming it for at least one project of the category; percent of the category's respondents. */
     kinds: Record<ContributionKind, Measure>;
-    /** Per kind: share (0–100) of the shown kind mentions of this category, for the 100% stacked view. */
+    /** Per kind: share (0–100) of the kinds shown as counts in this category, for the 100% stacked view. */
     mix: Record<ContributionKind, number | null>;
   })[];
 }
@@ -262,7 +262,8 @@ export function shapeKindsPerCategory(rows: readonly CategoryKindRow[], labels: 
       const kinds = Object.fromEntries(
         CONTRIBUTION_KINDS.map((kind) => [kind, measure(row?.kinds[kind] ?? EMPTY_TALLY, k, respondents)]),
       ) as Record<ContributionKind, Measure>;
-      // The mix is over shown cells only, so a hidden cell changes nothing that is shown.
+      // The mix is of the kinds shown as counts: a bar's 100% is their published sum, and a "<k" kind has no
+      // share (its share of a published total would tell its count).
       const shownTotal = CONTRIBUTION_KINDS.reduce(
         (sum, kind) => sum + (kinds[kind].count.suppressed ? 0 : kinds[kind].count.value),
         0,

@@ -9,6 +9,7 @@ const ANALYST = { email: "analyst@example.org", password: "analyst horse battery
 const PAGES = [
   { path: "/admin", adminOnly: false },
   { path: "/admin/responses", adminOnly: false },
+  { path: "/admin/account", adminOnly: false },
   { path: "/admin/rounds", adminOnly: true },
   { path: "/admin/catalogue", adminOnly: true },
   { path: "/admin/other", adminOnly: true },
@@ -111,6 +112,30 @@ test.describe("organisers", () => {
     const summary = await (await request.get("/api/v1/summary?round=openstack-2025")).json();
     const row = summary.charts["top-projects"].rows.find((r: { slug: string }) => r.slug === "zuul-job-library");
     expect(row).toMatchObject({ name: "Zuul job library", count: { suppressed: false, value: 6 } });
+  });
+
+  test("sign out everywhere else ends the other browsers' sessions and a copied cookie, and keeps this one", async ({ browser }) => {
+    const here = await newSignedInPage(browser, ADMIN);
+    const laptop = await newSignedInPage(browser, ADMIN);
+    const copied = await here.context.cookies();
+    await here.page.getByRole("link", { name: "Account" }).click();
+    await expect(here.page.getByRole("heading", { name: "Your account" })).toBeVisible();
+    await expect(here.page.getByText(ADMIN.email).first()).toBeVisible();
+    await here.page.getByRole("button", { name: "Sign out everywhere else" }).click();
+    await expect(here.page.getByRole("status")).toHaveText("Every other session of your account has ended. This browser stays signed in.");
+    // This browser stays signed in, on a reload and on another page.
+    await here.page.goto("/admin/audit");
+    await expect(here.page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+    await expect(here.page.getByText("organiser.sign-out-everywhere").first()).toBeVisible();
+    // The other browser, and a copy of this browser's cookie taken before, are sent to sign in.
+    await laptop.page.goto("/admin");
+    await expect(laptop.page).toHaveURL(/\/admin\/sign-in$/);
+    const thief = await browser.newContext();
+    await thief.addCookies(copied);
+    const stolen = await thief.request.get("/admin/audit", { maxRedirects: 0 });
+    expect(stolen.status()).toBe(307);
+    expect(stolen.headers().location).toMatch(/\/admin\/sign-in$/);
+    for (const context of [here.context, laptop.context, thief]) await context.close();
   });
 
   test("a wrong password gets the same generic error as an unknown email", async ({ page }) => {

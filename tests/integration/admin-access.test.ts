@@ -3,7 +3,7 @@
 import { sealData } from "iron-session";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createOrganiser, endOrganiserSessions, setOrganiserActive } from "@/lib/db/admin-organisers";
-import { canExportRaw, findOrganiserForRequest, SESSION_COOKIE, SESSION_TTL_SECONDS, type SessionData } from "@/lib/auth/request-session";
+import { canExportRaw, endOtherSessions, findOrganiserForRequest, SESSION_COOKIE, SESSION_TTL_SECONDS, type SessionData } from "@/lib/auth/request-session";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
 const secret = "k".repeat(48);
@@ -45,6 +45,25 @@ describeEachDatabase("admin access from a request", (kind) => {
     await endOrganiserSessions(t.db, null, admin, "organiser.sign-out-everywhere");
     expect(await canExportRaw(t.db, request(current), secret)).toBe(false);
     expect(await canExportRaw(t.db, request(await sealed({ organiserId: admin, role: "admin", issuedAt: Date.now(), version: 1 })), secret)).toBe(true);
+  });
+
+  it("signs out everywhere else: every other session and every copy of this cookie end, this browser stays", async () => {
+    const version = (await t.db.organiser.findUniqueOrThrow({ where: { id: admin } })).sessionVersion;
+    const here: SessionData = { organiserId: admin, role: "admin", issuedAt: Date.now() - 60_000, version };
+    const copied = await sealed(here);
+    const laptop = await sealed({ ...here, issuedAt: Date.now() });
+    const actor = await findOrganiserForRequest(t.db, request(copied), secret);
+    expect(actor).toMatchObject({ id: admin });
+    const kept = await endOtherSessions(t.db, actor!, here);
+    expect(kept).toEqual({ ...here, version: version + 1 });
+    // The re-sealed cookie keeps its sign-in time, so the 8-hour limit still counts from the sign-in.
+    expect(await findOrganiserForRequest(t.db, request(await sealed(kept)), secret)).toMatchObject({ id: admin });
+    expect(await findOrganiserForRequest(t.db, request(copied), secret)).toBeNull();
+    expect(await findOrganiserForRequest(t.db, request(laptop), secret)).toBeNull();
+    // Another organiser's sessions are untouched, and the audit log says who did it.
+    expect(await canExportRaw(t.db, request(await sealed({ organiserId: analyst, role: "analyst", issuedAt: Date.now(), version: 0 })), secret)).toBe(true);
+    const audit = await t.db.auditLog.findFirst({ where: { action: "organiser.sign-out-everywhere" }, orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ target: `organiser:${admin}`, actorEmail: "admin@example.org" });
   });
 
   it("refuses an expired session and a disabled account at once", async () => {

@@ -48,6 +48,16 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ type: fc.constant("flag" as const), pick: fc.nat() }) },
 );
 
+// The codes the triggers store (migration 20261204060000_round_totals_answers), written out here once more.
+const paidCode = (answer: string | null) => {
+  const code = ["yes", "partly", "no", "prefer-not"].indexOf(answer ?? "");
+  return code === -1 ? 4 : code;
+};
+const frequencyCode = (frequency: string) => {
+  const code = ["once", "occasionally", "regularly"].indexOf(frequency);
+  return code === -1 ? 3 : code;
+};
+
 const pickFrom = <T>(list: readonly T[], index: number): T | undefined =>
   list.length === 0 ? undefined : list[index % list.length];
 
@@ -162,7 +172,7 @@ describeEachDatabase("round totals kept by the writes", (kind) => {
   async function totalsAndExpected() {
     const [responses, selections, teamRows, projects, stored] = await Promise.all([
       // Only complete answers are counted (lib/survey/completeness.ts).
-      t.db.response.findMany({ where: { isComplete: true }, select: { id: true, roundId: true, projectCount: true, createdAt: true } }),
+      t.db.response.findMany({ where: { isComplete: true }, select: { id: true, roundId: true, projectCount: true, createdAt: true, yearsContributing: true, employerPaid: true } }),
       t.db.responseProject.findMany(),
       t.db.responseTeam.findMany(),
       t.db.project.findMany({ select: { id: true, categoryId: true } }),
@@ -184,12 +194,15 @@ describeEachDatabase("round totals kept by the writes", (kind) => {
         [r.roundId, "n", 0, 0],
         [r.roundId, "bin", r.projectCount, 0],
         [r.roundId, "day", Number(r.createdAt.toISOString().slice(0, 10).replaceAll("-", "")), 0],
+        [r.roundId, "years", r.yearsContributing ?? -1, 0],
+        [r.roundId, "paid", paidCode(r.employerPaid), 0],
       ];
       const chosen = selections.filter((s) => s.responseId === r.id);
       const teams = teamRows.filter((row) => row.responseId === r.id);
       const byCategory = new Map<number, { roundId: number; named: boolean[] }>();
       for (const s of chosen) {
         cells.push([s.roundId, "project", s.projectId, 0]);
+        cells.push([s.roundId, "frequency", s.projectId, frequencyCode(s.frequency)]);
         const categoryId = categoryOf.get(s.projectId)!;
         const entry = byCategory.get(categoryId) ?? { roundId: s.roundId, named: KIND_COLUMNS.map(() => false) };
         entry.named = entry.named.map((was, k) => was || s[KIND_COLUMNS[k]!]);
@@ -248,7 +261,20 @@ describeEachDatabase("round totals kept by the writes", (kind) => {
     );
     // The runs must have left something to check, teams and pairs included.
     const cells = new Set((await t.db.roundTotal.findMany({ where: { respondents: { gt: 0 } }, select: { cell: true } })).map((c) => c.cell));
-    expect([...cells].sort()).toEqual(["bin", "category", "day", "kind", "n", "pair", "project", "team", "team-category"]);
+    expect([...cells].sort()).toEqual([
+      "bin",
+      "category",
+      "day",
+      "frequency",
+      "kind",
+      "n",
+      "paid",
+      "pair",
+      "project",
+      "team",
+      "team-category",
+      "years",
+    ]);
   }, 300_000);
 
   it("go back to zero when a round and all its answers are deleted", async () => {

@@ -18,6 +18,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           {isAdmin ? <Link href="/admin/other">Free text</Link> : null}
           <Link href="/admin/responses">Responses</Link>
           {isAdmin ? <Link href="/admin/audit">Audit log</Link> : null}
+          <Link href="/admin/account">Account</Link>
           <form action={signOutAction}>
             <span className="muted">
               {organiser.email} ({organiser.role}){" "}

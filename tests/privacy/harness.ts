@@ -1,0 +1,115 @@
+// The whole attack: crawl the public API, build the attacker's constraints, solve, score against the truth.
+// Used by the CI test (tests/privacy/harness.test.ts, a small crawl) and by `npm run audit:privacy` (all of it).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import type { Db } from "@/lib/db/client";
+import { submissionBody } from "@/lib/survey/synthetic-answers";
+import type { PublicApi } from "./api";
+import { crawlPublicApi, discoverEmployerPaidValues, type CrawlPlan } from "./crawl";
+import { buildSystem, type AttackRules } from "./equations";
+import { attackOpenRound, type OpenRoundReport } from "./open-round";
+import { scoreAttack, type AttackReport } from "./report";
+import { solve } from "./solver";
+import { readCatalogue, readGroundTruth } from "./truth";
+
+export interface AttackTimings {
+  crawlSeconds: number;
+  solveSeconds: number;
+}
+
+export interface OpenRoundPlan {
+  /** An open round; `baseline` answers are posted to it first, as other respondents would have. */
+  round: string;
+  baseline: number;
+  maxTargets: number;
+}
+
+export async function runAttack(
+  api: PublicApi,
+  db: Db,
+  plan: Omit<CrawlPlan, "teams" | "categories"> & {
+    teams?: CrawlPlan["teams"];
+    categories?: CrawlPlan["categories"];
+    openRound?: OpenRoundPlan;
+  },
+  rules: AttackRules,
+): Promise<{ report: AttackReport; openRound: OpenRoundReport | null; timings: AttackTimings }> {
+  const catalogue = await readCatalogue(db);
+  let openRound: OpenRoundReport | null = null;
+  if (plan.openRound) {
+    const { round, baseline, maxTargets } = plan.openRound;
+    await postBaselineAnswers(api, round, baseline);
+    const paid = await discoverEmployerPaidValues(api, round);
+    openRound = await attackOpenRound(api, {
+      round,
+      k: rules.k,
+      teams: [...SYNTHETIC_TEAMS],
+      employerPaid: [null, ...paid],
+      maxTargets,
+      catalogue,
+      truth: await readGroundTruth(db, [round], paid),
+    });
+  }
+  const started = Date.now();
+  const crawl = await crawlPublicApi(
+    api,
+    {
+      ...plan,
+      teams: plan.teams ?? [null, ...catalogue.teams],
+      categories: plan.categories ?? [null, ...catalogue.categories],
+    },
+    catalogue,
+  );
+  const crawled = Date.now();
+  const system = buildSystem(crawl, catalogue, rules);
+  const solution = solve(system.problem);
+  const solved = Date.now();
+  const truth = await readGroundTruth(
+    db,
+    [...new Set(system.descriptions.map((d) => d.round))],
+    crawl.employerPaidValues,
+  );
+  const report = scoreAttack(crawl, system, solution, truth, rules.k);
+  return {
+    report,
+    openRound,
+    timings: { crawlSeconds: (crawled - started) / 1000, solveSeconds: (solved - crawled) / 1000 },
+  };
+}
+
+// The teams the synthetic answers choose among (lib/survey/synthetic-answers.ts).
+const SYNTHETIC_TEAMS = ["nova", "neutron", "cinder", "keystone", "glance", "swift"] as const;
+
+/** Other people's answers to the open round, through the public API. */
+async function postBaselineAnswers(api: PublicApi, round: string, count: number) {
+  for (let n = 0; n < count; n++) {
+    const answer = await api.send("POST", "/api/v1/responses", submissionBody(n, round));
+    if (answer.status !== 201) throw new Error(`baseline answer: ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+}
+
+export interface DemoDatabase {
+  url: string;
+  db: Db;
+  drop(): Promise<void>;
+}
+
+/** A throwaway SQLite database with the catalogue and the two demo rounds (`npm run demo`'s data). */
+export async function createDemoDatabase(options: { responses: number; seed: number }): Promise<DemoDatabase> {
+  const url = `file:${join(mkdtempSync(join(tmpdir(), "census-privacy-")), "census.db")}`;
+  const { prepareDatabase } = await import("@/lib/db/prepare");
+  const { createDb } = await import("@/lib/db/client");
+  const { fillDemoRounds } = await import("@/lib/db/demo");
+  await prepareDatabase(url, { loadCatalogue: true });
+  const { db } = createDb(url);
+  await fillDemoRounds(db, { count: options.responses, seed: options.seed });
+  return {
+    url,
+    db,
+    async drop() {
+      await db.$disconnect();
+      rmSync(dirname(url.slice("file:".length)), { recursive: true, force: true });
+    },
+  };
+}
