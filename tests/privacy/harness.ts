@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { submissionBody } from "@/lib/survey/synthetic-answers";
 import type { PublicApi } from "./api";
 import { crawlPublicApi, discoverEmployerPaidValues, type CrawlPlan } from "./crawl";
-import { buildSystem, type AttackRules } from "./equations";
+import { buildSystem, detectDependenciesModel, detectModel, SIGNALS, type AttackRules, type Signal } from "./equations";
 import { attackOpenRound, type OpenRoundReport } from "./open-round";
 import { scoreAttack, type AttackReport } from "./report";
 import { solve } from "./solver";
@@ -32,9 +32,17 @@ export async function runAttack(
     teams?: CrawlPlan["teams"];
     categories?: CrawlPlan["categories"];
     openRound?: OpenRoundPlan;
+    /** Also solve once without each kind of signal, to see which one the derivations rest on. */
+    ablation?: boolean;
   },
-  rules: AttackRules,
-): Promise<{ report: AttackReport; openRound: OpenRoundReport | null; timings: AttackTimings }> {
+  rules: Omit<AttackRules, "model"> & { model?: AttackRules["model"] },
+): Promise<{
+  report: AttackReport;
+  openRound: OpenRoundReport | null;
+  /** Hidden small counts derived exactly when the attack does without one kind of signal. */
+  ablation: Partial<Record<Signal, number>>;
+  timings: AttackTimings;
+}> {
   const catalogue = await readCatalogue(db);
   let openRound: OpenRoundReport | null = null;
   if (plan.openRound) {
@@ -62,7 +70,9 @@ export async function runAttack(
     catalogue,
   );
   const crawled = Date.now();
-  const system = buildSystem(crawl, catalogue, rules);
+  const model = rules.model ?? detectModel(crawl);
+  const dependenciesModel = detectDependenciesModel(crawl, model);
+  const system = buildSystem(crawl, catalogue, { ...rules, model, dependenciesModel });
   const solution = solve(system.problem);
   const solved = Date.now();
   const truth = await readGroundTruth(
@@ -70,10 +80,20 @@ export async function runAttack(
     [...new Set(system.descriptions.map((d) => d.round))],
     crawl.employerPaidValues,
   );
-  const report = scoreAttack(crawl, system, solution, truth, rules.k);
+  const ablation: Partial<Record<Signal, number>> = {};
+  if (plan.ablation)
+    for (const signal of SIGNALS) {
+      const reduced = buildSystem(crawl, catalogue, { ...rules, model, dependenciesModel, without: [signal] });
+      ablation[signal] = scoreAttack(crawl, reduced, solve(reduced.problem), truth, rules.k).derivedExactly;
+    }
+  const report = {
+    ...scoreAttack(crawl, system, solution, truth, rules.k),
+    model: dependenciesModel === model ? model : `${model} (dependencies: ${dependenciesModel})`,
+  };
   return {
     report,
     openRound,
+    ablation,
     timings: { crawlSeconds: (crawled - started) / 1000, solveSeconds: (solved - crawled) / 1000 },
   };
 }
