@@ -168,7 +168,11 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           </dd>
         </dl>
       </details>
-      {overview.status === "no-responses" ? (
+      {overview.status === "after-close" ? (
+        <p className="notice" role="status">
+          {f.round.title} is still open: its figures appear once it has closed.
+        </p>
+      ) : overview.status === "no-responses" ? (
         <p className="notice" role="status">
           This round has no responses yet. Figures appear once at least {k} people have answered.
         </p>

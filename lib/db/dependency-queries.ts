@@ -10,6 +10,7 @@ import { Prisma } from "./generated/sqlite/client";
 import {
   countRespondentTally,
   describeSummaryFilters,
+  isRoundPublished,
   resolveSummaryFilters,
   childScope,
   type ResolvedSummaryFilters,
@@ -24,7 +25,8 @@ import {
   type DependencyReport,
   type UnmatchedDependency,
 } from "../survey/dependency-shape";
-import { publishTally } from "../survey/cell-key";
+import { EMPTY_TALLY, publishTally } from "../survey/cell-key";
+import { unpublishedCell } from "../survey/suppression";
 import type { FilterIssue } from "../survey/summary-filters";
 
 // SUM over no row is NULL; PostgreSQL gives COUNT and SUM as bigint or numeric.
@@ -136,6 +138,12 @@ export async function getDependencyReport(
   k: number,
 ): Promise<DependencyReportResult> {
   const roundId = filters.round.id;
+  // An open round that publishes only after closing: nothing is counted, not even n.
+  if (!isRoundPublished(filters.round)) {
+    const unmatched = await listUnmatchedDependencies(source.db, null);
+    const report = shapeDependencyReport({ projects: [], counts: [], unmatched, n: EMPTY_TALLY, roundTotal: EMPTY_TALLY, k, section });
+    return { ...report, status: "after-close", respondents: unpublishedCell(), ...describeSummaryFilters(filters) };
+  }
   const none: RespondentFilters = { team: null, category: null, employerPaid: null };
   // One after another: SQLite serialises anyway, and it keeps a PostgreSQL pool free.
   const n = await countRespondentTally(source, filters, roundId);

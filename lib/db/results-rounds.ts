@@ -27,7 +27,17 @@ async function publishedRoundN(db: Db, roundId: number, k: number): Promise<numb
 export async function listResultsRounds(db: Db, k: number): Promise<ResultsRound[]> {
   await settleRoundScheduleSoon(db);
   const rounds = await db.round.findMany({
-    select: { id: true, slug: true, title: true, status: true, isDemo: true, opensAt: true, closesAt: true, createdAt: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      isDemo: true,
+      opensAt: true,
+      closesAt: true,
+      createdAt: true,
+      publishWhileOpen: true,
+    },
   });
   const now = new Date();
   const time = (round: (typeof rounds)[number]) => (round.opensAt ?? round.createdAt).getTime();
@@ -37,13 +47,16 @@ export async function listResultsRounds(db: Db, k: number): Promise<ResultsRound
   for (const stored of rounds) {
     // The status by the schedule: a round past its closing time is offered as closed at once.
     const round = { ...stored, status: effectiveStatus(stored, now) };
-    const responses = round.status === "draft" ? 0 : await publishedRoundN(db, round.id, k);
+    // An open round that publishes only after closing is not even counted: nothing about it is shown.
+    const hidden = round.status === "draft" || (round.status === "open" && !round.publishWhileOpen);
+    const responses = hidden ? 0 : await publishedRoundN(db, round.id, k);
     result.push({
       id: round.id,
       slug: round.slug,
       title: round.title,
       status: round.status,
       isDemo: round.isDemo,
+      closesAt: round.closesAt,
       figures: roundFigures(round, responses, k),
     });
   }

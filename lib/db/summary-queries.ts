@@ -21,13 +21,14 @@ import {
   type ComparisonRound,
 } from "../survey/summary-shape";
 import { shapeEmployerPaid, shapeFrequency, shapeYears } from "../survey/summary-answers";
-import type { Cell } from "../survey/suppression";
+import { unpublishedCell, type Cell } from "../survey/suppression";
 import { countsFromTotals } from "./round-totals";
 import { countsFromRows } from "./summary-counting";
 import { memoised } from "./summary-counts";
 import {
   describeSummaryFilters,
   findComparisonRounds,
+  isRoundPublished,
   loadSummaryLabels,
   type ResolvedSummaryFilters,
   type SummaryRound,
@@ -38,7 +39,8 @@ import { createSnapshotStore, type SnapshotPart } from "./summary-snapshots";
 export * from "./summary-counting";
 export * from "./summary-rounds";
 
-export type SummaryStatus = "ok" | "too-few" | "no-responses";
+/** "after-close": an open round that publishes its figures only once it has closed (docs/privacy.md). */
+export type SummaryStatus = "ok" | "too-few" | "no-responses" | "after-close";
 
 export interface SummaryOverview {
   status: SummaryStatus;
@@ -144,6 +146,9 @@ export function createSummaryLoader(
 
   const overview = () =>
     once("overview", async (): Promise<SummaryOverview> => {
+      // Checked before anything is counted or stored: nothing of such a round is shown, not even n.
+      if (!isRoundPublished(filters.round))
+        return { status: "after-close", k, ...describeSummaryFilters(filters), respondents: unpublishedCell(), asOf: null };
       const counted = await stored("overview", countOverview);
       return { ...counted, asOf: store?.asOf?.toISOString() ?? null };
     });

@@ -11,6 +11,7 @@
 // answers: under category=databases, the top projects include their non-database projects too.
 import { getEnv, type DatabaseKind } from "../env";
 import { pickDefaultRound } from "../survey/round-figures";
+import { effectiveStatus } from "../survey/round-schedule";
 import {
   parseSummaryQuery,
   type EmployerPaidFilter,
@@ -44,7 +45,15 @@ export interface SummaryRound {
   status: string;
   isDemo: boolean;
   opensAt: Date | null;
+  closesAt: Date | null;
   createdAt: Date;
+  /** Whether its figures are shown while it is open (docs/privacy.md); off: only once it has closed. */
+  publishWhileOpen: boolean;
+}
+
+/** Whether a round's figures may be shown now: closed (by hand or by its schedule), or open and publishing. */
+export function isRoundPublished(round: SummaryRound, now = new Date()): boolean {
+  return effectiveStatus(round, now) !== "open" || round.publishWhileOpen;
 }
 
 export interface ResolvedSummaryFilters {
@@ -68,7 +77,9 @@ const roundSelect = {
   status: true,
   isDemo: true,
   opensAt: true,
+  closesAt: true,
   createdAt: true,
+  publishWhileOpen: true,
 } as const;
 
 /** Rounds newest first: by opening date, or creation for a round never opened. Rounds are few. */
@@ -124,7 +135,10 @@ export async function findDefaultRound(db: Db, k = getEnv().MIN_CELL_SIZE): Prom
 
 /** Rounds for the comparison chart: same kind (demo or real) as the selected one, with responses, oldest first. */
 export async function findComparisonRounds(db: Db, selected: SummaryRound): Promise<SummaryRound[]> {
-  const candidates = (await listRoundsNewestFirst(db)).filter((round) => round.isDemo === selected.isDemo).reverse();
+  // An open round that publishes only after closing is no part of any comparison.
+  const candidates = (await listRoundsNewestFirst(db))
+    .filter((round) => round.isDemo === selected.isDemo && (round.id === selected.id || isRoundPublished(round)))
+    .reverse();
   const withResponses: SummaryRound[] = [];
   for (const round of candidates)
     if (round.id === selected.id || (await hasResponses(db, round.id))) withResponses.push(round);

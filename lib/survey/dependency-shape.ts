@@ -163,7 +163,8 @@ export function computeCoverage(rows: readonly NeedsHelpRow[], unmatched: readon
   };
 }
 
-export type DependencyStatus = "ok" | "too-few" | "no-responses";
+/** "after-close": an open round that publishes its figures only once it has closed (docs/privacy.md). */
+export type DependencyStatus = "ok" | "too-few" | "no-responses" | "after-close";
 
 export interface DependencyReport {
   status: DependencyStatus;

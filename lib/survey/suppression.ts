@@ -6,7 +6,8 @@
 // total) is gone: every count, totals included, is perturbed on its own, so a total minus its shown parts is no
 // longer any part's true count (docs/privacy.md says why that suffices).
 
-export type SuppressionReason = "small";
+/** "small": 1..k-1 published as "<k"; "unpublished": a round that shows its figures only once it has closed. */
+export type SuppressionReason = "small" | "unpublished";
 
 export type Cell = { suppressed: false; value: number } | { suppressed: true; reason: SuppressionReason; display: string };
 
@@ -18,6 +19,9 @@ export function smallCellDisplay(k: number): string {
 
 /** The "<k" label: a count of 1..k-1 that the cell key method did not publish as 0. */
 export const smallCell = (k: number): Cell => ({ suppressed: true, reason: "small", display: smallCellDisplay(k) });
+
+/** n of an open round that publishes its figures only once it has closed: nothing is said about it. */
+export const unpublishedCell = (): Cell => ({ suppressed: true, reason: "unpublished", display: "not yet published" });
 
 /** The shown value, or null when "<k": what a chart draws and what sums may include. */
 export function cellValue(cell: Cell): number | null {

@@ -181,14 +181,16 @@ for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/results");
     const why = page.locator("[data-fallback-from]");
-    await expect(why).toContainText("OpenStack upstream contributions 2026 has no responses yet");
+    // An open round publishes its figures once it has closed (docs/privacy.md).
+    await expect(why).toContainText("OpenStack upstream contributions 2026 is still open: its figures appear");
     await expect(why).toContainText("Showing OpenStack upstream contributions 2025, the latest round with figures");
     await expect(page.locator("[data-chart]").first()).toBeVisible();
     await expect(page.getByLabel("Round", { exact: true })).toHaveValue("openstack-2025");
     // The rounds that have figures are one click away.
     await why.getByRole("link", { name: "Demo 2026 (synthetic data)" }).click();
     await expect(page).toHaveURL(/round=demo-2026/);
-    await expect(page.locator("[data-respondents]")).toHaveAttribute("data-respondents", "300");
+    // 300 respondents, published within 2 (docs/privacy.md).
+    await expect(page.locator("[data-respondents]")).toHaveAttribute("data-respondents", /^(29[89]|30[0-2])$/);
   });
 }
 
@@ -199,7 +201,7 @@ test.describe("without JavaScript", () => {
     page,
   }) => {
     await page.goto("/results");
-    await expect(page.locator("[data-fallback-from]")).toContainText("has no responses yet");
+    await expect(page.locator("[data-fallback-from]")).toContainText("is still open: its figures appear");
     await expect(page.locator("[data-chart]").first()).toBeVisible();
 
     // Every chart is drawn by the server; the filters are a plain form.
@@ -218,7 +220,7 @@ test.describe("without JavaScript", () => {
 
     await page.goto("/results?round=openstack-2026");
     const notice = page.locator("[data-no-figures]");
-    await expect(notice).toContainText("OpenStack upstream contributions 2026 has no responses yet");
+    await expect(notice).toContainText("OpenStack upstream contributions 2026 is still open: its figures appear");
     await expect(page.locator("[data-chart]")).toHaveCount(0);
     await notice.getByRole("link", { name: "OpenStack upstream contributions 2025" }).click();
     // 6 respondents, published as 5 to 8.
@@ -234,7 +236,7 @@ test("a filter matching fewer than k respondents shows a notice and no figures",
   await expect(page.locator("[data-chart]")).toHaveCount(0);
 
   await page.goto("/results?round=openstack-2026");
-  await expect(page.getByRole("status")).toContainText("no responses yet");
+  await expect(page.getByRole("status")).toContainText("is still open: its figures appear");
   await expect(page.locator("[data-chart]")).toHaveCount(0);
 });
 

@@ -149,7 +149,12 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
         </dl>
       </details>
 
-      {report.status === "no-responses" ? (
+      {report.status === "after-close" ? (
+        <p className="notice" role="status" data-no-figures="after-close">
+          {f.round.title} is still open: its figures appear once it has closed.{" "}
+          <a href="/results">See the latest round with figures</a>
+        </p>
+      ) : report.status === "no-responses" ? (
         <p className="notice" role="status">
           This round has no responses yet. Figures appear once at least {k} people have answered.
         </p>

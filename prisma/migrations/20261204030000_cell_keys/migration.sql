@@ -479,5 +479,10 @@ INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents", 
     ON s."responseId" = c."responseId"
   GROUP BY c."roundId", s."teamId", c."cell", c."a", c."b";
 
+-- Whether the results show a round's figures while it is open; off by default (docs/privacy.md: open rounds). Rounds
+-- already stored take the default too: an open round's figures now appear once it closes, unless an organiser
+-- chooses otherwise in the round admin.
+ALTER TABLE "Round" ADD COLUMN "publishWhileOpen" BOOLEAN NOT NULL DEFAULT false;
+
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;

@@ -165,3 +165,8 @@ INSERT INTO "RoundTotal" ("roundId", "teamId", "cell", "a", "b", "respondents", 
     UNION ALL SELECT rt."responseId", rt."teamId", r."recordKey" FROM "ResponseTeam" rt JOIN "Response" r ON r."id" = rt."responseId" WHERE r."isComplete") s
     ON s."responseId" = c."responseId"
   GROUP BY c."roundId", s."teamId", c."cell", c."a", c."b";
+
+-- Whether the results show a round's figures while it is open; off by default (docs/privacy.md: open rounds). Rounds
+-- already stored take the default too: an open round's figures now appear once it closes, unless an organiser
+-- chooses otherwise in the round admin.
+ALTER TABLE "Round" ADD COLUMN "publishWhileOpen" BOOLEAN NOT NULL DEFAULT false;
