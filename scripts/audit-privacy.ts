@@ -35,7 +35,7 @@ const list = (text: string | undefined) => (text ? text.split(",").map((s) => (s
 const started = Date.now();
 let lastPrinted = 0;
 try {
-  const { report, openRound, ablation, timings } = await runAttack(
+  const { report, openRound, openRoundOtherSetting, ablation, timings } = await runAttack(
     api,
     demo.db,
     {
@@ -58,7 +58,11 @@ try {
       model: values.model as "suppression" | "cell-key" | undefined,
     },
   );
-  console.log(values.json ? JSON.stringify({ report, openRound, ablation, timings }, null, 2) : formatReport(report));
+  console.log(
+    values.json
+      ? JSON.stringify({ report, openRound, openRoundOtherSetting, ablation, timings }, null, 2)
+      : formatReport(report),
+  );
   if (!values["skip-ablation"] && !values.json)
     console.log(
       `derived exactly without each signal: ${Object.entries(ablation)
@@ -66,6 +70,10 @@ try {
         .join(", ")}`,
     );
   if (openRound && !values.json) console.log(formatOpenRound(openRound));
+  if (openRoundOtherSetting && !values.json)
+    console.log(
+      `with publish-while-open switched to ${openRoundOtherSetting.publishWhileOpen}: ${formatOpenRound(openRoundOtherSetting)}`,
+    );
   console.log(`crawl ${timings.crawlSeconds.toFixed(0)} s, solve ${timings.solveSeconds.toFixed(0)} s`);
 } finally {
   await demo.drop();
