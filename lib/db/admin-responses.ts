@@ -1,4 +1,5 @@
 // Raw responses for organisers: a paged, filtered list, one response in full, and deletion with a tombstone.
+import { isRoundOpen } from "../survey/round-schedule";
 import { writeAudit, type Actor } from "./admin-audit";
 import { ok, refuse, type AdminResult } from "./admin-rounds";
 import type { Db } from "./client";
@@ -10,6 +11,8 @@ export interface ResponseFilter {
   roundId?: number;
   teamId?: number;
   projectId?: number;
+  /** Submitted in this range (lib/survey/admin-search.ts dayRange: whole UTC days). */
+  createdAt?: { gte?: Date; lt?: Date } | null;
   page?: number;
 }
 
@@ -18,6 +21,7 @@ export async function listResponses(db: Db, filter: ResponseFilter) {
     ...(filter.roundId ? { roundId: filter.roundId } : {}),
     ...(filter.teamId ? { teams: { some: { teamId: filter.teamId } } } : {}),
     ...(filter.projectId ? { projects: { some: { projectId: filter.projectId } } } : {}),
+    ...(filter.createdAt ? { createdAt: filter.createdAt } : {}),
   };
   const total = await db.response.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / RESPONSES_PAGE_SIZE));
@@ -88,12 +92,14 @@ export async function deleteResponseAsOrganiser(db: Db, actor: Actor, publicId: 
 }
 
 export async function getOverviewCounts(db: Db) {
-  const [rounds, openRound, projects, unmatchedOthers, responses] = await Promise.all([
+  const [rounds, candidates, projects, unmatchedOthers, responses] = await Promise.all([
     db.round.count(),
-    db.round.findFirst({ where: { status: "open" }, include: { _count: { select: { responses: true } } } }),
+    db.round.findMany({ where: { status: { in: ["draft", "open"] } }, include: { _count: { select: { responses: true } } } }),
     db.project.count({ where: { status: "active" } }),
     db.otherEntry.count({ where: { projectId: null } }),
     db.response.count(),
   ]);
+  const now = new Date();
+  const openRound = candidates.find((round) => isRoundOpen(round, now)) ?? null;
   return { rounds, openRound, projects, unmatchedOthers, responses };
 }

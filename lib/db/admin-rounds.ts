@@ -2,6 +2,7 @@
 // Only one round is open at a time: opening a second one is refused until the first is closed, so the
 // round respondents are sent to never changes behind an organiser's back.
 import { DEFAULT_QUESTIONS } from "../survey/questions";
+import { formatUtc, roundPhase, windowsOverlap, type RoundScheduleInput } from "../survey/round-schedule";
 import { writeAudit, type Actor } from "./admin-audit";
 import type { Db } from "./client";
 
@@ -10,7 +11,7 @@ export type AdminResult<T = undefined> = { ok: true; value: T } | { ok: false; m
 export const ok = <T>(value: T): AdminResult<T> => ({ ok: true, value });
 export const refuse = (message: string, field?: string): AdminResult<never> => ({ ok: false, message, field });
 
-export async function listRoundsWithCounts(db: Db) {
+export async function listRoundsWithCounts(db: Db, now = new Date()) {
   const rounds = await db.round.findMany({
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: { _count: { select: { responses: true, projects: true } } },
@@ -20,6 +21,7 @@ export async function listRoundsWithCounts(db: Db) {
     slug: round.slug,
     title: round.title,
     status: round.status,
+    phase: roundPhase(round, now),
     isDemo: round.isDemo,
     opensAt: round.opensAt,
     closesAt: round.closesAt,
@@ -57,10 +59,18 @@ export async function openRound(db: Db, actor: Actor, roundId: number): Promise<
   return db.$transaction(async (tx) => {
     const round = await tx.round.findUnique({ where: { id: roundId } });
     if (!round) return refuse("This round does not exist");
-    if (round.status === "open") return refuse(`“${round.title}” is already open`);
-    const other = await tx.round.findFirst({ where: { status: "open", id: { not: roundId } } });
+    const now = new Date();
+    if (roundPhase(round, now) === "open") return refuse(`“${round.title}” is already open`);
+    const others = await tx.round.findMany({ where: { status: { in: ["draft", "open"] }, id: { not: roundId } } });
+    const other = others.find((candidate) => roundPhase(candidate, now) === "open");
     if (other) return refuse(`Close “${other.title}” first: only one round can be open at a time`);
-    await tx.round.update({ where: { id: roundId }, data: { status: "open", opensAt: round.opensAt ?? new Date(), closesAt: null } });
+    // Opening by hand opens now; a closing time still ahead is kept, one already passed is dropped.
+    const closesAt = round.closesAt && round.closesAt > now ? round.closesAt : null;
+    const next = others.find(
+      (candidate) => roundPhase(candidate, now) === "scheduled" && candidate.opensAt && windowsOverlap({ opensAt: now, closesAt }, { opensAt: candidate.opensAt, closesAt: candidate.closesAt }),
+    );
+    if (next?.opensAt) return refuse(`“${next.title}” is scheduled to open at ${formatUtc(next.opensAt)}: set this round's closing time before then, or change that schedule first`);
+    await tx.round.update({ where: { id: roundId }, data: { status: "open", opensAt: round.status === "draft" ? now : (round.opensAt ?? now), closesAt } });
     await writeAudit(tx, actor, { action: round.status === "closed" ? "round.reopen" : "round.open", target: `round:${round.slug}`, before: { status: round.status }, after: { status: "open" } });
     return ok(undefined);
   });
@@ -71,9 +81,48 @@ export async function closeRound(db: Db, actor: Actor, roundId: number): Promise
   return db.$transaction(async (tx) => {
     const round = await tx.round.findUnique({ where: { id: roundId } });
     if (!round) return refuse("This round does not exist");
-    if (round.status !== "open") return refuse(`“${round.title}” is not open`);
+    if (roundPhase(round, new Date()) !== "open") return refuse(`“${round.title}” is not open`);
     await tx.round.update({ where: { id: roundId }, data: { status: "closed", closesAt: new Date() } });
     await writeAudit(tx, actor, { action: "round.close", target: `round:${round.slug}`, before: { status: round.status }, after: { status: "closed" } });
+    return ok(undefined);
+  });
+}
+
+/**
+ * Set when a draft or open round opens and closes (null: by hand). The round then opens and closes on time
+ * (lib/survey/round-schedule.ts); no two rounds' windows may overlap, so one round is open at a time.
+ */
+export async function setRoundSchedule(db: Db, actor: Actor, input: RoundScheduleInput): Promise<AdminResult> {
+  return db.$transaction(async (tx) => {
+    const round = await tx.round.findUnique({ where: { id: input.roundId } });
+    if (!round) return refuse("This round does not exist");
+    const now = new Date();
+    const phase = roundPhase(round, now);
+    if (phase === "closed") return refuse(`“${round.title}” is closed: reopen it first`);
+    let opensAt = input.opensAt;
+    if (phase === "open") {
+      // An open round stays open: its opening time is history, only its closing time can move.
+      opensAt = round.opensAt ?? now;
+      if (input.closesAt && input.closesAt <= now) return refuse("The closing time has passed: close the round now instead", "closesAt");
+    } else if (opensAt && opensAt <= now) {
+      return refuse("The opening time has passed: open the round now instead", "opensAt");
+    }
+    if (opensAt) {
+      const others = await tx.round.findMany({ where: { status: { in: ["draft", "open"] }, id: { not: round.id } } });
+      const clash = others.find((other) => {
+        const otherPhase = roundPhase(other, now);
+        const otherOpens = otherPhase === "open" ? (other.opensAt ?? now) : otherPhase === "scheduled" ? other.opensAt : null;
+        return otherOpens !== null && windowsOverlap({ opensAt, closesAt: input.closesAt }, { opensAt: otherOpens, closesAt: other.closesAt });
+      });
+      if (clash) return refuse(`This would overlap “${clash.title}”: only one round can be open at a time`, opensAt === input.opensAt ? "opensAt" : "closesAt");
+    }
+    await tx.round.update({ where: { id: round.id }, data: { opensAt, closesAt: input.closesAt } });
+    await writeAudit(tx, actor, {
+      action: "round.schedule",
+      target: `round:${round.slug}`,
+      before: { opensAt: round.opensAt?.toISOString() ?? null, closesAt: round.closesAt?.toISOString() ?? null },
+      after: { opensAt: opensAt?.toISOString() ?? null, closesAt: input.closesAt?.toISOString() ?? null },
+    });
     return ok(undefined);
   });
 }

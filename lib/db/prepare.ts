@@ -10,6 +10,7 @@ import { ensureFirstRound, loadCatalogue, readCatalogueFiles, type LoadReport } 
 import { BUNDLED_LIST_SOURCE, hasDependencyHistory, listBundledDependencies, loadDependencyList } from "./dependencies-load";
 import { createDb, sqliteFilePath } from "./client";
 import { migratePostgres, migrateSqlite } from "./migrate";
+import { settleRoundSchedule } from "./round-schedule";
 import { pruneSnapshots } from "./summary-snapshots";
 
 export interface PrepareOptions {
@@ -63,6 +64,8 @@ export async function prepareDatabase(url: string, options: PrepareOptions = {})
       }
     }
     await ensureFirstRound(db);
+    // Record openings and closings that fell due while no instance was running (readers never wait for it).
+    await attempt(report, "round schedule", () => settleRoundSchedule(db));
     await pruneSnapshots(db);
     return report;
   } finally {

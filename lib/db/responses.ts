@@ -2,6 +2,7 @@
 // edit token's hash. Saving is lib/db/submissions.ts; bulk inserts are lib/db/responses-bulk.ts.
 import { buildCatalogueIndex, type MatchableProject } from "../survey/catalogue-match";
 import { hashEditToken } from "../survey/edit-token";
+import { effectiveStatus } from "../survey/round-schedule";
 import type { Db, Tx } from "./client";
 import { readWriteTransaction } from "./transaction";
 
@@ -33,7 +34,8 @@ export async function getResponseByToken(db: Db, token: string) {
       others: { orderBy: { position: "asc" } },
     },
   });
-  return response;
+  // The round's status by its schedule now, so an edit link stops editing at the closing time.
+  return response ? { ...response, round: { ...response.round, status: effectiveStatus(response.round, new Date()) } } : null;
 }
 
 export async function isResponseDeleted(db: Db, token: string): Promise<boolean> {
@@ -65,7 +67,7 @@ export async function deleteResponseInTransaction(
       ? await tx.response.findUnique({ where: { editTokenHash: hashEditToken(where.token) }, include: { round: true } })
       : await tx.response.findUnique({ where: { publicId: where.publicId }, include: { round: true } });
   if (!response) return { ok: false, reason: "not-found", message: "No response has this link." } as const;
-  if (deletedBy === "respondent" && response.round.status !== "open") {
+  if (deletedBy === "respondent" && effectiveStatus(response.round, new Date()) !== "open") {
     return { ok: false, reason: "round-closed", message: "This survey round is closed; the response can no longer be deleted." } as const;
   }
   // Children go with the response (onDelete: Cascade); deleteMany first keeps it explicit on both databases.

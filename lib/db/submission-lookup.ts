@@ -3,6 +3,7 @@
 // its rounds offer, and the catalogue entries its free text could name. A handful of indexed queries per batch,
 // whatever its size; nothing loads the whole catalogue.
 import { type MatchableProject } from "../survey/catalogue-match";
+import { effectiveStatus } from "../survey/round-schedule";
 import { candidateKeys } from "../survey/normalize";
 import type { ResponseInput } from "../survey/response-schema";
 import type { Tx } from "./client";
@@ -37,8 +38,9 @@ export async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], toke
 
   const rounds = await tx.round.findMany({
     where: { slug: { in: unique(inputs.map((input) => input.round)) } },
-    select: { id: true, slug: true, status: true },
+    select: { id: true, slug: true, status: true, opensAt: true, closesAt: true },
   });
+  const now = new Date();
   const tombstones = await tx.responseTombstone.findMany({
     where: { editTokenHash: { in: [...tokenHashes] } },
     select: { editTokenHash: true },
@@ -71,7 +73,8 @@ export async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], toke
       : await tx.team.findMany({ where: { slug: { in: teamSlugs }, isActive: true }, select: { id: true, slug: true } });
 
   return {
-    roundBySlug: new Map(rounds.map((r) => [r.slug, { id: r.id, status: r.status }])),
+    // The status by the schedule, read in the transaction that writes: a round past its closing time takes nothing.
+    roundBySlug: new Map(rounds.map((r) => [r.slug, { id: r.id, status: effectiveStatus(r, now) }])),
     tombstones: new Set(tombstones.map((t) => t.editTokenHash)),
     existingByTokenHash: new Map(existing.map(({ editTokenHash, ...response }) => [editTokenHash, response])),
     projectIdBySlug,

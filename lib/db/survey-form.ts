@@ -1,6 +1,8 @@
 // Reads behind the survey pages: what a round's form offers. The form gets it as props (see lib/survey/survey-catalogue.ts).
 import type { CategoryOption, ProjectOption, SurveyCatalogue } from "../survey/survey-catalogue";
+import { effectiveStatus, roundPhase } from "../survey/round-schedule";
 import type { Db } from "./client";
+import { settleRoundScheduleSoon } from "./round-schedule";
 
 /** The round's projects by category (categories and projects in form order), and the active teams. */
 export async function getSurveyCatalogue(db: Db, roundId: number): Promise<SurveyCatalogue> {
@@ -62,6 +64,10 @@ export async function getSurveyCatalogue(db: Db, roundId: number): Promise<Surve
 }
 
 /** A round by its slug, or null. Takes the client so tests can pass their own database. */
+/** A round with the status its schedule gives it now (lib/survey/round-schedule.ts). */
 export async function findRoundBySlug(db: Db, slug: string) {
-  return db.round.findUnique({ where: { slug } });
+  await settleRoundScheduleSoon(db);
+  const round = await db.round.findUnique({ where: { slug } });
+  const now = new Date();
+  return round ? { ...round, status: effectiveStatus(round, now), phase: roundPhase(round, now) } : null;
 }

@@ -26,7 +26,8 @@ export async function freePort(): Promise<number> {
 
 export async function startAppServer(databaseUrl: string, env: Record<string, string> = {}): Promise<AppServer> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` (npm test does) before this suite.");
-  const port = await freePort();
+  // A caller given fixed ports (the e2e suites share a machine) passes PORT; otherwise any free one.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   let output = "";
   // The production build served as `npm start` serves it: Next.js behind the app's edge (lib/http/server.ts).
   // One process (node with tsx's loader, not the tsx launcher), so a signal sent to it reaches the server itself.

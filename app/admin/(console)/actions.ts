@@ -19,7 +19,7 @@ import {
   setProjectRetired,
 } from "@/lib/db/admin-catalogue";
 import { deleteResponseAsOrganiser } from "@/lib/db/admin-responses";
-import { closeRound, createRound, openRound, type AdminResult } from "@/lib/db/admin-rounds";
+import { closeRound, createRound, openRound, setRoundSchedule, type AdminResult } from "@/lib/db/admin-rounds";
 import { mapOtherGroup, promoteOtherGroup } from "@/lib/db/admin-triage";
 import { getDatabase, type Db } from "@/lib/db/client";
 import {
@@ -38,6 +38,7 @@ import {
   responseIdSchema,
   roundIdSchema,
 } from "@/lib/survey/catalogue-rules";
+import { roundScheduleSchema } from "@/lib/survey/round-schedule";
 import type { AdminActionState } from "@/components/admin/action-state";
 
 async function run<S extends z.ZodType>(
@@ -73,6 +74,9 @@ export async function openRoundAction(_: AdminActionState, formData: FormData) {
 }
 export async function closeRoundAction(_: AdminActionState, formData: FormData) {
   return run("round.close", roundIdSchema, formData, (db, actor, input) => closeRound(db, actor, input.roundId), ["/admin/rounds", "/"], "Round closed.");
+}
+export async function setRoundScheduleAction(_: AdminActionState, formData: FormData) {
+  return run("round.schedule", roundScheduleSchema, formData, setRoundSchedule, ["/admin/rounds", "/"], "Schedule saved.");
 }
 export async function addProjectAction(_: AdminActionState, formData: FormData) {
   return run("project.add", addProjectSchema, formData, addProject, ["/admin/catalogue"], "Project added.");

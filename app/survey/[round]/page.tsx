@@ -17,8 +17,9 @@ export default async function RoundSurveyPage({ params }: { params: Promise<{ ro
   await connection();
   const { round: slug } = await params;
   const round = SLUG.test(slug) ? await findRoundBySlug(getDatabase().db, slug) : null;
-  // A draft round is not published yet: it does not exist for respondents.
-  if (!round || round.status === "draft") notFound();
+  // A draft round is not published yet: it does not exist for respondents. A scheduled one says when it opens.
+  if (!round || round.phase === "draft") notFound();
+  if (round.phase === "scheduled") return <RoundClosed title={round.title} opensAt={round.opensAt} />;
   if (round.status !== "open") return <RoundClosed title={round.title} />;
   const catalogue = await getSurveyCatalogue(getDatabase().db, round.id);
   return (

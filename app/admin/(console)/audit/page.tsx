@@ -2,23 +2,61 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { requireOrganiser } from "@/lib/auth/guard";
-import { listAuditEntries } from "@/lib/db/admin-audit";
+import { listAuditFilterOptions, searchAuditEntries } from "@/lib/db/admin-search";
 import { getDatabase } from "@/lib/db/client";
+import { auditSearchSchema, NO_ORGANISER, parseSearch, toSearchQuery } from "@/lib/survey/admin-search";
 import styles from "../../admin.module.css";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   await requireOrganiser("admin", "audit");
-  const requested = Number((await searchParams).page);
-  const page = Number.isSafeInteger(requested) && requested > 0 ? requested : 1;
-  const { entries, pageCount, total } = await listAuditEntries(getDatabase().db, page);
+  const { value: search, problem } = parseSearch(auditSearchSchema, await searchParams);
+  const db = getDatabase().db;
+  const [options, { entries, page, pageCount, total }] = await Promise.all([listAuditFilterOptions(db), searchAuditEntries(db, search)]);
+  const filters = { organiser: search.organiser, action: search.action };
+  const pageLink = (n: number) => `/admin/audit?${toSearchQuery({ ...filters, page: n })}`;
+  const exportQuery = toSearchQuery(filters);
   return (
     <section>
       <h1>Audit log</h1>
+      <form method="get" className={styles.inline} aria-label="Filter the audit log">
+        <label>
+          Organiser
+          <select name="organiser" defaultValue={search.organiser ?? ""}>
+            <option value="">all</option>
+            <option value={NO_ORGANISER}>none (schedule, unknown sign-ins)</option>
+            {options.organisers.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.email}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Action
+          <select name="action" defaultValue={search.action ?? ""}>
+            <option value="">all</option>
+            {options.actions.map((action) => (
+              <option key={action} value={action}>
+                {action}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Filter</button>
+      </form>
+      {problem ? (
+        <p role="alert" className="error">
+          {problem}; that filter was left out.
+        </p>
+      ) : null}
       <p>
-        {total} entries; page {page} of {pageCount}.
+        {total} entries; page {page} of {pageCount}.{" "}
+        <a href={`/api/export/audit.csv${exportQuery ? `?${exportQuery}` : ""}`} download>
+          Download these entries as CSV
+        </a>
       </p>
       <table className={styles.table}>
         <thead>
@@ -47,8 +85,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </tbody>
       </table>
       <nav className={styles.pager} aria-label="Pages">
-        {page > 1 ? <Link href={`/admin/audit?page=${page - 1}`}>Newer</Link> : null}
-        {page < pageCount ? <Link href={`/admin/audit?page=${page + 1}`}>Older</Link> : null}
+        {page > 1 ? <Link href={pageLink(page - 1)}>Newer</Link> : null}
+        {page < pageCount ? <Link href={pageLink(page + 1)}>Older</Link> : null}
       </nav>
     </section>
   );

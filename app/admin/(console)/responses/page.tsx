@@ -4,30 +4,20 @@ import { connection } from "next/server";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listResponseFilterOptions, listResponses } from "@/lib/db/admin-responses";
 import { getDatabase } from "@/lib/db/client";
+import { dayRange, parseSearch, responseSearchSchema, toSearchQuery } from "@/lib/survey/admin-search";
 import styles from "../../admin.module.css";
 
 export const metadata: Metadata = { title: "Responses" };
-
-const toId = (value: string | string[] | undefined) => {
-  const n = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
-};
 
 export default async function ResponsesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   await requireOrganiser("analyst", "responses");
   const params = await searchParams;
-  const filter = { roundId: toId(params.round), teamId: toId(params.team), projectId: toId(params.project) };
+  const { value: search, problem } = parseSearch(responseSearchSchema, params);
+  const filter = { roundId: search.round, teamId: search.team, projectId: search.project, createdAt: dayRange(search.from, search.to) };
   const db = getDatabase().db;
-  const [options, list] = await Promise.all([listResponseFilterOptions(db), listResponses(db, { ...filter, page: toId(params.page) })]);
-  const pageLink = (page: number) => {
-    const query = new URLSearchParams();
-    if (filter.roundId) query.set("round", String(filter.roundId));
-    if (filter.teamId) query.set("team", String(filter.teamId));
-    if (filter.projectId) query.set("project", String(filter.projectId));
-    query.set("page", String(page));
-    return `/admin/responses?${query}`;
-  };
+  const [options, list] = await Promise.all([listResponseFilterOptions(db), listResponses(db, { ...filter, page: search.page })]);
+  const pageLink = (page: number) => `/admin/responses?${toSearchQuery({ ...search, page })}`;
   return (
     <section>
       <h1>Responses</h1>
@@ -35,7 +25,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
       <form method="get" className={styles.inline} aria-label="Filter responses">
         <label>
           Round
-          <select name="round" defaultValue={filter.roundId ?? ""}>
+          <select name="round" defaultValue={search.round ?? ""}>
             <option value="">all</option>
             {options.rounds.map((r) => (
               <option key={r.id} value={r.id}>
@@ -46,7 +36,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
         </label>
         <label>
           Team
-          <select name="team" defaultValue={filter.teamId ?? ""}>
+          <select name="team" defaultValue={search.team ?? ""}>
             <option value="">all</option>
             {options.teams.map((t) => (
               <option key={t.id} value={t.id}>
@@ -57,7 +47,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
         </label>
         <label>
           Project
-          <select name="project" defaultValue={filter.projectId ?? ""}>
+          <select name="project" defaultValue={search.project ?? ""}>
             <option value="">all</option>
             {options.projects.map((p) => (
               <option key={p.id} value={p.id}>
@@ -66,15 +56,26 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
             ))}
           </select>
         </label>
+        <label>
+          Submitted from (UTC day) <input type="date" name="from" defaultValue={search.from ?? ""} />
+        </label>
+        <label>
+          to (UTC day, included) <input type="date" name="to" defaultValue={search.to ?? ""} />
+        </label>
         <button type="submit">Filter</button>
       </form>
+      {problem ? (
+        <p role="alert" className="error">
+          {problem}; that filter was left out.
+        </p>
+      ) : null}
       <p>
         {list.total} responses; page {list.page} of {list.pageCount}.
       </p>
       <table className={styles.table}>
         <thead>
           <tr>
-            <th>Submitted</th>
+            <th>Submitted (UTC)</th>
             <th>Round</th>
             <th>Source</th>
             <th>Projects</th>

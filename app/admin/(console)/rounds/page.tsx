@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listRoundsWithCounts } from "@/lib/db/admin-rounds";
 import { getDatabase } from "@/lib/db/client";
+import { settleRoundScheduleSoon } from "@/lib/db/round-schedule";
+import { formatUtc } from "@/lib/survey/round-schedule";
 import { closeRoundAction, createRoundAction, openRoundAction } from "../actions";
 import styles from "../../admin.module.css";
 
@@ -12,19 +15,22 @@ export const metadata: Metadata = { title: "Rounds" };
 export default async function RoundsPage() {
   await connection();
   await requireOrganiser("admin", "rounds");
+  await settleRoundScheduleSoon(getDatabase().db);
   const rounds = await listRoundsWithCounts(getDatabase().db);
   return (
     <section>
       <h1>Survey rounds</h1>
       <p className="muted">
         One round is open at a time: close the open round before opening another. Closing stops new answers and edits at
-        once.
+        once. A round can also open and close by itself at set times: open its page to schedule it, and to find its
+        survey link and QR code.
       </p>
       <table className={styles.table}>
         <thead>
           <tr>
             <th>Round</th>
             <th>Status</th>
+            <th>Schedule (UTC)</th>
             <th>Responses</th>
             <th>Projects offered</th>
             <th>Action</th>
@@ -34,19 +40,25 @@ export default async function RoundsPage() {
           {rounds.map((round) => (
             <tr key={round.id} data-round={round.slug}>
               <td>
-                {round.title} <span className="muted">({round.slug}{round.isDemo ? ", demo" : ""})</span>
+                <Link href={`/admin/rounds/${round.slug}`}>{round.title}</Link>{" "}
+                <span className="muted">({round.slug}{round.isDemo ? ", demo" : ""})</span>
               </td>
               <td>
-                <span className={styles.status}>{round.status}</span>
+                <span className={styles.status}>{round.phase}</span>
+              </td>
+              <td>
+                {round.opensAt ? `opens ${formatUtc(round.opensAt)}` : null}
+                {round.opensAt && round.closesAt ? <br /> : null}
+                {round.closesAt ? `closes ${formatUtc(round.closesAt)}` : null}
               </td>
               <td>{round.responseCount}</td>
               <td>{round.projectCount}</td>
               <td>
                 <ActionForm
-                  action={round.status === "open" ? closeRoundAction : openRoundAction}
-                  submitLabel={round.status === "open" ? "Close" : round.status === "closed" ? "Reopen" : "Open"}
-                  label={`${round.status === "open" ? "Close" : "Open"} ${round.title}`}
-                  isDangerous={round.status === "open"}
+                  action={round.phase === "open" ? closeRoundAction : openRoundAction}
+                  submitLabel={round.phase === "open" ? "Close" : round.phase === "closed" ? "Reopen" : "Open now"}
+                  label={`${round.phase === "open" ? "Close" : "Open"} ${round.title}`}
+                  isDangerous={round.phase === "open"}
                 >
                   <input type="hidden" name="roundId" value={round.id} />
                 </ActionForm>
