@@ -19,7 +19,9 @@ function ChartFigureImpl({ spec, title }: { spec: FigureSpec; title: string }) {
   // While hydrating, the server's drawing of this view is already in the page and React leaves the inner HTML of
   // dangerouslySetInnerHTML alone: the figure is not drawn again (on a phone, drawing every card's SVG string was
   // a good part of the start-up work). From the first view switch on, the browser draws it.
-  const [serverDrawn, setServerDrawn] = useState<FigureView | null>(pageHydrated ? null : view);
+  const [serverDrawn, setServerDrawn] = useState<FigureView | null>(
+    pageHydrated || typeof window === "undefined" ? null : view,
+  );
   if (serverDrawn !== null && view !== serverDrawn) setServerDrawn(null);
   const markup = useMemo(() => (serverDrawn === view ? "" : renderFigure(spec, view)), [serverDrawn, spec, view]);
   useEffect(() => {
@@ -49,7 +51,12 @@ function ChartFigureImpl({ spec, title }: { spec: FigureSpec; title: string }) {
     // Heatmaps keep their size and scroll sideways on a narrow screen; the scroll area is reachable by keyboard.
     return (
       <div className={styles.scroll} tabIndex={0} role="region" aria-label={`${title} (scrolls sideways)`}>
-        <div className={styles.drawing} data-view={view} dangerouslySetInnerHTML={{ __html: markup }} />
+        <div
+          className={styles.drawing}
+          data-view={view}
+          dangerouslySetInnerHTML={{ __html: markup }}
+          suppressHydrationWarning
+        />
       </div>
     );
   }
@@ -62,7 +69,13 @@ function ChartFigureImpl({ spec, title }: { spec: FigureSpec; title: string }) {
       onFocusCapture={activate}
       data-interactive={layout ? "" : undefined}
     >
-      <div ref={drawing} className={styles.drawing} data-view={view} dangerouslySetInnerHTML={{ __html: markup }} />
+      <div
+        ref={drawing}
+        className={styles.drawing}
+        data-view={view}
+        dangerouslySetInnerHTML={{ __html: markup }}
+        suppressHydrationWarning
+      />
       {Interactive && layout ? (
         <div className={styles.overlay} style={{ top: layout.plotTop, height: layout.height - layout.plotTop }}>
           <Interactive spec={spec} view={view} width={width} height={layout.height - layout.plotTop} />
