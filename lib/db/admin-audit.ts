@@ -17,12 +17,15 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   outcome?: "ok" | "denied" | "failed";
+  /** The ids an undo needs (lib/db/admin-undo.ts); kept out of before/after, which the audit page shows. */
+  reversal?: unknown;
 }
 
 const toJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
-export async function writeAudit(tx: Pick<Db, "auditLog">, actor: Actor | null, entry: AuditEntry & { actorEmail?: string | null }) {
-  await tx.auditLog.create({
+export async function writeAudit(tx: Pick<Db, "auditLog">, actor: Actor | null, entry: AuditEntry & { actorEmail?: string | null }): Promise<{ id: number }> {
+  return tx.auditLog.create({
+    select: { id: true },
     data: {
       organiserId: actor?.id ?? null,
       actorEmail: actor?.email ?? entry.actorEmail ?? null,
@@ -31,6 +34,7 @@ export async function writeAudit(tx: Pick<Db, "auditLog">, actor: Actor | null, 
       before: toJson(entry.before),
       after: toJson(entry.after),
       outcome: entry.outcome ?? "ok",
+      reversal: toJson(entry.reversal),
     },
   });
 }

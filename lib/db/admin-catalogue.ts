@@ -1,7 +1,7 @@
 // Catalogue curation: projects, categories and aliases. Every name an entry answers to (its name and its
 // aliases) is unique across the whole catalogue after normalisation, checked here with a clear message
 // before the database's unique indexes would refuse it. Each operation is one transaction with its audit entry.
-import { findNameCollision, mergeSelections, slugify, type NameOwner } from "../survey/catalogue-rules";
+import { findNameCollision, slugify, type NameOwner } from "../survey/catalogue-rules";
 import { lookAlikeKey } from "../survey/confusables";
 import { normalizeName } from "../survey/normalize";
 import { writeAudit, type Actor, type Tx } from "./admin-audit";
@@ -21,6 +21,42 @@ export async function listCatalogue(db: Db) {
     }),
   ]);
   return { categories, projects };
+}
+
+/** The list page's rows: light fields only, every project (the page filters and pages them, lib/survey/catalogue-list.ts). */
+export async function listCatalogueRows(db: Db) {
+  const [categories, projects] = await Promise.all([
+    db.category.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, slug: true, name: true } }),
+    db.project.findMany({
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        status: true,
+        category: { select: { slug: true, name: true } },
+        aliases: { select: { alias: true }, orderBy: { alias: "asc" } },
+        _count: { select: { selections: true } },
+      },
+    }),
+  ]);
+  return {
+    categories,
+    projects: projects.map((p) => ({ ...p, categorySlug: p.category.slug, aliases: p.aliases.map((a) => a.alias), answers: p._count.selections })),
+  };
+}
+
+/** One project with everything its page edits, or null. */
+export async function getCatalogueProject(db: Db, slug: string) {
+  return db.project.findUnique({
+    where: { slug },
+    include: {
+      category: true,
+      aliases: { orderBy: { alias: "asc" } },
+      mergedInto: { select: { name: true, slug: true } },
+      _count: { select: { selections: true, otherEntries: true } },
+    },
+  });
 }
 
 /** Who already answers to a normalised name, or to one that looks the same (TR39 skeleton): projects by name, by alias. */
@@ -52,7 +88,7 @@ async function uniqueProjectSlug(tx: Tx, name: string): Promise<string> {
 }
 
 /** Offer a project in the open round and in draft rounds (which will open later), at the end of their lists. */
-export async function offerInCurrentRounds(tx: Tx, projectId: number): Promise<string[]> {
+export async function offerInCurrentRounds(tx: Tx, projectId: number): Promise<{ slug: string; id: number }[]> {
   const rounds = await tx.round.findMany({ where: { status: { in: ["open", "draft"] } }, select: { id: true, slug: true } });
   for (const round of rounds) {
     const already = await tx.roundProject.findUnique({ where: { roundId_projectId: { roundId: round.id, projectId } } });
@@ -60,11 +96,11 @@ export async function offerInCurrentRounds(tx: Tx, projectId: number): Promise<s
     const last = await tx.roundProject.aggregate({ where: { roundId: round.id }, _max: { position: true } });
     await tx.roundProject.create({ data: { roundId: round.id, projectId, position: (last._max.position ?? -1) + 1 } });
   }
-  return rounds.map((r) => r.slug);
+  return rounds;
 }
 
 /** Create a project; exported for triage's "promote", which must do it inside its own transaction. */
-export async function createProjectInTransaction(tx: Tx, input: { name: string; categoryId: number }): Promise<AdminResult<{ id: number; slug: string; rounds: string[] }>> {
+export async function createProjectInTransaction(tx: Tx, input: { name: string; categoryId: number }): Promise<AdminResult<{ id: number; slug: string; rounds: string[]; roundIds: number[] }>> {
   const category = await tx.category.findUnique({ where: { id: input.categoryId } });
   if (!category) return refuse("Choose an existing category", "categoryId");
   const collision = await checkNameFree(tx, input.name, null);
@@ -74,8 +110,9 @@ export async function createProjectInTransaction(tx: Tx, input: { name: string; 
   const project = await tx.project.create({
     data: { slug, name: input.name, normalizedName: normalizeName(input.name), categoryId: category.id, position: (last._max.position ?? -1) + 1 },
   });
+  // The rounds now offering the new project: what an undo of its creation takes back.
   const rounds = await offerInCurrentRounds(tx, project.id);
-  return ok({ id: project.id, slug, rounds });
+  return ok({ id: project.id, slug, rounds: rounds.map((r) => r.slug), roundIds: rounds.map((r) => r.id) });
 }
 
 export async function addProject(db: Db, actor: Actor, input: { name: string; categoryId: number }): Promise<AdminResult<{ id: number; slug: string }>> {
@@ -188,90 +225,5 @@ export async function renameCategory(db: Db, actor: Actor, input: { categoryId: 
   });
 }
 
-export interface MergeReport {
-  movedAnswers: number;
-  combinedAnswers: number;
-  otherEntries: number;
-  dependencies: number;
-  rounds: number;
-}
-
-/**
- * Merge project `from` into `into`, in one transaction: every answer, free-text match, dependency and round
- * offer of `from` moves to `into` (a respondent who named both keeps one answer with the kinds of both and the
- * more frequent frequency); `from` stays as a "merged" row pointing at `into`, so its slug keeps resolving,
- * and its name and aliases become aliases of `into`, so typed text keeps matching.
- */
-export async function mergeProjects(db: Db, actor: Actor, input: { fromProjectId: number; intoProjectId: number }): Promise<AdminResult<MergeReport>> {
-  if (input.fromProjectId === input.intoProjectId) return refuse("A project cannot be merged into itself", "intoProjectId");
-  return db.$transaction(
-    async (tx) => {
-      const [from, into] = await Promise.all([
-        tx.project.findUnique({ where: { id: input.fromProjectId }, include: { aliases: true } }),
-        tx.project.findUnique({ where: { id: input.intoProjectId } }),
-      ]);
-      if (!from) return refuse("The project to merge does not exist", "fromProjectId");
-      if (!into) return refuse("The project to merge into does not exist", "intoProjectId");
-      if (from.status === "merged") return refuse(`“${from.name}” was already merged`, "fromProjectId");
-      if (into.status === "merged") return refuse(`“${into.name}” was itself merged; merge into the project it was merged into`, "intoProjectId");
-
-      // Answers: respondents who named both keep one combined answer; the others' answers simply move.
-      const fromRows = await tx.responseProject.findMany({ where: { projectId: from.id } });
-      const intoRows = new Map(
-        (await tx.responseProject.findMany({ where: { projectId: into.id, responseId: { in: fromRows.map((r) => r.responseId) } } })).map((r) => [r.responseId, r]),
-      );
-      let combinedAnswers = 0;
-      for (const row of fromRows) {
-        const survivor = intoRows.get(row.responseId);
-        if (!survivor) continue;
-        await tx.responseProject.update({
-          where: { responseId_projectId: { responseId: row.responseId, projectId: into.id } },
-          data: mergeSelections(survivor, row),
-        });
-        await tx.responseProject.delete({ where: { responseId_projectId: { responseId: row.responseId, projectId: from.id } } });
-        await tx.response.update({ where: { id: row.responseId }, data: { projectCount: { decrement: 1 } } });
-        combinedAnswers++;
-      }
-      const moved = await tx.responseProject.updateMany({ where: { projectId: from.id }, data: { projectId: into.id } });
-      const otherEntries = await tx.otherEntry.updateMany({ where: { projectId: from.id }, data: { projectId: into.id } });
-      const dependencies = await tx.dependency.updateMany({ where: { projectId: from.id }, data: { projectId: into.id } });
-
-      // Round offers: where both were offered the survivor's place is kept, otherwise it takes the merged one's place.
-      const fromOffers = await tx.roundProject.findMany({ where: { projectId: from.id } });
-      const intoRounds = new Set((await tx.roundProject.findMany({ where: { projectId: into.id }, select: { roundId: true } })).map((r) => r.roundId));
-      for (const offer of fromOffers) {
-        if (intoRounds.has(offer.roundId)) {
-          await tx.roundProject.delete({ where: { roundId_projectId: { roundId: offer.roundId, projectId: from.id } } });
-        } else {
-          await tx.roundProject.update({ where: { roundId_projectId: { roundId: offer.roundId, projectId: from.id } }, data: { projectId: into.id } });
-        }
-      }
-
-      // Names: the merged project's aliases move, its name becomes one more alias of the survivor.
-      await tx.projectAlias.deleteMany({ where: { projectId: from.id, normalized: into.normalizedName } });
-      await tx.projectAlias.updateMany({ where: { projectId: from.id }, data: { projectId: into.id } });
-      if (from.normalizedName !== into.normalizedName && !(await tx.projectAlias.findUnique({ where: { normalized: from.normalizedName } }))) {
-        await tx.projectAlias.create({ data: { projectId: into.id, alias: from.name, normalized: from.normalizedName } });
-      }
-      // Projects merged into `from` earlier now point straight at the survivor: a slug resolves in one step.
-      await tx.project.updateMany({ where: { mergedIntoId: from.id }, data: { mergedIntoId: into.id } });
-      await tx.project.update({ where: { id: from.id }, data: { status: "merged", mergedIntoId: into.id } });
-
-      const report: MergeReport = {
-        movedAnswers: moved.count,
-        combinedAnswers,
-        otherEntries: otherEntries.count,
-        dependencies: dependencies.count,
-        rounds: fromOffers.length,
-      };
-      await writeAudit(tx, actor, {
-        action: "project.merge",
-        target: `project:${from.slug}`,
-        before: { from: { slug: from.slug, name: from.name, status: from.status, aliases: from.aliases.map((a) => a.alias) }, into: { slug: into.slug, name: into.name } },
-        after: { mergedInto: into.slug, ...report },
-      });
-      return ok(report);
-    },
-    { maxWait: 10_000, timeout: 60_000 },
-  );
-}
+// Merging lives in its own module, with its preview; re-exported for the callers that know it from here.
+export { mergeProjects, previewMerge, type MergePreview, type MergeReport } from "./admin-merge";

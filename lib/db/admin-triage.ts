@@ -1,10 +1,13 @@
 // Free-text triage: "other" entries that matched no catalogue entry, grouped by normalised text, are mapped to
 // a project or promoted to a new one. Either way every response that typed the text is re-coded as naming it.
+import { rankCatalogueMatches } from "../survey/catalogue-match";
 import { normalizeName } from "../survey/normalize";
+import { clusterGroups } from "../survey/triage-groups";
 import { writeAudit, type Actor, type Tx } from "./admin-audit";
 import { createProjectInTransaction } from "./admin-catalogue";
 import { ok, refuse, type AdminResult } from "./admin-rounds";
 import type { Db } from "./client";
+import { loadMatchableCatalogue } from "./responses";
 import { UNSPECIFIED_FREQUENCY } from "../survey/questions";
 
 export interface OtherGroup {
@@ -34,15 +37,47 @@ export async function listUnmatchedOtherGroups(db: Db, options: { limit?: number
   }));
 }
 
+export interface TriageCluster {
+  groups: (OtherGroup & { suggestions: { projectId: number; name: string; reason: string }[] })[];
+  count: number;
+}
+
+/** Unmatched groups, alike ones together, each with the catalogue's best matches from the form's own matcher. */
+export async function listTriageClusters(db: Db): Promise<TriageCluster[]> {
+  const [groups, index] = await Promise.all([listUnmatchedOtherGroups(db), loadMatchableCatalogue(db)]);
+  const suggested = groups.map((group) => {
+    const best = new Map<number, { projectId: number; name: string; reason: string; score: number }>();
+    for (const text of group.examples) {
+      for (const match of rankCatalogueMatches(index, text)) {
+        const known = best.get(match.project.id);
+        if (!known || match.score > known.score) best.set(match.project.id, { projectId: match.project.id, name: match.project.name, reason: match.reason, score: match.score });
+      }
+    }
+    const suggestions = [...best.values()].sort((a, b) => b.score - a.score).slice(0, 3).map(({ score: _, ...rest }) => rest);
+    return { ...group, suggestions };
+  });
+  return clusterGroups(suggested);
+}
+
 export interface RecodeReport {
   entries: number;
   addedAnswers: number;
-  alias: string | null;
+  aliases: string[];
 }
 
-/** Point every unmatched entry of the group at the project and add the project to each response that lacked it. */
-async function recodeGroup(tx: Tx, normalizedText: string, projectId: number): Promise<Omit<RecodeReport, "alias">> {
-  const entries = await tx.otherEntry.findMany({ where: { normalizedText, projectId: null }, select: { id: true, responseId: true, roundId: true } });
+/** What undoing a re-coding needs: ids only (lib/db/admin-undo.ts). */
+export interface RecodeReversal {
+  kind: "recode";
+  projectId: number;
+  entryIds: number[];
+  addedResponseIds: string[];
+  aliasIds: number[];
+  createdProject?: { id: number; roundIds: number[] };
+}
+
+/** Point every unmatched entry of the groups at the project and add the project to each response that lacked it. */
+async function recodeGroups(tx: Tx, normalizedTexts: string[], projectId: number) {
+  const entries = await tx.otherEntry.findMany({ where: { normalizedText: { in: normalizedTexts }, projectId: null }, select: { id: true, responseId: true, roundId: true } });
   await tx.otherEntry.updateMany({ where: { id: { in: entries.map((e) => e.id) } }, data: { projectId } });
   const responses = new Map(entries.map((e) => [e.responseId, e.roundId]));
   const already = new Set(
@@ -54,35 +89,53 @@ async function recodeGroup(tx: Tx, normalizedText: string, projectId: number): P
     await tx.responseProject.createMany({ data: missing.map(([responseId, roundId]) => ({ responseId, roundId, projectId, frequency: UNSPECIFIED_FREQUENCY })) });
     await tx.response.updateMany({ where: { id: { in: missing.map(([id]) => id) } }, data: { projectCount: { increment: 1 } } });
   }
-  return { entries: entries.length, addedAnswers: missing.length };
+  return { entryIds: entries.map((e) => e.id), addedResponseIds: missing.map(([id]) => id) };
 }
 
 /** Keep the typed text matching the project in future answers, unless it already names something. */
-async function addTextAsAlias(tx: Tx, projectId: number, normalizedText: string, label: string): Promise<string | null> {
+async function addTextAsAlias(tx: Tx, projectId: number, normalizedText: string, label: string): Promise<{ id: number; alias: string } | null> {
   const taken =
     (await tx.project.findUnique({ where: { normalizedName: normalizedText }, select: { id: true } })) ??
     (await tx.projectAlias.findUnique({ where: { normalized: normalizedText }, select: { id: true } }));
   if (taken || normalizeName(label) !== normalizedText) return null;
-  await tx.projectAlias.create({ data: { projectId, alias: label, normalized: normalizedText } });
-  return label;
+  return tx.projectAlias.create({ data: { projectId, alias: label, normalized: normalizedText }, select: { id: true, alias: true } });
 }
 
-async function firstRawText(tx: Tx, normalizedText: string): Promise<string | null> {
-  return (await tx.otherEntry.findFirst({ where: { normalizedText, projectId: null }, orderBy: { id: "asc" }, select: { rawText: true } }))?.rawText ?? null;
+/** The first raw text of each group still unmatched, or a refusal naming a group someone triaged already. */
+async function firstRawTexts(tx: Tx, normalizedTexts: string[]): Promise<AdminResult<Map<string, string>>> {
+  const labels = new Map<string, string>();
+  for (const text of new Set(normalizedTexts)) {
+    const first = await tx.otherEntry.findFirst({ where: { normalizedText: text, projectId: null }, orderBy: { id: "asc" }, select: { rawText: true } });
+    if (!first) return refuse("No unmatched entries have this text (perhaps someone triaged them already)");
+    labels.set(text, first.rawText);
+  }
+  return ok(labels);
 }
 
-export async function mapOtherGroup(db: Db, actor: Actor, input: { normalizedText: string; projectId: number }): Promise<AdminResult<RecodeReport>> {
+async function recodeWithAliases(tx: Tx, labels: Map<string, string>, projectId: number) {
+  const recoded = await recodeGroups(tx, [...labels.keys()], projectId);
+  const aliases: { id: number; alias: string }[] = [];
+  for (const [text, label] of labels) {
+    const alias = await addTextAsAlias(tx, projectId, text, label);
+    if (alias) aliases.push(alias);
+  }
+  const report: RecodeReport = { entries: recoded.entryIds.length, addedAnswers: recoded.addedResponseIds.length, aliases: aliases.map((a) => a.alias) };
+  const reversal: RecodeReversal = { kind: "recode", projectId, ...recoded, aliasIds: aliases.map((a) => a.id) };
+  return { report, reversal };
+}
+
+/** Map one group, or several alike groups at once, to an existing project. */
+export async function mapOtherGroup(db: Db, actor: Actor, input: { normalizedTexts: string[]; projectId: number }): Promise<AdminResult<RecodeReport>> {
   return db.$transaction(
     async (tx) => {
-      const label = await firstRawText(tx, input.normalizedText);
-      if (label === null) return refuse("No unmatched entries have this text (perhaps someone triaged them already)");
+      const labels = await firstRawTexts(tx, input.normalizedTexts);
+      if (!labels.ok) return labels;
       let project = await tx.project.findUnique({ where: { id: input.projectId } });
       if (project?.status === "merged" && project.mergedIntoId) project = await tx.project.findUnique({ where: { id: project.mergedIntoId } });
       if (!project) return refuse("Choose an existing project", "projectId");
-      const report = await recodeGroup(tx, input.normalizedText, project.id);
-      const alias = await addTextAsAlias(tx, project.id, input.normalizedText, label);
-      await writeAudit(tx, actor, { action: "other.map", target: `project:${project.slug}`, before: { text: input.normalizedText }, after: { project: project.slug, ...report, alias } });
-      return ok({ ...report, alias });
+      const { report, reversal } = await recodeWithAliases(tx, labels.value, project.id);
+      await writeAudit(tx, actor, { action: "other.map", target: `project:${project.slug}`, before: { texts: [...labels.value.keys()] }, after: { project: project.slug, ...report }, reversal });
+      return ok(report);
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
@@ -95,19 +148,19 @@ export async function promoteOtherGroup(
 ): Promise<AdminResult<RecodeReport & { slug: string }>> {
   return db.$transaction(
     async (tx) => {
-      const label = await firstRawText(tx, input.normalizedText);
-      if (label === null) return refuse("No unmatched entries have this text (perhaps someone triaged them already)");
+      const labels = await firstRawTexts(tx, [input.normalizedText]);
+      if (!labels.ok) return labels;
       const created = await createProjectInTransaction(tx, { name: input.name, categoryId: input.categoryId });
       if (!created.ok) return created;
-      const report = await recodeGroup(tx, input.normalizedText, created.value.id);
-      const alias = await addTextAsAlias(tx, created.value.id, input.normalizedText, label);
+      const { report, reversal } = await recodeWithAliases(tx, labels.value, created.value.id);
       await writeAudit(tx, actor, {
         action: "other.promote",
         target: `project:${created.value.slug}`,
-        before: { text: input.normalizedText },
-        after: { project: created.value.slug, name: input.name, categoryId: input.categoryId, offeredIn: created.value.rounds, ...report, alias },
+        before: { texts: [input.normalizedText] },
+        after: { project: created.value.slug, name: input.name, categoryId: input.categoryId, offeredIn: created.value.rounds, ...report },
+        reversal: { ...reversal, createdProject: { id: created.value.id, roundIds: created.value.roundIds } },
       });
-      return ok({ ...report, alias, slug: created.value.slug });
+      return ok({ ...report, slug: created.value.slug });
     },
     { maxWait: 10_000, timeout: 60_000 },
   );

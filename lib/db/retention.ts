@@ -1,6 +1,7 @@
 // The retention rule: responses of rounds closed longer than RETENTION_DAYS ago are deleted with every row
 // that belonged to them. Their edit links then say "deleted"; aggregates of those rounds are gone too.
 import type { Db } from "./client";
+import { settleRoundSchedule } from "./round-schedule";
 
 export interface RetentionReport {
   rounds: string[];
@@ -11,6 +12,8 @@ export async function applyRetention(db: Db, retentionDays: number, now = new Da
   const report: RetentionReport = { rounds: [], responsesDeleted: 0 };
   if (retentionDays <= 0) return report;
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+  // A round closed by its schedule counts from its closing time even if no page view has recorded the close yet.
+  await settleRoundSchedule(db);
   const rounds = await db.round.findMany({ where: { status: "closed", isDemo: false } });
   for (const round of rounds) {
     const closedAt = round.closesAt ?? round.updatedAt;

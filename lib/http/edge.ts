@@ -4,6 +4,7 @@
 // serve, addresses that are not valid percent-encoding, cross-site, oversized or malformed server-action bodies.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isSameOriginRequest, type HeaderSource } from "../auth/origin";
+import { apiErrorBody } from "../survey/api-error";
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "../security-headers";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustProxy } from "./client-address";
 import { ACTION_BODY_LIMIT_BYTES, ALLOWED_METHODS, checkActionBody, checkMethod, checkUrl, type Refusal } from "./request-guard";
@@ -23,7 +24,7 @@ const headerSource = (request: IncomingMessage): HeaderSource => ({
   },
 });
 
-function refuse(response: ServerResponse, { status, message }: Refusal): void {
+function refuse(response: ServerResponse, { status, code, message }: Refusal): void {
   response.statusCode = status;
   for (const { key, value } of STATIC_SECURITY_HEADERS) response.setHeader(key, value);
   response.setHeader("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
@@ -32,7 +33,7 @@ function refuse(response: ServerResponse, { status, message }: Refusal): void {
   if (status === 405) response.setHeader("Allow", ALLOWED_METHODS.join(", "));
   // The body of a refused post may still be arriving: close the connection rather than read it.
   if (status === 413 || status === 411) response.setHeader("Connection", "close");
-  response.end(JSON.stringify({ error: message }));
+  response.end(JSON.stringify(apiErrorBody(code, message)));
 }
 
 class BodyAbortedError extends Error {
@@ -50,8 +51,8 @@ function readDeclaredBody(request: IncomingMessage, length: number): Promise<Buf
     let received = 0;
     const finish = (error?: Error) => {
       request.off("readable", onReadable);
-      request.off("error", finish);
-      request.off("close", onClose);
+      request.off("error", onAborted);
+      request.off("close", onAborted);
       if (error) return reject(error);
       const body = Buffer.concat(chunks);
       request.unshift(body);
@@ -64,21 +65,21 @@ function readDeclaredBody(request: IncomingMessage, length: number): Promise<Buf
       }
       if (received >= length) finish();
     };
-    // A client that goes away mid-body leaves nothing to answer.
-    const onClose = () => finish(new BodyAbortedError());
+    // A client that goes away mid-body (the request stream's 'error' is Node's "aborted") leaves nothing to answer.
+    const onAborted = () => finish(new BodyAbortedError());
     request.on("readable", onReadable);
-    request.on("error", finish);
-    request.on("close", onClose);
+    request.on("error", onAborted);
+    request.on("close", onAborted);
   });
 }
 
 /** Server-action posts (and the no-JavaScript form posts that run them): everything but the JSON API's. */
 async function checkPagePost(request: IncomingMessage): Promise<Refusal | null> {
   const declared = request.headers["content-length"];
-  if (declared === undefined) return request.headers["transfer-encoding"] ? { status: 411, message: "Send the form with a Content-Length" } : null;
+  if (declared === undefined) return request.headers["transfer-encoding"] ? { status: 411, code: "length_required", message: "Send the form with a Content-Length" } : null;
   const length = Number(declared);
-  if (!Number.isSafeInteger(length) || length < 0) return { status: 400, message: "Bad Content-Length" };
-  if (length > ACTION_BODY_LIMIT_BYTES) return { status: 413, message: "Request body too large" };
+  if (!Number.isSafeInteger(length) || length < 0) return { status: 400, code: "invalid_body", message: "Bad Content-Length" };
+  if (length > ACTION_BODY_LIMIT_BYTES) return { status: 413, code: "body_too_large", message: "Request body too large" };
   if (length === 0) return null;
   const contentType = request.headers["content-type"] ?? "";
   const body = await readDeclaredBody(request, length);
@@ -90,7 +91,7 @@ async function checkPagePost(request: IncomingMessage): Promise<Refusal | null> 
  * a malformed header): a 400 with the same security headers, written on the raw socket (Node's 'clientError').
  */
 export function parserErrorResponse(): string {
-  const body = JSON.stringify({ error: "Bad request" });
+  const body = JSON.stringify(apiErrorBody("bad_request", "Bad request"));
   const headers = [
     ...STATIC_SECURITY_HEADERS.map(({ key, value }) => `${key}: ${value}`),
     `Content-Security-Policy: ${API_CONTENT_SECURITY_POLICY}`,
@@ -116,7 +117,7 @@ export function withEdge(handler: NodeHandler, options: EdgeOptions): NodeHandle
       if (!isSameOriginRequest(headerSource(request))) {
         // The refusal stands even when the audit log cannot be written.
         await options.onCrossSiteRequest(client, path).catch((error: unknown) => console.error("upstream-census: auditing a cross-site post failed", error));
-        return refuse(response, { status: 403, message: "Cross-site request refused" });
+        return refuse(response, { status: 403, code: "cross_site_request", message: "Cross-site request refused" });
       }
       let refusal: Refusal | null;
       try {

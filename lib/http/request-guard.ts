@@ -1,5 +1,6 @@
 // What the edge (lib/http/edge.ts) refuses before Next.js sees a request: things Next.js would otherwise answer
 // with a 500. Pure: no Node or Next.js types, unit-tested beside it.
+import type { ApiErrorCode } from "../survey/api-error";
 
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
@@ -10,11 +11,12 @@ export const MAX_ACTION_JSON_DEPTH = 64;
 
 export interface Refusal {
   status: 400 | 403 | 405 | 411 | 413;
+  code: ApiErrorCode;
   message: string;
 }
 
 export function checkMethod(method: string | undefined): Refusal | null {
-  return method && (ALLOWED_METHODS as readonly string[]).includes(method) ? null : { status: 405, message: "Method not allowed" };
+  return method && (ALLOWED_METHODS as readonly string[]).includes(method) ? null : { status: 405, code: "method_not_allowed", message: "Method not allowed" };
 }
 
 const decodes = (text: string) => {
@@ -28,10 +30,10 @@ const decodes = (text: string) => {
 
 /** Every path segment and query component must be valid percent-encoded UTF-8. */
 export function checkUrl(url: string | undefined): Refusal | null {
-  if (!url || !url.startsWith("/")) return { status: 400, message: "Bad request target" };
+  if (!url || !url.startsWith("/")) return { status: 400, code: "invalid_address", message: "Bad request target" };
   const [path = "", query = ""] = url.split(/\?(.*)/s, 2);
   const parts = [...path.split("/"), ...query.split(/[&=]/).map((part) => part.replace(/\+/g, " "))];
-  return parts.every(decodes) ? null : { status: 400, message: "The address is not valid percent-encoded UTF-8" };
+  return parts.every(decodes) ? null : { status: 400, code: "invalid_address", message: "The address is not valid percent-encoded UTF-8" };
 }
 
 /** Whether JSON text nests deeper than `limit` arrays and objects (counted without parsing, strings skipped). */
@@ -65,15 +67,15 @@ function usesUnsupportedReference(value: unknown): boolean {
 }
 
 function checkJson(text: string, mustBeList: boolean): Refusal | null {
-  if (nestsDeeperThan(text, MAX_ACTION_JSON_DEPTH)) return { status: 400, message: "The action's arguments nest too deeply" };
+  if (nestsDeeperThan(text, MAX_ACTION_JSON_DEPTH)) return { status: 400, code: "invalid_body", message: "The action's arguments nest too deeply" };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { status: 400, message: "The action's arguments are not valid JSON" };
+    return { status: 400, code: "invalid_body", message: "The action's arguments are not valid JSON" };
   }
-  if (mustBeList && !Array.isArray(value)) return { status: 400, message: "The action's arguments must be a list" };
-  return usesUnsupportedReference(value) ? { status: 400, message: "The action's arguments use an encoding this site never sends" } : null;
+  if (mustBeList && !Array.isArray(value)) return { status: 400, code: "invalid_body", message: "The action's arguments must be a list" };
+  return usesUnsupportedReference(value) ? { status: 400, code: "invalid_body", message: "The action's arguments use an encoding this site never sends" } : null;
 }
 
 /**
@@ -85,12 +87,12 @@ export async function checkActionBody(contentType: string, body: Buffer, form: (
   const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   if (type === "text/plain") return checkJson(body.toString("utf8"), true);
   if (type === "application/x-www-form-urlencoded") return null;
-  if (type !== "multipart/form-data") return { status: 400, message: "Server actions take a form or JSON arguments" };
+  if (type !== "multipart/form-data") return { status: 400, code: "invalid_body", message: "Server actions take a form or JSON arguments" };
   let fields: FormData;
   try {
     fields = await form();
   } catch {
-    return { status: 400, message: "The form data is malformed" };
+    return { status: 400, code: "invalid_body", message: "The form data is malformed" };
   }
   for (const [name, value] of fields) {
     if (!/^\d+$/.test(name) || typeof value !== "string") continue;

@@ -24,7 +24,17 @@ export type ApiErrorCode =
   | "sign_in_required"
   | "forbidden"
   | "invalid_credentials"
-  | "unavailable";
+  | "unavailable"
+  /** No endpoint at this address. */
+  | "not_found"
+  /** The endpoint does not take this method; `Allow` lists those it takes. */
+  | "method_not_allowed"
+  /** The address is not valid percent-encoded UTF-8. */
+  | "invalid_address"
+  /** A chunked body where the length must be declared. */
+  | "length_required"
+  /** A request Node's HTTP parser refused (a malformed header, an unknown method). */
+  | "bad_request";
 
 export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string; fields?: FieldErrors };
@@ -59,4 +69,11 @@ export function filterIssuesResponse(status: 400 | 404, issues: readonly FilterI
   return apiErrorResponse(status, status === 404 ? "round_not_found" : "invalid_query", describeFilterIssues(issues), {
     fields: fieldsOfIssues(issues),
   });
+}
+
+/** An endpoint's answer to the methods it does not take, e.g. `export const { POST, PUT } = refuseOtherMethods("GET")`. */
+export function refuseOtherMethods(...allowed: string[]) {
+  const refuse = () =>
+    apiErrorResponse(405, "method_not_allowed", `This endpoint takes ${allowed.join(", ")}.`, { headers: { Allow: [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ") } });
+  return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
 }

@@ -65,3 +65,72 @@ export function suggestProjects<P extends MatchableProject>(
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   return scored.slice(0, limit).map((entry) => entry.project);
 }
+
+/** Optimal string alignment distance (a swap of neighbours is one typo), giving up above `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (prevPrev[j - 2] ?? 0) + 1);
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length] ?? limit + 1;
+}
+
+/** Typos a name may have and still be offered: one for names up to 6 characters, two above, none below 4. */
+export function typoLimit(key: string): number {
+  return key.length < 4 ? 0 : key.length <= 6 ? 1 : 2;
+}
+
+export interface RankedMatch<P extends MatchableProject> {
+  project: P;
+  /** Why it is offered, for a person to judge: "alias 'k8s'", "2 typos from 'Kubernetes'". */
+  reason: string;
+  score: number;
+}
+
+/**
+ * The catalogue entries free text most likely names, best first, each with its reason: its name or an alias
+ * exactly, one or two typos away (the limits of the form's and the import's hints), or named inside the text.
+ * For an organiser to choose from; nothing here re-codes an answer by itself.
+ */
+export function rankCatalogueMatches<P extends MatchableProject>(index: CatalogueIndex<P>, text: string, limit = 3): RankedMatch<P>[] {
+  const keys = candidateKeys(text);
+  const ranked: RankedMatch<P>[] = [];
+  for (const project of index.projects) {
+    // Assigned in the closure below, which TypeScript's narrowing does not follow.
+    let best = null as RankedMatch<P> | null;
+    const consider = (score: number, reason: string) => {
+      if (!best || score > best.score) best = { project, reason, score };
+    };
+    const labels = [{ label: project.name, isAlias: false }, ...project.aliases.map((label) => ({ label, isAlias: true }))];
+    for (const { label, isAlias } of labels) {
+      const target = normalizeName(label);
+      if (!target) continue;
+      keys.forEach((key, rank) => {
+        const bonus = rank === 0 ? 1 : 0; // the text as typed beats a form of it without a path or affix
+        if (key === target) consider(100 + bonus, isAlias ? `alias '${label}'` : `name '${label}'`);
+        const allowed = typoLimit(key);
+        if (allowed > 0) {
+          const distance = editDistance(key, target, allowed);
+          if (distance > 0 && distance <= allowed) consider(90 - 10 * distance + bonus, `${distance} typo${distance > 1 ? "s" : ""} from '${label}'`);
+        }
+        if (target.length >= 4 && key !== target && key.includes(target)) consider(50 + target.length / 100, `mentions '${label}'`);
+        if (key.length >= 3 && key !== target && target.startsWith(key)) consider(40, `'${label}' begins with it`);
+      });
+    }
+    if (best) ranked.push(best);
+  }
+  return ranked.sort((a, b) => b.score - a.score).slice(0, limit);
+}

@@ -46,3 +46,17 @@ describe("catalogue rules", () => {
     expect(merged).toEqual(flags({ kindCode: true, kindDocs: true, frequency: "regularly" }));
   });
 });
+
+describe("choices that re-code answers", () => {
+  it("refuse an empty or missing choice with what to choose, never read it as the first option", async () => {
+    const { mapOtherGroupSchema, mergeProjectsSchema, confirmMergeSchema, recategoriseProjectSchema } = await import("./catalogue-rules");
+    const message = (result: { error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
+    expect(message(mapOtherGroupSchema.safeParse({ normalizedTexts: ["x"] }))).toBe("Choose the project to map these answers to");
+    expect(message(mapOtherGroupSchema.safeParse({ normalizedTexts: ["x"], projectId: "" }))).toBe("Choose the project to map these answers to");
+    expect(message(mapOtherGroupSchema.safeParse({ normalizedTexts: [], projectId: "3" }))).toBe("Choose at least one text to map");
+    expect(message(mergeProjectsSchema.safeParse({ fromProjectId: "1", intoProjectId: "" }))).toBe("Choose the project to merge into");
+    expect(message(recategoriseProjectSchema.safeParse({ projectId: "1", categoryId: "0" }))).toBe("Choose the category to move it to");
+    expect(message(confirmMergeSchema.safeParse({ fromProjectId: "1", intoProjectId: "2" }))).toBe("Preview the merge first, then confirm it");
+    expect(mapOtherGroupSchema.safeParse({ normalizedTexts: ["x"], projectId: "3" }).success).toBe(true);
+  });
+});

@@ -20,22 +20,40 @@ export const catalogueNameSchema = (what: string) =>
     );
 
 const id = z.coerce.number({ error: "Choose an entry" }).int("Choose an entry").positive("Choose an entry");
+/**
+ * A choice that re-codes answers (map, merge, move): its select starts empty, so an empty or missing value is
+ * refused with what to choose, never read as the first option.
+ */
+const choice = (message: string) =>
+  z.preprocess((value) => (value === "" || value === undefined || value === null ? undefined : value), z.coerce.number({ error: message }).int(message).positive(message));
 
-export const addProjectSchema = z.object({ name: catalogueNameSchema("a project name"), categoryId: id });
+export const addProjectSchema = z.object({ name: catalogueNameSchema("a project name"), categoryId: choice("Choose a category") });
 export const renameProjectSchema = z.object({ projectId: id, name: catalogueNameSchema("a project name") });
-export const recategoriseProjectSchema = z.object({ projectId: id, categoryId: id });
+export const recategoriseProjectSchema = z.object({ projectId: id, categoryId: choice("Choose the category to move it to") });
 export const projectIdSchema = z.object({ projectId: id });
 export const addAliasSchema = z.object({ projectId: id, alias: catalogueNameSchema("an alias") });
 export const aliasIdSchema = z.object({ aliasId: id });
 export const addCategorySchema = z.object({ name: catalogueNameSchema("a category name") });
 export const renameCategorySchema = z.object({ categoryId: id, name: catalogueNameSchema("a category name") });
-export const mergeProjectsSchema = z.object({ fromProjectId: id, intoProjectId: id });
-export const mapOtherGroupSchema = z.object({ normalizedText: z.string().min(1).max(400), projectId: id });
-export const promoteOtherGroupSchema = z.object({
-  normalizedText: z.string().min(1).max(400),
-  name: catalogueNameSchema("a project name"),
-  categoryId: id,
+export const mergeProjectsSchema = z.object({
+  fromProjectId: choice("Choose the project to merge"),
+  intoProjectId: choice("Choose the project to merge into"),
 });
+/** The merge itself: only after its preview, which the confirm button sends back. */
+export const confirmMergeSchema = mergeProjectsSchema.extend({
+  confirm: z.literal("yes", { error: "Preview the merge first, then confirm it" }),
+});
+const groupText = z.string().min(1).max(400);
+export const mapOtherGroupSchema = z.object({
+  normalizedTexts: z.array(groupText, { error: "Choose at least one text to map" }).min(1, "Choose at least one text to map").max(200),
+  projectId: choice("Choose the project to map these answers to"),
+});
+export const promoteOtherGroupSchema = z.object({
+  normalizedText: groupText,
+  name: catalogueNameSchema("a project name"),
+  categoryId: choice("Choose a category for the new project"),
+});
+export const undoAuditEntrySchema = z.object({ auditId: id });
 
 export const roundSlugSchema = z
   .string({ error: "Enter a short id" })

@@ -39,7 +39,13 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
   const tooLarge = { ok: false, result: apiError(413, "body_too_large", `The body is larger than ${maxBytes / 1024} KB.`) } as const;
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge;
-  const bytes = await readLimited(request, maxBytes);
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await readLimited(request, maxBytes);
+  } catch {
+    // The client went away mid-upload (or sent a broken body): its own doing, so an answer rather than a logged fault.
+    return { ok: false, result: apiError(400, "invalid_body", "The body ended before it was complete.") };
+  }
   if (bytes === null) return tooLarge;
   let text: string;
   try {

@@ -33,7 +33,8 @@ export async function databaseUrlFor(kind: DatabaseKind, name: string, postgresU
   if (!postgresUrl) throw new Error("PostgreSQL benchmarks need DATABASE_URL=postgresql://...");
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
-  const database = `census_${name.replace(/[^a-z0-9_]/g, "_")}`;
+  // BENCH_DATABASE_PREFIX keeps benchmarks run side by side on one server out of each other's databases.
+  const database = `census_${`${process.env.BENCH_DATABASE_PREFIX ?? ""}${name}`.replace(/[^a-z0-9_]/g, "_")}`;
   try {
     if (fresh) await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);

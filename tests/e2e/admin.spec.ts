@@ -82,13 +82,14 @@ test.describe("organisers", () => {
     await expect(group).toHaveCount(0);
 
     await page.getByRole("link", { name: "Catalogue" }).click();
+    await page.getByRole("searchbox", { name: "Search" }).fill("Tempest plugins");
     const row = page.locator('tr[data-project="tempest-plugins"]');
     await expect(row).toContainText("Tempest plugins");
-    await expect(row.locator("td").nth(2)).toHaveText(String(entries));
+    await expect(row.locator("td").nth(3)).toHaveText(String(entries));
 
     await page.getByRole("link", { name: "Audit log" }).click();
-    await expect(page.getByRole("cell", { name: "other.promote" })).toBeVisible();
-    await expect(page.getByRole("cell", { name: "round.close" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "other.promote", exact: true })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "round.close", exact: true })).toBeVisible();
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("heading", { name: "Organiser sign-in" })).toBeVisible();
@@ -204,6 +205,7 @@ test.describe("refusals", () => {
     expect(signInAsAnalyst.status()).toBe(200);
     const form = page.getByRole("form", { name: "Add project" });
     await form.getByLabel("Name").fill("Injected project");
+    await form.getByLabel("Category").selectOption({ index: 1 });
     const [analyst] = await Promise.all([page.waitForResponse(isActionPost), form.getByRole("button").click()]);
     expect(analyst.status()).toBe(403);
 

@@ -1,13 +1,15 @@
 // The server behind the end-to-end tests: a fresh SQLite file, the catalogue, demo data, then the production build behind the app's edge (lib/http/server.ts).
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { mkdirSync, rmSync } from "node:fs";
 import { prepareDatabase } from "../../lib/db/prepare";
+import { e2eDatabaseDir, e2eDatabaseUrl } from "./database";
 import { seedE2eData } from "./seed";
 
 const port = process.env.E2E_PORT ?? "3210";
-const url = `file:${join(mkdtempSync(join(tmpdir(), "census-e2e-")), "census.db")}`;
+// A fresh file each run, at a path the specs can find (tests/e2e/database.ts).
+rmSync(e2eDatabaseDir(port), { recursive: true, force: true });
+mkdirSync(e2eDatabaseDir(port), { recursive: true });
+const url = e2eDatabaseUrl(port);
 await prepareDatabase(url);
 await seedE2eData(url);
 

@@ -207,8 +207,8 @@ describeEachDatabase("admin curation", (kind) => {
         ok: true;
         value: { id: number };
       };
-      const mapped = await mapOtherGroup(t.db, actor, { normalizedText: "hyperfoobar", projectId: target.value.id });
-      expect(mapped).toMatchObject({ ok: true, value: { entries: 2, addedAnswers: 2, alias: "HyperFooBar" } });
+      const mapped = await mapOtherGroup(t.db, actor, { normalizedTexts: ["hyperfoobar"], projectId: target.value.id });
+      expect(mapped).toMatchObject({ ok: true, value: { entries: 2, addedAnswers: 2, aliases: ["HyperFooBar"] } });
       for (const responseId of [first, second]) {
         expect(await t.db.responseProject.findUniqueOrThrow({ where: { responseId_projectId: { responseId, projectId: target.value.id } } })).toMatchObject({
           frequency: "unspecified",
@@ -217,7 +217,7 @@ describeEachDatabase("admin curation", (kind) => {
       }
       expect((await t.db.response.findUniqueOrThrow({ where: { id: second } })).projectCount).toBe(2);
       expect((await listUnmatchedOtherGroups(t.db)).some((g) => g.normalizedText === "hyperfoobar")).toBe(false);
-      expect(await mapOtherGroup(t.db, actor, { normalizedText: "hyperfoobar", projectId: target.value.id })).toMatchObject({ ok: false });
+      expect(await mapOtherGroup(t.db, actor, { normalizedTexts: ["hyperfoobar"], projectId: target.value.id })).toMatchObject({ ok: false });
     });
 
     it("promotes a group to a new project offered by the open round", async () => {

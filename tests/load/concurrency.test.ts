@@ -28,7 +28,9 @@ describeEachDatabase("concurrent submissions through next start", (kind) => {
   it(`stores exactly the ${SUBMISSIONS} acknowledged responses`, async () => {
     const before = await t.db.response.count();
     const bodies = Array.from({ length: SUBMISSIONS }, (_, n) => submissionBody(n));
+    const started = performance.now();
     const results = await Promise.all(bodies.map((body, n) => postSubmission(servers[n % servers.length]!.url, body)));
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const statuses = new Map<number, number>();
     for (const r of results) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
     expect(Object.fromEntries(statuses)).toEqual({ 201: SUBMISSIONS });
@@ -37,6 +39,7 @@ describeEachDatabase("concurrent submissions through next start", (kind) => {
     expect(new Set(acknowledged).size).toBe(SUBMISSIONS);
     expect(await t.db.response.count()).toBe(before + SUBMISSIONS);
     const stored = await t.db.response.count({ where: { publicId: { in: acknowledged } } });
+    console.log(`concurrency [${kind}]: ${SUBMISSIONS} simultaneous submissions to ${servers.length} instance(s) in ${seconds} s: ${results.filter((r) => r.status === 201).length} × 201, ${stored} stored`);
     expect(stored).toBe(SUBMISSIONS);
   });
 

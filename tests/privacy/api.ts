@@ -45,6 +45,10 @@ export async function inProcessApi(): Promise<PublicApi> {
       string,
       Handler
     >,
+    "/api/export/dependencies.csv": (await import("@/app/api/export/dependencies.csv/route")) as unknown as Record<
+      string,
+      Handler
+    >,
     "/api/export/aggregates/[chart]": (await import("@/app/api/export/aggregates/[chart]/route")) as unknown as Record<
       string,
       Handler

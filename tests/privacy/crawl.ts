@@ -4,6 +4,7 @@ import type { PublicApi } from "./api";
 import { describe, refine, type Catalogue } from "./cells";
 import { Crawl } from "./observations";
 import { readDependencies, readSummary } from "./read-answers";
+import { readCsvExports } from "./read-csv";
 
 export interface CrawlPlan {
   rounds: string[];
@@ -14,6 +15,8 @@ export interface CrawlPlan {
   employerPaid?: (string | null)[];
   /** Also crawl /api/v1/dependencies (default true). */
   dependencies?: boolean;
+  /** Also read every aggregate CSV and the dependencies CSV of every n-th filter set that has figures (0: none). */
+  csvEvery?: number;
   /** Queries in flight at once. */
   concurrency?: number;
   onProgress?: (done: number, total: number) => void;
@@ -51,6 +54,7 @@ export async function crawlPublicApi(api: PublicApi, plan: CrawlPlan, catalogue:
         for (const paid of employerPaid) jobs.push({ round, team, category, employerPaid: paid });
   let next = 0;
   let done = 0;
+  let withFigures = 0;
   const worker = async () => {
     while (next < jobs.length) {
       const job = jobs[next++]!;
@@ -69,6 +73,9 @@ export async function crawlPublicApi(api: PublicApi, plan: CrawlPlan, catalogue:
       if (summary.status !== 200)
         throw new Error(`summary?${query}: ${summary.status} ${JSON.stringify(summary.body)}`);
       readSummary(crawl, base, query, summary.body, catalogue);
+      const hasFigures = ((summary.body ?? {}) as { charts?: unknown }).charts != null;
+      if (hasFigures && plan.csvEvery && withFigures++ % plan.csvEvery === 0)
+        await readCsvExports(api, crawl, base, query, catalogue);
       if (plan.dependencies !== false) {
         const dependencies = await api.get(`/api/v1/dependencies?${query}`);
         crawl.queries++;

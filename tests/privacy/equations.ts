@@ -7,10 +7,72 @@ import { isStructurallyEmpty, keyOf, parentsOf, refine, REST, type Catalogue, ty
 import type { Crawl } from "./observations";
 import { UNBOUNDED, type Difference, type Equality, type Problem } from "./solver";
 
+/**
+ * How the attack reads a published count. "suppression": counts are exact, below k shown as "<k" (main before
+ * the cell key). "cell-key": the published rule of docs/privacy.md — a true 0 is always 0, 1..k−1 is 0 or "<k",
+ * k and more is moved by at most `maxAdjustment` and never below k.
+ */
+export type PublicationModel = "suppression" | "cell-key";
+
+/** The attack's kinds of signal, each of which can be left out to see what it alone gives away. */
+export const SIGNALS = [
+  "zero signals",
+  "left-out rows",
+  "employer-paid rest",
+  "chart partitions",
+  "subsets",
+  "order of hidden rows",
+  "dependencies endpoint",
+] as const;
+export type Signal = (typeof SIGNALS)[number];
+
 export interface AttackRules {
   k: number;
-  /** Largest difference between a published count and the true one (0: exact counts). */
+  /** Signals the attack does not use (default: it uses all). */
+  without?: readonly Signal[];
+  /** The summary's model; the dependencies endpoint may lag behind (`dependenciesModel`, default the same). */
+  model: PublicationModel;
+  dependenciesModel?: PublicationModel;
+  /** Largest difference between a published count of at least k and the true one. */
   maxAdjustment: number;
+}
+
+/** The true counts a published cell allows, under the model. */
+export function feasibleRange(
+  published: { value: number | null; display: string | null; reason: string | null },
+  rules: Pick<AttackRules, "k" | "maxAdjustment" | "model">,
+): [number, number] {
+  const { k, maxAdjustment: D, model } = rules;
+  const { value, display, reason } = published;
+  if (model === "suppression") {
+    if (value !== null) return [value, value];
+    if (reason === "complementary") return [k, UNBOUNDED];
+    return display === `<${k}` ? [0, k - 1] : [0, UNBOUNDED];
+  }
+  if (value === 0) return [0, k - 1];
+  if (value !== null) return value >= k ? [Math.max(k, value - D), value + D] : [Math.max(0, value - D), value + D];
+  return display === `<${k}` ? [1, k - 1] : [0, UNBOUNDED];
+}
+
+/**
+ * Which model a crawl was published under, from the figures alone: the old rule never shows a 0 in a summary
+ * chart (0 is below k, so "<k"), the cell key shows every empty cell as 0.
+ */
+export function detectModel(crawl: Crawl): PublicationModel {
+  return crawl.observations.some((o) => o.where.startsWith("summary") && o.published.value === 0)
+    ? "cell-key"
+    : "suppression";
+}
+
+/** The dependencies endpoint follows the summary's model when its n always equals the summary's n for the same filters. */
+export function detectDependenciesModel(crawl: Crawl, summaryModel: PublicationModel): PublicationModel {
+  if (summaryModel === "suppression") return "suppression";
+  const summaryN = new Map<string, number | null>();
+  for (const o of crawl.observations) if (/^summary\?\S* n $/.test(o.where)) summaryN.set(o.key, o.published.value);
+  const agrees = crawl.observations.every(
+    (o) => !/^dependencies\?\S* n $/.test(o.where) || !summaryN.has(o.key) || summaryN.get(o.key) === o.published.value,
+  );
+  return agrees ? summaryModel : "suppression";
 }
 
 export interface System {
@@ -53,21 +115,24 @@ export function buildSystem(crawl: Crawl, catalogue: Catalogue, rules: AttackRul
   for (const [key, d] of crawl.descriptions) variable(d, key);
 
   // Published values, and what presence or a shown 0 says about the hidden ones.
-  const { k, maxAdjustment: D } = rules;
+  const { k } = rules;
+  const uses = (signal: Signal) => !rules.without?.includes(signal);
   for (const o of crawl.observations) {
+    if (!uses("dependencies endpoint") && o.where.startsWith("dependencies")) continue;
     const i = index.get(o.key)!;
-    const { value, display, reason } = o.published;
-    if (value !== null) bound(i, Math.max(0, value - D), value + D);
-    else if (reason === "complementary") bound(i, D === 0 ? k : 0, UNBOUNDED);
-    else if (display === `<${k}`) bound(i, 0, k - 1 + D);
-    if (o.listedOnlyIfAny || (o.zeroShownAsZero && value === null && display === `<${k}`)) {
+    const { value, display } = o.published;
+    const model = o.where.startsWith("dependencies") ? (rules.dependenciesModel ?? rules.model) : rules.model;
+    // Maintainers are "<k" whenever the row's respondents are, even with none: never read "<k" as "at least one".
+    const maintainers = o.where.includes(" maintainers ") && o.published.display === `<${k}`;
+    bound(i, ...(maintainers ? ([0, k - 1] as [number, number]) : feasibleRange(o.published, { ...rules, model })));
+    if (uses("zero signals") && (o.listedOnlyIfAny || (o.zeroShownAsZero && value === null && display === `<${k}`))) {
       bound(i, 1, UNBOUNDED);
       count("zero signals");
     }
   }
 
   // Lists that show every non-empty row: the rows they leave out are empty.
-  for (const list of crawl.completeLists) {
+  for (const list of uses("left-out rows") ? crawl.completeLists : []) {
     const listed = new Set(list.listed);
     const all =
       list.dimension === "projects"
@@ -79,8 +144,9 @@ export function buildSystem(crawl: Crawl, catalogue: Catalogue, rules: AttackRul
       if (listed.has(item)) continue;
       const i = index.get(keyOf(refine(list.base, { [list.dimension]: [item] }, catalogue)));
       if (i !== undefined) {
-        bound(i, 0, 0);
-        count("left-out rows (zero)");
+        // Under the cell key a row is left out when its published figure is 0, which a small count can be too.
+        bound(i, 0, rules.model === "cell-key" ? k - 1 : 0);
+        count("left-out rows");
       }
     }
   }
@@ -88,17 +154,20 @@ export function buildSystem(crawl: Crawl, catalogue: Catalogue, rules: AttackRul
   // The employer-paid rest: every count without that filter is the sum over the filterable values plus the
   // answers no filter selects (unanswered), which is never published but follows by subtraction.
   const paidValues = crawl.employerPaidValues;
+  // Once "unanswered" can be filtered by, every answer has a filterable value: the rest is empty.
+  const restIsEmpty = paidValues.some((value) => /unanswered|not-answered|no-answer/.test(value));
   for (const [key, d] of crawl.descriptions) {
-    if (d.employerPaid !== null || d.impossible || paidValues.length === 0) continue;
+    if (d.employerPaid !== null || d.impossible || paidValues.length === 0 || !uses("employer-paid rest")) continue;
     const total = index.get(key)!;
     const parts = [...paidValues, REST].map((value) => variable(refine(d, { employerPaid: value }, catalogue)));
+    if (restIsEmpty) bound(parts.at(-1)!, 0, 0);
     equalities.push({ vars: [total, ...parts], coefs: [1, ...parts.map(() => -1)], rhs: 0 });
     count("employer-paid partitions");
   }
 
   // Charts whose cells add up to n (projects per respondent, responses per day).
   const seenPartitions = new Set<string>();
-  for (const p of crawl.partitions) {
+  for (const p of uses("chart partitions") ? crawl.partitions : []) {
     const signature = `${p.total}=${[...p.parts].sort().join("+")}`;
     if (seenPartitions.has(signature)) continue;
     seenPartitions.add(signature);
@@ -108,7 +177,7 @@ export function buildSystem(crawl: Crawl, catalogue: Catalogue, rules: AttackRul
   }
 
   // A subset never has more respondents than its superset.
-  for (const [key, d] of crawl.descriptions) {
+  for (const [key, d] of uses("subsets") ? crawl.descriptions : new Map<string, Description>()) {
     const i = index.get(key)!;
     for (const parent of parentsOf(d)) {
       const j = index.get(keyOf(parent));
@@ -135,7 +204,7 @@ export function buildSystem(crawl: Crawl, catalogue: Catalogue, rules: AttackRul
       });
     }
   const hiddenOrderLeaks = pairs.some((pair) => pair.strict);
-  if (hiddenOrderLeaks)
+  if (hiddenOrderLeaks && uses("order of hidden rows"))
     for (const pair of pairs) {
       differences.push({ a: pair.a, b: pair.b, gap: pair.strict ? 1 : 0 });
       count(pair.strict ? "order: strict drops" : "order: not rising");

@@ -34,11 +34,21 @@ describe("privacy attack on the public API", () => {
         teams: [null, "nova", "neutron", "trove", "ironic", "swift"],
         categories: [null, "databases-and-db-libraries", "virtualization", "networking", "packaging-and-distribution"],
         openRound: { round: "openstack-2026", baseline: 30, maxTargets: 4 },
+        csvEvery: 4,
       },
-      { k: K, maxAdjustment: 0 },
+      // The documented largest adjustment (docs/privacy.md); how the figures are read is detected from them.
+      { k: K, maxAdjustment: 2 },
     );
     ({ report, openRound } = result);
-    console.log(`${formatReport(report)}\n${openRound ? formatOpenRound(openRound) : ""}`);
+    const other = result.openRoundOtherSetting;
+    console.log(
+      [
+        formatReport(report),
+        openRound ? formatOpenRound(openRound) : "",
+        // Reported, not asserted: an organiser who publishes while open accepts that posters can difference.
+        other ? `with publish-while-open ${other.publishWhileOpen}: ${formatOpenRound(other)}` : "",
+      ].join("\n"),
+    );
   }, 240_000);
 
   afterAll(async () => {
@@ -66,6 +76,7 @@ describe("privacy attack on the public API", () => {
     expect(report.publishedSmallValues).toBe(0);
   });
 
+  // Posting: against the open round as an organiser leaves it by default.
   it.skipIf(!CELL_KEY_ON_MAIN)("(a) derives no hidden small count exactly, from the crawl or by posting", () => {
     expect(report.derivedExactly).toBe(0);
     expect(openRound?.derivedExactly ?? 0).toBe(0);

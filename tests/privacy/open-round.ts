@@ -5,6 +5,8 @@ import { newEditToken } from "@/lib/survey/edit-token";
 import type { PublicApi } from "./api";
 import { describe, refine, type Catalogue } from "./cells";
 import { queryString } from "./crawl";
+import { feasibleRange, type AttackRules } from "./equations";
+import { readCell } from "./observations";
 import type { GroundTruth } from "./truth";
 
 export interface OpenRoundReport {
@@ -39,20 +41,21 @@ function answerMatching(round: string, target: Target, n: number, token: string)
 }
 
 type Json = Record<string, unknown>;
-const respondentsShown = (body: unknown): number | null => {
-  const cell = ((body ?? {}) as Json).respondents as Json | null | undefined;
-  return cell && cell.suppressed === false && typeof cell.value === "number" ? cell.value : null;
-};
+
+/** How many answers the attack adds, one reading each: every reading narrows the original count further. */
+const EXTRA_ANSWERS = 4;
 
 /**
  * For each filter set of one team (and one employer-paid answer) shown as too few: post k matching answers and
- * read n − k; then move one of them to another team and read n − (k − 1). Own answers are deleted afterwards.
+ * read n; post more, one at a time, reading n each time; then edit one of them out of the cell and read again.
+ * Each reading bounds the original count (reading − own answers, within what the publication rule allows); the
+ * count is derived when the bounds meet. Own answers are deleted afterwards.
  */
 export async function attackOpenRound(
   api: PublicApi,
   options: {
     round: string;
-    k: number;
+    rules: Pick<AttackRules, "k" | "maxAdjustment" | "model">;
     teams: string[];
     employerPaid: (string | null)[];
     maxTargets: number;
@@ -61,29 +64,41 @@ export async function attackOpenRound(
     truth: GroundTruth;
   },
 ): Promise<OpenRoundReport> {
-  const { round, k } = options;
+  const { round, rules } = options;
+  const { k } = rules;
   const report: OpenRoundReport = { round, publishesWhileOpen: false, targets: 0, derivedExactly: 0, examples: [] };
-  const summary = async (target: Target) =>
-    (await api.get(`/api/v1/summary?${queryString({ round, team: target.team, employerPaid: target.employerPaid })}`))
-      .body;
+  const respondents = async (target: Target) => {
+    const query = queryString({ round, team: target.team, employerPaid: target.employerPaid });
+    return readCell(((await api.get(`/api/v1/summary?${query}`)).body as Json | null)?.respondents);
+  };
   const unfiltered = await api.get(`/api/v1/summary?round=${encodeURIComponent(round)}`);
   report.publishesWhileOpen = ((unfiltered.body ?? {}) as Json).charts != null;
   for (const team of options.teams)
     for (const employerPaid of options.employerPaid) {
       if (report.targets >= options.maxTargets) return report;
       const target = { team, employerPaid };
-      if (respondentsShown(await summary(target)) !== null) continue;
+      if ((await respondents(target)).value !== null) continue;
       report.targets++;
-      const tokens = Array.from({ length: k }, () => newEditToken());
-      const estimates: number[] = [];
+      const tokens: string[] = [];
+      let [lo, hi] = [0, k - 1];
+      const read = async (own: number) => {
+        const [l, h] = feasibleRange(await respondents(target), rules);
+        [lo, hi] = [Math.max(lo, l - own), Math.min(hi, h - own)];
+      };
+      const post = async () => {
+        const token = newEditToken();
+        tokens.push(token);
+        const posted = await api.send("POST", "/api/v1/responses", answerMatching(round, target, tokens.length, token));
+        if (posted.status !== 201)
+          throw new Error(`posting an answer: ${posted.status} ${JSON.stringify(posted.body)}`);
+      };
       try {
-        for (const [n, token] of tokens.entries()) {
-          const posted = await api.send("POST", "/api/v1/responses", answerMatching(round, target, n, token));
-          if (posted.status !== 201)
-            throw new Error(`posting an answer: ${posted.status} ${JSON.stringify(posted.body)}`);
+        while (tokens.length < k) await post();
+        await read(tokens.length);
+        while (tokens.length < k + EXTRA_ANSWERS) {
+          await post();
+          await read(tokens.length);
         }
-        const pushed = respondentsShown(await summary(target));
-        if (pushed !== null) estimates.push(pushed - k);
         // Edit one's own answer out of the cell: the count drops by one.
         const other = options.teams.find((t) => t !== team)!;
         const moved = await api.send(
@@ -92,8 +107,7 @@ export async function attackOpenRound(
           answerMatching(round, { team: other, employerPaid }, 0, tokens[0]!),
         );
         if (moved.status !== 200) throw new Error(`editing an answer: ${moved.status} ${JSON.stringify(moved.body)}`);
-        const edited = respondentsShown(await summary(target));
-        if (edited !== null) estimates.push(edited - (k - 1));
+        await read(tokens.length - 1);
       } finally {
         for (const token of tokens) await api.send("DELETE", `/api/v1/responses/${token}`);
       }
@@ -101,8 +115,7 @@ export async function attackOpenRound(
         `open:${team}:${employerPaid}`,
         refine(describe(round), { teams: [team], employerPaid }, options.catalogue),
       ).count;
-      const agreed = estimates.length > 0 && estimates.every((e) => e === estimates[0]);
-      if (agreed && estimates[0] === real && real >= 1 && real < k) {
+      if (lo === hi && lo === real && real >= 1 && real < k) {
         report.derivedExactly++;
         if (report.examples.length < 5)
           report.examples.push(`${round} team=${team} employerPaid=${employerPaid ?? "any"}: ${real}`);

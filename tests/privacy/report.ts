@@ -14,6 +14,8 @@ import type { GroundTruth } from "./truth";
 
 export interface AttackReport {
   k: number;
+  /** How the attack read the published figures (equations.ts). */
+  model?: string;
   queries: number;
   queriesWithFigures: number;
   publishedCells: number;
@@ -26,6 +28,8 @@ export interface AttackReport {
   derivedSets: number;
   /** Pinned to one value that is not the true one: an assumption of the attack was wrong there. */
   pinnedWrongly: number;
+  /** Per round: unknowns with a true count of 1..k−1, and how many of them were derived exactly. */
+  byRound: Record<string, { smallCounts: number; derivedExactly: number }>;
   /** Narrowed to two possible values (true value among them). */
   narrowedToTwo: number;
   /** (b), 0..1 */
@@ -62,6 +66,7 @@ export function scoreAttack(
   let guessRight = 0;
   let guessOne = 0;
   const derivedSets = new Set<string>();
+  const byRound: AttackReport["byRound"] = {};
   system.keys.forEach((key, i) => {
     const real = truth.evaluate(key, system.descriptions[i]!);
     const lo = solution.lo[i]!;
@@ -72,6 +77,8 @@ export function scoreAttack(
     }
     if (real.count < 1 || real.count >= k) return;
     smallCounts++;
+    const round = (byRound[system.descriptions[i]!.round] ??= { smallCounts: 0, derivedExactly: 0 });
+    round.smallCounts++;
     if (real.count === 1) guessOne++;
     const holds = lo <= real.count && real.count <= hi;
     if (!holds) return;
@@ -79,6 +86,7 @@ export function scoreAttack(
     guessRight += 1 / (Math.min(hi, k - 1) - Math.max(lo, 1) + 1);
     if (lo === hi) {
       derivedExactly++;
+      round.derivedExactly++;
       derivedSets.add(real.setId);
       if (examples.derived.length < 10) examples.derived.push(`${key} = ${real.count}`);
     } else if (hi - lo === 1) narrowedToTwo++;
@@ -116,6 +124,7 @@ export function scoreAttack(
     smallCounts,
     derivedExactly,
     derivedSets: derivedSets.size,
+    byRound,
     pinnedWrongly,
     narrowedToTwo,
     bestGuessShare: smallCounts === 0 ? 0 : guessRight / smallCounts,
@@ -133,9 +142,13 @@ const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 export function formatReport(r: AttackReport): string {
   return [
+    `k = ${r.k}, figures read as: ${r.model ?? "?"}`,
     `queries: ${r.queries} (${r.queriesWithFigures} with figures), published cells: ${r.publishedCells}, unknowns: ${r.unknowns}`,
     `true counts 1..${r.k - 1} among the unknowns: ${r.smallCounts}`,
     `(a) hidden small counts derived exactly: ${r.derivedExactly} (${r.derivedSets} distinct sets of respondents); narrowed to two values: ${r.narrowedToTwo}`,
+    `    by round: ${Object.entries(r.byRound)
+      .map(([round, n]) => `${round} ${n.derivedExactly} of ${n.smallCounts}`)
+      .join(", ")}`,
     `(b) best guess right: ${percent(r.bestGuessShare)} (always guessing 1: ${percent(r.guessOneShare)}; blind guess among 1..${r.k - 1}: ${percent(1 / (r.k - 1))})`,
     `(c) sets of respondents with different published figures: ${r.inconsistentSets}`,
     `(d) published counts in 1..${r.k - 1}: ${r.publishedSmallValues}`,

@@ -130,13 +130,11 @@ export async function readGroundTruth(db: Db, roundSlugs: readonly string[], emp
       orderBy: { id: "asc" },
     });
     const truth = new RoundTruth(responses.length);
+    // A filter value for "not answered" (once there is one) selects the answers stored without a value.
+    const unanswered = employerPaidValues.find((value) => /unanswered|not-answered|no-answer/.test(value));
     responses.forEach((r, i) => {
-      truth.add(
-        r.employerPaid !== null && employerPaidValues.includes(r.employerPaid)
-          ? `paid:${r.employerPaid}`
-          : `paid:${REST}`,
-        i,
-      );
+      const paid = r.employerPaid ?? unanswered;
+      truth.add(paid !== undefined && employerPaidValues.includes(paid) ? `paid:${paid}` : `paid:${REST}`, i);
       truth.add(`bin:${Math.min(r.projectCount, HISTOGRAM_TOP_BIN)}`, i);
       truth.add(`day:${r.createdAt.toISOString().slice(0, 10)}`, i);
       for (const t of r.teams) truth.add(`team:${teams.get(t.teamId)}`, i);

@@ -1,9 +1,10 @@
 // Over a thousand malformed requests against every route and server action of the running app (the production
 // build behind the app's edge), anonymous and signed in: broken percent-encoding in paths and queries, methods
 // the app does not serve, malformed, deeply nested, oversized and mistyped action bodies, cross-site origins.
-// None may get a 5xx, every refusal carries the site's security headers, no answer is stored, and a flood of
-// cross-site posts leaves one audit row per client and window.
+// None may get a 5xx, every refusal carries the site's security headers (and under /api the API's error shape),
+// no answer is stored, and a flood of cross-site posts leaves one audit row per client and window.
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createOrganiser } from "@/lib/db/admin-organisers";
 import { startAppServer, type AppServer } from "../helpers/app-server";
@@ -23,14 +24,16 @@ interface FuzzRequest {
 interface Answer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  body: string;
 }
 
 /** node:http, not fetch: fetch refuses TRACE and friends, and normalises the paths we want to send broken. */
 function send(base: URL, { method, path, headers = {}, body }: FuzzRequest): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = httpRequest({ host: base.hostname, port: base.port, method, path, headers: { ...headers, ...(body !== undefined ? { "content-length": Buffer.byteLength(body) } : {}) } }, (response) => {
-      response.resume();
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.length < 64 && chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
     });
     request.on("error", reject);
     request.setTimeout(60_000, () => request.destroy(new Error(`${method} ${path} timed out`)));
@@ -119,9 +122,9 @@ describeEachDatabase("malformed requests against every route and server action",
     const base = new URL(server.url);
     const cookie = await signInCookie(server.url, ADMIN.email, ADMIN.password);
     const responsesBefore = await t.db.response.count();
-    // Signing out ends the session the other signed-in requests use: those requests go last.
-    const signOutId = serverActions().find((action) => action.name === "signOutAction")?.id;
-    const endsSession = (request: FuzzRequest) => request.headers?.cookie !== undefined && request.headers["next-action"] === signOutId;
+    // Signing out, here or everywhere else, ends the session the other signed-in requests use: those requests go last.
+    const endingIds = new Set(serverActions().filter((action) => ["signOutAction", "signOutEverywhereElseAction"].includes(action.name)).map((action) => action.id));
+    const endsSession = (request: FuzzRequest) => request.headers?.cookie !== undefined && endingIds.has(request.headers["next-action"] ?? "");
     const all = [...routeRequests(server.url), ...actionRequests(server.url, cookie)];
     const requests = [...all.filter((request) => !endsSession(request)), ...all.filter(endsSession)];
     expect(requests.length).toBeGreaterThanOrEqual(MIN_FUZZ_REQUESTS);
@@ -138,10 +141,52 @@ describeEachDatabase("malformed requests against every route and server action",
         : [],
     );
     expect(bare).toEqual([]);
+    // Every refusal of an /api address, from an endpoint, the catch-all or the edge, has the API's one error shape.
+    const hasErrorShape = (body: string) => {
+      try {
+        const { error } = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
+        return typeof error?.code === "string" && typeof error.message === "string";
+      } catch {
+        return false;
+      }
+    };
+    const shapeless = answers.flatMap((answer, i) =>
+      answer.status >= 400 && requests[i]!.method !== "HEAD" && requests[i]!.path.startsWith("/api/") && !hasErrorShape(answer.body) ? [`${describe(i)} -> ${answer.body.slice(0, 80)}`] : [],
+    );
+    expect(shapeless).toEqual([]);
     expect(await t.db.response.count()).toBe(responsesBefore);
     // The signed-in half really was signed in: an admin action with a malformed form got the action's own answer.
-    expect(answers.filter((answer, i) => requests[i]!.headers?.cookie !== undefined && answer.status === 401)).toEqual([]);
+    expect(answers.filter((answer, i) => requests[i]!.headers?.cookie !== undefined && !endsSession(requests[i]!) && answer.status === 401)).toEqual([]);
     console.log(`fuzz [${kind}]: ${requests.length} requests, ${answers.filter((a) => a.status >= 400).length} refused, 0 at 500 or above`);
+  });
+
+  it("writes nothing to the server log when a client aborts an upload, on the API and on server actions", async () => {
+    const action = serverActions().find((candidate) => candidate.name === "submitResponse")!;
+    const uploads = [
+      { method: "POST", path: "/api/v1/responses", type: "application/json" },
+      { method: "PUT", path: "/api/v1/responses/AAAAAAAAAAAAAAAAAAAAAA", type: "application/json" },
+      { method: "POST", path: "/api/v1/responses/check", type: "application/json" },
+      { method: "POST", path: "/api/admin/sign-in", type: "application/json" },
+      { method: "POST", path: action.page, type: "text/plain;charset=UTF-8", action: action.id },
+    ];
+    const logged = server.output().length;
+    const base = new URL(server.url);
+    // Announce 6 KB (under every endpoint's limit, so each starts reading), send a little, go away: what a phone
+    // losing its signal mid-post does.
+    const abort = ({ method, path, type, action: id }: (typeof uploads)[number]) =>
+      new Promise<void>((resolve) => {
+        const socket = connect(Number(base.port), base.hostname, () => {
+          const head = [`${method} ${path} HTTP/1.1`, `Host: ${base.host}`, `Origin: ${server.url}`, `Content-Type: ${type}`, "Content-Length: 6000", ...(id ? [`Next-Action: ${id}`] : [])];
+          socket.write(`${head.join("\r\n")}\r\n\r\n{"round":"openstack-2026","teams":["nova"],`, () => setTimeout(() => socket.destroy(), 200));
+        });
+        socket.on("close", () => resolve());
+        socket.on("error", () => resolve());
+      });
+    for (let round = 0; round < 4; round++) await Promise.all(uploads.map(abort));
+    // The server is still well, and said nothing about the 20 uploads it lost.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect(server.output().slice(logged)).toBe("");
   });
 
   it("refuses cross-site action posts with 403 and audits them once per client and window", async () => {

@@ -12,6 +12,7 @@ import {
   addCategory,
   addProject,
   mergeProjects,
+  previewMerge,
   recategoriseProject,
   removeAlias,
   renameCategory,
@@ -21,12 +22,14 @@ import {
 import { deleteResponseAsOrganiser } from "@/lib/db/admin-responses";
 import { closeRound, createRound, openRound, setRoundSchedule, type AdminResult } from "@/lib/db/admin-rounds";
 import { mapOtherGroup, promoteOtherGroup } from "@/lib/db/admin-triage";
+import { undoAuditEntry } from "@/lib/db/admin-undo";
 import { getDatabase, type Db } from "@/lib/db/client";
 import {
   addAliasSchema,
   addCategorySchema,
   addProjectSchema,
   aliasIdSchema,
+  confirmMergeSchema,
   createRoundSchema,
   mapOtherGroupSchema,
   mergeProjectsSchema,
@@ -37,6 +40,7 @@ import {
   renameProjectSchema,
   responseIdSchema,
   roundIdSchema,
+  undoAuditEntrySchema,
 } from "@/lib/survey/catalogue-rules";
 import { roundScheduleSchema } from "@/lib/survey/round-schedule";
 import type { AdminActionState } from "@/components/admin/action-state";
@@ -47,10 +51,11 @@ async function run<S extends z.ZodType>(
   formData: FormData,
   work: (db: Db, actor: Actor, input: z.infer<S>) => Promise<AdminResult<unknown>>,
   paths: string[],
-  success: string,
+  success: string | ((value: unknown) => string),
+  read: (formData: FormData) => unknown = formEntries,
 ): Promise<AdminActionState> {
   const actor = await requireOrganiserForAction("admin", action);
-  const parsed = schema.safeParse(formEntries(formData));
+  const parsed = schema.safeParse(read(formData));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, message: issue?.message ?? "Check the form", field: issue?.path.join(".") };
@@ -62,9 +67,15 @@ async function run<S extends z.ZodType>(
     await recordDenied(db, actor, action, null, result.message, "failed");
     return { ok: false, message: result.message, field: result.field };
   }
-  for (const path of paths) revalidatePath(path);
-  return { ok: true, message: success };
+  for (const path of paths) revalidatePath(path, "layout"); // the page and the ones below it (a project's own page)
+  return { ok: true, message: typeof success === "string" ? success : success(result.value) };
 }
+
+/** A form's fields, with the ones a form may repeat (several groups ticked for one mapping) as lists. */
+const withLists = (...names: string[]) => (formData: FormData) =>
+  formData instanceof FormData ? { ...formEntries(formData), ...Object.fromEntries(names.map((name) => [name, formData.getAll(name).map(String)])) } : {};
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export async function createRoundAction(_: AdminActionState, formData: FormData) {
   return run("round.create", createRoundSchema, formData, createRound, ["/admin/rounds"], "Round created as a draft.");
@@ -105,14 +116,54 @@ export async function addCategoryAction(_: AdminActionState, formData: FormData)
 export async function renameCategoryAction(_: AdminActionState, formData: FormData) {
   return run("category.rename", renameCategorySchema, formData, renameCategory, ["/admin/catalogue"], "Category renamed.");
 }
+/** Step one of a merge: what it would move, changing nothing; the form then asks for confirmation. */
+export async function previewMergeAction(_: AdminActionState, formData: FormData): Promise<AdminActionState> {
+  await requireOrganiserForAction("admin", "project.merge");
+  const parsed = mergeProjectsSchema.safeParse(formEntries(formData));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: issue?.message ?? "Check the form", field: issue?.path.join(".") };
+  }
+  const preview = await previewMerge(getDatabase().db, parsed.data);
+  if (!preview.ok) return { ok: false, message: preview.message, field: preview.field };
+  const p = preview.value;
+  return {
+    preview: {
+      fromProjectId: p.from.id,
+      intoProjectId: p.into.id,
+      summary: `Moves ${count(p.answers, "answer")} and ${count(p.aliases, "alias", "aliases")} from “${p.from.name}” into “${p.into.name}”${p.combinedAnswers > 0 ? ` (${count(p.combinedAnswers, "respondent")} named both: their two answers become one)` : ""}${p.otherEntries > 0 ? `, and ${count(p.otherEntries, "free-text entry", "free-text entries")}` : ""}.`,
+    },
+  };
+}
 export async function mergeProjectsAction(_: AdminActionState, formData: FormData) {
-  return run("project.merge", mergeProjectsSchema, formData, mergeProjects, ["/admin/catalogue"], "Projects merged.");
+  return run("project.merge", confirmMergeSchema, formData, (db, actor, input) => mergeProjects(db, actor, input), ["/admin/catalogue", "/admin/audit"], "Projects merged. The audit log can undo it.");
 }
 export async function mapOtherGroupAction(_: AdminActionState, formData: FormData) {
-  return run("other.map", mapOtherGroupSchema, formData, mapOtherGroup, ["/admin/other", "/admin/catalogue"], "Mapped; the responses were re-coded.");
+  return run(
+    "other.map",
+    mapOtherGroupSchema,
+    formData,
+    mapOtherGroup,
+    ["/admin/other", "/admin/catalogue", "/admin/audit"],
+    (value) => `Mapped; ${count((value as { entries: number }).entries, "entry", "entries")} re-coded. The audit log can undo it.`,
+    withLists("normalizedTexts"),
+  );
 }
 export async function promoteOtherGroupAction(_: AdminActionState, formData: FormData) {
-  return run("other.promote", promoteOtherGroupSchema, formData, promoteOtherGroup, ["/admin/other", "/admin/catalogue"], "Added to the catalogue; the responses were re-coded.");
+  return run("other.promote", promoteOtherGroupSchema, formData, promoteOtherGroup, ["/admin/other", "/admin/catalogue", "/admin/audit"], "Added to the catalogue; the responses were re-coded.");
+}
+export async function undoAuditEntryAction(_: AdminActionState, formData: FormData) {
+  return run(
+    "audit.undo",
+    undoAuditEntrySchema,
+    formData,
+    undoAuditEntry,
+    ["/admin/audit", "/admin/other", "/admin/catalogue"],
+    (value) => {
+      const v = value as { answers: number; entries: number; aliases: number };
+      return `Undone: ${count(v.answers, "answer")}, ${count(v.entries, "free-text entry", "free-text entries")} and ${count(v.aliases, "alias", "aliases")} are as they were.`;
+    },
+  );
 }
 export async function deleteResponseAction(_: AdminActionState, formData: FormData) {
   const state = await run(

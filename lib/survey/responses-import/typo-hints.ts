@@ -1,30 +1,10 @@
 // "Did you mean …?" for names that matched nothing: a catalogue entry one or two typos away. Only ever a hint
 // in the report; a typo is never silently turned into a match.
 import { candidateKeys } from "../normalize";
-import type { CatalogueIndex, MatchableProject } from "../catalogue-match";
+import { editDistance, type CatalogueIndex, type MatchableProject } from "../catalogue-match";
 
-/** Optimal string alignment distance (a swap of neighbours is one typo), giving up above `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        value = Math.min(value, (prevPrev[j - 2] ?? 0) + 1);
-      row.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > limit) return limit + 1;
-    prevPrev = prev;
-    prev = row;
-  }
-  return prev[b.length] ?? limit + 1;
-}
+// The distance lives with the matcher, which triage's suggestions share; kept importable from here too.
+export { editDistance };
 
 // A poll repeats its free text ("my tool" on many rows) and a search costs about a millisecond against the whole
 // catalogue, so each distinct text is searched once per catalogue index; the memo goes when the index does.

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listAuditFilterOptions, searchAuditEntries } from "@/lib/db/admin-search";
 import { getDatabase } from "@/lib/db/client";
+import { UndoCell } from "@/components/admin/undo-cell";
 import { auditSearchSchema, NO_ORGANISER, parseSearch, toSearchQuery } from "@/lib/survey/admin-search";
 import styles from "../../admin.module.css";
 
@@ -68,6 +69,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <th>Outcome</th>
             <th>Before</th>
             <th>After</th>
+            <th>Undo</th>
           </tr>
         </thead>
         <tbody>
@@ -80,6 +82,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td>{entry.outcome}</td>
               <td className={styles.json}>{entry.before ?? ""}</td>
               <td className={styles.json}>{entry.after ?? ""}</td>
+              <td>
+                <UndoCell entry={entry} />
+              </td>
             </tr>
           ))}
         </tbody>

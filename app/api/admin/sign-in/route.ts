@@ -1,14 +1,15 @@
 // Sign-in for scripts and tests: JSON or form body; 401 for wrong credentials, 429 with Retry-After when limited.
 import { NextResponse } from "next/server";
-import { apiErrorResponse } from "@/lib/survey/api-error";
+import { apiErrorResponse, refuseOtherMethods } from "@/lib/survey/api-error";
 import { isSameOriginRequest } from "@/lib/auth/origin";
 import { signInFromRequest } from "@/lib/auth/sign-in";
 
 const MAX_BODY_BYTES = 8 * 1024;
 
 async function readFields(request: Request): Promise<{ email: unknown; password: unknown } | null> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return null;
+  // A client that goes away mid-upload gets the bad-input answer, not a logged fault.
+  const text = await request.text().catch(() => null);
+  if (text === null || text.length > MAX_BODY_BYTES) return null;
   if ((request.headers.get("content-type") ?? "").includes("application/json")) {
     try {
       const body: unknown = JSON.parse(text);
@@ -41,3 +42,6 @@ export async function POST(request: Request) {
       return apiErrorResponse(401, "invalid_credentials", result.message);
   }
 }
+
+// Other methods get the API's error shape, not an empty 405.
+export const { GET, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

@@ -2,7 +2,7 @@
 // it describes the columns of a round, not anyone's answers.
 import { getDatabase } from "@/lib/db/client";
 import { buildCodebookCsv } from "@/lib/db/responses-export";
-import { apiErrorResponse } from "@/lib/survey/api-error";
+import { apiErrorResponse, refuseOtherMethods } from "@/lib/survey/api-error";
 import { CSV_CONTENT_TYPE, csvContentDisposition } from "@/lib/survey/csv";
 import { codebookQuerySchema, parseQuery } from "@/lib/survey/export-filters";
 
@@ -21,3 +21,6 @@ export async function GET(request: Request) {
     },
   });
 }
+
+// Other methods get the API's error shape, not an empty 405.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

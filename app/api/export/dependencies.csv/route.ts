@@ -5,7 +5,7 @@ import { getDatabase } from "@/lib/db/client";
 import { getCounting } from "@/lib/db/read-pool";
 import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependency-queries";
 import { getEnv } from "@/lib/env";
-import { apiErrorResponse, filterIssuesResponse } from "@/lib/survey/api-error";
+import { apiErrorResponse, filterIssuesResponse, refuseOtherMethods } from "@/lib/survey/api-error";
 import { CSV_CONTENT_TYPE, csvContentDisposition, toCsv } from "@/lib/survey/csv";
 import { DEPENDENCY_CSV_HEADER, dependencyRowsToCsv, unmatchedRowsToCsv } from "@/lib/survey/dependency-shape";
 
@@ -43,3 +43,6 @@ export async function GET(request: NextRequest) {
     },
   });
 }
+
+// Other methods get the API's error shape, not an empty 405.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

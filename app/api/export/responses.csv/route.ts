@@ -5,7 +5,7 @@ import { resolveSessionSecret } from "@/lib/auth/session-secret";
 import { getDatabase } from "@/lib/db/client";
 import { prepareResponsesExport, responsesCsvStream, responsesExportDisposition } from "@/lib/db/responses-export";
 import { getEnv } from "@/lib/env";
-import { apiErrorResponse } from "@/lib/survey/api-error";
+import { apiErrorResponse, refuseOtherMethods } from "@/lib/survey/api-error";
 import { CSV_CONTENT_TYPE } from "@/lib/survey/csv";
 import { authorizeRawExport } from "@/lib/survey/export-access";
 import { parseQuery, responsesExportQuerySchema } from "@/lib/survey/export-filters";
@@ -35,3 +35,6 @@ export async function GET(request: Request) {
     },
   });
 }
+
+// Other methods get the API's error shape, not an empty 405.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -7,7 +7,7 @@ import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependen
 import { getWhereToHelp } from "@/lib/db/where-to-help-queries";
 import { getEnv } from "@/lib/env";
 import { DEPENDENCY_DEFINITIONS } from "@/lib/survey/dependency-shape";
-import { filterIssuesResponse } from "@/lib/survey/api-error";
+import { filterIssuesResponse, refuseOtherMethods } from "@/lib/survey/api-error";
 
 export const dynamic = "force-dynamic";
 
@@ -29,3 +29,6 @@ export async function GET(request: NextRequest) {
   const whereToHelp = report.status === "ok" && report.rows ? await getWhereToHelp(source, resolved.filters, report.rows, k) : null;
   return Response.json({ ...report, whereToHelp, definitions: DEPENDENCY_DEFINITIONS }, { headers });
 }
+
+// Other methods get the API's error shape, not an empty 405.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -4,6 +4,7 @@ import { getDatabase } from "@/lib/db/client";
 import { checkSubmissionLimit, submissionLimitedResponse } from "@/lib/auth/submission-limit";
 import { submitResponseFromApi } from "@/lib/db/responses-endpoints";
 import { readJsonBody, type ApiResult } from "@/lib/survey/json-api";
+import { refuseOtherMethods } from "@/lib/survey/api-error";
 
 export const dynamic = "force-dynamic";
 
@@ -17,3 +18,6 @@ export async function POST(request: Request) {
   if (!body.ok) return reply(body.result);
   return reply(await submitResponseFromApi(getDatabase().db, body.value));
 }
+
+// Other methods get the API's error shape, not an empty 405.
+export const { GET, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

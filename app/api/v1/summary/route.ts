@@ -5,7 +5,7 @@ import { getCounting } from "@/lib/db/read-pool";
 import { getSummary, resolveSummaryRequest } from "@/lib/db/summary-queries";
 import { getEnv } from "@/lib/env";
 import { CHART_INFO, FILTER_DEFINITIONS } from "@/lib/survey/summary-charts";
-import { filterIssuesResponse } from "@/lib/survey/api-error";
+import { filterIssuesResponse, refuseOtherMethods } from "@/lib/survey/api-error";
 
 export const dynamic = "force-dynamic";
 
@@ -22,3 +22,6 @@ export async function GET(request: NextRequest) {
   const summary = await getSummary({ ...handle, ...getCounting() }, resolved.filters, k);
   return Response.json({ ...summary, definitions: FILTER_DEFINITIONS, chartInfo: CHART_INFO }, { headers });
 }
+
+// Other methods get the API's error shape, not an empty 405.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

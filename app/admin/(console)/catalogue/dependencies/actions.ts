@@ -28,7 +28,7 @@ export async function setDependencyOriginAction(_: AdminActionState, formData: F
 
 export async function addDependencyProjectsAction(_: AdminActionState, formData: FormData): Promise<AdminActionState> {
   const actor = await requireOrganiserForAction("admin", "dependency.bulk-add");
-  const parsed = parseBulkAddForm(formData.entries());
+  const parsed = parseBulkAddForm(Object.entries(formEntries(formData)));
   if (!parsed.ok) return { ok: false, message: parsed.message };
   const { db } = getDatabase();
   const result = await addDependencyProjects(db, actor, parsed.rows);

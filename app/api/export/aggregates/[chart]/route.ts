@@ -5,7 +5,7 @@ import { getDatabase } from "@/lib/db/client";
 import { getCounting } from "@/lib/db/read-pool";
 import { createSummaryLoader, resolveSummaryRequest } from "@/lib/db/summary-queries";
 import { getEnv } from "@/lib/env";
-import { apiErrorResponse, filterIssuesResponse } from "@/lib/survey/api-error";
+import { apiErrorResponse, filterIssuesResponse, refuseOtherMethods } from "@/lib/survey/api-error";
 import { CSV_CONTENT_TYPE, csvContentDisposition, toCsv } from "@/lib/survey/csv";
 import { chartToCsv, EXPORT_IDS, exportChart, type ExportId } from "@/lib/survey/summary-charts";
 
@@ -53,3 +53,6 @@ export async function GET(request: NextRequest, context: { params: Promise<{ cha
     },
   });
 }
+
+// Other methods get the API's error shape, not an empty 405.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

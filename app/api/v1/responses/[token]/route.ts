@@ -4,6 +4,7 @@ import { checkSubmissionLimit, submissionLimitedResponse } from "@/lib/auth/subm
 import { getDatabase } from "@/lib/db/client";
 import { deleteResponseFromApi, getResponseFromApi, replaceResponseFromApi } from "@/lib/db/responses-endpoints";
 import { readJsonBody, type ApiResult } from "@/lib/survey/json-api";
+import { refuseOtherMethods } from "@/lib/survey/api-error";
 
 export const dynamic = "force-dynamic";
 
@@ -27,3 +28,6 @@ export async function PUT(request: Request, { params }: Context) {
 export async function DELETE(_request: Request, { params }: Context) {
   return reply(await deleteResponseFromApi(getDatabase().db, (await params).token));
 }
+
+// Other methods get the API's error shape, not an empty 405.
+export const { POST, PATCH } = refuseOtherMethods("GET", "PUT", "DELETE");

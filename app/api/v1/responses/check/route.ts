@@ -1,6 +1,6 @@
 // POST /api/v1/responses/check: validate an answer against the survey's schema without saving anything.
 // Lets API clients check a body before submitting it; the benchmark uses it as the framework's ceiling.
-import { apiErrorResponse } from "@/lib/survey/api-error";
+import { apiErrorResponse, refuseOtherMethods } from "@/lib/survey/api-error";
 import { readJsonBody } from "@/lib/survey/json-api";
 import { responseInputSchema, toFieldErrors } from "@/lib/survey/response-schema";
 
@@ -14,3 +14,6 @@ export async function POST(request: Request) {
     ? Response.json({ valid: true })
     : apiErrorResponse(400, "invalid_answer", "Some answers need attention.", { fields: toFieldErrors(parsed.error) });
 }
+
+// Other methods get the API's error shape, not an empty 405.
+export const { GET, PUT, PATCH, DELETE } = refuseOtherMethods("POST");
