@@ -127,7 +127,7 @@ test.describe("organisers", () => {
     // This browser stays signed in, on a reload and on another page.
     await here.page.goto("/admin/audit");
     await expect(here.page.getByRole("heading", { name: "Audit log" })).toBeVisible();
-    await expect(here.page.getByText("organiser.sign-out-everywhere").first()).toBeVisible();
+    await expect(here.page.getByRole("cell", { name: "organiser.sign-out-everywhere", exact: true }).first()).toBeVisible();
     // The other browser, and a copy of this browser's cookie taken before, are sent to sign in.
     await laptop.page.goto("/admin");
     await expect(laptop.page).toHaveURL(/\/admin\/sign-in$/);
