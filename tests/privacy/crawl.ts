@@ -55,6 +55,7 @@ export async function crawlPublicApi(api: PublicApi, plan: CrawlPlan, catalogue:
   let next = 0;
   let done = 0;
   let withFigures = 0;
+  let withoutFigures = 0;
   const worker = async () => {
     while (next < jobs.length) {
       const job = jobs[next++]!;
@@ -76,7 +77,8 @@ export async function crawlPublicApi(api: PublicApi, plan: CrawlPlan, catalogue:
       const hasFigures = ((summary.body ?? {}) as { charts?: unknown }).charts != null;
       if (hasFigures && plan.csvEvery && withFigures++ % plan.csvEvery === 0)
         await readCsvExports(api, crawl, base, query, catalogue);
-      if (plan.dependencies !== false) {
+      // Too few respondents: the dependencies page shows no figures either; asked for one in ten, to check that.
+      if (plan.dependencies !== false && (hasFigures || withoutFigures++ % 10 === 0)) {
         const dependencies = await api.get(`/api/v1/dependencies?${query}`);
         crawl.queries++;
         if (dependencies.status !== 200)

@@ -1,12 +1,20 @@
 // From one API answer to observations: each published count named by what it counts (cells.ts). Written from
 // the API's documented shapes (docs/api.md), defensively: a field that is missing is skipped, not guessed.
 import { refine, type Catalogue, type Description } from "./cells";
-import { readCell, type Crawl } from "./observations";
+import { readCell, type Crawl, type Published } from "./observations";
 
 type Json = Record<string, unknown>;
 const asList = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
 const asObject = (value: unknown): Json => (value && typeof value === "object" ? (value as Json) : {});
 const slugOf = (value: unknown): string => String(asObject(value).slug ?? value);
+
+/**
+ * A partition withheld whole (every cell hidden because any shown one would give a small one away) says nothing
+ * about its cells: "complementary" then does not mean "at least k".
+ */
+function withheldCell(cell: Published, withheld: boolean): Published {
+  return withheld && cell.reason === "complementary" ? { ...cell, reason: "withheld" } : cell;
+}
 
 /** Descending lists of rows ordered by their count, ties by name, as the summary's charts document. */
 function listRows(crawl: Crawl, where: string, keys: string[], names: string[]) {
@@ -47,12 +55,13 @@ export function readSummary(crawl: Crawl, base: Description, query: string, body
     categories.map((row) => String(row.name)),
   );
 
-  const bins = asList(asObject(charts["projects-per-respondent"]).bins);
+  const histogram = asObject(charts["projects-per-respondent"]);
+  const bins = asList(histogram.bins);
   if (bins.length > 0) {
     const parts = bins.map((bin) =>
       crawl.observe(
         sub({ bin: Number(bin.from) }),
-        readCell(bin.count),
+        withheldCell(readCell(bin.count), histogram.withheld === true),
         at("projects-per-respondent", String(bin.from)),
       ),
     );
@@ -65,10 +74,14 @@ export function readSummary(crawl: Crawl, base: Description, query: string, body
     at("kinds-per-category", ""),
     kinds.map((row) => {
       const category = slugOf(row);
-      for (const [kind, measure] of Object.entries(asObject(row.kinds)))
+      const cells = Object.entries(asObject(row.kinds)).map(
+        ([kind, measure]) => [kind, readCell(asObject(measure).count)] as const,
+      );
+      const withheld = cells.every(([, cell]) => cell.reason === "complementary");
+      for (const [kind, cell] of cells)
         crawl.observe(
           sub({ categoryKinds: [`${category}/${kind}`] }),
-          readCell(asObject(measure).count),
+          withheldCell(cell, withheld),
           at("kinds-per-category", `${category}/${kind}`),
         );
       return crawl.observe(
@@ -150,13 +163,19 @@ export function readSummary(crawl: Crawl, base: Description, query: string, body
         );
     });
 
-  const days = asList(asObject(charts["responses-over-time"]).days);
+  const timeline = asObject(charts["responses-over-time"]);
+  const days = asList(timeline.days);
   if (days.length > 0) {
     const parts = days.map((day, i) =>
-      crawl.observe(sub({ day: String(day.day) }), readCell(day.count), at("responses-over-time", String(day.day)), {
-        // The axis runs from the first answer's day to the last one's: both hold at least one answer.
-        listedOnlyIfAny: i === 0 || i === days.length - 1,
-      }),
+      crawl.observe(
+        sub({ day: String(day.day) }),
+        withheldCell(readCell(day.count), timeline.withheld === true),
+        at("responses-over-time", String(day.day)),
+        {
+          // The axis runs from the first answer's day to the last one's: both hold at least one answer.
+          listedOnlyIfAny: i === 0 || i === days.length - 1,
+        },
+      ),
     );
     crawl.partitions.push({ where: at("responses-over-time", ""), total: crawl.remember(base), parts });
   }

@@ -41,6 +41,10 @@ export interface AttackReport {
   /** (d) */
   publishedSmallValues: number;
   contradictions: number;
+  /** Groups of equations too large to eliminate exactly (propagation still covers them). */
+  skippedComponents: number;
+  /** Empty cells published as something other than 0 (not in (c): an empty cell singles out nobody). */
+  emptyCellsNotZero: number;
   hiddenOrderLeaks: boolean;
   signals: Record<string, number>;
   examples: { derived: string[]; inconsistent: string[]; publishedSmall: string[]; pinnedWrongly: string[] };
@@ -92,19 +96,26 @@ export function scoreAttack(
     } else if (hi - lo === 1) narrowedToTwo++;
   });
 
-  // (c): every published number, grouped by the set of respondents it counts.
-  const figures = new Map<string, Map<number, string>>();
+  // (c): every published figure ("<k" included; a withheld "hidden" cell is no figure), grouped by the set of
+  // respondents it counts.
+  const figures = new Map<string, Map<string, string>>();
   let publishedSmallValues = 0;
+  let emptyCellsNotZero = 0;
   for (const o of crawl.observations) {
-    const value = o.published.value;
-    if (value === null) continue;
-    if (value >= 1 && value < k) {
+    const { value, display } = o.published;
+    if (value !== null && value >= 1 && value < k) {
       publishedSmallValues++;
       if (examples.publishedSmall.length < 10) examples.publishedSmall.push(`${o.where}: ${value}`);
     }
+    const figure = value !== null ? String(value) : display === `<${k}` ? display : null;
+    if (figure === null) continue;
     const { setId } = truth.evaluate(o.key, o.description);
-    const seen = figures.get(setId) ?? new Map<number, string>();
-    if (!seen.has(value)) seen.set(value, o.where);
+    if (setId === "empty") {
+      if (figure !== "0") emptyCellsNotZero++;
+      continue;
+    }
+    const seen = figures.get(setId) ?? new Map<string, string>();
+    if (!seen.has(figure)) seen.set(figure, o.where);
     figures.set(setId, seen);
   }
   let inconsistentSets = 0;
@@ -132,6 +143,8 @@ export function scoreAttack(
     inconsistentSets,
     publishedSmallValues,
     contradictions: solution.contradictions,
+    skippedComponents: solution.skippedComponents,
+    emptyCellsNotZero,
     hiddenOrderLeaks: system.hiddenOrderLeaks,
     signals: system.counts,
     examples,
@@ -152,7 +165,7 @@ export function formatReport(r: AttackReport): string {
     `(b) best guess right: ${percent(r.bestGuessShare)} (always guessing 1: ${percent(r.guessOneShare)}; blind guess among 1..${r.k - 1}: ${percent(1 / (r.k - 1))})`,
     `(c) sets of respondents with different published figures: ${r.inconsistentSets}`,
     `(d) published counts in 1..${r.k - 1}: ${r.publishedSmallValues}`,
-    `pinned to a wrong value: ${r.pinnedWrongly}, contradictions: ${r.contradictions}, hidden rows ordered by count: ${r.hiddenOrderLeaks ? "yes" : "no"}`,
+    `pinned to a wrong value: ${r.pinnedWrongly}, contradictions: ${r.contradictions}, equation groups too large to eliminate: ${r.skippedComponents}, empty cells not shown as 0: ${r.emptyCellsNotZero}, hidden rows ordered by count: ${r.hiddenOrderLeaks ? "yes" : "no"}`,
     `signals used: ${Object.entries(r.signals)
       .map(([name, n]) => `${name} ${n}`)
       .join(", ")}`,
