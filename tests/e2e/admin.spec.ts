@@ -71,7 +71,7 @@ test.describe("organisers", () => {
     await page.getByRole("link", { name: "Free text" }).click();
     const group = page.locator('tr[data-group="tempestplugins"]');
     await expect(group).toContainText("Tempest plugins");
-    const entries = Number(await group.locator("td").nth(1).innerText());
+    const entries = Number(await group.locator("td").nth(2).innerText());
     expect(entries).toBeGreaterThan(0);
     const promote = group.getByRole("form", { name: "Promote Tempest plugins" });
     await promote.getByLabel("Category").selectOption({ label: "test tools" });
