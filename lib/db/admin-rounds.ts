@@ -62,7 +62,8 @@ export async function openRound(db: Db, actor: Actor, roundId: number): Promise<
     const round = await tx.round.findUnique({ where: { id: roundId } });
     if (!round) return refuse("This round does not exist");
     const now = new Date();
-    if (roundPhase(round, now) === "open") return refuse(`“${round.title}” is already open`);
+    const phase = roundPhase(round, now);
+    if (phase === "open") return refuse(`“${round.title}” is already open`);
     const others = await tx.round.findMany({ where: { status: { in: ["draft", "open"] }, id: { not: roundId } } });
     const other = others.find((candidate) => roundPhase(candidate, now) === "open");
     if (other) return refuse(`Close “${other.title}” first: only one round can be open at a time`);
@@ -73,7 +74,7 @@ export async function openRound(db: Db, actor: Actor, roundId: number): Promise<
     );
     if (next?.opensAt) return refuse(`“${next.title}” is scheduled to open at ${formatUtc(next.opensAt)}: set this round's closing time before then, or change that schedule first`);
     await tx.round.update({ where: { id: roundId }, data: { status: "open", opensAt: round.status === "draft" ? now : (round.opensAt ?? now), closesAt } });
-    await writeAudit(tx, actor, { action: round.status === "closed" ? "round.reopen" : "round.open", target: `round:${round.slug}`, before: { status: round.status }, after: { status: "open" } });
+    await writeAudit(tx, actor, { action: phase === "closed" ? "round.reopen" : "round.open", target: `round:${round.slug}`, before: { status: round.status }, after: { status: "open" } });
     return ok(undefined);
   });
 }

@@ -98,6 +98,48 @@ test("saved PNG and SVG pictures carry the title, filters, unit and legend", asy
   expect(bytes.readUInt32BE(20)).toBe(svgHeight * 2);
 });
 
+test("how often, years and employer-paid: drawn by the server, hidden counts hatched and named, legends saved", async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const query = "round=demo-2026&category=databases-and-db-libraries";
+  const summary = await (await request.get(`/api/v1/summary?${query}`)).json();
+  await page.goto(`/results?${query}`);
+  const paid = page.locator('[data-chart="employer-paid"] svg[data-chart-svg]');
+  for (const label of ["Yes", "Partly", "No", "Prefer not to say", "No answer"])
+    await expect(paid.locator("text", { hasText: new RegExp(`^${label}$`) })).toHaveCount(1);
+  // A hidden count is a hatched mark whose label says what it counts, never a bare "<5" next to percentages.
+  const hidden = (
+    summary.charts["employer-paid"].rows as { count: { suppressed: boolean; display?: string } }[]
+  ).filter((row) => row.count.suppressed);
+  expect(await paid.locator("rect[data-hidden]").count()).toBe(hidden.length);
+  if (hidden.some((row) => row.count.display === "<5")) {
+    await expect(paid.locator("text", { hasText: /^<5 respondents$/ }).first()).toBeAttached();
+    await expect(paid.locator("text", { hasText: /^hatched: fewer than 5 respondents/ })).toHaveCount(1);
+  }
+  const years = page.locator('[data-chart="years-contributing"]');
+  await expect(years.locator("svg text.axis")).toHaveText("years (n/a: no answer)");
+  await years.getByText("Show data table").click();
+  await expect(years.getByRole("table")).toContainText("no answer");
+
+  const frequency = page.locator('[data-chart="frequency"]');
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    frequency.getByRole("button", { name: "Save as SVG" }).click(),
+  ]);
+  const svg = readFileSync(await download.path(), "utf8");
+  // The saved picture escapes the apostrophe as XML text.
+  for (const text of [
+    "How often respondents contribute, per project",
+    "Category: databases &amp; DB libraries",
+    "% of the project&#39;s respondents",
+  ])
+    expect(svg).toContain(text);
+  for (const label of ["Once", "Occasionally", "Regularly", "Not asked (named as free text)"])
+    expect(svg).toContain(`>${label}</text>`);
+});
+
 for (const width of [1280, 390]) {
   test(`every card states its unit in % and in count view; no label is cut (${width} px)`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
@@ -268,7 +310,11 @@ test("bad filters give a clear message on the page and 4xx on the API, never 500
   const unknownValue = await request.get("/api/v1/summary?employerPaid=maybe");
   expect(unknownValue.status()).toBe(400);
   expect(await unknownValue.json()).toMatchObject({
-    error: { code: "invalid_query", message: expect.stringContaining("employerPaid"), fields: { employerPaid: expect.any(String) } },
+    error: {
+      code: "invalid_query",
+      message: expect.stringContaining("employerPaid"),
+      fields: { employerPaid: expect.any(String) },
+    },
   });
   const unknownTeam = await request.get("/api/v1/summary?team=no-such-team");
   expect(unknownTeam.status()).toBe(400);
