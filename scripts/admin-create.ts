@@ -1,11 +1,13 @@
 // npm run admin:create -- --email you@example.org [--role admin|analyst] [--reset]
-// Creates an organiser. The password is asked twice without echo on a terminal, or read from stdin
+// npm run admin:create -- --email someone@example.org --disable | --enable
+// Creates an organiser, resets one's password, or disables (and enables again) an account; a reset and disabling
+// end every session of the account at once. The password is asked twice without echo on a terminal, or read from stdin
 // (`printf '%s' "$PASSWORD" | npm run admin:create -- --email ...`), never taken from the command line.
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { MIN_PASSWORD_LENGTH } from "../lib/auth/credentials";
-import { createOrganiser, OrganiserInputError } from "../lib/db/admin-organisers";
+import { createOrganiser, OrganiserInputError, setOrganiserActive } from "../lib/db/admin-organisers";
 import { createDb } from "../lib/db/client";
 import { describeStartupError, prepareDatabase, redactUrl } from "../lib/db/prepare";
 import { getEnv } from "../lib/env";
@@ -38,12 +40,19 @@ async function readStdin(): Promise<string> {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, role: { type: "string", default: "admin" }, reset: { type: "boolean", default: false } },
+    options: {
+      email: { type: "string" },
+      role: { type: "string", default: "admin" },
+      reset: { type: "boolean", default: false },
+      disable: { type: "boolean", default: false },
+      enable: { type: "boolean", default: false },
+    },
   });
-  if (!values.email) {
-    console.error("Usage: npm run admin:create -- --email you@example.org [--role admin|analyst] [--reset]");
+  if (!values.email || (values.disable && values.enable)) {
+    console.error("Usage: npm run admin:create -- --email you@example.org [--role admin|analyst] [--reset | --disable | --enable]");
     return 2;
   }
+  if (values.disable || values.enable) return setActive(values.email, values.enable);
   let password: string;
   if (process.stdin.isTTY) {
     password = await askHidden(`Password for ${values.email} (at least ${MIN_PASSWORD_LENGTH} characters): `);
@@ -67,6 +76,25 @@ async function main(): Promise<number> {
       return 1;
     }
     throw error;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Disabling ends the account's sessions at once and refuses its sign-ins; enabling never revives old sessions. */
+async function setActive(email: string, isActive: boolean): Promise<number> {
+  const url = getEnv().DATABASE_URL;
+  await prepareDatabase(url, { loadCatalogue: false });
+  const { db } = createDb(url);
+  try {
+    const organiser = await db.organiser.findUnique({ where: { email: email.trim().toLowerCase() } });
+    if (!organiser) {
+      console.error(`There is no organiser with the email ${email}; nothing changed.`);
+      return 1;
+    }
+    await setOrganiserActive(db, null, organiser.id, isActive);
+    console.log(`${isActive ? "Enabled" : "Disabled"} ${organiser.email} in ${redactUrl(url)}${isActive ? "" : "; every session of the account has ended"}.`);
+    return 0;
   } finally {
     await db.$disconnect();
   }

@@ -1,4 +1,4 @@
-// npm run bench [-- --size 100000[,1000000] --db sqlite,postgres --parts summary,submissions,writes,export --requests 3000 --rounds 3 --calls 30 --fresh --smoke]
+// npm run bench [-- --size 100000[,1000000] --db sqlite,postgres --parts summary,submissions,writes,export --requests 3000 --rounds 3 --calls 30 --views unfiltered,team --fresh --smoke]
 // Builds the datasets through the app's bulk path, measures each part against a bare baseline in the same
 // run, prints the results and writes them to docs/benchmarks.md (unless --smoke, which only checks the harness).
 import { cpus, totalmem } from "node:os";
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     requests: { type: "string", default: "3000" },
     rounds: { type: "string", default: "3" },
     calls: { type: "string", default: "30" },
+    // Summary views to measure, by name: unfiltered, team, category (default all three).
+    views: { type: "string" },
     readers: { type: "string", default: "48" },
     "read-seconds": { type: "string", default: "20" },
     fresh: { type: "boolean", default: false },
@@ -91,7 +93,7 @@ for (const kind of kinds)
     const report: KindReport = { dataset };
     if (parts.has("summary")) {
       log(`summary (${calls} calls per view)`);
-      report.summary = await benchSummary(dataset.url, calls, log);
+      report.summary = await benchSummary(dataset.url, calls, log, values.views?.split(","));
     }
     if (parts.has("reads") && sizeIndex === 0) {
       log(`reads (${readers} clients asking for filter sets nobody asked before, ${readSeconds} s, with a probe)`);

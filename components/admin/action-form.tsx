@@ -10,16 +10,19 @@ export function ActionForm({
   children,
   isDangerous = false,
   label,
+  id,
 }: {
   action: (state: AdminActionState, formData: FormData) => Promise<AdminActionState>;
   submitLabel: string;
   children?: ReactNode;
   isDangerous?: boolean;
   label?: string;
+  /** For controls elsewhere on the page that belong to this form (their form="id"). */
+  id?: string;
 }) {
   const [state, formAction, isPending] = useActionState(action, {});
   return (
-    <form action={formAction} className={styles.form} aria-label={label}>
+    <form id={id} action={formAction} className={styles.form} aria-label={label}>
       {children}
       <button type="submit" disabled={isPending} className={isDangerous ? "secondary" : undefined}>
         {submitLabel}

@@ -3,16 +3,30 @@
 // it (so the page works without JavaScript); in the browser the same function redraws it when the view changes.
 // Bars and columns become interactive (tooltips) when a reader points at, touches or focuses the card: only then
 // is the Recharts layer loaded, drawn over the plot at the same size, under the figure's own legend.
-import { useEffect, useMemo, useRef, useState, type ComponentType } from "react";
-import type { FigureSpec } from "./figure-spec";
+import { memo, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
+import type { FigureSpec, FigureView } from "./figure-spec";
 import type { InteractiveFigureProps } from "./interactive-figure";
 import { figureLayout, renderFigure } from "./render-figure";
 import { useResultsView } from "./results-view";
 import styles from "./charts.module.css";
 
-export function ChartFigure({ spec, title }: { spec: FigureSpec; title: string }) {
+// True once the page's first figures have hydrated: a figure mounted later (a new page after a filter change) has
+// no server HTML to keep, and draws itself.
+let pageHydrated = false;
+
+function ChartFigureImpl({ spec, title }: { spec: FigureSpec; title: string }) {
   const { view } = useResultsView();
-  const markup = useMemo(() => renderFigure(spec, view), [spec, view]);
+  // While hydrating, the server's drawing of this view is already in the page and React leaves the inner HTML of
+  // dangerouslySetInnerHTML alone: the figure is not drawn again (on a phone, drawing every card's SVG string was
+  // a good part of the start-up work). From the first view switch on, the browser draws it.
+  const [serverDrawn, setServerDrawn] = useState<FigureView | null>(
+    pageHydrated || typeof window === "undefined" ? null : view,
+  );
+  if (serverDrawn !== null && view !== serverDrawn) setServerDrawn(null);
+  const markup = useMemo(() => (serverDrawn === view ? "" : renderFigure(spec, view)), [serverDrawn, spec, view]);
+  useEffect(() => {
+    pageHydrated = true;
+  }, []);
   const drawing = useRef<HTMLDivElement>(null);
   const requested = useRef(false);
   const [Interactive, setInteractive] = useState<ComponentType<InteractiveFigureProps> | null>(null);
@@ -37,7 +51,12 @@ export function ChartFigure({ spec, title }: { spec: FigureSpec; title: string }
     // Heatmaps keep their size and scroll sideways on a narrow screen; the scroll area is reachable by keyboard.
     return (
       <div className={styles.scroll} tabIndex={0} role="region" aria-label={`${title} (scrolls sideways)`}>
-        <div className={styles.drawing} data-view={view} dangerouslySetInnerHTML={{ __html: markup }} />
+        <div
+          className={styles.drawing}
+          data-view={view}
+          dangerouslySetInnerHTML={{ __html: markup }}
+          suppressHydrationWarning
+        />
       </div>
     );
   }
@@ -50,7 +69,13 @@ export function ChartFigure({ spec, title }: { spec: FigureSpec; title: string }
       onFocusCapture={activate}
       data-interactive={layout ? "" : undefined}
     >
-      <div ref={drawing} className={styles.drawing} data-view={view} dangerouslySetInnerHTML={{ __html: markup }} />
+      <div
+        ref={drawing}
+        className={styles.drawing}
+        data-view={view}
+        dangerouslySetInnerHTML={{ __html: markup }}
+        suppressHydrationWarning
+      />
       {Interactive && layout ? (
         <div className={styles.overlay} style={{ top: layout.plotTop, height: layout.height - layout.plotTop }}>
           <Interactive spec={spec} view={view} width={width} height={layout.height - layout.plotTop} />
@@ -59,3 +84,6 @@ export function ChartFigure({ spec, title }: { spec: FigureSpec; title: string }
     </div>
   );
 }
+
+/** Memoised: a card re-rendering after hydration (its buttons appear) does not redraw its figure. */
+export const ChartFigure = memo(ChartFigureImpl);

@@ -2,6 +2,7 @@
 // Only one round is open at a time: opening a second one is refused until the first is closed, so the
 // round respondents are sent to never changes behind an organiser's back.
 import { DEFAULT_QUESTIONS } from "../survey/questions";
+import type { RoundPublishingInput } from "../survey/round-figures";
 import { formatUtc, roundPhase, windowsOverlap, type RoundScheduleInput } from "../survey/round-schedule";
 import { writeAudit, type Actor } from "./admin-audit";
 import type { Db } from "./client";
@@ -23,6 +24,7 @@ export async function listRoundsWithCounts(db: Db, now = new Date()) {
     status: round.status,
     phase: roundPhase(round, now),
     isDemo: round.isDemo,
+    publishWhileOpen: round.publishWhileOpen,
     opensAt: round.opensAt,
     closesAt: round.closesAt,
     responseCount: round._count.responses,
@@ -60,7 +62,8 @@ export async function openRound(db: Db, actor: Actor, roundId: number): Promise<
     const round = await tx.round.findUnique({ where: { id: roundId } });
     if (!round) return refuse("This round does not exist");
     const now = new Date();
-    if (roundPhase(round, now) === "open") return refuse(`“${round.title}” is already open`);
+    const phase = roundPhase(round, now);
+    if (phase === "open") return refuse(`“${round.title}” is already open`);
     const others = await tx.round.findMany({ where: { status: { in: ["draft", "open"] }, id: { not: roundId } } });
     const other = others.find((candidate) => roundPhase(candidate, now) === "open");
     if (other) return refuse(`Close “${other.title}” first: only one round can be open at a time`);
@@ -71,7 +74,7 @@ export async function openRound(db: Db, actor: Actor, roundId: number): Promise<
     );
     if (next?.opensAt) return refuse(`“${next.title}” is scheduled to open at ${formatUtc(next.opensAt)}: set this round's closing time before then, or change that schedule first`);
     await tx.round.update({ where: { id: roundId }, data: { status: "open", opensAt: round.status === "draft" ? now : (round.opensAt ?? now), closesAt } });
-    await writeAudit(tx, actor, { action: round.status === "closed" ? "round.reopen" : "round.open", target: `round:${round.slug}`, before: { status: round.status }, after: { status: "open" } });
+    await writeAudit(tx, actor, { action: phase === "closed" ? "round.reopen" : "round.open", target: `round:${round.slug}`, before: { status: round.status }, after: { status: "open" } });
     return ok(undefined);
   });
 }
@@ -122,6 +125,26 @@ export async function setRoundSchedule(db: Db, actor: Actor, input: RoundSchedul
       target: `round:${round.slug}`,
       before: { opensAt: round.opensAt?.toISOString() ?? null, closesAt: round.closesAt?.toISOString() ?? null },
       after: { opensAt: opensAt?.toISOString() ?? null, closesAt: input.closesAt?.toISOString() ?? null },
+    });
+    return ok(undefined);
+  });
+}
+
+/**
+ * Whether the results show a round's figures while it is open (docs/privacy.md). Off by default: while a round
+ * publishes nothing, answers posted or edited to watch a cell cross k show nothing. Audited like the other actions.
+ */
+export async function setRoundPublishing(db: Db, actor: Actor, input: RoundPublishingInput): Promise<AdminResult> {
+  return db.$transaction(async (tx) => {
+    const round = await tx.round.findUnique({ where: { id: input.roundId } });
+    if (!round) return refuse("This round does not exist");
+    if (round.publishWhileOpen === input.publishWhileOpen) return ok(undefined);
+    await tx.round.update({ where: { id: round.id }, data: { publishWhileOpen: input.publishWhileOpen } });
+    await writeAudit(tx, actor, {
+      action: "round.publishing",
+      target: `round:${round.slug}`,
+      before: { publishWhileOpen: round.publishWhileOpen },
+      after: { publishWhileOpen: input.publishWhileOpen },
     });
     return ok(undefined);
   });

@@ -33,8 +33,8 @@ export const SUMMARY_VIEWS: { view: string; query: string; filters: BareFilters 
   },
 ];
 
-async function timeCalls(calls: number, call: () => Promise<void>): Promise<number[]> {
-  await call(); // warm caches and prepared statements
+async function timeCalls(calls: number, call: () => Promise<void>, warm = true): Promise<number[]> {
+  if (warm) await call(); // warm caches and prepared statements
   const times: number[] = [];
   for (let i = 0; i < calls; i++) {
     const started = performance.now();
@@ -76,7 +76,13 @@ async function timeAfterChange(baseUrl: string, query: string, tokens: string[],
   return performance.now() - started;
 }
 
-export async function benchSummary(url: string, calls: number, log: (line: string) => void): Promise<SummaryResult[]> {
+export async function benchSummary(
+  url: string,
+  calls: number,
+  log: (line: string) => void,
+  /** Only these views (by name prefix: "unfiltered", "team", "category"); default all. */
+  only?: readonly string[],
+): Promise<SummaryResult[]> {
   const { db, kind } = createDb(url);
   const round = await db.round.findUniqueOrThrow({ where: { slug: "bench" } });
   await db.$disconnect();
@@ -87,6 +93,7 @@ export async function benchSummary(url: string, calls: number, log: (line: strin
   const changeTokens: string[] = [];
   try {
     for (const [v, { view, query, filters }] of SUMMARY_VIEWS.entries()) {
+      if (only && !only.some((name) => view.startsWith(name))) continue;
       const app = await timeCalls(calls, async () => {
         const response = await fetchFresh(`${server.url}/api/v1/summary?${query}`);
         if (!response.ok) throw new Error(`summary ${query} answered ${response.status}: ${await response.text()}`);
@@ -98,9 +105,10 @@ export async function benchSummary(url: string, calls: number, log: (line: strin
         changed.push(await timeAfterChange(server.url, query, changeTokens, 90_000_000 + v * 100 + i));
       changed.sort((a, b) => a - b);
       const queries = bareSummaryQueries(kind, round.id, filters);
-      const baseline = await timeCalls(Math.min(calls, BARE_CALLS), () => bare.run(queries));
+      // One call each at the largest sizes (--calls 1), unwarmed: a bare call there takes minutes.
+      const baseline = await timeCalls(Math.min(calls, BARE_CALLS), () => bare.run(queries), calls > 1);
       const derivedQueries = bareSummaryQueries(kind, round.id, filters, "derived");
-      const derived = await timeCalls(Math.min(calls, BARE_CALLS), () => bare.run(derivedQueries));
+      const derived = await timeCalls(Math.min(calls, BARE_CALLS), () => bare.run(derivedQueries), calls > 1);
       const result = {
         view,
         appP50: percentile(app, 50),

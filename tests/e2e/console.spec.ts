@@ -67,14 +67,15 @@ test.describe("organiser console", () => {
   test("a blank map or merge is refused, by the browser and by the server", async ({ page }) => {
     await page.goto("/admin/other");
     await hydrated(page);
-    const map = page.getByRole("form", { name: "Map python-ldap", exact: true });
+    await page.getByRole("checkbox", { name: "Tick python-ldap" }).check();
+    const map = page.getByRole("form", { name: "Map ticked texts" });
     const select = map.getByRole("combobox");
     await expect(select).toHaveValue("");
-    await map.getByRole("button", { name: "Map" }).click();
+    await map.getByRole("button", { name: "Map ticked texts" }).click();
     expect(await select.evaluate((el) => (el as HTMLSelectElement).validity.valueMissing)).toBe(true);
     await expect(map.getByRole("alert")).toHaveCount(0);
     await select.evaluate((el) => el.removeAttribute("required"));
-    await map.getByRole("button", { name: "Map" }).click();
+    await map.getByRole("button", { name: "Map ticked texts" }).click();
     await expect(map.getByRole("alert")).toHaveText("Choose the project to map these answers to");
     await expect(page.locator('tr[data-group="pythonldap"]')).toBeVisible();
 
@@ -114,9 +115,10 @@ test.describe("organiser console", () => {
     const answersBefore = Number(await answers(page));
     await page.goto("/admin/other");
     await hydrated(page);
-    const map = page.getByRole("form", { name: "Map python-ldap", exact: true });
+    await page.getByRole("checkbox", { name: "Tick python-ldap" }).check();
+    const map = page.getByRole("form", { name: "Map ticked texts" });
     await map.getByRole("combobox").selectOption({ label: "OpenLDAP" });
-    await map.getByRole("button", { name: "Map" }).click();
+    await map.getByRole("button", { name: "Map ticked texts" }).click();
     await expect(page.locator('tr[data-group="pythonldap"]')).toHaveCount(0);
     await page.goto("/admin/catalogue?q=openldap");
     expect(Number(await answers(page))).toBeGreaterThan(answersBefore);
@@ -132,15 +134,21 @@ test.describe("organiser console", () => {
     await expect(page.locator('tr[data-group="pythonldap"]')).toBeVisible();
   });
 
-  test("triage suggests “Kubernetes” for “Kubernets”, with the reason", async ({ page }) => {
-    const token = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64url");
-    const saved = await page.request.post("/api/v1/responses", {
-      data: { round: "openstack-2026", token, teams: ["nova"], notOpenStackContributor: false, projects: [], others: ["Kubernets"], yearsContributing: null, employerPaid: null, comment: null },
-    });
-    expect(saved.status()).toBe(201);
+  test("triage suggests “Kubernetes” for “Kubernets”, with the reason, and maps alike texts together", async ({ page }) => {
+    for (const text of ["Kubernets", "Kubernetts"]) {
+      const token = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64url");
+      const saved = await page.request.post("/api/v1/responses", {
+        data: { round: "openstack-2026", token, teams: ["nova"], notOpenStackContributor: false, projects: [], others: [text], yearsContributing: null, employerPaid: null, comment: null },
+      });
+      expect(saved.status()).toBe(201);
+    }
     await page.goto("/admin/other");
     const group = page.locator('tr[data-group="kubernets"]');
     await expect(group.getByRole("form", { name: "Map Kubernets to Kubernetes" })).toContainText("1 typo from 'Kubernetes'");
-    await expect(group.getByRole("form", { name: "Map Kubernets", exact: true }).locator('optgroup[label="Suggested"] option')).toHaveText(["Kubernetes"]);
+    await expect(page.getByRole("form", { name: "Map ticked texts" }).locator('optgroup[label="Suggested"] option', { hasText: "Kubernetes" })).toHaveCount(1);
+    // One typo apart: shown together, and mapped in one go.
+    await hydrated(page);
+    await page.getByRole("form", { name: "Map alike texts Kubernets to Kubernetes" }).getByRole("button", { name: "Map all 2 to Kubernetes" }).click();
+    await expect(page.locator('tr[data-group="kubernets"], tr[data-group="kubernetts"]')).toHaveCount(0);
   });
 });

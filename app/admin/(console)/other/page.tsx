@@ -11,52 +11,66 @@ import styles from "../../admin.module.css";
 
 export const metadata: Metadata = { title: "Free-text triage" };
 
+const MAP_FORM = "map-ticked";
+
+// One project select for the page (texts are ticked into it), so the page stays light with hundreds of projects.
 export default async function OtherTriagePage() {
   await connection();
   await requireOrganiser("admin", "other");
   const db = getDatabase().db;
   const [clusters, { categories, projects }] = await Promise.all([listTriageClusters(db), listCatalogueRows(db)]);
   const active = projects.filter((p) => p.status === "active");
+  const suggested = [...new Map(clusters.flatMap((c) => c.groups.flatMap((g) => g.suggestions)).map((s) => [s.projectId, s])).values()];
+  const categoryOptions = categories.map((c) => (
+    <option key={c.id} value={c.id}>
+      {c.name}
+    </option>
+  ));
   return (
     <section>
       <h1>Free-text triage</h1>
       <p className="muted">
         “Other” entries that matched no catalogue entry, grouped by their normalised text; texts that are probably the same (one typo apart, or
-        alike without a path or a python- prefix) are shown together and can be mapped at once. Suggestions come from the matcher the form and the
-        import use. Mapping or promoting re-codes every response that typed the text and keeps it as an alias; the audit log can undo it.
+        alike without a path or a python- prefix) are shown together. Suggestions come from the matcher the form and the import use. Mapping or
+        promoting re-codes every response that typed the text and keeps it as an alias; the audit log can undo it.
       </p>
       {clusters.length === 0 ? <p>Nothing left to triage.</p> : null}
+      {clusters.length > 0 ? (
+        <ActionForm id={MAP_FORM} action={mapOtherGroupAction} submitLabel="Map ticked texts" label="Map ticked texts">
+          <span>Tick texts below, then map them all to</span>
+          <ProjectSelect projects={active} suggested={suggested} label="Project for the ticked texts" />
+        </ActionForm>
+      ) : null}
       <table className={styles.table}>
         <thead>
           <tr>
+            <th>Map</th>
             <th>Text</th>
             <th>Entries</th>
             <th>Suggestions</th>
-            <th>Map to an existing project</th>
             <th>Or add to the catalogue</th>
           </tr>
         </thead>
         {clusters.map((cluster) => {
-          const first = cluster.groups[0];
-          const suggested = [...new Map(cluster.groups.flatMap((g) => g.suggestions).map((s) => [s.projectId, s])).values()];
+          const texts = cluster.groups.map((g) => g.normalizedText);
+          const alike = cluster.groups.length > 1;
+          const shared = [...new Map(cluster.groups.flatMap((g) => g.suggestions).map((s) => [s.projectId, s])).values()];
           return (
-            <tbody key={first?.normalizedText} className={cluster.groups.length > 1 ? styles.cluster : undefined}>
-              {cluster.groups.length > 1 ? (
+            <tbody key={texts[0]} className={alike ? styles.cluster : undefined}>
+              {alike ? (
                 <tr>
                   <td colSpan={5}>
-                    <ActionForm action={mapOtherGroupAction} submitLabel="Map together" label={`Map alike texts ${first?.examples[0] ?? ""}`}>
-                      <fieldset>
-                        <legend>
-                          {cluster.groups.length} alike texts, {cluster.count} entries
-                        </legend>
-                        {cluster.groups.map((g) => (
-                          <label key={g.normalizedText}>
-                            <input type="checkbox" name="normalizedTexts" value={g.normalizedText} defaultChecked /> “{g.examples[0]}” ({g.count})
-                          </label>
+                    <strong>
+                      {cluster.groups.length} alike texts, {cluster.count} entries
+                    </strong>{" "}
+                    {shared.map((s) => (
+                      <ActionForm key={s.projectId} action={mapOtherGroupAction} submitLabel={`Map all ${cluster.groups.length} to ${s.name}`} label={`Map alike texts ${cluster.groups[0]?.examples[0] ?? ""} to ${s.name}`}>
+                        {texts.map((text) => (
+                          <input key={text} type="hidden" name="normalizedTexts" value={text} />
                         ))}
-                      </fieldset>
-                      <ProjectSelect projects={active} suggested={suggested} label="Project for the ticked texts" />
-                    </ActionForm>
+                        <input type="hidden" name="projectId" value={s.projectId} />
+                      </ActionForm>
+                    ))}
                   </td>
                 </tr>
               ) : null}
@@ -64,6 +78,9 @@ export default async function OtherTriagePage() {
                 const name = group.examples[0] ?? group.normalizedText;
                 return (
                   <tr key={group.normalizedText} data-group={group.normalizedText}>
+                    <td>
+                      <input type="checkbox" form={MAP_FORM} name="normalizedTexts" value={group.normalizedText} aria-label={`Tick ${name}`} />
+                    </td>
                     <td>
                       {group.examples.map((example) => (
                         <div key={example}>“{example}”</div>
@@ -81,12 +98,6 @@ export default async function OtherTriagePage() {
                       ))}
                     </td>
                     <td>
-                      <ActionForm action={mapOtherGroupAction} submitLabel="Map" label={`Map ${name}`}>
-                        <input type="hidden" name="normalizedTexts" value={group.normalizedText} />
-                        <ProjectSelect projects={active} suggested={group.suggestions} />
-                      </ActionForm>
-                    </td>
-                    <td>
                       <ActionForm action={promoteOtherGroupAction} submitLabel="Add project" label={`Promote ${name}`}>
                         <input type="hidden" name="normalizedText" value={group.normalizedText} />
                         <input name="name" aria-label="Project name" defaultValue={group.examples[0] ?? ""} size={16} required />
@@ -94,11 +105,7 @@ export default async function OtherTriagePage() {
                           <option value="" disabled>
                             Choose a category…
                           </option>
-                          {categories.map((c) => (
-                            <option key={c.id} value={c.id}>
-                              {c.name}
-                            </option>
-                          ))}
+                          {categoryOptions}
                         </select>
                       </ActionForm>
                     </td>
