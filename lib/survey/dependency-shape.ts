@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { parseSummaryQuery, type FilterIssue, type ParsedSummaryQuery, type SummaryFilters } from "./summary-filters";
 import { EMPTY_TALLY, publishTally, type Tally } from "./cell-key";
-import { cellShare, notShownCell, shownCell, type Cell } from "./suppression";
+import { cellShare, notShownCell, type Cell } from "./suppression";
 
 /** A catalogue project that at least one active external dependency maps to (from the Dependency table). */
 export interface DependencyProject {
