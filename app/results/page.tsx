@@ -26,6 +26,7 @@ import { describeIncompleteLeftOut } from "@/lib/survey/completeness";
 import { describeFiguresAsOf } from "@/lib/survey/figures-as-of";
 import { getEnv } from "@/lib/env";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
+import { employerPaidFilterOptions } from "@/lib/survey/summary-filters";
 import { describeMissingFigures, pickDefaultRound, type RoundChoice } from "@/lib/survey/round-figures";
 import { describeSmallCellRule, FILTER_DEFINITIONS } from "@/lib/survey/summary-charts";
 import { toSummaryQueryString } from "@/lib/survey/summary-filters";
@@ -47,7 +48,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   if (fallback) params.set("round", fallback.slug);
   const request = await resolveSummaryRequest(handle.db, params);
   const roundsWithFigures = rounds.filter((round) => round.figures === "available");
-  const employerPaidOptions = DEFAULT_QUESTIONS.employerPaid.options;
+  // "Not answered" is a value like the others (docs/privacy.md), so it is offered too.
+  const employerPaidOptions = employerPaidFilterOptions(DEFAULT_QUESTIONS.employerPaid.options);
 
   const selects = summaryFilterSelects({
     rounds,
@@ -166,7 +168,11 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
           </dd>
         </dl>
       </details>
-      {overview.status === "no-responses" ? (
+      {overview.status === "after-close" ? (
+        <p className="notice" role="status">
+          {f.round.title} is still open: its figures appear once it has closed.
+        </p>
+      ) : overview.status === "no-responses" ? (
         <p className="notice" role="status">
           This round has no responses yet. Figures appear once at least {k} people have answered.
         </p>

@@ -2,6 +2,7 @@
 // Only one round is open at a time: opening a second one is refused until the first is closed, so the
 // round respondents are sent to never changes behind an organiser's back.
 import { DEFAULT_QUESTIONS } from "../survey/questions";
+import type { RoundPublishingInput } from "../survey/round-figures";
 import { formatUtc, roundPhase, windowsOverlap, type RoundScheduleInput } from "../survey/round-schedule";
 import { writeAudit, type Actor } from "./admin-audit";
 import type { Db } from "./client";
@@ -23,6 +24,7 @@ export async function listRoundsWithCounts(db: Db, now = new Date()) {
     status: round.status,
     phase: roundPhase(round, now),
     isDemo: round.isDemo,
+    publishWhileOpen: round.publishWhileOpen,
     opensAt: round.opensAt,
     closesAt: round.closesAt,
     responseCount: round._count.responses,
@@ -123,6 +125,26 @@ export async function setRoundSchedule(db: Db, actor: Actor, input: RoundSchedul
       target: `round:${round.slug}`,
       before: { opensAt: round.opensAt?.toISOString() ?? null, closesAt: round.closesAt?.toISOString() ?? null },
       after: { opensAt: opensAt?.toISOString() ?? null, closesAt: input.closesAt?.toISOString() ?? null },
+    });
+    return ok(undefined);
+  });
+}
+
+/**
+ * Whether the results show a round's figures while it is open (docs/privacy.md). Off by default: while a round
+ * publishes nothing, answers posted or edited to watch a cell cross k show nothing. Audited like the other actions.
+ */
+export async function setRoundPublishing(db: Db, actor: Actor, input: RoundPublishingInput): Promise<AdminResult> {
+  return db.$transaction(async (tx) => {
+    const round = await tx.round.findUnique({ where: { id: input.roundId } });
+    if (!round) return refuse("This round does not exist");
+    if (round.publishWhileOpen === input.publishWhileOpen) return ok(undefined);
+    await tx.round.update({ where: { id: round.id }, data: { publishWhileOpen: input.publishWhileOpen } });
+    await writeAudit(tx, actor, {
+      action: "round.publishing",
+      target: `round:${round.slug}`,
+      before: { publishWhileOpen: round.publishWhileOpen },
+      after: { publishWhileOpen: input.publishWhileOpen },
     });
     return ok(undefined);
   });

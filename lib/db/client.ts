@@ -52,11 +52,16 @@ function durableSqliteAdapter(url: string): SqliteAdapterFactory {
   };
 }
 
+// A response's record key (the cell key method, docs/privacy.md) is read by the counting queries' SQL only: no
+// Prisma query returns it, so no page, export or API answer built from one can carry it.
+const omit = { response: { recordKey: true } } as const;
+
 export function createDb(url: string): DbHandle {
   const kind = databaseKind(url);
-  if (kind === "sqlite") return { db: new SqliteClient({ adapter: durableSqliteAdapter(url) }), kind, url };
+  // The omission changes only what queries return; the client's type stays the shared Db.
+  if (kind === "sqlite") return { db: new SqliteClient({ adapter: durableSqliteAdapter(url), omit }) as unknown as Db, kind, url };
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
-  return { db: new PostgresClient({ adapter }) as unknown as Db, kind, url };
+  return { db: new PostgresClient({ adapter, omit }) as unknown as Db, kind, url };
 }
 
 const globalForDb = globalThis as unknown as { censusDatabase?: DbHandle };

@@ -8,8 +8,9 @@ import type { Db } from "./client";
 import { findRoundDependencyLoad } from "./dependency-history";
 import { Prisma } from "./generated/sqlite/client";
 import {
-  countRespondents,
+  countRespondentTally,
   describeSummaryFilters,
+  isRoundPublished,
   resolveSummaryFilters,
   childScope,
   type ResolvedSummaryFilters,
@@ -24,9 +25,12 @@ import {
   type DependencyReport,
   type UnmatchedDependency,
 } from "../survey/dependency-shape";
+import { EMPTY_TALLY, publishTally } from "../survey/cell-key";
+import { unpublishedCell } from "../survey/suppression";
 import type { FilterIssue } from "../survey/summary-filters";
 
-const num = (value: unknown) => Number(value);
+// SUM over no row is NULL; PostgreSQL gives COUNT and SUM as bigint or numeric.
+const num = (value: unknown) => Number(value ?? 0);
 
 /** External packages of one load of the list (the one a round is compared against; see dependency-history.ts). */
 const externalIn = (loadId: number | null) => ({ origin: "external", listings: { some: { loadId: loadId ?? -1 } } });
@@ -98,16 +102,24 @@ export async function countDependencyRespondents(
   loadId: number | null,
 ): Promise<DependencyCountRow[]> {
   const { from, where } = childScope("ResponseProject", "rp", f, [roundId]);
-  const rows = await reads.all<{ projectId: unknown; n: unknown; m: unknown }>(Prisma.sql`
-    SELECT rp."projectId" AS "projectId", COUNT(DISTINCT rp."responseId") AS "n",
-      SUM(CASE WHEN rp."kindMaintainer" THEN 1 ELSE 0 END) AS "m"
+  // (responseId, projectId) is the primary key: one row per respondent and project, so each record key is summed once.
+  const rows = await reads.all<{ projectId: unknown; n: unknown; keySum: unknown; m: unknown; mKeySum: unknown }>(Prisma.sql`
+    SELECT rp."projectId" AS "projectId", COUNT(*) AS "n", SUM(r."recordKey") AS "keySum",
+      SUM(CASE WHEN rp."kindMaintainer" THEN 1 ELSE 0 END) AS "m",
+      SUM(CASE WHEN rp."kindMaintainer" THEN r."recordKey" ELSE 0 END) AS "mKeySum"
     FROM ${from}
     WHERE ${where} AND rp."projectId" IN (
       SELECT d."projectId" FROM "Dependency" d JOIN "DependencyListing" l ON l."dependencyId" = d."id"
       WHERE l."loadId" = ${loadId ?? -1} AND d."origin" = 'external' AND d."projectId" IS NOT NULL
     )
     GROUP BY rp."projectId"`);
-  return rows.map((row) => ({ projectId: num(row.projectId), respondents: num(row.n), maintainers: num(row.m) }));
+  return rows.map((row) => ({
+    projectId: num(row.projectId),
+    respondents: num(row.n),
+    keySum: num(row.keySum),
+    maintainers: num(row.m),
+    maintainersKeySum: num(row.mKeySum),
+  }));
 }
 
 export interface DependencyReportResult extends DependencyReport {
@@ -126,17 +138,25 @@ export async function getDependencyReport(
   k: number,
 ): Promise<DependencyReportResult> {
   const roundId = filters.round.id;
+  // An open round that publishes only after closing: nothing is counted, not even n.
+  if (!isRoundPublished(filters.round)) {
+    const unmatched = await listUnmatchedDependencies(source.db, null);
+    const report = shapeDependencyReport({ projects: [], counts: [], unmatched, n: EMPTY_TALLY, roundTotal: EMPTY_TALLY, k, section });
+    return { ...report, status: "after-close", respondents: unpublishedCell(), ...describeSummaryFilters(filters) };
+  }
   const none: RespondentFilters = { team: null, category: null, employerPaid: null };
   // One after another: SQLite serialises anyway, and it keeps a PostgreSQL pool free.
-  const n = await countRespondents(source, filters, roundId);
+  const n = await countRespondentTally(source, filters, roundId);
   const roundTotal =
-    filters.team || filters.category || filters.employerPaid ? await countRespondents(source, none, roundId) : n;
+    filters.team || filters.category || filters.employerPaid ? await countRespondentTally(source, none, roundId) : n;
   const round = await source.db.round.findUniqueOrThrow({ where: { id: roundId }, select: { status: true, closesAt: true } });
   const loadId = await findRoundDependencyLoad(source.db, round);
   const projects = await listDependencyProjects(source.db, loadId);
   const unmatched = await listUnmatchedDependencies(source.db, loadId);
-  // Counts are not even queried for n < k: no figure can leak from a query that did not run.
-  const counts = n >= k && roundTotal > 0 ? await countDependencyRespondents(source, filters, roundId, loadId) : [];
+  // Counts are not even queried when n is not shown: no figure can leak from a query that did not run.
+  const shownN = publishTally(n, k);
+  const counts =
+    !shownN.suppressed && shownN.value > 0 ? await countDependencyRespondents(source, filters, roundId, loadId) : [];
   const report = shapeDependencyReport({ projects, counts, unmatched, n, roundTotal, k, section });
   return {
     ...report,

@@ -2,6 +2,7 @@
 // (lib/db/summary-queries.ts, any filter set) or by reading the totals the write transactions keep
 // (lib/db/round-totals.ts, the whole round or one team). Both give the same rows for the same data, so
 // lib/survey/summary-shape.ts cannot tell them apart (tests/integration/round-totals.test.ts).
+import type { Tally } from "../survey/cell-key";
 import type {
   BinRow,
   CategoryKindRow,
@@ -16,10 +17,10 @@ import type {
 import type { EmployerPaidRow, FrequencyRow, YearsRow } from "../survey/summary-answers";
 
 export interface SummaryCounts {
-  /** n: the respondents the filters select. */
-  respondents(): Promise<number>;
+  /** n: the respondents the filters select, with the sum of their record keys. */
+  respondents(): Promise<Tally>;
   /** Every respondent of the round, whatever the filters: tells "no responses yet" from "too few match". */
-  roundRespondents(): Promise<number>;
+  roundRespondents(): Promise<Tally>;
   projects(): Promise<ProjectCountRow[]>;
   categoryKinds(): Promise<CategoryKindRow[]>;
   projectsPerRespondent(): Promise<BinRow[]>;

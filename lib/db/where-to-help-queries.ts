@@ -3,7 +3,7 @@
 // round's contributors, and how widely OpenStack uses each dependency. lib/survey/where-to-help.ts shapes and
 // suppresses; counts go through the same small-cell functions as every other dependency figure.
 import type { DependencyCountRow, NeedsHelpRow } from "../survey/dependency-shape";
-import { suppressCount } from "../survey/suppression";
+import { publishTally, type Tally } from "../survey/cell-key";
 import {
   rankWhereToHelp,
   shapeRoundChanges,
@@ -22,13 +22,14 @@ import { countDependencyRespondents } from "./dependency-queries";
 import { Prisma } from "./generated/sqlite/client";
 import {
   childScope,
-  countRespondents,
+  countRespondentTally,
   type RespondentFilters,
   type ResolvedSummaryFilters,
   type SummarySource,
 } from "./summary-queries";
 
-const num = (value: unknown) => Number(value);
+// SUM over no row is NULL; PostgreSQL gives COUNT and SUM as bigint or numeric.
+const num = (value: unknown) => Number(value ?? 0);
 
 /** Per (team, dependency project): the filtered respondents who chose the team and contribute to the project. */
 export async function countTeamDependencyRespondents(
@@ -38,15 +39,21 @@ export async function countTeamDependencyRespondents(
   loadId: number | null,
 ): Promise<TeamDependencyCount[]> {
   const { from, where } = childScope("ResponseProject", "rp", f, [roundId]);
-  const rows = await reads.all<{ teamId: unknown; projectId: unknown; n: unknown }>(Prisma.sql`
-    SELECT rt."teamId" AS "teamId", rp."projectId" AS "projectId", COUNT(*) AS "n"
+  // One row per (respondent, team, project): each group sums each respondent's record key once.
+  const rows = await reads.all<{ teamId: unknown; projectId: unknown; n: unknown; keySum: unknown }>(Prisma.sql`
+    SELECT rt."teamId" AS "teamId", rp."projectId" AS "projectId", COUNT(*) AS "n", SUM(r."recordKey") AS "keySum"
     FROM ${from} JOIN "ResponseTeam" rt ON rt."responseId" = rp."responseId"
     WHERE ${where} AND rp."projectId" IN (
       SELECT d."projectId" FROM "Dependency" d JOIN "DependencyListing" l ON l."dependencyId" = d."id"
       WHERE l."loadId" = ${loadId ?? -1} AND d."origin" = 'external' AND d."projectId" IS NOT NULL
     )
     GROUP BY rt."teamId", rp."projectId"`);
-  return rows.map((row) => ({ teamId: num(row.teamId), projectId: num(row.projectId), respondents: num(row.n) }));
+  return rows.map((row) => ({
+    teamId: num(row.teamId),
+    projectId: num(row.projectId),
+    respondents: num(row.n),
+    keySum: num(row.keySum),
+  }));
 }
 
 /** Per team: the filtered respondents who chose it (a team's own n, the gate for showing its figures). */
@@ -56,11 +63,12 @@ export async function countTeamRespondents(
   roundId: number,
 ): Promise<TeamTotal[]> {
   const { from, where } = childScope("ResponseTeam", "rt", f, [roundId]);
-  const rows = await reads.all<{ teamId: unknown; n: unknown }>(Prisma.sql`
-    SELECT rt."teamId" AS "teamId", COUNT(*) AS "n" FROM ${from} WHERE ${where} GROUP BY rt."teamId"`);
+  const rows = await reads.all<{ teamId: unknown; n: unknown; keySum: unknown }>(Prisma.sql`
+    SELECT rt."teamId" AS "teamId", COUNT(*) AS "n", SUM(r."recordKey") AS "keySum"
+    FROM ${from} WHERE ${where} GROUP BY rt."teamId"`);
   const teams = await db.team.findMany({ select: { id: true, slug: true, name: true }, orderBy: { position: "asc" } });
-  const counts = new Map(rows.map((row) => [num(row.teamId), num(row.n)]));
-  return teams.map((team) => ({ ...team, respondents: counts.get(team.id) ?? 0 }));
+  const counts = new Map(rows.map((row) => [num(row.teamId), { respondents: num(row.n), keySum: num(row.keySum) }]));
+  return teams.map((team) => ({ ...team, ...(counts.get(team.id) ?? { respondents: 0, keySum: 0 }) }));
 }
 
 /** The round before this one (by opening, else creation, time), or null. */
@@ -85,10 +93,14 @@ export async function countPreviousRound(
   previousRoundId: number,
   loadId: number | null,
   k: number,
-): Promise<{ n: number; counts: DependencyCountRow[] }> {
-  const n = await countRespondents(source, f, previousRoundId);
-  // No figure of a round with fewer than k matching respondents is counted, as on its own page.
-  return { n, counts: n >= k ? await countDependencyRespondents(source, f, previousRoundId, loadId) : [] };
+): Promise<{ n: Tally; counts: DependencyCountRow[] }> {
+  const n = await countRespondentTally(source, f, previousRoundId);
+  // No figure of a round whose n is not shown is counted, as on its own page.
+  const shown = publishTally(n, k);
+  return {
+    n,
+    counts: !shown.suppressed && shown.value > 0 ? await countDependencyRespondents(source, f, previousRoundId, loadId) : [],
+  };
 }
 
 /**
@@ -157,7 +169,7 @@ export async function getWhereToHelp(
   let changes = new Map<number, RoundChange>();
   if (previous) {
     const counted = await countPreviousRound(source, filters, previous.id, loadId, k);
-    previousRound = { slug: previous.slug, title: previous.title, respondents: suppressCount(counted.n, k) };
+    previousRound = { slug: previous.slug, title: previous.title, respondents: publishTally(counted.n, k) };
     changes = shapeRoundChanges(rows, counted.counts, counted.n, k);
   }
   return {

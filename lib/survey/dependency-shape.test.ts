@@ -6,8 +6,8 @@ import {
   parseDependencyQuery,
   rankNeedsHelp,
   shapeDependencyReport,
-  suppressDependencyCount,
-  suppressMaintainers,
+  publishDependencyCount,
+  publishMaintainers,
   toDependencyQueryString,
   type DependencyProject,
 } from "./dependency-shape";
@@ -32,40 +32,41 @@ const PROJECTS = [
   project(6, "Zed", ["testing"]),
 ];
 
-describe("suppressDependencyCount", () => {
-  it("shows zero as zero, 1..k-1 as <k, the rest as is", () => {
-    expect(suppressDependencyCount(0, 5)).toEqual({ suppressed: false, value: 0 });
-    expect(suppressDependencyCount(1, 5)).toMatchObject({ suppressed: true, display: "<5" });
-    expect(suppressDependencyCount(4, 5)).toMatchObject({ suppressed: true, display: "<5" });
-    expect(suppressDependencyCount(5, 5)).toEqual({ suppressed: false, value: 5 });
-  });
+// A key sum whose cell key (100) leaves counts of at least k as they are and publishes 1..k-1 as "<k"
+// (lib/survey/perturbation-table.ts): these tests are about ranking and shaping.
+const X = 100;
+const row = (projectId: number, respondents: number, maintainers: number) => ({
+  projectId,
+  respondents,
+  keySum: X,
+  maintainers,
+  maintainersKeySum: X,
 });
+const tally = (count: number) => ({ count, keySum: X });
 
-describe("suppressMaintainers", () => {
-  it("shows maintainers only when neither they nor the other contributors number 1..k-1", () => {
-    expect(suppressMaintainers(0, 6, 5)).toEqual({ suppressed: false, value: 0 });
-    expect(suppressMaintainers(6, 6, 5)).toEqual({ suppressed: false, value: 6 });
-    expect(suppressMaintainers(5, 10, 5)).toEqual({ suppressed: false, value: 5 });
-    const hidden = { suppressed: true, reason: "complementary", display: "hidden" };
-    // Small maintainers and small others look the same, so the display does not tell which side is small.
-    expect(suppressMaintainers(3, 10, 5)).toEqual(hidden);
-    expect(suppressMaintainers(8, 10, 5)).toEqual(hidden);
-    // k = 2, r = 2: "hidden" could only mean 1, so every value is hidden.
-    for (const m of [0, 1, 2]) expect(suppressMaintainers(m, 2, 2)).toEqual(hidden);
+describe("publishDependencyCount and publishMaintainers", () => {
+  it("publishes 0 as 0, 1..k-1 as <k or 0, the rest within 2", () => {
+    expect(publishDependencyCount(tally(0), 5)).toEqual({ suppressed: false, value: 0 });
+    expect(publishDependencyCount(tally(1), 5)).toMatchObject({ suppressed: true, display: "<5" });
+    expect(publishDependencyCount({ count: 4, keySum: 0 }, 5)).toEqual({ suppressed: false, value: 0 });
+    expect(publishDependencyCount(tally(5), 5)).toEqual({ suppressed: false, value: 5 });
   });
 
-  it("never lets a hidden value be pinned down (property)", () => {
+  it("publishes maintainers on their own under a shown row, and follows a hidden or zero row", () => {
+    const shown = { suppressed: false as const, value: 10 };
+    expect(publishMaintainers(tally(3), shown, 5)).toMatchObject({ suppressed: true, display: "<5" });
+    expect(publishMaintainers(tally(8), shown, 5)).toEqual({ suppressed: false, value: 8 });
+    expect(publishMaintainers(tally(0), shown, 5)).toEqual({ suppressed: false, value: 0 });
+    const small = { suppressed: true as const, reason: "small" as const, display: "<5" };
+    expect(publishMaintainers(tally(1), small, 5)).toEqual(small);
+    expect(publishMaintainers(tally(2), { suppressed: false, value: 0 }, 5)).toEqual({ suppressed: false, value: 0 });
+  });
+
+  it("never publishes a value in 1..k-1 (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 0, max: 40 }), (k, extra) => {
-        const respondents = k + extra;
-        const hiddenValues = Array.from({ length: respondents + 1 }, (_, m) => m).filter(
-          (m) => suppressMaintainers(m, respondents, k).suppressed,
-        );
-        expect(hiddenValues.length === 0 || hiddenValues.length >= 2).toBe(true);
-        for (let m = 0; m <= respondents; m++) {
-          const small = (v: number) => v > 0 && v < k;
-          if (small(m) || small(respondents - m)) expect(suppressMaintainers(m, respondents, k).suppressed).toBe(true);
-        }
+      fc.property(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 0, max: 60 }), fc.nat(10_000), (k, count, keySum) => {
+        const cell = publishDependencyCount({ count, keySum }, k);
+        if (!cell.suppressed) expect(cell.value === 0 || cell.value >= k).toBe(true);
       }),
     );
   });
@@ -73,11 +74,11 @@ describe("suppressMaintainers", () => {
 
 describe("rankNeedsHelp", () => {
   const counts = [
-    { projectId: 2, respondents: 9, maintainers: 2 },
-    { projectId: 1, respondents: 6, maintainers: 5 },
-    { projectId: 4, respondents: 3, maintainers: 1 },
-    { projectId: 5, respondents: 1, maintainers: 0 },
-    { projectId: 6, respondents: 6, maintainers: 0 },
+    row(2, 9, 2),
+    row(1, 6, 5),
+    row(4, 3, 1),
+    row(5, 1, 0),
+    row(6, 6, 0),
   ];
 
   it("puts zero first, then every <k row by name, then counts ascending with ties by name", () => {
@@ -92,13 +93,13 @@ describe("rankNeedsHelp", () => {
     ]);
   });
 
-  it("suppresses every count and gives no share for a hidden count", () => {
+  it("publishes every count and gives no share for a hidden count", () => {
     const rows = Object.fromEntries(rankNeedsHelp(PROJECTS, counts, 20, 5).map((r) => [r.name, r]));
     expect(rows.Sphinx).toMatchObject({ respondents: { value: 0 }, maintainers: { value: 0 }, share: 0 });
     expect(rows.Boto3).toMatchObject({ respondents: { display: "<5" }, maintainers: { display: "<5" }, share: null });
     expect(rows.Pytest).toMatchObject({ respondents: { display: "<5" }, maintainers: { display: "<5" }, share: null });
-    expect(rows.Alembic).toMatchObject({ respondents: { value: 6 }, maintainers: { display: "hidden" }, share: 0.3 });
-    expect(rows.SQLAlchemy).toMatchObject({ respondents: { value: 9 }, maintainers: { display: "hidden" }, share: 0.45 });
+    expect(rows.Alembic).toMatchObject({ respondents: { value: 6 }, maintainers: { value: 5 }, share: 0.3 });
+    expect(rows.SQLAlchemy).toMatchObject({ respondents: { value: 9 }, maintainers: { display: "<5" }, share: 0.45 });
     expect(rows.Zed).toMatchObject({ maintainers: { value: 0 } });
   });
 
@@ -111,7 +112,7 @@ describe("rankNeedsHelp", () => {
       fc.property(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 6, maxLength: 6 }), (values) => {
         const rows = rankNeedsHelp(
           PROJECTS,
-          values.map((respondents, i) => ({ projectId: i + 1, respondents, maintainers: 0 })),
+          values.map((respondents, i) => row(i + 1, respondents, 0)),
           50,
           5,
         );
@@ -128,9 +129,9 @@ describe("computeCoverage", () => {
     const rows = rankNeedsHelp(
       PROJECTS,
       [
-        { projectId: 2, respondents: 9, maintainers: 0 },
-        { projectId: 4, respondents: 5, maintainers: 0 },
-        { projectId: 5, respondents: 4, maintainers: 0 },
+        row(2, 9, 0),
+        row(4, 5, 0),
+        row(5, 4, 0),
       ],
       20,
       5,
@@ -160,38 +161,38 @@ describe("computeCoverage", () => {
 describe("shapeDependencyReport", () => {
   const base = {
     projects: PROJECTS,
-    counts: [{ projectId: 2, respondents: 9, maintainers: 0 }],
+    counts: [row(2, 9, 0)],
     unmatched: [
       { package: "zzz", section: "general" },
       { package: "aaa", section: "testing" },
     ],
-    roundTotal: 30,
+    roundTotal: tally(30),
     k: 5,
     section: null,
   };
 
   it("gives no figures for n < k, but still lists the unmatched packages", () => {
-    const report = shapeDependencyReport({ ...base, n: 4 });
+    const report = shapeDependencyReport({ ...base, n: tally(4) });
     expect(report).toMatchObject({ status: "too-few", respondents: { display: "<5" }, rows: null, coverage: null });
     expect(report.unmatched.map((u) => u.package)).toEqual(["aaa", "zzz"]);
   });
 
   it("says no-responses for an empty round", () => {
-    expect(shapeDependencyReport({ ...base, n: 0, roundTotal: 0 }).status).toBe("no-responses");
+    expect(shapeDependencyReport({ ...base, n: tally(0), roundTotal: tally(0) }).status).toBe("no-responses");
   });
 
   it("narrows the rows and the unmatched list by section, not the coverage", () => {
-    const report = shapeDependencyReport({ ...base, n: 20, section: "testing" });
+    const report = shapeDependencyReport({ ...base, n: tally(20), section: "testing" });
     expect(report.rows?.map((r) => r.name)).toEqual(["Boto3", "Pytest", "Zed"]);
     expect(report.coverage?.overall).toEqual({ dependencies: 8, inSurvey: 6, covered: 1, share: 1 / 8 });
     expect(report.unmatched.map((u) => u.package)).toEqual(["aaa"]);
   });
 
-  it("writes the CSV with the same suppression", () => {
+  it("writes the CSV with the same figures", () => {
     const report = shapeDependencyReport({
       ...base,
-      counts: [{ projectId: 4, respondents: 2, maintainers: 1 }, ...base.counts],
-      n: 20,
+      counts: [row(4, 2, 1), ...base.counts],
+      n: tally(20),
     });
     const csv = dependencyRowsToCsv(report.rows ?? [], 20, 5);
     expect(csv.find((row) => row[1] === "Boto3")).toEqual([

@@ -1,20 +1,15 @@
 // "Dependencies that need help": the community's external dependencies joined with the survey, shaped and
-// suppressed. Pure: lib/db/dependency-queries.ts counts in SQL, this module ranks and applies the small-cell rule;
-// the page, the JSON API and the CSV all use its output.
+// published through the cell key method (lib/survey/cell-key.ts, docs/privacy.md). Pure: lib/db/dependency-queries.ts
+// counts in SQL (each count with its respondents' key sum), this module publishes and ranks; the page, the JSON API
+// and the CSV all use its output.
 //
 // Rows are per catalogue project, not per package: respondents name projects on the form, so boto, boto3 and
 // botocore all count the same people (the boto3 entry). One row per project, with its package names listed,
 // is the honest unit: three rows with the same number would look like three dependencies with contributors.
 import { z } from "zod";
 import { parseSummaryQuery, type FilterIssue, type ParsedSummaryQuery, type SummaryFilters } from "./summary-filters";
-import {
-  cellShare,
-  COMPLEMENTARY_DISPLAY,
-  shownCell,
-  smallCellDisplay,
-  suppressCount,
-  type Cell,
-} from "./suppression";
+import { EMPTY_TALLY, publishTally, type Tally } from "./cell-key";
+import { cellShare, shownCell, type Cell } from "./suppression";
 
 /** A catalogue project that at least one active external dependency maps to (from the Dependency table). */
 export interface DependencyProject {
@@ -29,11 +24,13 @@ export interface DependencyProject {
   sections: string[];
 }
 
-/** The filtered respondents' counts for one project, from SQL. Projects nobody named have no row. */
+/** The filtered respondents' counts for one project, from SQL, with key sums. Projects nobody named have no row. */
 export interface DependencyCountRow {
   projectId: number;
   respondents: number;
+  keySum: number;
   maintainers: number;
+  maintainersKeySum: number;
 }
 
 export interface UnmatchedDependency {
@@ -41,7 +38,7 @@ export interface UnmatchedDependency {
   section: string;
 }
 
-/** Where a row sits in the ranking: counts under k are ranked together, so their order reveals nothing. */
+/** Where a row sits in the ranking, by its published figure: 0, "<k" (ranked together, by name), or a count. */
 export type NeedsHelpTier = "none" | "fewer-than-k" | "counted";
 
 export interface NeedsHelpRow {
@@ -55,7 +52,7 @@ export interface NeedsHelpRow {
   tier: NeedsHelpTier;
   respondents: Cell;
   maintainers: Cell;
-  /** Share of the filtered respondents; null when the count is suppressed (a hidden count yields no share). */
+  /** Share of the filtered respondents (published figures); null for "<k" (a hidden count yields no share). */
   share: number | null;
 }
 
@@ -75,35 +72,25 @@ export interface DependencyCoverage {
   bySection: ({ section: string } & CoverageCell)[];
 }
 
-/**
- * A count of respondents on this page: zero is shown as zero (it singles out nobody, and "nobody helps" is the
- * point of the page), 1..k-1 as "<k", the rest as is.
- */
-export function suppressDependencyCount(value: number, k: number): Cell {
-  return value === 0 ? shownCell(0) : suppressCount(value, k);
+/** A count of respondents on this page, published: 0, "<k", or the count adjusted by at most D. */
+export function publishDependencyCount(tally: Tally | { respondents: number; keySum: number }, k: number): Cell {
+  return publishTally("count" in tally ? tally : { count: tally.respondents, keySum: tally.keySum }, k);
 }
 
-const isSmall = (value: number, k: number) => value > 0 && value < k;
-
 /**
- * Maintainers out of a shown respondent count r: maintainers m and the other contributors r − m partition r, so
- * showing m also shows r − m. m is shown only when neither is 1..k−1; otherwise it is "hidden", with one display and
- * one reason whichever side is small (two displays would tell which side, and with it the value near r). If the
- * hidden values would be a single number (k = 2, r = 2: only m = 1), m is hidden whatever it is.
+ * Maintainers of a row: published on their own, when the row's respondents are shown as a count. The maintainers
+ * and the other contributors no longer pin each other down (both the row and its maintainers are perturbed), so
+ * they are not hidden for it. Under a row published as 0 they are 0; under "<k", "<k".
  */
-export function suppressMaintainers(maintainers: number, respondents: number, k: number): Cell {
-  if (k <= 1) return shownCell(maintainers);
-  const hidden: Cell = { suppressed: true, reason: "complementary", display: COMPLEMENTARY_DISPLAY };
-  let hiddenValues = 0;
-  for (let m = 0; m <= respondents && hiddenValues < 2; m++)
-    if (isSmall(m, k) || isSmall(respondents - m, k)) hiddenValues++;
-  if (hiddenValues === 1) return hidden;
-  return isSmall(maintainers, k) || isSmall(respondents - maintainers, k) ? hidden : shownCell(maintainers);
+export function publishMaintainers(maintainers: Tally, respondents: Cell, k: number): Cell {
+  if (respondents.suppressed) return respondents;
+  if (respondents.value === 0) return shownCell(0);
+  return publishTally(maintainers, k);
 }
 
-function tierOf(respondents: number, k: number): NeedsHelpTier {
-  if (respondents === 0) return "none";
-  return suppressCount(respondents, k).suppressed ? "fewer-than-k" : "counted";
+function tierOf(respondents: Cell): NeedsHelpTier {
+  if (respondents.suppressed) return "fewer-than-k";
+  return respondents.value === 0 ? "none" : "counted";
 }
 
 const TIER_ORDER: Record<NeedsHelpTier, number> = { none: 0, "fewer-than-k": 1, counted: 2 };
@@ -112,9 +99,9 @@ const byName = (a: { name: string; slug: string }, b: { name: string; slug: stri
   a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.slug.localeCompare(b.slug);
 
 /**
- * The "needs help" ranking: fewest community contributors first. Zero first, then every row with 1..k-1
- * together ordered by name only (ordering them by their hidden counts would reveal those counts), then the
- * counted rows by count ascending, ties by name. `section` keeps the projects with a package in that section.
+ * The "needs help" ranking, by published figures: fewest community contributors first. 0 first, then every row
+ * published as "<k" together ordered by name only, then the counted rows by count ascending, ties by name.
+ * `section` keeps the projects with a package in that section. `n` is the published n.
  */
 export function rankNeedsHelp(
   projects: readonly DependencyProject[],
@@ -128,17 +115,14 @@ export function rankNeedsHelp(
     .filter((project) => section === null || project.sections.includes(section))
     .map((project): NeedsHelpRow => {
       const count = byProject.get(project.projectId);
-      const respondentCount = count?.respondents ?? 0;
-      const respondents = suppressDependencyCount(respondentCount, k);
+      const respondents = publishDependencyCount(count ? { count: count.respondents, keySum: count.keySum } : EMPTY_TALLY, k);
+      const maintainers: Tally = count ? { count: count.maintainers, keySum: count.maintainersKeySum } : EMPTY_TALLY;
       return {
         ...project,
-        tier: tierOf(respondentCount, k),
+        tier: tierOf(respondents),
         respondents,
-        // Maintainers are a subset of the respondents: with the respondents hidden, they are hidden too.
-        maintainers: respondents.suppressed
-          ? { suppressed: true, reason: "small", display: smallCellDisplay(k) }
-          : suppressMaintainers(count?.maintainers ?? 0, respondentCount, k),
-        share: respondentCount === 0 ? (n > 0 ? 0 : null) : cellShare(respondents, n),
+        maintainers: publishMaintainers(maintainers, respondents, k),
+        share: !respondents.suppressed && respondents.value === 0 ? (n > 0 ? 0 : null) : cellShare(respondents, n),
       };
     })
     .sort((a, b) => {
@@ -179,7 +163,8 @@ export function computeCoverage(rows: readonly NeedsHelpRow[], unmatched: readon
   };
 }
 
-export type DependencyStatus = "ok" | "too-few" | "no-responses";
+/** "after-close": an open round that publishes its figures only once it has closed (docs/privacy.md). */
+export type DependencyStatus = "ok" | "too-few" | "no-responses" | "after-close";
 
 export interface DependencyReport {
   status: DependencyStatus;
@@ -198,23 +183,30 @@ export interface DependencyReportInput {
   projects: readonly DependencyProject[];
   counts: readonly DependencyCountRow[];
   unmatched: readonly UnmatchedDependency[];
-  /** Filtered respondents. */
-  n: number;
-  /** Respondents of the round without filters: 0 means the round has no responses at all. */
-  roundTotal: number;
+  /** Filtered respondents, with their key sum. */
+  n: Tally;
+  /** Respondents of the round without filters: published as 0 means the round has no responses to show. */
+  roundTotal: Tally;
   k: number;
   section: string | null;
 }
 
 export function shapeDependencyReport(input: DependencyReportInput): DependencyReport {
-  const { k, n, section } = input;
-  const respondents = suppressCount(n, k);
+  const { k, section } = input;
+  const respondents = publishTally(input.n, k);
+  const roundFigure = publishTally(input.roundTotal, k);
   const unmatched = input.unmatched
     .filter((dep) => section === null || dep.section === section)
     .slice()
     .sort((a, b) => a.package.localeCompare(b.package, "en", { sensitivity: "base" }));
-  const status: DependencyStatus = input.roundTotal === 0 ? "no-responses" : respondents.suppressed ? "too-few" : "ok";
-  if (status !== "ok") return { status, k, respondents, section, coverage: null, rows: null, unmatched };
+  const status: DependencyStatus =
+    !roundFigure.suppressed && roundFigure.value === 0
+      ? "no-responses"
+      : respondents.suppressed || respondents.value === 0
+        ? "too-few"
+        : "ok";
+  if (status !== "ok" || respondents.suppressed) return { status, k, respondents, section, coverage: null, rows: null, unmatched };
+  const n = respondents.value;
   // Coverage is over every section, so the section filter narrows the table but not the coverage figures.
   const all = rankNeedsHelp(input.projects, input.counts, n, k);
   const rows = section === null ? all : rankNeedsHelp(input.projects, input.counts, n, k, section);
@@ -231,11 +223,11 @@ export const DEPENDENCY_DEFINITIONS = {
   section:
     "A requirement section (general, testing, docs, ...): it narrows the listed dependencies, not the respondents. Coverage by section is always over every section.",
   ranking:
-    "Fewest contributors first: none, then fewer than k (ranked together, by name), then by count, ties by name.",
+    "Fewest contributors first: 0, then “<k” (ranked together, by name), then by count, ties by name.",
   coverage:
     "The share of every external dependency with at least k contributing respondents: catalogue projects whose count is shown as a number, out of all of them plus the packages not in the survey yet (which respondents cannot name, so they count as not covered).",
   smallCells:
-    "Counts of 1 to k−1 are shown as “<k” and give no share; zero is shown as 0. Maintainers are “hidden” when they or the other contributors of that row number 1 to k−1 (either could be worked out from the other). Fewer than k respondents: no figures at all.",
+    "Every count is adjusted a little so that nobody can be singled out (docs/privacy.md): k or more by at most 2, 1 to k−1 shown as “<k” (no share) or as 0, and 0 as 0. The same respondents always get the same figure, here and on the dashboard. Fewer than k respondents: no figures at all.",
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
-// Which rounds have figures to show, and which one the results open on. Pure: the database only probes how
-// many responses a round has (up to k), lib/db/results-rounds.ts.
+// Which rounds have figures to show, and which one the results open on. Pure: the database reads each round's
+// published n, lib/db/results-rounds.ts.
+import { z } from "zod";
+
 export type RoundFigures =
   /** At least k responses and the round's figures may be published: the dashboard shows them. */
   | "available"
@@ -31,6 +33,8 @@ export interface RoundChoice {
   status: string;
   isDemo: boolean;
   figures: RoundFigures;
+  /** When the round closes by itself, if scheduled: when an "after-close" round's figures will appear. */
+  closesAt?: Date | null;
 }
 
 /**
@@ -50,7 +54,7 @@ export function pickDefaultRound<T extends RoundChoice>(rounds: readonly T[]): T
 }
 
 /** One plain sentence on why a round shows no figures. */
-export function describeMissingFigures(round: Pick<RoundChoice, "title" | "figures">, k: number): string {
+export function describeMissingFigures(round: Pick<RoundChoice, "title" | "figures" | "closesAt">, k: number): string {
   switch (round.figures) {
     case "not-opened":
       return `${round.title} has not opened yet, so it has no figures.`;
@@ -59,8 +63,18 @@ export function describeMissingFigures(round: Pick<RoundChoice, "title" | "figur
     case "too-few":
       return `${round.title} has fewer than ${k} responses so far. Its figures appear once at least ${k} people have answered, so that nobody can be singled out.`;
     case "after-close":
-      return `${round.title} publishes its figures once it has closed; it is still open.`;
+      // Said in UTC, as the round admin schedules it (lib/survey/round-schedule.ts).
+      return round.closesAt
+        ? `${round.title} is still open: its figures appear when it closes, on ${round.closesAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`
+        : `${round.title} is still open: its figures appear once it has closed.`;
     case "available":
       return `${round.title} has figures.`;
   }
 }
+
+/** The round admin's choice: show a round's figures while it is open ("yes") or only once it has closed ("no"). */
+export const roundPublishingSchema = z.object({
+  roundId: z.coerce.number().int().positive({ error: "Choose a round" }),
+  publishWhileOpen: z.enum(["yes", "no"], { error: "Choose whether to publish while open" }).transform((v) => v === "yes"),
+});
+export type RoundPublishingInput = z.infer<typeof roundPublishingSchema>;

@@ -1,8 +1,8 @@
 // The charts of the questions asked about each respondent and each project beside the projects themselves: how
 // often they contribute to a project, how many years they have contributed to OpenStack, and whether their
-// employer pays for their upstream work. Rows as the queries return them in, suppressed series out, with the
-// same small-cell rule as every other chart (lib/survey/suppression.ts). Pure: the page, the JSON API and the
-// CSV downloads share these functions.
+// employer pays for their upstream work. Rows as the queries return them in (each with its respondents' key
+// sum), series published through the cell key method like every other chart (lib/survey/cell-key.ts). Pure: the
+// page, the JSON API and the CSV downloads share these functions.
 import { EMPLOYER_PAID, FREQUENCIES, type EmployerPaid, type Frequency } from "./questions";
 import {
   percentOf,
@@ -12,7 +12,8 @@ import {
   type Ref,
   type SummaryLabels,
 } from "./summary-shape";
-import { shownCell, suppressPartition, type Cell } from "./suppression";
+import { addTallies, EMPTY_TALLY, publishTally, type Tally } from "./cell-key";
+import type { Cell } from "./suppression";
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
@@ -22,16 +23,19 @@ export interface FrequencyRow {
   projectId: number;
   frequency: string;
   respondents: number;
+  keySum: number;
 }
 /** Respondents by their answer to "how many years" (null: not answered). */
 export interface YearsRow {
   years: number | null;
   respondents: number;
+  keySum: number;
 }
 /** Respondents by their answer to "does your employer pay" (null: not answered). */
 export interface EmployerPaidRow {
   answer: string | null;
   respondents: number;
+  keySum: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -57,9 +61,9 @@ const frequencyKey = (stored: string): FrequencySeriesKey =>
   (FREQUENCIES as readonly string[]).includes(stored) ? (stored as Frequency) : NOT_ASKED;
 
 /**
- * The projects chosen by at least k respondents, most chosen first (as the top projects chart ranks them), each
- * with its respondents split by frequency. The frequencies of a project add up to its respondents, which are
- * shown: a partition, so a hidden cell cannot be worked out by subtraction.
+ * The projects shown as a count, most chosen first (as the top projects chart ranks them), each with its
+ * respondents split by frequency. Each frequency is published on its own, so the project's figure minus the
+ * shown ones is no hidden frequency's true count.
  */
 export function shapeFrequency(
   projectRows: readonly ProjectCountRow[],
@@ -69,31 +73,34 @@ export function shapeFrequency(
   limit = FREQUENCY_PROJECTS_LIMIT,
 ): FrequencySeries {
   const projects = new Map(labels.projects.map((project) => [project.id, project]));
-  const byProject = new Map<number, Record<FrequencySeriesKey, number>>();
+  const byProject = new Map<number, Record<FrequencySeriesKey, Tally>>();
   for (const row of rows) {
-    let counts = byProject.get(row.projectId);
-    if (!counts) {
-      counts = Object.fromEntries(FREQUENCY_SERIES.map((key) => [key, 0])) as Record<FrequencySeriesKey, number>;
-      byProject.set(row.projectId, counts);
+    let tallies = byProject.get(row.projectId);
+    if (!tallies) {
+      tallies = Object.fromEntries(FREQUENCY_SERIES.map((key) => [key, EMPTY_TALLY])) as Record<FrequencySeriesKey, Tally>;
+      byProject.set(row.projectId, tallies);
     }
-    counts[frequencyKey(row.frequency)] += row.respondents;
+    const key = frequencyKey(row.frequency);
+    tallies[key] = addTallies(tallies[key], { count: row.respondents, keySum: row.keySum });
   }
-  const ranked = rankProjects(projectRows, labels)
-    .filter((row) => k <= 1 || row.respondents >= k)
+  // The projects shown as a count (as the top projects chart publishes them), most first.
+  const ranked = rankProjects(projectRows, labels, k)
+    .filter((row) => !row.count.suppressed)
     .slice(0, limit);
   return {
     frequencies: FREQUENCY_SERIES,
     rows: ranked.map((row) => {
       const project = projects.get(row.projectId)!;
-      const counts = byProject.get(row.projectId);
-      const values = FREQUENCY_SERIES.map((key) => counts?.[key] ?? 0);
-      const { cells } = suppressPartition(values, k, row.respondents);
+      const tallies = byProject.get(row.projectId);
       return {
         slug: project.slug,
         name: project.name,
-        respondents: shownCell(row.respondents),
+        respondents: row.count,
         frequencies: Object.fromEntries(
-          FREQUENCY_SERIES.map((key, i) => [key, { count: cells[i]!, percent: percentOf(cells[i]!, row.respondents) }]),
+          FREQUENCY_SERIES.map((key) => {
+            const count = publishTally(tallies?.[key] ?? EMPTY_TALLY, k);
+            return [key, { count, percent: percentOf(count, row.count) }];
+          }),
         ) as Record<FrequencySeriesKey, Measure>,
       };
     }),
@@ -115,8 +122,9 @@ export const YEARS_BINS = [
 export const NO_ANSWER_LABEL = "n/a";
 
 export interface YearsSeries {
-  /** The bins in order, then "n/a" (no answer): together every respondent, so they add up to n. */
+  /** The bins in order, then "n/a" (no answer): together every respondent, each published on its own. */
   bins: ({ label: string; from: number | null; to: number | null } & Measure)[];
+  /** Always false since every bin is perturbed: kept so readers of the API need no change. */
   withheld: boolean;
 }
 
@@ -128,9 +136,12 @@ export const yearsBinOf = (years: number | null): number => {
 };
 
 export function shapeYears(rows: readonly YearsRow[], n: number, k: number): YearsSeries {
-  const values = Array.from({ length: YEARS_BINS.length + 1 }, () => 0);
-  for (const row of rows) values[yearsBinOf(row.years)]! += row.respondents;
-  const { cells, withheld } = suppressPartition(values, k, n);
+  const tallies: Tally[] = Array.from({ length: YEARS_BINS.length + 1 }, () => EMPTY_TALLY);
+  for (const row of rows) {
+    const bin = yearsBinOf(row.years);
+    tallies[bin] = addTallies(tallies[bin]!, { count: row.respondents, keySum: row.keySum });
+  }
+  const cells = tallies.map((tally) => publishTally(tally, k));
   const bins = [
     ...YEARS_BINS.map((bin) => ({ label: bin.label, from: bin.from, to: bin.to })),
     {
@@ -141,7 +152,7 @@ export function shapeYears(rows: readonly YearsRow[], n: number, k: number): Yea
   ];
   return {
     bins: bins.map((bin, i) => ({ ...bin, count: cells[i]!, percent: percentOf(cells[i]!, n) })),
-    withheld,
+    withheld: false,
   };
 }
 
@@ -154,18 +165,21 @@ export const EMPLOYER_PAID_SERIES: readonly EmployerPaidKey[] = [...EMPLOYER_PAI
 
 export interface EmployerPaidSeries {
   rows: ({ answer: EmployerPaidKey } & Measure)[];
+  /** Always false since every answer is perturbed: kept so readers of the API need no change. */
   withheld: boolean;
 }
 
 export function shapeEmployerPaid(rows: readonly EmployerPaidRow[], n: number, k: number): EmployerPaidSeries {
-  const values = EMPLOYER_PAID_SERIES.map(() => 0);
+  const tallies: Tally[] = EMPLOYER_PAID_SERIES.map(() => EMPTY_TALLY);
   for (const row of rows) {
-    const index = EMPLOYER_PAID_SERIES.indexOf((row.answer ?? NO_ANSWER) as EmployerPaidKey);
-    values[index === -1 ? EMPLOYER_PAID_SERIES.length - 1 : index]! += row.respondents;
+    const found = EMPLOYER_PAID_SERIES.indexOf((row.answer ?? NO_ANSWER) as EmployerPaidKey);
+    const index = found === -1 ? EMPLOYER_PAID_SERIES.length - 1 : found;
+    tallies[index] = addTallies(tallies[index]!, { count: row.respondents, keySum: row.keySum });
   }
-  const { cells, withheld } = suppressPartition(values, k, n);
+  // The same respondents as the employer-paid filter selects: the same figure as that filter's n.
+  const cells = tallies.map((tally) => publishTally(tally, k));
   return {
     rows: EMPLOYER_PAID_SERIES.map((answer, i) => ({ answer, count: cells[i]!, percent: percentOf(cells[i]!, n) })),
-    withheld,
+    withheld: false,
   };
 }

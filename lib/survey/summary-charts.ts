@@ -1,5 +1,6 @@
 // The dashboard's charts by id: titles, what their numbers are counted over, and their CSV rows.
 // Pure: the page, the JSON API and /api/export/aggregates/[chart] share these definitions.
+import { MAX_ADJUSTMENT } from "./perturbation-table";
 import {
   CONTRIBUTION_KINDS,
   DEFAULT_QUESTIONS,
@@ -158,7 +159,7 @@ export interface CsvTable {
 const pct = (value: number | null) => (value === null ? "" : value.toFixed(1));
 const measureCells = (m: Measure) => [displayCell(m.count), pct(m.percent)];
 
-/** The CSV of one chart: the same cells the chart shows, hidden ones as "<k" or "hidden", no derived sums. */
+/** The CSV of one chart: the same cells the chart shows, "<k" ones as "<k", no derived sums. */
 export function chartToCsv(id: ExportId, series: SummaryChartSeries[ChartId]): CsvTable {
   switch (id) {
     case "top-projects": {
@@ -345,11 +346,11 @@ export const FILTER_DEFINITIONS = {
   team: "Respondents who chose that OpenStack team (they may have chosen others too).",
   category:
     "Respondents with at least one project in that upstream category; their other projects still count in every chart.",
-  employerPaid: "Respondents who gave that answer to “Does your employer pay for your upstream work?”.",
-  smallCells:
-    "Counts below k (MIN_CELL_SIZE) are shown as “<k” and left out of every percentage and share. Where the cells of a chart add up to n, a further cell may be “hidden” so that a small one cannot be worked out by subtraction. Fewer than k respondents: no figures at all.",
+  employerPaid:
+    "Respondents who gave that answer to “Does your employer pay for your upstream work?”; “unanswered”: those who did not answer it.",
+  smallCells: `Every count is adjusted a little so that nobody can be singled out, even by comparing figures (the cell key method, docs/privacy.md): a count of k (MIN_CELL_SIZE) or more is shown changed by at most ${MAX_ADJUSTMENT}, a count of 1 to k−1 as “<k” or as 0, and 0 as 0. The same respondents always get the same figure, in every chart, filter, CSV and API answer. Percentages are of the shown figures; “<k” gives none. Parts may add up to a little more or less than their total. Fewer than k respondents: no figures at all.`,
 } as const;
 
 export function describeSmallCellRule(k: number): string {
-  return `Counts below ${k} are shown as “<${k}” and left out of every percentage and share. Where the cells of a chart add up to n (days, projects per respondent), a further cell may be “hidden” so that a small one cannot be worked out by subtraction. When fewer than ${k} respondents match the filters, no figures are shown at all.`;
+  return `Small numbers are adjusted so that nobody can be singled out, even by comparing one view with another. Every count of ${k} or more is shown changed by at most ${MAX_ADJUSTMENT} (up or down); a count from 1 to ${k - 1} is shown as “<${k}” or as 0, so a 0 does not prove that nobody is in it. The same group of respondents always gets the same adjustment, wherever it appears, so asking again or filtering differently does not undo it. Percentages are worked out from the adjusted figures, and because each figure is adjusted on its own, parts may add up to a few more or less than their total (the top projects to more or less than n, for instance). When fewer than ${k} respondents match the filters, no figures are shown at all.`;
 }

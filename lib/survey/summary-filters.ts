@@ -8,6 +8,21 @@ import { EMPLOYER_PAID } from "./questions";
 export const SUMMARY_VIEWS = ["percent", "count"] as const;
 export type SummaryView = (typeof SUMMARY_VIEWS)[number];
 
+/**
+ * The employer-paid filter: each answer, and "unanswered" (no answer given). Without "unanswered", the respondents
+ * who skipped the question were the one group that could only be had by subtraction (n minus the four answers),
+ * outside the perturbation of any published figure.
+ */
+export const EMPLOYER_PAID_FILTERS = [...EMPLOYER_PAID, "unanswered"] as const;
+export type EmployerPaidFilter = (typeof EMPLOYER_PAID_FILTERS)[number];
+
+/** What the filter forms offer for employer-paid: the question's answers, then "Not answered". */
+export function employerPaidFilterOptions(
+  answers: readonly { code: string; label: string }[],
+): { code: EmployerPaidFilter; label: string }[] {
+  return [...answers.map((a) => ({ code: a.code as EmployerPaidFilter, label: a.label })), { code: "unanswered", label: "Not answered" }];
+}
+
 const SLUG = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 const slug = (what: string) =>
   z.string().regex(SLUG, `must be a ${what} slug (lower-case letters, digits, ".", "_" or "-")`);
@@ -17,7 +32,9 @@ export const summaryFiltersSchema = z
     round: slug("round").optional(),
     team: slug("team").optional(),
     category: slug("category").optional(),
-    employerPaid: z.enum(EMPLOYER_PAID, { error: `must be one of ${EMPLOYER_PAID.join(", ")}` }).optional(),
+    employerPaid: z
+      .enum(EMPLOYER_PAID_FILTERS, { error: `must be one of ${EMPLOYER_PAID_FILTERS.join(", ")}` })
+      .optional(),
     view: z.enum(SUMMARY_VIEWS, { error: `must be one of ${SUMMARY_VIEWS.join(", ")}` }).default("percent"),
   })
   .strict();

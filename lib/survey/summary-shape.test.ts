@@ -32,22 +32,26 @@ const labels: SummaryLabels = {
   ],
 };
 
+// A key sum whose cell key (100) leaves every count of at least k as it is and publishes 1..k-1 as "<k" (see
+// lib/survey/perturbation-table.ts): these tests are about shaping; lib/survey/cell-key.test.ts about perturbing.
+const X = 100;
+const t = (count: number) => ({ count, keySum: X });
 const kinds = (code: number, review = 0, bugs = 0, docs = 0, maintainer = 0) => ({
-  code,
-  review,
-  bugs,
-  docs,
-  maintainer,
+  code: t(code),
+  review: t(review),
+  bugs: t(bugs),
+  docs: t(docs),
+  maintainer: t(maintainer),
 });
 
 describe("shapeTopProjects", () => {
   it("ranks by respondents, ties by name, with % of n and small counts hidden", () => {
     const series = shapeTopProjects(
       [
-        { projectId: 20, respondents: 12 },
-        { projectId: 10, respondents: 30 },
-        { projectId: 11, respondents: 12 },
-        { projectId: 30, respondents: 2 },
+        { projectId: 20, respondents: 12, keySum: X },
+        { projectId: 10, respondents: 30, keySum: X },
+        { projectId: 11, respondents: 12, keySum: X },
+        { projectId: 30, respondents: 2, keySum: X },
       ],
       labels,
       40,
@@ -64,65 +68,53 @@ describe("shapeTopProjects", () => {
   });
 
   it("keeps only the top `limit`", () => {
-    const rows = labels.projects.map((p, i) => ({ projectId: p.id, respondents: 10 + i }));
+    const rows = labels.projects.map((p, i) => ({ projectId: p.id, respondents: 10 + i, keySum: X }));
     expect(shapeTopProjects(rows, labels, 50, 5, 2).rows.map((r) => r.slug)).toEqual(["sphinx", "libvirt"]);
   });
 });
 
 describe("shapeCategories", () => {
-  it("lists every category, the ones nobody chose as hidden zeros", () => {
-    const series = shapeCategories([{ categoryId: 2, respondents: 8, kinds: kinds(8) }], labels, 16, 5);
+  it("lists every category, the ones nobody chose as 0", () => {
+    const series = shapeCategories([{ categoryId: 2, respondents: 8, keySum: X, kinds: kinds(8) }], labels, 16, 5);
     expect(series.rows.map((row) => [row.slug, row.percent])).toEqual([
       ["virtualization", 50],
-      ["databases", null],
-      ["docs", null],
+      ["databases", 0],
+      ["docs", 0],
     ]);
   });
 });
 
 describe("shapeProjectsPerRespondent", () => {
-  it("bins counts, folds the top bin, and hides a complement for a lone small bin", () => {
+  it("bins counts, folds the top bin, and publishes each bin on its own", () => {
     const series = shapeProjectsPerRespondent(
       [
-        { projectCount: 1, respondents: 10 },
-        { projectCount: 2, respondents: 7 },
-        { projectCount: 12, respondents: 1 },
-        { projectCount: 10, respondents: 2 },
+        { projectCount: 1, respondents: 10, keySum: X },
+        { projectCount: 2, respondents: 7, keySum: X },
+        { projectCount: 12, respondents: 1, keySum: X },
+        { projectCount: 10, respondents: 2, keySum: X },
       ],
       20,
       5,
       10,
     );
     expect(series.bins).toHaveLength(11);
+    expect(series.withheld).toBe(false);
+    // The folded top bin is 3 respondents with key sum 200: "<5".
     expect(series.bins[10]).toMatchObject({ label: "10+", count: { suppressed: true, reason: "small" } });
-    // Bins 0, 3..9 are zero (small) too, so there are many hidden cells; shown ones are the true values.
+    expect(series.bins[0]).toMatchObject({ count: { suppressed: false, value: 0 }, percent: 0 });
     expect(series.bins[1]).toMatchObject({ count: { value: 10 }, percent: 50 });
+    expect(series.bins[2]).toMatchObject({ count: { value: 7 }, percent: 35 });
   });
 });
 
 describe("shapeKindsPerCategory", () => {
-  it("gives each kind as respondents and % of the category's respondents, and a mix over all kinds named", () => {
-    const series = shapeKindsPerCategory([{ categoryId: 1, respondents: 20, kinds: kinds(10, 5, 2, 0, 5) }], labels, 5);
+  it("gives each kind as respondents and % of the category's respondents, and a mix over shown cells", () => {
+    const series = shapeKindsPerCategory([{ categoryId: 1, respondents: 20, keySum: X, kinds: kinds(10, 5, 2, 0, 5) }], labels, 5);
     expect(series.rows).toHaveLength(1);
     const row = series.rows[0]!;
     expect(row.kinds.code).toEqual({ count: { suppressed: false, value: 10 }, percent: 50 });
     expect(row.kinds.bugs.count.suppressed).toBe(true);
-    // 22 kinds named: the hidden 2 and 0 stay in the 100%, drawn hatched; they add up to 2 in either order.
-    expect(row.mix).toEqual({ code: 45.5, review: 22.7, bugs: null, docs: null, maintainer: 22.7 });
-  });
-
-  it("hides one more kind when the shares would let a small one be worked out", () => {
-    // 27 named; maintainer's 1 alone is below k, and 27 - 26 shown would give it away. Hiding review (5) as well
-    // is not enough (what else could 6 be, with a hidden count of at least 5 beside one below 5?), so bugs goes too.
-    const series = shapeKindsPerCategory([{ categoryId: 1, respondents: 20, kinds: kinds(10, 5, 5, 6, 1) }], labels, 5);
-    const row = series.rows[0]!;
-    expect(Object.values(row.kinds).map((m) => (m.count.suppressed ? m.count.display : m.count.value))).toEqual([
-      10,
-      "hidden",
-      "hidden",
-      6,
-      "<5",
-    ]);
+    expect(row.mix).toEqual({ code: 50, review: 25, bugs: null, docs: 0, maintainer: 25 });
   });
 });
 
@@ -130,13 +122,13 @@ describe("shapeTeamCategory", () => {
   it("shows teams with at least k respondents, percentages of the team's respondents", () => {
     const series = shapeTeamCategory(
       [
-        { teamId: 100, respondents: 10 },
-        { teamId: 101, respondents: 20 },
-        { teamId: 102, respondents: 3 },
+        { teamId: 100, respondents: 10, keySum: X },
+        { teamId: 101, respondents: 20, keySum: X },
+        { teamId: 102, respondents: 3, keySum: X },
       ],
       [
-        { teamId: 100, categoryId: 1, respondents: 5 },
-        { teamId: 101, categoryId: 2, respondents: 4 },
+        { teamId: 100, categoryId: 1, respondents: 5, keySum: X },
+        { teamId: 101, categoryId: 2, respondents: 4, keySum: X },
       ],
       labels,
       5,
@@ -152,14 +144,14 @@ describe("shapeCoContribution", () => {
   it("lists pairs of at least k and builds a symmetric matrix with the project counts on the diagonal", () => {
     const series = shapeCoContribution(
       [
-        { firstId: 10, secondId: 11, respondents: 9 },
-        { firstId: 20, secondId: 21, respondents: 6 },
-        { firstId: 10, secondId: 20, respondents: 2 },
+        { firstId: 10, secondId: 11, respondents: 9, keySum: X },
+        { firstId: 20, secondId: 21, respondents: 6, keySum: X },
+        { firstId: 10, secondId: 20, respondents: 2, keySum: X },
       ],
       [
-        { projectId: 10, respondents: 15 },
-        { projectId: 11, respondents: 10 },
-        { projectId: 20, respondents: 8 },
+        { projectId: 10, respondents: 15, keySum: X },
+        { projectId: 11, respondents: 10, keySum: X },
+        { projectId: 20, respondents: 8, keySum: X },
       ],
       labels,
       30,
@@ -185,14 +177,14 @@ describe("shapeRoundComparison", () => {
         { id: 3, slug: "r3", title: "R3" },
       ],
       [
-        { roundId: 1, respondents: 50 },
-        { roundId: 2, respondents: 100 },
-        { roundId: 3, respondents: 4 },
+        { roundId: 1, respondents: 50, keySum: X },
+        { roundId: 2, respondents: 100, keySum: X },
+        { roundId: 3, respondents: 4, keySum: X },
       ],
       [
-        { roundId: 1, projectId: 10, respondents: 10 },
-        { roundId: 2, projectId: 10, respondents: 30 },
-        { roundId: 3, projectId: 10, respondents: 4 },
+        { roundId: 1, projectId: 10, respondents: 10, keySum: X },
+        { roundId: 2, projectId: 10, respondents: 30, keySum: X },
+        { roundId: 3, projectId: 10, respondents: 4, keySum: X },
       ],
       [10],
       labels,
@@ -205,22 +197,63 @@ describe("shapeRoundComparison", () => {
 });
 
 describe("shapeResponsesOverTime", () => {
-  it("fills days without responses and protects the days, which add up to n", () => {
+  it("fills days without responses with 0 and publishes each day on its own", () => {
     const series = shapeResponsesOverTime(
       [
-        { day: "2026-03-03", responses: 20 },
-        { day: "2026-03-01", responses: 10 },
+        { day: "2026-03-03", respondents: 20, keySum: X },
+        { day: "2026-03-01", respondents: 10, keySum: X },
+        { day: "2026-03-05", respondents: 2, keySum: X },
       ],
       30,
       5,
     );
-    expect(series.days.map((d) => d.day)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03"]);
-    // The empty day is small; alone it could be worked out as 30 - 10 - 20, so the smaller other day is hidden too.
-    expect(series.days.map((d) => (d.count.suppressed ? d.count.display : d.count.value))).toEqual([
-      "hidden",
-      "<5",
-      20,
-    ]);
+    expect(series.days.map((d) => d.day)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"]);
+    expect(series.days.map((d) => (d.count.suppressed ? d.count.display : d.count.value))).toEqual([10, 0, 20, 0, "<5"]);
+    expect(series.withheld).toBe(false);
+  });
+
+  it("leaves out a first or last day published as 0, as if nobody had answered then", () => {
+    // 2 respondents with cell key 0: published as 0.
+    const series = shapeResponsesOverTime(
+      [
+        { day: "2026-03-01", respondents: 2, keySum: 0 },
+        { day: "2026-03-02", respondents: 10, keySum: X },
+      ],
+      12,
+      5,
+    );
+    expect(series.days.map((d) => d.day)).toEqual(["2026-03-02"]);
+  });
+});
+
+describe("ordering", () => {
+  it("orders rows published as <k by name only, whatever their true counts", () => {
+    const series = shapeTopProjects(
+      [
+        { projectId: 20, respondents: 4, keySum: X },
+        { projectId: 10, respondents: 1, keySum: X },
+        { projectId: 11, respondents: 3, keySum: X },
+        { projectId: 30, respondents: 2, keySum: X },
+      ],
+      labels,
+      40,
+      5,
+    );
+    expect(series.rows.map((row) => row.name)).toEqual(["Alembic", "QEMU", "Sphinx", "SQLAlchemy"]);
+  });
+
+  it("drops projects published as 0 like projects nobody chose, from the rows and from projectsChosen", () => {
+    const series = shapeTopProjects(
+      [
+        { projectId: 10, respondents: 30, keySum: X },
+        { projectId: 30, respondents: 2, keySum: 0 },
+      ],
+      labels,
+      40,
+      5,
+    );
+    expect(series.rows.map((row) => row.slug)).toEqual(["sqlalchemy"]);
+    expect(series.projectsChosen).toBe(1);
   });
 });
 
@@ -228,8 +261,8 @@ describe("chartToCsv", () => {
   it("writes hidden cells as shown on the page and no percentage for them", () => {
     const series = shapeTopProjects(
       [
-        { projectId: 10, respondents: 30 },
-        { projectId: 30, respondents: 2 },
+        { projectId: 10, respondents: 30, keySum: X },
+        { projectId: 30, respondents: 2, keySum: X },
       ],
       labels,
       40,

@@ -1,8 +1,12 @@
-// Turning aggregate rows (already counted by the database) into chart series, with the small-cell rule
-// applied. Pure and deterministic: the page, the JSON API and the CSV downloads all use these functions,
-// so they cannot disagree.
+// Turning aggregate rows (already counted by the database, each cell with the sum of its respondents' record
+// keys) into chart series, every count published through the cell key method (lib/survey/cell-key.ts):
+// 0, "<k", or the count adjusted by at most D. Percentages are of published figures; rows are ordered by
+// published figures, and rows published as "<k" by name only, so no order tells more than the labels.
+// Pure and deterministic: the page, the JSON API and the CSV downloads all use these functions, so they cannot
+// disagree, and the same respondents give the same figure in every chart.
+import { addTallies, EMPTY_TALLY, isPublishedNonZero, publishTally, type Tally } from "./cell-key";
 import { CONTRIBUTION_KINDS, type ContributionKind } from "./questions";
-import { cellShare, suppressCount, suppressPartition, type Cell } from "./suppression";
+import { cellShare, type Cell } from "./suppression";
 
 // ---------------------------------------------------------------------------------------------
 // Inputs: rows as the queries return them, and the catalogue's labels.
@@ -30,53 +34,52 @@ export interface SummaryLabels {
   teams: TeamLabel[];
 }
 
-export interface ProjectCountRow {
+/** Every count row carries its cell's respondents and the sum of their record keys (never shown). */
+export interface Counted {
+  respondents: number;
+  keySum: number;
+}
+export interface ProjectCountRow extends Counted {
   projectId: number;
-  respondents: number;
 }
-export interface CategoryKindRow {
+export interface CategoryKindRow extends Counted {
   categoryId: number;
-  respondents: number;
-  kinds: Record<ContributionKind, number>;
+  kinds: Record<ContributionKind, Tally>;
 }
-export interface BinRow {
+export interface BinRow extends Counted {
   projectCount: number;
-  respondents: number;
 }
-export interface TeamCountRow {
+export interface TeamCountRow extends Counted {
   teamId: number;
-  respondents: number;
 }
-export interface TeamCategoryRow {
+export interface TeamCategoryRow extends Counted {
   teamId: number;
   categoryId: number;
-  respondents: number;
 }
-export interface PairRow {
+export interface PairRow extends Counted {
   firstId: number;
   secondId: number;
-  respondents: number;
 }
-export interface RoundCountRow {
+export interface RoundCountRow extends Counted {
   roundId: number;
-  respondents: number;
 }
-export interface RoundProjectRow {
+export interface RoundProjectRow extends Counted {
   roundId: number;
   projectId: number;
-  respondents: number;
 }
-export interface DayRow {
+export interface DayRow extends Counted {
   day: string;
-  responses: number;
 }
+
+export const tallyOf = (row: Counted | undefined): Tally =>
+  row ? { count: row.respondents, keySum: row.keySum } : EMPTY_TALLY;
 
 // ---------------------------------------------------------------------------------------------
 // Outputs: the series the charts draw, the API returns and the CSVs hold.
 
 export interface Measure {
   count: Cell;
-  /** Percentage (0–100, one decimal) of the chart's denominator; null when the count is hidden. */
+  /** Percentage (0–100, one decimal) of the chart's published denominator; null when the count is "<k". */
   percent: number | null;
 }
 
@@ -97,13 +100,19 @@ export const percentOf = (cell: Cell, denominator: Cell | number): number | null
   return share === null ? null : Math.round(share * 1000) / 10;
 };
 
-const measure = (value: number, k: number, denominator: Cell | number): Measure => {
-  const count = suppressCount(value, k);
+const measure = (tally: Tally, k: number, denominator: Cell | number): Measure => {
+  const count = publishTally(tally, k);
   return { count, percent: percentOf(count, denominator) };
 };
 
-const byCountThenName = (a: { value: number; name: string }, b: { value: number; name: string }) =>
-  b.value - a.value || a.name.localeCompare(b.name, "en");
+/** Published figures, largest first: shown counts by value, then every "<k" together, then 0. */
+const publishedRank = (cell: Cell) => (cell.suppressed ? 0.5 : cell.value);
+
+/** By published figure, ties (every "<k" among them) by name only: a hidden count never orders anything. */
+const byPublishedThenName = (a: { cell: Cell; name: string }, b: { cell: Cell; name: string }) =>
+  publishedRank(b.cell) - publishedRank(a.cell) || a.name.localeCompare(b.name, "en");
+
+const isShownAtLeastOne = (cell: Cell) => !cell.suppressed && cell.value > 0;
 
 function indexBy<T extends { id: number }>(items: readonly T[]): Map<number, T> {
   return new Map(items.map((item) => [item.id, item]));
@@ -113,7 +122,7 @@ function indexBy<T extends { id: number }>(items: readonly T[]): Map<number, T> 
 
 export interface TopProjectsSeries {
   rows: (Ref & { category: string } & Measure)[];
-  /** Projects chosen by at least one respondent, of which `rows` are the most chosen. */
+  /** Projects whose published figure is not 0, of which `rows` are the first. */
   projectsChosen: number;
 }
 
@@ -126,7 +135,7 @@ export function shapeTopProjects(
 ): TopProjectsSeries {
   const projects = indexBy(labels.projects);
   const categories = indexBy(labels.categories);
-  const ranked = rankProjects(rows, labels);
+  const ranked = rankProjects(rows, labels, k);
   return {
     rows: ranked.slice(0, limit).map((row) => {
       const project = projects.get(row.projectId)!;
@@ -134,21 +143,30 @@ export function shapeTopProjects(
         slug: project.slug,
         name: project.name,
         category: categories.get(project.categoryId)?.name ?? "",
-        ...measure(row.respondents, k, n),
+        count: row.count,
+        percent: percentOf(row.count, n),
       };
     }),
     projectsChosen: ranked.length,
   };
 }
 
-/** Projects by respondents, most first, ties by name; projects missing from the catalogue are dropped. */
-export function rankProjects(rows: readonly ProjectCountRow[], labels: SummaryLabels): ProjectCountRow[] {
+/**
+ * Projects by published figure, ties and "<k" by name; projects missing from the catalogue are dropped, and so are
+ * those published as 0, whether nobody chose them or a few did (the two look the same everywhere).
+ */
+export function rankProjects(
+  rows: readonly ProjectCountRow[],
+  labels: SummaryLabels,
+  k: number,
+): { projectId: number; count: Cell }[] {
   const projects = indexBy(labels.projects);
   return rows
-    .filter((row) => row.respondents > 0 && projects.has(row.projectId))
-    .map((row) => ({ ...row, value: row.respondents, name: projects.get(row.projectId)!.name }))
-    .sort(byCountThenName)
-    .map(({ projectId, respondents }) => ({ projectId, respondents }));
+    .filter((row) => projects.has(row.projectId))
+    .map((row) => ({ projectId: row.projectId, cell: publishTally(tallyOf(row), k), name: projects.get(row.projectId)!.name }))
+    .filter((row) => isPublishedNonZero(row.cell))
+    .sort(byPublishedThenName)
+    .map(({ projectId, cell }) => ({ projectId, count: cell }));
 }
 
 // 2. Categories: share of respondents with at least one project in the category ------------------
@@ -163,15 +181,20 @@ export function shapeCategories(
   n: number,
   k: number,
 ): CategoriesSeries {
-  const counts = new Map(rows.map((row) => [row.categoryId, row.respondents]));
+  const byCategory = new Map(rows.map((row) => [row.categoryId, row]));
   const shaped = labels.categories.map((category) => ({
     category,
-    value: counts.get(category.id) ?? 0,
+    cell: publishTally(tallyOf(byCategory.get(category.id)), k),
     name: category.name,
   }));
-  shaped.sort((a, b) => byCountThenName(a, b) || a.category.position - b.category.position);
+  shaped.sort((a, b) => byPublishedThenName(a, b) || a.category.position - b.category.position);
   return {
-    rows: shaped.map(({ category, value }) => ({ slug: category.slug, name: category.name, ...measure(value, k, n) })),
+    rows: shaped.map(({ category, cell }) => ({
+      slug: category.slug,
+      name: category.name,
+      count: cell,
+      percent: percentOf(cell, n),
+    })),
   };
 }
 
@@ -179,7 +202,10 @@ export function shapeCategories(
 
 export interface HistogramSeries {
   bins: ({ label: string; from: number; to: number | null } & Measure)[];
-  /** True when the bins would give away a small count whatever is hidden: the breakdown is not shown. */
+  /**
+   * Always false since every bin is perturbed (docs/privacy.md): kept so readers of the API need no change. It was
+   * true when complementary suppression could not hide a small bin.
+   */
   withheld: boolean;
 }
 
@@ -189,22 +215,20 @@ export function shapeProjectsPerRespondent(
   k: number,
   topBin = HISTOGRAM_TOP_BIN,
 ): HistogramSeries {
-  const values = Array.from({ length: topBin + 1 }, () => 0);
+  const tallies: Tally[] = Array.from({ length: topBin + 1 }, () => EMPTY_TALLY);
   for (const row of rows) {
     const bin = Math.min(Math.max(row.projectCount, 0), topBin);
-    values[bin] = (values[bin] ?? 0) + row.respondents;
+    tallies[bin] = addTallies(tallies[bin]!, tallyOf(row));
   }
-  // The bins add up to n, which is shown: a partition, so hidden cells must not be recoverable by subtraction.
-  const { cells, withheld } = suppressPartition(values, k, n);
+  // Every bin is perturbed on its own, so n minus the shown bins is no longer any bin's true count.
   return {
-    bins: cells.map((count, bin) => ({
+    bins: tallies.map((tally, bin) => ({
       label: bin === topBin ? `${topBin}+` : String(bin),
       from: bin,
       to: bin === topBin ? null : bin,
-      count,
-      percent: percentOf(count, n),
+      ...measure(tally, k, n),
     })),
-    withheld,
+    withheld: false,
   };
 }
 
@@ -216,7 +240,7 @@ export interface KindsSeries {
     respondents: Cell;
     /** Per kind: respondents naming it for at least one project of the category; percent of the category's respondents. */
     kinds: Record<ContributionKind, Measure>;
-    /** Per kind: share (0–100) of all the kinds named in this category, for the 100% stacked view. */
+    /** Per kind: share (0–100) of the kinds shown as counts in this category, for the 100% stacked view. */
     mix: Record<ContributionKind, number | null>;
   })[];
 }
@@ -227,26 +251,25 @@ export function shapeKindsPerCategory(rows: readonly CategoryKindRow[], labels: 
     .map((category) => ({
       category,
       row: byCategory.get(category.id),
-      value: byCategory.get(category.id)?.respondents ?? 0,
+      cell: publishTally(tallyOf(byCategory.get(category.id)), k),
       name: category.name,
     }))
-    .filter((entry) => entry.value > 0)
-    .sort((a, b) => byCountThenName(a, b) || a.category.position - b.category.position);
+    .filter((entry) => isPublishedNonZero(entry.cell))
+    .sort((a, b) => byPublishedThenName(a, b) || a.category.position - b.category.position);
   return {
     kinds: CONTRIBUTION_KINDS,
-    rows: shaped.map(({ category, row, value }) => {
-      const respondents = suppressCount(value, k);
-      // The mix is of every kind named in the category, hidden ones included, so a bar's 100% is all of them.
-      // A shown share then tells that total, so the kinds are suppressed as a partition of it: no hidden count
-      // can be worked out by subtraction.
-      const values = CONTRIBUTION_KINDS.map((kind) => row?.kinds[kind] ?? 0);
-      const named = values.reduce((sum, v) => sum + v, 0);
-      const { cells } = suppressPartition(values, k, named);
+    rows: shaped.map(({ category, row, cell: respondents }) => {
       const kinds = Object.fromEntries(
-        CONTRIBUTION_KINDS.map((kind, i) => [kind, { count: cells[i]!, percent: percentOf(cells[i]!, respondents) }]),
+        CONTRIBUTION_KINDS.map((kind) => [kind, measure(row?.kinds[kind] ?? EMPTY_TALLY, k, respondents)]),
       ) as Record<ContributionKind, Measure>;
+      // The mix is of the kinds shown as counts: a bar's 100% is their published sum, and a "<k" kind has no
+      // share (its share of a published total would tell its count).
+      const shownTotal = CONTRIBUTION_KINDS.reduce(
+        (sum, kind) => sum + (kinds[kind].count.suppressed ? 0 : kinds[kind].count.value),
+        0,
+      );
       const mix = Object.fromEntries(
-        CONTRIBUTION_KINDS.map((kind, i) => [kind, percentOf(cells[i]!, named)]),
+        CONTRIBUTION_KINDS.map((kind) => [kind, percentOf(kinds[kind].count, shownTotal)]),
       ) as Record<ContributionKind, number | null>;
       return { slug: category.slug, name: category.name, respondents, kinds, mix };
     }),
@@ -258,7 +281,7 @@ export function shapeKindsPerCategory(rows: readonly CategoryKindRow[], labels: 
 export interface HeatmapSeries {
   categories: Ref[];
   rows: (Ref & { respondents: Cell; cells: Measure[] })[];
-  /** Teams with fewer than k respondents: left out, as their row would be hidden anyway. */
+  /** Teams published as "<k": left out, as their row would be hidden anyway. */
   teamsLeftOut: number;
 }
 
@@ -270,24 +293,22 @@ export function shapeTeamCategory(
 ): HeatmapSeries {
   const teams = indexBy(labels.teams);
   const categories = [...labels.categories].sort((a, b) => a.position - b.position);
-  const cellCounts = new Map(cellRows.map((row) => [`${row.teamId}:${row.categoryId}`, row.respondents]));
+  const cells = new Map(cellRows.map((row) => [`${row.teamId}:${row.categoryId}`, row]));
   const ranked = teamRows
-    .filter((row) => teams.has(row.teamId) && row.respondents > 0)
-    .map((row) => ({ ...row, value: row.respondents, name: teams.get(row.teamId)!.name }))
-    .sort(byCountThenName);
-  const shown = ranked.filter((row) => row.respondents >= k);
+    .filter((row) => teams.has(row.teamId))
+    .map((row) => ({ teamId: row.teamId, cell: publishTally(tallyOf(row), k), name: teams.get(row.teamId)!.name }))
+    .filter((row) => isPublishedNonZero(row.cell))
+    .sort(byPublishedThenName);
+  const shown = ranked.filter((row) => isShownAtLeastOne(row.cell));
   return {
     categories: categories.map((c) => ({ slug: c.slug, name: c.name })),
     rows: shown.map((row) => {
       const team = teams.get(row.teamId)!;
-      const respondents = suppressCount(row.respondents, k);
       return {
         slug: team.slug,
         name: team.name,
-        respondents,
-        cells: categories.map((category) =>
-          measure(cellCounts.get(`${row.teamId}:${category.id}`) ?? 0, k, respondents),
-        ),
+        respondents: row.cell,
+        cells: categories.map((category) => measure(tallyOf(cells.get(`${row.teamId}:${category.id}`)), k, row.cell)),
       };
     }),
     teamsLeftOut: ranked.length - shown.length,
@@ -311,28 +332,29 @@ export function shapeCoContribution(
 ): PairsSeries {
   const projects = indexBy(labels.projects);
   const ref = (id: number): Ref => ({ slug: projects.get(id)!.slug, name: projects.get(id)!.name });
-  const pairCounts = new Map<string, number>();
+  const pairTallies = new Map<string, Tally>();
   for (const row of pairRows) {
     const [a, b] = row.firstId < row.secondId ? [row.firstId, row.secondId] : [row.secondId, row.firstId];
-    pairCounts.set(`${a}:${b}`, (pairCounts.get(`${a}:${b}`) ?? 0) + row.respondents);
+    pairTallies.set(`${a}:${b}`, addTallies(pairTallies.get(`${a}:${b}`) ?? EMPTY_TALLY, tallyOf(row)));
   }
-  // Pairs chosen by fewer than k respondents are not listed: a list of "<k" pairs would say nothing.
-  const pairs = [...pairCounts.entries()]
-    .map(([key, value]) => {
+  // Only pairs shown as a count are listed: a list of "<k" pairs would say nothing.
+  const pairs = [...pairTallies.entries()]
+    .map(([key, tally]) => {
       const [a, b] = key.split(":").map(Number) as [number, number];
-      return { a, b, value, name: `${projects.get(a)?.name ?? ""} ${projects.get(b)?.name ?? ""}` };
+      const name = `${projects.get(a)?.name ?? ""} ${projects.get(b)?.name ?? ""}`;
+      return { a, b, cell: publishTally(tally, k), name };
     })
-    .filter((pair) => pair.value >= k && projects.has(pair.a) && projects.has(pair.b))
-    .sort(byCountThenName)
+    .filter((pair) => isShownAtLeastOne(pair.cell) && projects.has(pair.a) && projects.has(pair.b))
+    .sort(byPublishedThenName)
     .slice(0, options.pairs ?? PAIR_LIST_LIMIT)
-    .map((pair) => ({ first: ref(pair.a), second: ref(pair.b), ...measure(pair.value, k, n) }));
-  const top = rankProjects(projectRows, labels).slice(0, options.matrix ?? MATRIX_SIZE);
+    .map((pair) => ({ first: ref(pair.a), second: ref(pair.b), count: pair.cell, percent: percentOf(pair.cell, n) }));
+  const top = rankProjects(projectRows, labels, k).slice(0, options.matrix ?? MATRIX_SIZE);
   const cells = top.map((row) =>
     top.map((column) => {
-      if (row.projectId === column.projectId) return measure(row.respondents, k, n);
+      if (row.projectId === column.projectId) return { count: row.count, percent: percentOf(row.count, n) };
       const [a, b] =
         row.projectId < column.projectId ? [row.projectId, column.projectId] : [column.projectId, row.projectId];
-      return measure(pairCounts.get(`${a}:${b}`) ?? 0, k, n);
+      return measure(pairTallies.get(`${a}:${b}`) ?? EMPTY_TALLY, k, n);
     }),
   );
   return { pairs, matrix: { projects: top.map((row) => ref(row.projectId)), cells } };
@@ -349,7 +371,7 @@ export interface ComparisonRound {
 export interface ComparisonSeries {
   rounds: (Omit<ComparisonRound, "id"> & { respondents: Cell })[];
   projects: (Ref & { byRound: Measure[] })[];
-  /** Rounds with at least k respondents under these filters: a comparison needs two. */
+  /** Rounds whose n under these filters is shown as a count: a comparison needs two. */
   comparableRounds: number;
 }
 
@@ -362,9 +384,9 @@ export function shapeRoundComparison(
   k: number,
 ): ComparisonSeries {
   const projects = indexBy(labels.projects);
-  const nByRound = new Map(roundCounts.map((row) => [row.roundId, row.respondents]));
-  const counts = new Map(projectRows.map((row) => [`${row.roundId}:${row.projectId}`, row.respondents]));
-  const shownRounds = rounds.map((round) => ({ round, respondents: suppressCount(nByRound.get(round.id) ?? 0, k) }));
+  const nByRound = new Map(roundCounts.map((row) => [row.roundId, row]));
+  const counts = new Map(projectRows.map((row) => [`${row.roundId}:${row.projectId}`, row]));
+  const shownRounds = rounds.map((round) => ({ round, respondents: publishTally(tallyOf(nByRound.get(round.id)), k) }));
   return {
     rounds: shownRounds.map(({ round, respondents }) => ({ slug: round.slug, title: round.title, respondents })),
     projects: topProjectIds
@@ -373,10 +395,10 @@ export function shapeRoundComparison(
         slug: projects.get(id)!.slug,
         name: projects.get(id)!.name,
         byRound: shownRounds.map(({ round, respondents }) =>
-          measure(counts.get(`${round.id}:${id}`) ?? 0, k, respondents),
+          measure(tallyOf(counts.get(`${round.id}:${id}`)), k, respondents),
         ),
       })),
-    comparableRounds: shownRounds.filter((entry) => !entry.respondents.suppressed).length,
+    comparableRounds: shownRounds.filter((entry) => isShownAtLeastOne(entry.respondents)).length,
   };
 }
 
@@ -384,24 +406,29 @@ export function shapeRoundComparison(
 
 export interface TimelineSeries {
   days: ({ day: string } & Measure)[];
+  /** Always false since every day is perturbed: kept so readers of the API need no change. */
   withheld: boolean;
 }
 
-/** Every day from the first to the last response (UTC), gaps filled with 0 so the axis is honest. */
+/**
+ * Every day from the first to the last day published as not 0 (UTC), the days between filled in so the axis is
+ * honest. A first or last day of 1..k-1 answers published as 0 is left out like a day without answers.
+ */
 export function shapeResponsesOverTime(rows: readonly DayRow[], n: number, k: number): TimelineSeries {
-  const byDay = new Map(rows.map((row) => [row.day, row.responses]));
-  const sorted = [...byDay.keys()].sort();
+  const byDay = new Map(rows.map((row) => [row.day, publishTally(tallyOf(row), k)]));
+  const sorted = [...byDay.keys()].filter((day) => isPublishedNonZero(byDay.get(day)!)).sort();
   const days: string[] = [];
   if (sorted.length > 0) {
     const last = Date.parse(`${sorted.at(-1)}T00:00:00Z`);
     for (let t = Date.parse(`${sorted[0]}T00:00:00Z`); t <= last; t += 86_400_000)
       days.push(new Date(t).toISOString().slice(0, 10));
   }
-  // The days add up to n, which is shown: a partition.
-  const { cells, withheld } = suppressPartition(
-    days.map((day) => byDay.get(day) ?? 0),
-    k,
-    n,
-  );
-  return { days: days.map((day, i) => ({ day, count: cells[i]!, percent: percentOf(cells[i]!, n) })), withheld };
+  const zero: Cell = { suppressed: false, value: 0 };
+  return {
+    days: days.map((day) => {
+      const count = byDay.get(day) ?? zero;
+      return { day, count, percent: percentOf(count, n) };
+    }),
+    withheld: false,
+  };
 }

@@ -3,6 +3,8 @@ import { rankNeedsHelp, type DependencyProject } from "./dependency-shape";
 import { rankWhereToHelp, shapeRoundChanges, shapeTeamDependencies } from "./where-to-help";
 
 const K = 5;
+// A key sum whose cell key (100) leaves counts of at least k as they are and publishes 1..k-1 as "<k".
+const X = 100;
 const project = (projectId: number, name: string): DependencyProject => ({
   projectId,
   slug: name.toLowerCase(),
@@ -16,9 +18,9 @@ const PROJECTS = [project(1, "Alpha"), project(2, "Beta"), project(3, "Gamma"), 
 const rows = rankNeedsHelp(
   PROJECTS,
   [
-    { projectId: 1, respondents: 12, maintainers: 0 },
-    { projectId: 2, respondents: 6, maintainers: 0 },
-    { projectId: 3, respondents: 2, maintainers: 0 },
+    { projectId: 1, respondents: 12, keySum: X, maintainers: 0, maintainersKeySum: X },
+    { projectId: 2, respondents: 6, keySum: X, maintainers: 0, maintainersKeySum: X },
+    { projectId: 3, respondents: 2, keySum: X, maintainers: 0, maintainersKeySum: X },
   ],
   40,
   K,
@@ -29,11 +31,11 @@ describe("shapeRoundChanges", () => {
     const changes = shapeRoundChanges(
       rows,
       [
-        { projectId: 1, respondents: 9, maintainers: 0 },
-        { projectId: 2, respondents: 3, maintainers: 0 },
-        { projectId: 3, respondents: 7, maintainers: 0 },
+        { projectId: 1, respondents: 9, keySum: X, maintainers: 0, maintainersKeySum: X },
+        { projectId: 2, respondents: 3, keySum: X, maintainers: 0, maintainersKeySum: X },
+        { projectId: 3, respondents: 7, keySum: X, maintainers: 0, maintainersKeySum: X },
       ],
-      30,
+      { count: 30, keySum: X },
       K,
     );
     expect(changes.get(1)).toEqual({ previous: { suppressed: false, value: 9 }, change: 3 });
@@ -43,21 +45,21 @@ describe("shapeRoundChanges", () => {
   });
 
   it("compares nothing with a previous round of fewer than k matching respondents", () => {
-    expect(shapeRoundChanges(rows, [{ projectId: 1, respondents: 4, maintainers: 0 }], 4, K).size).toBe(0);
+    expect(shapeRoundChanges(rows, [{ projectId: 1, respondents: 4, keySum: X, maintainers: 0, maintainersKeySum: X }], { count: 4, keySum: X }, K).size).toBe(0);
   });
 });
 
 describe("shapeTeamDependencies", () => {
   const teams = [
-    { id: 10, slug: "nova", name: "Nova", respondents: 20 },
-    { id: 11, slug: "neutron", name: "Neutron", respondents: 3 },
-    { id: 12, slug: "swift", name: "Swift", respondents: 0 },
+    { id: 10, slug: "nova", name: "Nova", respondents: 20, keySum: X },
+    { id: 11, slug: "neutron", name: "Neutron", respondents: 3, keySum: X },
+    { id: 12, slug: "swift", name: "Swift", respondents: 0, keySum: X },
   ];
   const counts = [
-    { teamId: 10, projectId: 1, respondents: 6 },
-    { teamId: 10, projectId: 2, respondents: 9 },
-    { teamId: 10, projectId: 3, respondents: 4 },
-    { teamId: 11, projectId: 1, respondents: 3 },
+    { teamId: 10, projectId: 1, respondents: 6, keySum: X },
+    { teamId: 10, projectId: 2, respondents: 9, keySum: X },
+    { teamId: 10, projectId: 3, respondents: 4, keySum: X },
+    { teamId: 11, projectId: 1, respondents: 3, keySum: X },
   ];
 
   it("lists a team's dependencies with k or more contributors, most first, and nothing for a small team", () => {
@@ -84,8 +86,8 @@ describe("rankWhereToHelp", () => {
     const hidden = rankNeedsHelp(
       PROJECTS,
       [
-        { projectId: 1, respondents: 1, maintainers: 0 },
-        { projectId: 2, respondents: 4, maintainers: 0 },
+        { projectId: 1, respondents: 1, keySum: X, maintainers: 0, maintainersKeySum: X },
+        { projectId: 2, respondents: 4, keySum: X, maintainers: 0, maintainersKeySum: X },
       ],
       40,
       K,

@@ -1,21 +1,23 @@
 // "Where to help": for a reader deciding where to spend effort upstream. Three views of the round's external
-// dependencies, all under the dependency page's small-cell rule (suppressDependencyCount, suppressMaintainers):
+// dependencies, every count published through the cell key method like the dependency page's (docs/privacy.md):
 //   - per dependency: contributors, maintainers and the change since the previous round;
 //   - per OpenStack team: the dependencies its members contribute to;
 //   - a ranking of the dependencies OpenStack uses most with the fewest OpenStack contributors.
 // Pure: lib/db/where-to-help-queries.ts counts; the page and the API show what this returns.
+import { EMPTY_TALLY, isPublishedNonZero, publishTally, type Tally } from "./cell-key";
 import {
-  suppressDependencyCount,
+  publishDependencyCount,
   type DependencyCountRow,
   type NeedsHelpRow,
   type NeedsHelpTier,
 } from "./dependency-shape";
-import { cellValue, suppressCount, type Cell } from "./suppression";
+import { cellValue, type Cell } from "./suppression";
 
 export interface TeamDependencyCount {
   teamId: number;
   projectId: number;
   respondents: number;
+  keySum: number;
 }
 
 export interface TeamTotal {
@@ -23,6 +25,7 @@ export interface TeamTotal {
   slug: string;
   name: string;
   respondents: number;
+  keySum: number;
 }
 
 export interface DependencyUse {
@@ -42,26 +45,27 @@ export interface RoundChange {
 export interface PreviousRound {
   slug: string;
   title: string;
-  /** The previous round's n under the same filters; "<k" means none of its figures are shown. */
+  /** The previous round's n under the same filters, published; "<k" or 0 means none of its figures are shown. */
   respondents: Cell;
 }
 
 /**
- * Per dependency project, the previous round's contributors and the change. With fewer than k matching
- * respondents in the previous round, there is nothing to compare (an empty map). A change between two shown
+ * Per dependency project, the previous round's contributors and the change. When the previous round's n under
+ * these filters is not shown as a count, there is nothing to compare (an empty map). A change between two shown
  * counts reveals nothing that the two counts do not.
  */
 export function shapeRoundChanges(
   rows: readonly NeedsHelpRow[],
   previousCounts: readonly DependencyCountRow[],
-  previousN: number,
+  previousN: Tally,
   k: number,
 ): Map<number, RoundChange> {
   const changes = new Map<number, RoundChange>();
-  if (suppressCount(previousN, k).suppressed) return changes;
-  const before = new Map(previousCounts.map((row) => [row.projectId, row.respondents]));
+  const shownN = publishTally(previousN, k);
+  if (shownN.suppressed || shownN.value === 0) return changes;
+  const before = new Map(previousCounts.map((row) => [row.projectId, { count: row.respondents, keySum: row.keySum }]));
   for (const row of rows) {
-    const previous = suppressDependencyCount(before.get(row.projectId) ?? 0, k);
+    const previous = publishDependencyCount(before.get(row.projectId) ?? EMPTY_TALLY, k);
     const now = cellValue(row.respondents);
     const then = cellValue(previous);
     changes.set(row.projectId, { previous, change: now !== null && then !== null ? now - then : null });
@@ -79,9 +83,9 @@ export interface TeamDependencies {
 }
 
 /**
- * Per team, the dependencies its members contribute to. Only counts of k or more are listed (by count, then
- * name); the others (none, or 1..k-1) are left out together, so neither their presence nor their order tells a
- * small count apart from zero.
+ * Per team, the dependencies its members contribute to. Only figures shown as a count are listed (by figure, then
+ * name); the others (0 or "<k") are left out together, so neither their presence nor their order tells a small
+ * count apart from zero. Teams published as 0 are left out like teams nobody chose.
  */
 export function shapeTeamDependencies(
   teams: readonly TeamTotal[],
@@ -91,15 +95,18 @@ export function shapeTeamDependencies(
 ): TeamDependencies[] {
   const byId = new Map(projects.map((p) => [p.projectId, p]));
   return teams
-    .filter((team) => team.respondents > 0)
-    .map((team) => {
-      const respondents = suppressCount(team.respondents, k);
+    .map((team) => ({ team, respondents: publishTally({ count: team.respondents, keySum: team.keySum }, k) }))
+    .filter(({ respondents }) => isPublishedNonZero(respondents))
+    .map(({ team, respondents }) => {
       if (respondents.suppressed) return { slug: team.slug, name: team.name, respondents, dependencies: null };
       const dependencies = counts
         .filter((row) => row.teamId === team.id)
-        .map((row) => ({ row, project: byId.get(row.projectId), cell: suppressDependencyCount(row.respondents, k) }))
-        .filter((entry) => entry.project && !entry.cell.suppressed && entry.row.respondents > 0)
-        .sort((a, b) => b.row.respondents - a.row.respondents || a.project!.name.localeCompare(b.project!.name))
+        .map((row) => ({ project: byId.get(row.projectId), cell: publishDependencyCount(row, k) }))
+        .filter((entry) => entry.project && !entry.cell.suppressed && entry.cell.value > 0)
+        .sort(
+          (a, b) =>
+            (cellValue(b.cell) ?? 0) - (cellValue(a.cell) ?? 0) || a.project!.name.localeCompare(b.project!.name),
+        )
         .map(({ project, cell }) => ({
           projectId: project!.projectId,
           slug: project!.slug,

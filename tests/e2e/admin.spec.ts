@@ -112,7 +112,10 @@ test.describe("organisers", () => {
     await expect(page.getByText("Zuul job library").first()).toBeAttached();
     const summary = await (await request.get("/api/v1/summary?round=openstack-2025")).json();
     const row = summary.charts["top-projects"].rows.find((r: { slug: string }) => r.slug === "zuul-job-library");
-    expect(row).toMatchObject({ name: "Zuul job library", count: { suppressed: false, value: 6 } });
+    // Six respondents, published within 2 and never below 5 (the cell key method, docs/privacy.md).
+    expect(row).toMatchObject({ name: "Zuul job library", count: { suppressed: false } });
+    expect(row.count.value).toBeGreaterThanOrEqual(5);
+    expect(row.count.value).toBeLessThanOrEqual(8);
   });
 
   test("sign out everywhere else ends the other browsers' sessions and a copied cookie, and keeps this one", async ({ browser }) => {

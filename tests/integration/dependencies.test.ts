@@ -16,12 +16,16 @@ import { getWhereToHelp } from "@/lib/db/where-to-help-queries";
 import { openCounting } from "@/lib/db/read-pool";
 import { insertResponsesBulk, type BulkResponse } from "@/lib/db/responses-bulk";
 import { resolveSummaryFilters, type ResolvedSummaryFilters, type SummarySource } from "@/lib/db/summary-queries";
+import { publishTally } from "@/lib/survey/cell-key";
 import type { NeedsHelpRow } from "@/lib/survey/dependency-shape";
+import { cellValue, type Cell } from "@/lib/survey/suppression";
 import { hashEditToken } from "@/lib/survey/edit-token";
 import { DEFAULT_QUESTIONS, type ContributionKind } from "@/lib/survey/questions";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
-// k = 3 keeps the fixture small; every expected number below is counted from this table by hand.
+// k = 3 keeps the fixture small; every expected count below is counted from this table by hand. Figures are
+// published through the cell key method (docs/privacy.md): the tests read the record keys back and expect the
+// perturbation table's figure for each set of respondents (pub), so they hold whatever keys the database drew.
 const K = 3;
 
 interface Fixture {
@@ -40,9 +44,9 @@ const RESPONDENTS: Fixture[] = [
   /* R7 */ { teams: [], paid: "no", projects: [] },
 ];
 // Unfiltered, n = 7:
-//   SQLAlchemy R1 R2 R3 R4 R6 = 5, maintainers R1 R3 = 2 (1..k-1: hidden) -> counted, 5/7
-//   Alembic    R1 R3 R4       = 3, maintainers R4 = 1 (hidden)            -> counted, 3/7
-//   Boto3      R2 R6          = 2 (<3), maintainers hidden       -> fewer than k, no share
+//   SQLAlchemy R1 R2 R3 R4 R6 = 5, maintainers R1 R3 = 2 (1..k-1)          -> counted, 5/7
+//   Alembic    R1 R3 R4       = 3, maintainers R4 = 1 (1..k-1)             -> counted, 3/7
+//   Boto3      R2 R6          = 2 (<3 or 0)                      -> fewer than k or none, no share
 //   Sphinx     R5             = 1 (<3)                           -> fewer than k (docs)
 //   pbr is OpenStack's own (origin "openstack") and QEMU is no dependency: neither is listed.
 //   Coverage: 2 of 260 external dependencies (74 in the survey); general 2 of 168, docs 0 of 19, testing 0 of 46.
@@ -56,6 +60,23 @@ describeEachDatabase("dependencies that need help", (kind) => {
   let round: ResolvedSummaryFilters;
   const project = new Map<string, number>();
   const team = new Map<string, number>();
+  /** Record key of R1..R7 (index 1..7). */
+  const keys: number[] = [];
+  /** The published figure of a set of fixture respondents (R numbers). */
+  const pub = (...rs: number[]) => publishTally({ count: rs.length, keySum: rs.reduce((sum, r) => sum + keys[r]!, 0) }, K);
+  const tierOf = (cell: Cell) => (cell.suppressed ? "fewer-than-k" : cell.value === 0 ? "none" : "counted");
+  /** The ranking rule: none, then "<k" by name, then counts ascending, ties by name. */
+  const expectRanked = (rows: NeedsHelpRow[]) => {
+    const order = { none: 0, "fewer-than-k": 1, counted: 2 };
+    for (let i = 1; i < rows.length; i++) {
+      const [a, b] = [rows[i - 1]!, rows[i]!];
+      expect(order[a.tier] <= order[b.tier]).toBe(true);
+      if (a.tier === b.tier && a.tier === "counted" && !a.respondents.suppressed && !b.respondents.suppressed)
+        expect(a.respondents.value <= b.respondents.value).toBe(true);
+      if (a.tier === b.tier && a.tier === "fewer-than-k") expect(a.name.localeCompare(b.name, "en", { sensitivity: "base" }) <= 0).toBe(true);
+    }
+    for (const r of rows) expect(r.tier).toBe(tierOf(r.respondents));
+  };
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -82,6 +103,11 @@ describeEachDatabase("dependencies that need help", (kind) => {
       nothingOutsideOpenStack: f.projects.length === 0,
     }));
     await insertResponsesBulk(t.db, created.id, responses);
+    const stored = await t.db.$queryRaw<{ editTokenHash: string; recordKey: unknown }[]>`
+      SELECT "editTokenHash", "recordKey" FROM "Response" WHERE "roundId" = ${created.id}`;
+    RESPONDENTS.forEach((_, i) => {
+      keys[i + 1] = Number(stored.find((r) => r.editTokenHash === hashEditToken(`deps-${i}`))!.recordKey);
+    });
     const resolved = await resolveSummaryFilters(t.db, { round: "deps-round", view: "percent" });
     if (!resolved.ok || !resolved.filters) throw new Error("round not resolved");
     round = resolved.filters;
@@ -114,26 +140,22 @@ describeEachDatabase("dependencies that need help", (kind) => {
     expect(bySlug).toEqual({ sqlalchemy: [5, 2], alembic: [3, 1], boto3: [2, 1], sphinx: [1, 0] });
   });
 
-  it("ranks, suppresses and computes coverage, unfiltered", async () => {
+  it("ranks, publishes and computes coverage, unfiltered", async () => {
     const report = await getDependencyReport(source, round, null, K);
     expect(report.status).toBe("ok");
-    expect(report.respondents).toEqual({ suppressed: false, value: 7 });
+    expect(report.respondents).toEqual(pub(1, 2, 3, 4, 5, 6, 7));
+    const n = (report.respondents as { value: number }).value;
     const rows = report.rows!;
     expect(rows.length).toBe(74);
-    // 70 projects nobody named, then Boto3 and Sphinx (<3, by name), then Alembic (3) and SQLAlchemy (5).
-    expect(rows.slice(0, 70).every((r) => r.tier === "none" && !r.respondents.suppressed && r.share === 0)).toBe(true);
-    expect(rows.slice(70).map((r) => [r.slug, r.tier])).toEqual([
-      ["boto3", "fewer-than-k"],
-      ["sphinx", "fewer-than-k"],
-      ["alembic", "counted"],
-      ["sqlalchemy", "counted"],
-    ]);
-    expect(row(rows, "boto3")).toMatchObject({ respondents: { display: "<3" }, maintainers: { display: "<3" }, share: null });
-    expect(row(rows, "sphinx")).toMatchObject({ respondents: { display: "<3" }, share: null });
-    expect(row(rows, "alembic")).toMatchObject({ respondents: { value: 3 }, maintainers: { display: "hidden" } });
-    expect(row(rows, "alembic")!.share).toBeCloseTo(3 / 7);
-    expect(row(rows, "sqlalchemy")).toMatchObject({ respondents: { value: 5 }, maintainers: { display: "hidden" } });
-    expect(row(rows, "sqlalchemy")!.share).toBeCloseTo(5 / 7);
+    expectRanked(rows);
+    // 70 projects nobody named are 0; Boto3 (2) and Sphinx (1) are "<3" or 0; Alembic (3) and SQLAlchemy (5) counts.
+    expect(rows.filter((r) => !["boto3", "sphinx", "alembic", "sqlalchemy"].includes(r.slug)).every((r) => r.tier === "none" && r.share === 0)).toBe(true);
+    expect(row(rows, "boto3")).toMatchObject({ respondents: pub(2, 6), tier: tierOf(pub(2, 6)) });
+    expect(row(rows, "sphinx")).toMatchObject({ respondents: pub(5), tier: tierOf(pub(5)) });
+    expect(row(rows, "alembic")).toMatchObject({ respondents: pub(1, 3, 4), maintainers: pub(4), tier: "counted" });
+    expect(row(rows, "alembic")!.share).toBeCloseTo((pub(1, 3, 4) as { value: number }).value / n);
+    expect(row(rows, "sqlalchemy")).toMatchObject({ respondents: pub(1, 2, 3, 4, 6), maintainers: pub(1, 3), tier: "counted" });
+    expect(row(rows, "sqlalchemy")!.share).toBeCloseTo((pub(1, 2, 3, 4, 6) as { value: number }).value / n);
     const coverage = report.coverage!;
     // Against every external dependency: 74 catalogue projects and 186 packages not in the survey yet.
     expect(coverage.overall).toEqual({ dependencies: 260, inSurvey: 74, covered: 2, share: 2 / 260 });
@@ -148,32 +170,30 @@ describeEachDatabase("dependencies that need help", (kind) => {
   it("narrows the table by section but keeps coverage over every section", async () => {
     const report = await getDependencyReport(source, round, "docs", K);
     expect(report.rows!.length).toBe(4);
-    expect(report.rows!.at(-1)).toMatchObject({ slug: "sphinx", tier: "fewer-than-k" });
+    expect(row(report.rows, "sphinx")).toMatchObject({ tier: tierOf(pub(5)) });
+    expectRanked(report.rows!);
     expect(report.coverage!.overall).toMatchObject({ dependencies: 260, inSurvey: 74, covered: 2 });
     expect(report.unmatched.every((u) => u.section === "docs")).toBe(true);
   });
 
   it("applies the dashboard's respondent filters", async () => {
     const team = await getDependencyReport(source, withFilters({ team: nova() }), null, K);
-    expect(team.respondents).toEqual({ suppressed: false, value: 4 });
-    expect(row(team.rows, "sqlalchemy")).toMatchObject({ respondents: { value: 4 }, maintainers: { display: "hidden" }, share: 1 });
-    expect(row(team.rows, "alembic")).toMatchObject({ tier: "fewer-than-k", share: null });
+    expect(team.respondents).toEqual(pub(1, 2, 4, 6));
+    expect(row(team.rows, "sqlalchemy")).toMatchObject({ respondents: pub(1, 2, 4, 6), maintainers: pub(1) });
+    expect(row(team.rows, "alembic")).toMatchObject({ respondents: pub(1, 4), tier: tierOf(pub(1, 4)) });
     expect(row(team.rows, "sphinx")).toMatchObject({ tier: "none", respondents: { value: 0 } });
     expect(team.coverage!.overall.covered).toBe(1);
 
     const unpaid = await getDependencyReport(source, withFilters({ employerPaid: "no" }), null, K);
-    expect(unpaid.respondents).toEqual({ suppressed: false, value: 3 });
-    expect(unpaid.rows!.filter((r) => r.tier === "fewer-than-k").map((r) => r.slug)).toEqual([
-      "alembic",
-      "sphinx",
-      "sqlalchemy",
-    ]);
+    expect(unpaid.respondents).toEqual(pub(3, 5, 7));
+    for (const [slug, cell] of [["alembic", pub(3)], ["sphinx", pub(5)], ["sqlalchemy", pub(3)]] as const)
+      expect(row(unpaid.rows, slug)).toMatchObject({ respondents: cell, tier: tierOf(cell) });
     expect(unpaid.coverage!.overall.covered).toBe(0);
   });
 
   it("shows no figures for fewer than k respondents", async () => {
     const report = await getDependencyReport(source, withFilters({ employerPaid: "partly" }), null, K);
-    expect(report).toMatchObject({ status: "too-few", respondents: { display: "<3" }, rows: null, coverage: null });
+    expect(report).toMatchObject({ status: "too-few", respondents: pub(4), rows: null, coverage: null });
   });
 
   it("rejects bad input with a clear message", async () => {
@@ -195,10 +215,11 @@ describeEachDatabase("dependencies that need help", (kind) => {
     const help = await getWhereToHelp(source, round, report.rows!, K);
     expect(help.previousRound).toBeNull();
     expect(help.changes).toEqual({});
-    // nova: R1 R2 R4 R6 (n = 4): SQLAlchemy 4; Alembic 2 and Boto3 2 are under k and left out. neutron: R3 R5, n < k.
+    // nova: R1 R2 R4 R6 (n = 4): SQLAlchemy 4; Alembic 2 and Boto3 2 are under k and left out. neutron: R3 R5, n < k:
+    // "<3", or left out like a team nobody chose when published as 0.
     expect(help.teams.map((t) => [t.slug, t.respondents, t.dependencies?.map((d) => [d.slug, d.respondents])])).toEqual([
-      ["neutron", { suppressed: true, reason: "small", display: "<3" }, undefined],
-      ["nova", { suppressed: false, value: 4 }, [["sqlalchemy", { suppressed: false, value: 4 }]]],
+      ...(pub(3, 5).suppressed ? [["neutron", pub(3, 5), undefined]] : []),
+      ["nova", pub(1, 2, 4, 6), [["sqlalchemy", pub(1, 2, 4, 6)]]],
     ]);
     // Nobody contributes to most dependencies: the ranking opens with those, run-time requirements first.
     expect(help.ranking).toHaveLength(15);
@@ -227,10 +248,13 @@ describeEachDatabase("dependencies that need help", (kind) => {
     if (!resolved.ok || !resolved.filters) throw new Error("round not resolved");
     const report = await getDependencyReport(source, resolved.filters, null, K);
     const help = await getWhereToHelp(source, resolved.filters, report.rows!, K);
-    expect(help.previousRound).toMatchObject({ slug: "deps-round", respondents: { suppressed: false, value: 7 } });
-    expect(help.changes.sqlalchemy).toEqual({ previous: { suppressed: false, value: 5 }, change: -2 });
-    expect(help.changes.alembic).toEqual({ previous: { suppressed: false, value: 3 }, change: -3 });
-    expect(help.changes.boto3).toEqual({ previous: { suppressed: true, reason: "small", display: "<3" }, change: null });
+    expect(help.previousRound).toMatchObject({ slug: "deps-round", respondents: pub(1, 2, 3, 4, 5, 6, 7) });
+    const now = (slug: string) => cellValue(row(report.rows, slug)!.respondents);
+    const change = (before: Cell, slug: string) =>
+      cellValue(before) !== null && now(slug) !== null ? now(slug)! - cellValue(before)! : null;
+    expect(help.changes.sqlalchemy).toEqual({ previous: pub(1, 2, 3, 4, 6), change: change(pub(1, 2, 3, 4, 6), "sqlalchemy") });
+    expect(help.changes.alembic).toEqual({ previous: pub(1, 3, 4), change: change(pub(1, 3, 4), "alembic") });
+    expect(help.changes.boto3).toEqual({ previous: pub(2, 6), change: change(pub(2, 6), "boto3") });
     await t.db.round.delete({ where: { id: later.id } });
   });
 
@@ -246,7 +270,7 @@ describeEachDatabase("dependencies that need help", (kind) => {
     const loadedAt = (await t.db.dependencyLoad.findUniqueOrThrow({ where: { id: load.loadId! } })).at;
     await t.db.round.update({ where: { id: round.round.id }, data: { closesAt: new Date(loadedAt.getTime() - 1) } });
     const closedEarlier = await getDependencyReport(source, round, null, K);
-    expect(row(closedEarlier.rows, "alembic")?.respondents).toEqual({ suppressed: false, value: 3 });
+    expect(row(closedEarlier.rows, "alembic")?.respondents).toEqual(pub(1, 3, 4));
     await t.db.round.update({ where: { id: round.round.id }, data: { closesAt: null } });
     await loadDependencyList(t.db, bundled, { source: "bundled again", text: "" });
   });

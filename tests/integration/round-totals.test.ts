@@ -2,7 +2,8 @@
 // deletions, bulk imports, recoded kinds, a project moved to another category, merges, a deleted round), its
 // non-zero cells must equal counting the stored answers from scratch: checked with random sequences on SQLite
 // and PostgreSQL, the expected totals computed here in JavaScript from the base rows. And a summary read from the
-// totals must be exactly the summary counted from the rows, for the whole round and for a team.
+// totals must be exactly the summary counted from the rows, for the whole round and for a team. Each cell also
+// holds the sum of its respondents' record keys, which must equal the sum of those keys read back.
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { mergeProjects } from "@/lib/db/admin-catalogue";
@@ -70,6 +71,8 @@ describeEachDatabase("round totals kept by the writes", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
+    // The open round publishes while open here: these tests are about its figures (docs/privacy.md: open rounds).
+    await t.db.round.updateMany({ where: { status: "open" }, data: { publishWhileOpen: true } });
     source = { db: t.db, kind, ...openCounting(t) };
     roundId = (await t.db.round.findUniqueOrThrow({ where: { slug: DEFAULT_ROUND_SLUG } })).id;
     const organiser = await t.db.organiser.create({ data: { email: "totals@example.org", passwordHash: "-", role: "admin" } });
@@ -177,8 +180,16 @@ describeEachDatabase("round totals kept by the writes", (kind) => {
       t.db.project.findMany({ select: { id: true, categoryId: true } }),
       t.db.roundTotal.findMany({ where: { respondents: { not: 0 } } }),
     ]);
+    // The record keys are read by SQL only: no Prisma query returns them (lib/db/client.ts).
+    const keys = new Map(
+      (await t.db.$queryRaw<{ id: string; recordKey: unknown }[]>`SELECT "id", "recordKey" FROM "Response"`).map((r) => [
+        r.id,
+        Number(r.recordKey),
+      ]),
+    );
     const categoryOf = new Map(projects.map((p) => [p.id, p.categoryId]));
-    const expected = new Map<string, number>();
+    // Per cell: respondents and the sum of their record keys (the cell key method, docs/privacy.md).
+    const expected = new Map<string, { n: number; keySum: number }>();
     for (const r of responses) {
       // [round, cell, a, b]
       const cells: [number, string, number, number][] = [
@@ -210,12 +221,15 @@ describeEachDatabase("round totals kept by the writes", (kind) => {
       for (const scope of [0, ...teams.map((team) => team.teamId)])
         for (const [roundId, cell, a, b] of cells) {
           const key = [roundId, scope, cell, a, b].join("|");
-          expected.set(key, (expected.get(key) ?? 0) + 1);
+          const was = expected.get(key) ?? { n: 0, keySum: 0 };
+          expected.set(key, { n: was.n + 1, keySum: was.keySum + keys.get(r.id)! });
         }
     }
     return {
-      totals: stored.map((row) => `${[row.roundId, row.teamId, row.cell, row.a, row.b].join("|")}=${row.respondents}`).sort(),
-      expected: [...expected].map(([key, n]) => `${key}=${n}`).sort(),
+      totals: stored
+        .map((row) => `${[row.roundId, row.teamId, row.cell, row.a, row.b].join("|")}=${row.respondents}/${row.keySum}`)
+        .sort(),
+      expected: [...expected].map(([key, { n, keySum }]) => `${key}=${n}/${keySum}`).sort(),
     };
   }
 

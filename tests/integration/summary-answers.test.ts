@@ -11,6 +11,7 @@ import {
   type RespondentFilters,
   type SummarySource,
 } from "@/lib/db/summary-queries";
+import { publishTally } from "@/lib/survey/cell-key";
 import { hashEditToken } from "@/lib/survey/edit-token";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
 import { chartToCsv } from "@/lib/survey/summary-charts";
@@ -211,40 +212,35 @@ describeEachDatabase("charts of how often, years contributing and employer-paid"
     ]);
   });
 
-  it("suppresses small cells and those that subtraction would reveal (k = 2)", async () => {
-    const charts = (await getSummary(source, filters, 2, { snapshots: false })).charts!;
-    // Each project's frequencies add up to its respondents (shown): sqlalchemy's one "once" and zero "not asked"
-    // are both below 2 and can be 1+0 or 0+1, so nothing more is hidden.
-    expect(
-      charts.frequency.rows.map((row) => [
-        row.slug,
-        ...charts.frequency.frequencies.map((key) => shown(row.frequencies[key].count)),
-      ]),
-    ).toEqual([
-      ["sqlalchemy", "<2", 2, 3, "<2"],
-      ["qemu", "<2", "<2", 3, "<2"],
-      ["libvirt", "<2", "<2", "<2", "<2"],
-    ]);
-    // partly, prefer-not and no answer are below 2 and add up to 10 - 4 - 3 = 3: each would be 1, so the
-    // smallest shown answer ("no", 3) is hidden too.
-    expect(charts["employer-paid"].rows.map((row) => shown(row.count))).toEqual([4, "<2", "hidden", "<2", "<2"]);
+  // Every cell published through the cell key method (docs/privacy.md): the figure the perturbation table gives for
+  // the cell's count and key sum, whatever keys the database drew; the project rows as the top projects chart
+  // publishes them. (Changed by the privacy track: the complementary suppression these charts had is gone.)
+  it("publishes every cell through the cell key method (k = 2)", async () => {
+    const k = 2;
+    const charts = (await getSummary(source, filters, k, { snapshots: false })).charts!;
+    const paid = await countEmployerPaid(source, filters, filters.round.id);
+    const order = ["yes", "partly", "no", "prefer-not", null];
+    expect(charts["employer-paid"].rows.map((row) => row.count)).toEqual(
+      order.map((answer) => {
+        const r = paid.find((row) => row.answer === answer);
+        return publishTally(r ? { count: r.respondents, keySum: r.keySum } : { count: 0, keySum: 0 }, k);
+      }),
+    );
+    const freq = await countProjectFrequencies(source, filters, filters.round.id);
+    const slugOf = new Map([...project].map(([slug, id]) => [id, slug]));
+    for (const row of charts.frequency.rows) {
+      expect(row.respondents).toEqual(charts["top-projects"].rows.find((top) => top.slug === row.slug)!.count);
+      for (const key of charts.frequency.frequencies) {
+        const matching = freq.filter(
+          (r) => slugOf.get(r.projectId) === row.slug && (key === "not-asked" ? !["once", "occasionally", "regularly"].includes(r.frequency) : r.frequency === key),
+        );
+        const tally = matching.reduce((sum, r) => ({ count: sum.count + r.respondents, keySum: sum.keySum + r.keySum }), { count: 0, keySum: 0 });
+        expect(row.frequencies[key].count).toEqual(publishTally(tally, k));
+      }
+    }
     const csv = chartToCsv("employer-paid", charts["employer-paid"]);
     expect(csv.header).toEqual(["answer", "answer_label", "respondents", "percent_of_respondents"]);
-    expect(csv.rows).toEqual([
-      ["yes", "Yes", "4", "40.0"],
-      ["partly", "Partly", "<2", ""],
-      ["no", "No", "hidden", ""],
-      ["prefer-not", "Prefer not to say", "<2", ""],
-      ["no-answer", "No answer", "<2", ""],
-    ]);
-    expect(chartToCsv("frequency", charts.frequency).rows[2]).toEqual([
-      "sqlalchemy",
-      "SQLAlchemy",
-      "6",
-      "regularly",
-      "3",
-      "50.0",
-    ]);
+    expect(csv.rows.map((r) => r[0])).toEqual(["yes", "partly", "no", "prefer-not", "no-answer"]);
   });
 
   it("counts one team's answers through the same path as the whole round's", async () => {

@@ -20,7 +20,14 @@ import {
   setProjectRetired,
 } from "@/lib/db/admin-catalogue";
 import { deleteResponseAsOrganiser } from "@/lib/db/admin-responses";
-import { closeRound, createRound, openRound, setRoundSchedule, type AdminResult } from "@/lib/db/admin-rounds";
+import {
+  closeRound,
+  createRound,
+  openRound,
+  setRoundPublishing,
+  setRoundSchedule,
+  type AdminResult,
+} from "@/lib/db/admin-rounds";
 import { mapOtherGroup, promoteOtherGroup } from "@/lib/db/admin-triage";
 import { undoAuditEntry } from "@/lib/db/admin-undo";
 import { getDatabase, type Db } from "@/lib/db/client";
@@ -42,6 +49,7 @@ import {
   roundIdSchema,
   undoAuditEntrySchema,
 } from "@/lib/survey/catalogue-rules";
+import { roundPublishingSchema } from "@/lib/survey/round-figures";
 import { roundScheduleSchema } from "@/lib/survey/round-schedule";
 import type { AdminActionState } from "@/components/admin/action-state";
 
@@ -88,6 +96,9 @@ export async function closeRoundAction(_: AdminActionState, formData: FormData) 
 }
 export async function setRoundScheduleAction(_: AdminActionState, formData: FormData) {
   return run("round.schedule", roundScheduleSchema, formData, setRoundSchedule, ["/admin/rounds", "/"], "Schedule saved.");
+}
+export async function setRoundPublishingAction(_: AdminActionState, formData: FormData) {
+  return run("round.publishing", roundPublishingSchema, formData, setRoundPublishing, ["/admin/rounds", "/results"], "Publishing choice saved.");
 }
 export async function addProjectAction(_: AdminActionState, formData: FormData) {
   return run("project.add", addProjectSchema, formData, addProject, ["/admin/catalogue"], "Project added.");

@@ -24,6 +24,7 @@ import {
   type CoverageCell,
 } from "@/lib/survey/dependency-shape";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
+import { employerPaidFilterOptions } from "@/lib/survey/summary-filters";
 import { toSummaryQueryString } from "@/lib/survey/summary-filters";
 import { displayCell } from "@/lib/survey/suppression";
 
@@ -45,7 +46,8 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
     listDependencySections(handle.db),
     resolveDependencyRequest(handle.db, params),
   ]);
-  const employerPaidOptions = DEFAULT_QUESTIONS.employerPaid.options;
+  // "Not answered" is a value like the others (docs/privacy.md), so it is offered too.
+  const employerPaidOptions = employerPaidFilterOptions(DEFAULT_QUESTIONS.employerPaid.options);
 
   const intro = (
     <shared.PageIntro title="Dependencies that need help">
@@ -147,7 +149,12 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
         </dl>
       </details>
 
-      {report.status === "no-responses" ? (
+      {report.status === "after-close" ? (
+        <p className="notice" role="status" data-no-figures="after-close">
+          {f.round.title} is still open: its figures appear once it has closed.{" "}
+          <a href="/results">See the latest round with figures</a>
+        </p>
+      ) : report.status === "no-responses" ? (
         <p className="notice" role="status">
           This round has no responses yet. Figures appear once at least {k} people have answered.
         </p>

@@ -7,7 +7,7 @@ import { listRoundsWithCounts } from "@/lib/db/admin-rounds";
 import { getDatabase } from "@/lib/db/client";
 import { settleRoundScheduleSoon } from "@/lib/db/round-schedule";
 import { formatUtc } from "@/lib/survey/round-schedule";
-import { closeRoundAction, createRoundAction, openRoundAction } from "../actions";
+import { closeRoundAction, createRoundAction, openRoundAction, setRoundPublishingAction } from "../actions";
 import styles from "../../admin.module.css";
 
 export const metadata: Metadata = { title: "Rounds" };
@@ -23,7 +23,9 @@ export default async function RoundsPage() {
       <p className="muted">
         One round is open at a time: close the open round before opening another. Closing stops new answers and edits at
         once. A round can also open and close by itself at set times: open its page to schedule it, and to find its
-        survey link and QR code.
+        survey link and QR code. A round&apos;s figures appear on the results once it has closed, unless you choose to
+        publish them while it is open: then anyone can watch figures change as answers arrive, which helps someone
+        work out a small group by answering or editing answers themselves (docs/privacy.md).
       </p>
       <table className={styles.table}>
         <thead>
@@ -33,6 +35,7 @@ export default async function RoundsPage() {
             <th>Schedule (UTC)</th>
             <th>Responses</th>
             <th>Projects offered</th>
+            <th>Figures while open</th>
             <th>Action</th>
           </tr>
         </thead>
@@ -53,6 +56,17 @@ export default async function RoundsPage() {
               </td>
               <td>{round.responseCount}</td>
               <td>{round.projectCount}</td>
+              <td data-publish-while-open={round.publishWhileOpen ? "yes" : "no"}>
+                {round.publishWhileOpen ? "published" : "after closing"}
+                <ActionForm
+                  action={setRoundPublishingAction}
+                  submitLabel={round.publishWhileOpen ? "Publish only after closing" : "Publish while open"}
+                  label={`Figures of ${round.title} while open`}
+                >
+                  <input type="hidden" name="roundId" value={round.id} />
+                  <input type="hidden" name="publishWhileOpen" value={round.publishWhileOpen ? "no" : "yes"} />
+                </ActionForm>
+              </td>
               <td>
                 <ActionForm
                   action={round.phase === "open" ? closeRoundAction : openRoundAction}
