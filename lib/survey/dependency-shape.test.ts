@@ -52,14 +52,15 @@ describe("publishDependencyCount and publishMaintainers", () => {
     expect(publishDependencyCount(tally(5), 5)).toEqual({ suppressed: false, value: 5 });
   });
 
-  it("publishes maintainers on their own under a shown row, and follows a hidden or zero row", () => {
+  it("publishes maintainers on their own under a shown row, and gives none under a hidden or zero row", () => {
     const shown = { suppressed: false as const, value: 10 };
     expect(publishMaintainers(tally(3), shown, 5)).toMatchObject({ suppressed: true, display: "<5" });
     expect(publishMaintainers(tally(8), shown, 5)).toEqual({ suppressed: false, value: 8 });
     expect(publishMaintainers(tally(0), shown, 5)).toEqual({ suppressed: false, value: 0 });
     const small = { suppressed: true as const, reason: "small" as const, display: "<5" };
-    expect(publishMaintainers(tally(1), small, 5)).toEqual(small);
-    expect(publishMaintainers(tally(2), { suppressed: false, value: 0 }, 5)).toEqual({ suppressed: false, value: 0 });
+    const none = { suppressed: true, reason: "not-shown", display: "—" };
+    expect(publishMaintainers(tally(1), small, 5)).toEqual(none);
+    expect(publishMaintainers(tally(2), { suppressed: false, value: 0 }, 5)).toEqual(none);
   });
 
   it("never publishes a value in 1..k-1 (property)", () => {
@@ -95,9 +96,9 @@ describe("rankNeedsHelp", () => {
 
   it("publishes every count and gives no share for a hidden count", () => {
     const rows = Object.fromEntries(rankNeedsHelp(PROJECTS, counts, 20, 5).map((r) => [r.name, r]));
-    expect(rows.Sphinx).toMatchObject({ respondents: { value: 0 }, maintainers: { value: 0 }, share: 0 });
-    expect(rows.Boto3).toMatchObject({ respondents: { display: "<5" }, maintainers: { display: "<5" }, share: null });
-    expect(rows.Pytest).toMatchObject({ respondents: { display: "<5" }, maintainers: { display: "<5" }, share: null });
+    expect(rows.Sphinx).toMatchObject({ respondents: { value: 0 }, maintainers: { display: "—" }, share: 0 });
+    expect(rows.Boto3).toMatchObject({ respondents: { display: "<5" }, maintainers: { display: "—" }, share: null });
+    expect(rows.Pytest).toMatchObject({ respondents: { display: "<5" }, maintainers: { display: "—" }, share: null });
     expect(rows.Alembic).toMatchObject({ respondents: { value: 6 }, maintainers: { value: 5 }, share: 0.3 });
     expect(rows.SQLAlchemy).toMatchObject({ respondents: { value: 9 }, maintainers: { display: "<5" }, share: 0.45 });
     expect(rows.Zed).toMatchObject({ maintainers: { value: 0 } });
@@ -203,7 +204,7 @@ describe("shapeDependencyReport", () => {
       "boto boto3 botocore",
       "general testing",
       "<5",
-      "<5",
+      "—",
       "",
       20,
     ]);

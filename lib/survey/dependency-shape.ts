@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { parseSummaryQuery, type FilterIssue, type ParsedSummaryQuery, type SummaryFilters } from "./summary-filters";
 import { EMPTY_TALLY, publishTally, type Tally } from "./cell-key";
-import { cellShare, shownCell, type Cell } from "./suppression";
+import { cellShare, notShownCell, type Cell } from "./suppression";
 
 /** A catalogue project that at least one active external dependency maps to (from the Dependency table). */
 export interface DependencyProject {
@@ -78,13 +78,14 @@ export function publishDependencyCount(tally: Tally | { respondents: number; key
 }
 
 /**
- * Maintainers of a row: published on their own, when the row's respondents are shown as a count. The maintainers
- * and the other contributors no longer pin each other down (both the row and its maintainers are perturbed), so
- * they are not hidden for it. Under a row published as 0 they are 0; under "<k", "<k".
+ * Maintainers of a row: published on their own (their own respondents, their own key), when the row's respondents
+ * are shown as a count. The maintainers and the other contributors no longer pin each other down (both the row and
+ * its maintainers are perturbed), so they are not hidden for it. Under a row published as 0 or "<k" there is no
+ * figure ("—"): copying the row's label would give the maintainers a figure that could differ from the one the
+ * same respondents get elsewhere (the kinds chart), and a figure of their own could contradict the row's 0.
  */
 export function publishMaintainers(maintainers: Tally, respondents: Cell, k: number): Cell {
-  if (respondents.suppressed) return respondents;
-  if (respondents.value === 0) return shownCell(0);
+  if (respondents.suppressed || respondents.value === 0) return notShownCell();
   return publishTally(maintainers, k);
 }
 

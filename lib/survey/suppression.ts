@@ -6,8 +6,11 @@
 // total) is gone: every count, totals included, is perturbed on its own, so a total minus its shown parts is no
 // longer any part's true count (docs/privacy.md says why that suffices).
 
-/** "small": 1..k-1 published as "<k"; "unpublished": a round that shows its figures only once it has closed. */
-export type SuppressionReason = "small" | "unpublished";
+/**
+ * "small": 1..k-1 published as "<k"; "unpublished": a round that shows its figures only once it has closed;
+ * "not-shown": no figure at all for this place (a subset of a row that is itself not shown as a count).
+ */
+export type SuppressionReason = "small" | "unpublished" | "not-shown";
 
 export type Cell = { suppressed: false; value: number } | { suppressed: true; reason: SuppressionReason; display: string };
 
@@ -22,6 +25,9 @@ export const smallCell = (k: number): Cell => ({ suppressed: true, reason: "smal
 
 /** n of an open round that publishes its figures only once it has closed: nothing is said about it. */
 export const unpublishedCell = (): Cell => ({ suppressed: true, reason: "unpublished", display: "not yet published" });
+
+/** No figure: unlike "<k", it says nothing about the cell, so it can never disagree with the cell's own figure. */
+export const notShownCell = (): Cell => ({ suppressed: true, reason: "not-shown", display: "—" });
 
 /** The shown value, or null when "<k": what a chart draws and what sums may include. */
 export function cellValue(cell: Cell): number | null {
