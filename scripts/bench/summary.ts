@@ -82,6 +82,8 @@ export async function benchSummary(
   log: (line: string) => void,
   /** Only these views (by name prefix: "unfiltered", "team", "category"); default all. */
   only?: readonly string[],
+  /** False: no bare SQL baselines (NaN), for a size where they take many minutes; compare with another size instead. */
+  withBaselines = true,
 ): Promise<SummaryResult[]> {
   const { db, kind } = createDb(url);
   const round = await db.round.findUniqueOrThrow({ where: { slug: "bench" } });
@@ -106,9 +108,10 @@ export async function benchSummary(
       changed.sort((a, b) => a - b);
       const queries = bareSummaryQueries(kind, round.id, filters);
       // One call each at the largest sizes (--calls 1), unwarmed: a bare call there takes minutes.
-      const baseline = await timeCalls(Math.min(calls, BARE_CALLS), () => bare.run(queries), calls > 1);
-      const derivedQueries = bareSummaryQueries(kind, round.id, filters, "derived");
-      const derived = await timeCalls(Math.min(calls, BARE_CALLS), () => bare.run(derivedQueries), calls > 1);
+      const timeBare = (q: typeof queries) =>
+        withBaselines ? timeCalls(Math.min(calls, BARE_CALLS), () => bare.run(q), calls > 1) : Promise.resolve([NaN]);
+      const baseline = await timeBare(queries);
+      const derived = await timeBare(bareSummaryQueries(kind, round.id, filters, "derived"));
       const result = {
         view,
         appP50: percentile(app, 50),
