@@ -35,7 +35,9 @@ function answerMatching(round: string, target: Target, n: number, token: string)
     projects: [{ slug: n % 2 === 0 ? "sqlalchemy" : "pip", kinds: ["code"], frequency: "occasionally" }],
     others: [],
     yearsContributing: 3,
-    employerPaid: target.employerPaid ?? "no",
+    // "Unanswered" is a filter value, not an answer: such an answer leaves the question out.
+    employerPaid:
+      target.employerPaid === null ? "no" : /unanswered/.test(target.employerPaid) ? null : target.employerPaid,
     comment: null,
   };
 }
