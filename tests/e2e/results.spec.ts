@@ -332,8 +332,10 @@ test("bad filters give a clear message on the page and 4xx on the API, never 500
   expect(body).toMatchObject({
     status: "ok",
     k: 5,
-    respondents: { suppressed: false, value: 300 },
+    // n is published through the cell key method: near 300, not necessarily 300.
+    respondents: { suppressed: false, value: expect.any(Number) },
     round: { slug: "demo-2026" },
   });
+  expect(Math.abs(body.respondents.value - 300)).toBeLessThanOrEqual(5);
   expect(body.charts["top-projects"].rows.length).toBeGreaterThan(0);
 });
