@@ -96,6 +96,8 @@ describeEachDatabase("upgrading to public response ids", (kind) => {
       );
     }
     await raw.run(migrations[upgrade]!.sql);
+    // The client speaks today's schema, so the later migrations follow, as on a real upgrade.
+    for (const migration of migrations.slice(upgrade + 1)) await raw.run(migration.sql);
     db = createDb(raw.url).db;
   });
   afterAll(async () => {
