@@ -174,7 +174,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
         </p>
       ) : overview.status === "no-responses" ? (
         <p className="notice" role="status">
-          This round has no responses yet. Figures appear once at least {k} people have answered.
+          This round has no figures yet: they appear once at least {k} people have answered.
         </p>
       ) : overview.status === "too-few" ? (
         <p className="notice" role="status">

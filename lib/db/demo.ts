@@ -102,6 +102,7 @@ export async function fillDemoRounds(
           teamIds: r.teamIds,
           selections: [...r.selections, ...named],
           others,
+          recordKey: r.recordKey,
         };
       }),
     );

@@ -40,6 +40,8 @@ export interface NewResponseRow {
   fields: ResponseFields;
   /** Also its updatedAt: a new response was last updated when it was created. */
   createdAt: Date;
+  /** Absent: the database draws it (docs/privacy.md); set only for synthetic data (responses-bulk.ts). */
+  recordKey?: number;
 }
 
 /** The rows an answer owns besides its Response row: selections, teams and free text. */
@@ -70,6 +72,7 @@ export async function insertResponseRows(tx: RowWriter, rows: readonly NewRespon
       ...r.fields,
       createdAt: r.createdAt,
       updatedAt: r.createdAt,
+      recordKey: r.recordKey,
     })),
   });
 }

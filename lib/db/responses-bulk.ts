@@ -20,6 +20,11 @@ export interface BulkResponse {
   teamIds: number[];
   selections: SelectionRow[];
   others?: { rawText: string; projectId: number | null }[];
+  /**
+   * Synthetic data only: a record key from its seed (demo data, tests that need one published figure). Real
+   * answers leave it to the database, which draws it at random (docs/privacy.md).
+   */
+  recordKey?: number;
 }
 
 /**
@@ -57,6 +62,7 @@ export async function insertResponsesBulk(db: Db, roundId: number, responses: re
             }),
           },
           createdAt: r.createdAt ?? now,
+          recordKey: r.recordKey,
         }));
         await insertResponseRows(tx, rows);
         await insertAnswerRows(

@@ -24,7 +24,13 @@ describe("the perturbation table", () => {
         fc.integer({ min: 0, max: 4 }),
         fc.integer({ min: 16, max: 1024 }),
         (k, maxAdjustment, modulus) => {
-          const table = buildPerturbationTable({ k, maxAdjustment, modulus, smallAsZeroKeys: Math.floor(modulus / 4) });
+          const table = buildPerturbationTable({
+            k,
+            maxAdjustment,
+            modulus,
+            smallAsZeroKeys: Math.floor(modulus / 2),
+            smallAsThresholdKeys: Math.floor(modulus / 8),
+          });
           expect(table.rows).toHaveLength(k + maxAdjustment + 1);
           for (const row of table.rows) {
             expect(row.ranges[0]!.from).toBe(0);
@@ -46,13 +52,13 @@ describe("the perturbation table", () => {
     expect(Object.fromEntries(weights)).toEqual({ "-2": 13, "-1": 54, "0": 122, "1": 54, "2": 13 });
   });
 
-  it("publishes 0 for 0, 0 or <k for 1..k-1, and count ± D (never 1..k-1) from k, for every count and key", () => {
+  it("publishes 0 for 0, 0 or k for 1..k-1, and count ± D (never 1..k-1) from k, for every count and key", () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 10 }), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: M - 1 }), (k, count, key) => {
         const table = buildPerturbationTable(defaultPerturbationParameters(k));
         const outcome = lookUpOutcome(table, count, key);
         if (count === 0) expect(outcome).toEqual({ kind: "value", value: 0 });
-        else if (count < k) expect(outcome.kind === "small" || (outcome.kind === "value" && outcome.value === 0)).toBe(true);
+        else if (count < k) expect(outcome).toSatisfy((o: typeof outcome) => o.kind === "value" && (o.value === 0 || o.value === k));
         else {
           expect(outcome.kind).toBe("value");
           const value = (outcome as { value: number }).value;
@@ -64,14 +70,26 @@ describe("the perturbation table", () => {
     );
   });
 
-  it("gives every small count the same split between 0 and <k, so neither says which it was", () => {
+  it("gives every small count the same split between 0 and k, so neither says which it was", () => {
     const table = buildPerturbationTable(defaultPerturbationParameters(5));
     const small = table.rows.slice(1, 5).map((row) => row.ranges);
     for (const ranges of small) expect(ranges).toEqual(small[0]);
     expect(small[0]).toEqual([
-      { from: 0, to: 64, outcome: { kind: "value", value: 0 } },
-      { from: 64, to: M, outcome: { kind: "small" } },
+      { from: 0, to: 224, outcome: { kind: "value", value: 0 } },
+      { from: 224, to: M, outcome: { kind: "value", value: 5 } },
     ]);
+  });
+
+  it('publishes a small count as "<k" for the keys neither 0 nor k takes, where a table leaves some', () => {
+    const table = buildPerturbationTable({ k: 5, maxAdjustment: D, modulus: M, smallAsZeroKeys: 128, smallAsThresholdKeys: 64 });
+    expect(table.rows[3]!.ranges.map((range) => [range.to - range.from, range.outcome])).toEqual([
+      [128, { kind: "value", value: 0 }],
+      [64, { kind: "small" }],
+      [64, { kind: "value", value: 5 }],
+    ]);
+    expect(() => buildPerturbationTable({ k: 5, maxAdjustment: D, modulus: M, smallAsZeroKeys: 200, smallAsThresholdKeys: 64 })).toThrow(
+      /add up to at most 256/,
+    );
   });
 
   it("perturbs every count of at least k for some keys (none is published exactly every time)", () => {
@@ -107,16 +125,17 @@ describe("publishing a cell", () => {
     );
   });
 
-  it("is bounded: within D of the count from k, and never a value in 1..k-1", () => {
+  it("is bounded: within D of the count from k, 0 or k below k, and never a value in 1..k-1", () => {
     fc.assert(
       fc.property(recordKeys(200), fc.integer({ min: 2, max: 10 }), (keys, k) => {
         const cell = publishTally(tallyOf(keys), k);
-        if (cell.suppressed) {
+        expect(cell.suppressed).toBe(false);
+        if (cell.suppressed) return;
+        if (cell.value === 0) expect(keys.length).toBeLessThan(k);
+        else if (keys.length < k) {
           expect(keys.length).toBeGreaterThan(0);
-          expect(keys.length).toBeLessThan(k);
-          expect(cell.display).toBe(`<${k}`);
-        } else if (cell.value === 0) expect(keys.length).toBeLessThan(k);
-        else {
+          expect(cell.value).toBe(k);
+        } else {
           expect(cell.value).toBeGreaterThanOrEqual(k);
           expect(Math.abs(cell.value - keys.length)).toBeLessThanOrEqual(D);
         }

@@ -37,8 +37,8 @@ export function cellKeyOf(keySum: number, modulus: number): number {
 }
 
 /**
- * The published figure of a cell: 0 for an empty cell; 0 or "<k" for 1..k-1; otherwise the count adjusted by at
- * most D, never below k. k = 1 switches the method off (every count shown as it is), as it switched off the
+ * The published figure of a cell: 0 for an empty cell; 0 or k for 1..k-1 (or "<k", for keys a table leaves to
+ * it); otherwise the count adjusted by at most D, never below k. k = 1 switches the method off (every count shown as it is), as it switched off the
  * small-cell rule before.
  */
 export function publishTally(tally: Tally, k: number): Cell {

@@ -1,6 +1,7 @@
 // Synthetic responses for the demo rounds: deterministic for a seed, with skewed popularity, several
 // projects per respondent and correlated choices (SQLAlchemy with Alembic, QEMU with libvirt, ...).
 import { CONTRIBUTION_KINDS, EMPLOYER_PAID, FREQUENCIES, type ContributionKind } from "./questions";
+import { RECORD_KEY_MODULUS } from "./perturbation-table";
 
 /** mulberry32: a small, fast PRNG; good enough for synthetic data, and the same on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -47,6 +48,8 @@ export interface DemoResponse {
   employerPaid: string | null;
   selections: { projectId: number; kinds: ContributionKind[]; frequency: string }[];
   others: string[];
+  /** Its record key (docs/privacy.md), from the seed too: the demo publishes the same figures on every machine. */
+  recordKey: number;
 }
 
 export interface DemoOptions {
@@ -63,6 +66,8 @@ const OTHER_TEXTS = ["python-ldap", "pypa/pip", "oslo-like internal tool", "SQL 
 
 export function generateDemoResponses(catalogue: DemoCatalogue, options: DemoOptions): DemoResponse[] {
   const random = seededRandom(options.seed);
+  // A stream of its own, so the keys leave the answers as every earlier version of the generator made them.
+  const keyRandom = seededRandom(options.seed ^ 0x6b657973);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const bySlug = new Map(catalogue.projects.map((p) => [p.slug, p]));
 
@@ -130,6 +135,7 @@ export function generateDemoResponses(catalogue: DemoCatalogue, options: DemoOpt
       employerPaid: random() < 0.9 ? pick(EMPLOYER_PAID) : null,
       selections,
       others: random() < 0.12 ? [pick(OTHER_TEXTS)] : [],
+      recordKey: Math.floor(keyRandom() * RECORD_KEY_MODULUS),
     });
   }
   return responses.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());

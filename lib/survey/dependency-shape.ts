@@ -186,7 +186,7 @@ export interface DependencyReportInput {
   unmatched: readonly UnmatchedDependency[];
   /** Filtered respondents, with their key sum. */
   n: Tally;
-  /** Respondents of the round without filters: published as 0 means the round has no responses to show. */
+  /** Respondents of the round without filters: published as 0 means the round has no figures to show (none, or 1..k-1 published as 0). */
   roundTotal: Tally;
   k: number;
   section: string | null;

@@ -15,15 +15,19 @@ export interface PerturbationParameters {
   maxAdjustment: number;
   /** The modulus of the record and cell keys. */
   modulus: number;
-  /** Keys out of `modulus` for which a true count of 1..k-1 is published as 0 instead of "<k". */
+  /** Keys out of `modulus` for which a true count of 1..k-1 is published as 0. */
   smallAsZeroKeys: number;
+  /** Keys for which a true count of 1..k-1 is published as k; the keys left over publish it as "<k". */
+  smallAsThresholdKeys: number;
 }
 
 /** The record key range: 256 keys, as in the ONS implementation, so each probability is a multiple of 1/256. */
 export const RECORD_KEY_MODULUS = 256;
 export const MAX_ADJUSTMENT = 2;
-/** A quarter of the small cells are published as 0, so a published 0 never proves that nobody is in the cell. */
-export const SMALL_AS_ZERO_KEYS = 64;
+/** Most small cells are published as 0, so a published 0 never proves that nobody is in the cell. */
+export const SMALL_AS_ZERO_KEYS = 224;
+/** The other small cells are published as k, so a published k never proves k respondents, nor a small count. */
+export const SMALL_AS_THRESHOLD_KEYS = 32;
 
 /** One outcome of a row: a published count (`value`), or "<k" (`small`). */
 export type Outcome = { kind: "value"; value: number } | { kind: "small" };
@@ -41,7 +45,13 @@ export interface PerturbationTable {
 }
 
 export function defaultPerturbationParameters(k: number): PerturbationParameters {
-  return { k, maxAdjustment: MAX_ADJUSTMENT, modulus: RECORD_KEY_MODULUS, smallAsZeroKeys: SMALL_AS_ZERO_KEYS };
+  return {
+    k,
+    maxAdjustment: MAX_ADJUSTMENT,
+    modulus: RECORD_KEY_MODULUS,
+    smallAsZeroKeys: SMALL_AS_ZERO_KEYS,
+    smallAsThresholdKeys: SMALL_AS_THRESHOLD_KEYS,
+  };
 }
 
 /**
@@ -76,23 +86,26 @@ function rangesOf(outcomes: { outcome: Outcome; keys: number }[]): PerturbationR
 }
 
 export function buildPerturbationTable(parameters: PerturbationParameters): PerturbationTable {
-  const { k, maxAdjustment: D, modulus: M, smallAsZeroKeys } = parameters;
+  const { k, maxAdjustment: D, modulus: M, smallAsZeroKeys, smallAsThresholdKeys } = parameters;
   if (!Number.isInteger(k) || k < 1) throw new Error(`k must be a positive integer, not ${k}`);
   if (!Number.isInteger(D) || D < 0) throw new Error(`the maximum adjustment must be a whole number, not ${D}`);
   if (!Number.isInteger(M) || M < 2) throw new Error(`the modulus must be an integer of at least 2, not ${M}`);
-  if (smallAsZeroKeys < 0 || smallAsZeroKeys > M) throw new Error(`smallAsZeroKeys must be within 0..${M}`);
+  if (smallAsZeroKeys < 0 || smallAsThresholdKeys < 0 || smallAsZeroKeys + smallAsThresholdKeys > M)
+    throw new Error(`smallAsZeroKeys and smallAsThresholdKeys must be at least 0 and add up to at most ${M}`);
   const weights = adjustmentWeights(D, M);
   const rows: PerturbationRow[] = [];
   // True zeros stay 0: an empty cell has no respondent to protect, and no key (its key sum is 0).
   rows.push({ count: 0, ranges: [{ from: 0, to: M, outcome: { kind: "value", value: 0 } }] });
-  // 1..k-1: 0 for the first keys, "<k" for the rest, the same split for every small count, so neither outcome
-  // says which small count it was.
+  // 1..k-1: 0, "<k" or k, the same split for every small count, so no outcome says which small count it was.
+  // Publishing some as k (as the Destatis ptable sends small counts above its threshold) is what keeps a
+  // shown count from proving "at least one and at most k-1": a published k may be 1..k+D.
   for (let count = 1; count < k; count++) {
     rows.push({
       count,
       ranges: rangesOf([
         { outcome: { kind: "value", value: 0 }, keys: smallAsZeroKeys },
-        { outcome: { kind: "small" }, keys: M - smallAsZeroKeys },
+        { outcome: { kind: "small" }, keys: M - smallAsZeroKeys - smallAsThresholdKeys },
+        { outcome: { kind: "value", value: k }, keys: smallAsThresholdKeys },
       ]),
     });
   }

@@ -51,6 +51,6 @@ describe("describeMissingFigures", () => {
   it("says why in one sentence, naming k", () => {
     expect(describeMissingFigures(round("R", "too-few"), 5)).toMatch(/^R has fewer than 5 responses so far/);
     expect(describeMissingFigures(round("R", "after-close"), 5)).toContain("once it has closed");
-    expect(describeMissingFigures(round("R", "no-responses"), 5)).toContain("no responses yet");
+    expect(describeMissingFigures(round("R", "no-responses"), 5)).toContain("no figures yet");
   });
 });

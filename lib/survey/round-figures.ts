@@ -7,6 +7,7 @@ export type RoundFigures =
   | "available"
   /** A draft: nobody could answer yet. */
   | "not-opened"
+  /** Its n is published as 0: no responses, or 1..k-1 published as 0 (docs/privacy.md), which nobody can tell apart. */
   | "no-responses"
   /** 1..k-1 responses: too few to show anything without singling someone out. */
   | "too-few"
@@ -59,7 +60,7 @@ export function describeMissingFigures(round: Pick<RoundChoice, "title" | "figur
     case "not-opened":
       return `${round.title} has not opened yet, so it has no figures.`;
     case "no-responses":
-      return `${round.title} has no responses yet. Its figures appear once at least ${k} people have answered.`;
+      return `${round.title} has no figures yet: they appear once at least ${k} people have answered.`;
     case "too-few":
       return `${round.title} has fewer than ${k} responses so far. Its figures appear once at least ${k} people have answered, so that nobody can be singled out.`;
     case "after-close":

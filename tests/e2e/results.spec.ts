@@ -273,8 +273,8 @@ test.describe("without JavaScript", () => {
 test("a filter matching fewer than k respondents shows a notice and no figures", async ({ page }) => {
   await page.goto("/results?round=demo-2026&team=nova&employerPaid=prefer-not");
   await expect(page.getByRole("status")).toContainText("Fewer than 5 respondents match these filters");
-  // 1 to 4 respondents are published as "<5" or as 0.
-  await expect(page.locator("[data-respondents]")).toHaveAttribute("data-respondents", /^(<5|0)$/);
+  // 1 to 4 respondents are published as 0 or (for some cell keys, not these: the demo's keys come from its seed) as 5.
+  await expect(page.locator("[data-respondents]")).toHaveAttribute("data-respondents", "0");
   await expect(page.locator("[data-chart]")).toHaveCount(0);
 
   await page.goto("/results?round=openstack-2026");

@@ -5,12 +5,14 @@
 //   to n; subsets never outnumber their supersets; and the order of hidden rows in ranked lists.
 import { isStructurallyEmpty, keyOf, parentsOf, refine, REST, type Catalogue, type Description } from "./cells";
 import type { Crawl } from "./observations";
+import { perturbationTableFor } from "../../lib/survey/cell-key";
+import type { Outcome } from "../../lib/survey/perturbation-table";
 import { UNBOUNDED, type Difference, type Equality, type Problem } from "./solver";
 
 /**
  * How the attack reads a published count. "suppression": counts are exact, below k shown as "<k" (main before
- * the cell key). "cell-key": the published rule of docs/privacy.md — a true 0 is always 0, 1..k−1 is 0 or "<k",
- * k and more is moved by at most `maxAdjustment` and never below k.
+ * the cell key). "cell-key": the published table of docs/privacy.md (lib/survey/perturbation-table.ts), read for
+ * every true count it can publish as what was seen.
  */
 export type PublicationModel = "suppression" | "cell-key";
 
@@ -49,9 +51,18 @@ export function feasibleRange(
     if (reason === "complementary") return [k, UNBOUNDED];
     return display === `<${k}` ? [0, k - 1] : [0, UNBOUNDED];
   }
-  if (value === 0) return [0, k - 1];
-  if (value !== null) return value >= k ? [Math.max(k, value - D), value + D] : [Math.max(0, value - D), value + D];
-  return display === `<${k}` ? [1, k - 1] : [0, UNBOUNDED];
+  // The attacker knows the published table (docs/privacy.md): every true count some key publishes this way.
+  const table = perturbationTableFor(k);
+  if (value !== null && value < k && value !== 0) return [Math.max(0, value - D), value + D];
+  const fits = (count: number) =>
+    table.rows.some((row) => row.count === Math.min(count, k + D) && row.ranges.some((range) => sameOutcome(range.outcome, count)));
+  const sameOutcome = (outcome: Outcome, count: number) =>
+    outcome.kind === "small"
+      ? display === `<${k}`
+      : value !== null && (count < k ? outcome.value === value : count + outcome.value === value);
+  if (value === null && display !== `<${k}`) return [0, UNBOUNDED];
+  const candidates = Array.from({ length: Math.max(value ?? 0, k) + D + 1 }, (_, count) => count).filter(fits);
+  return candidates.length ? [candidates[0]!, candidates.at(-1)!] : [0, UNBOUNDED];
 }
 
 /**

@@ -12,7 +12,7 @@ import type { DemoDatabase } from "./harness";
 // figures are perturbed they wait for the same switch (its first version still gave one set of respondents two
 // figures: maintainers on the dependencies page). ENABLE all four by setting this to true once the harness passes
 // them (npx vitest run --project privacy).
-const CELL_KEY_ON_MAIN = false;
+const CELL_KEY_ON_MAIN = true;
 
 const K = 5;
 

@@ -165,8 +165,10 @@ export function readSummary(crawl: Crawl, base: Description, query: string, body
 
   const timeline = asObject(charts["responses-over-time"]);
   const days = asList(timeline.days);
-  if (days.length > 0) {
-    const parts = days.map((day, i) =>
+  if (days.length > 0)
+    // Not a partition of n: the axis runs from the first to the last day published as non-zero, so days at
+    // either end whose answers were published as 0 are left out, and the days shown may add up to less than n.
+    days.forEach((day, i) =>
       crawl.observe(
         sub({ day: String(day.day) }),
         withheldCell(readCell(day.count), timeline.withheld === true),
@@ -177,8 +179,6 @@ export function readSummary(crawl: Crawl, base: Description, query: string, body
         },
       ),
     );
-    crawl.partitions.push({ where: at("responses-over-time", ""), total: crawl.remember(base), parts });
-  }
 }
 
 export function readDependencies(crawl: Crawl, base: Description, query: string, body: unknown, catalogue: Catalogue) {

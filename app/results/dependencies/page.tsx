@@ -156,7 +156,7 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
         </p>
       ) : report.status === "no-responses" ? (
         <p className="notice" role="status">
-          This round has no responses yet. Figures appear once at least {k} people have answered.
+          This round has no figures yet: they appear once at least {k} people have answered.
         </p>
       ) : report.status === "too-few" || !report.rows || !report.coverage ? (
         <p className="notice" role="status">
