@@ -11,6 +11,7 @@ import {
   toDependencyQueryString,
   type DependencyProject,
 } from "./dependency-shape";
+import { cellValue, type Cell } from "./suppression";
 
 const project = (projectId: number, name: string, sections: string[], packages = [name.toLowerCase()]) =>
   ({
@@ -32,41 +33,55 @@ const PROJECTS = [
   project(6, "Zed", ["testing"]),
 ];
 
-// A key sum whose cell key (100) leaves counts of at least k as they are and publishes 1..k-1 as "<k"
-// (lib/survey/perturbation-table.ts): these tests are about ranking and shaping.
+// Key sums chosen from the table (lib/survey/perturbation-table.ts), as these tests are about ranking and shaping:
+// X (cell key 100) publishes 1..k-1 as 0 and leaves every count of at least k as it is; S (cell key 240)
+// publishes 1..k-1 as k and moves every count of at least k up by 1.
 const X = 100;
-const row = (projectId: number, respondents: number, maintainers: number) => ({
+const S = 240;
+const row = (projectId: number, respondents: number, maintainers: number, keySum = X, maintainersKeySum = keySum) => ({
   projectId,
   respondents,
-  keySum: X,
+  keySum,
   maintainers,
-  maintainersKeySum: X,
+  maintainersKeySum,
 });
-const tally = (count: number) => ({ count, keySum: X });
+const tally = (count: number, keySum = X) => ({ count, keySum });
+const byName = (a: string, b: string) => a.localeCompare(b, "en", { sensitivity: "base" });
+// Any cell key, half of the runs from the keys that publish a small count as k (224..255), which are only 1 in 8.
+const anyKey = fc.oneof(fc.integer({ min: 0, max: 223 }), fc.integer({ min: 224, max: 255 }));
+const smallCounts = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 6, maxLength: 6 });
 
 describe("publishDependencyCount and publishMaintainers", () => {
-  it("publishes 0 as 0, 1..k-1 as <k or 0, the rest within 2", () => {
+  it("publishes 0 as 0, 1..k-1 as 0 or k by its cell key, the rest within 2", () => {
     expect(publishDependencyCount(tally(0), 5)).toEqual({ suppressed: false, value: 0 });
-    expect(publishDependencyCount(tally(1), 5)).toMatchObject({ suppressed: true, display: "<5" });
-    expect(publishDependencyCount({ count: 4, keySum: 0 }, 5)).toEqual({ suppressed: false, value: 0 });
-    expect(publishDependencyCount(tally(5), 5)).toEqual({ suppressed: false, value: 5 });
+    expect(publishDependencyCount(tally(0, S), 5)).toEqual({ suppressed: false, value: 0 });
+    expect(publishDependencyCount(tally(1), 5)).toEqual({ suppressed: false, value: 0 });
+    expect(publishDependencyCount(tally(4, S), 5)).toEqual({ suppressed: false, value: 5 });
+    // The boundary between the two: keys 0..223 give 0, 224..255 give k.
+    expect(publishDependencyCount(tally(2, 223), 5)).toEqual({ suppressed: false, value: 0 });
+    expect(publishDependencyCount(tally(2, 224), 5)).toEqual({ suppressed: false, value: 5 });
+    expect(publishDependencyCount({ respondents: 5, keySum: X }, 5)).toEqual({ suppressed: false, value: 5 });
+    expect(publishDependencyCount(tally(5, S), 5)).toEqual({ suppressed: false, value: 6 });
   });
 
-  it("publishes maintainers on their own under a shown row, and gives none under a hidden or zero row", () => {
+  it("publishes maintainers on their own under a shown row, and gives none under a row published as 0", () => {
     const shown = { suppressed: false as const, value: 10 };
-    expect(publishMaintainers(tally(3), shown, 5)).toMatchObject({ suppressed: true, display: "<5" });
+    expect(publishMaintainers(tally(3), shown, 5)).toEqual({ suppressed: false, value: 0 });
+    expect(publishMaintainers(tally(3, S), shown, 5)).toEqual({ suppressed: false, value: 5 });
     expect(publishMaintainers(tally(8), shown, 5)).toEqual({ suppressed: false, value: 8 });
     expect(publishMaintainers(tally(0), shown, 5)).toEqual({ suppressed: false, value: 0 });
-    const small = { suppressed: true as const, reason: "small" as const, display: "<5" };
     const none = { suppressed: true, reason: "not-shown", display: "—" };
-    expect(publishMaintainers(tally(1), small, 5)).toEqual(none);
-    expect(publishMaintainers(tally(2), { suppressed: false, value: 0 }, 5)).toEqual(none);
+    // Whatever the maintainers' own key: a figure of their own could contradict the row's 0.
+    expect(publishMaintainers(tally(2, S), { suppressed: false, value: 0 }, 5)).toEqual(none);
+    // A row with no count at all (a table with a "<k" band, or an unpublished round) gives none either.
+    expect(publishMaintainers(tally(8), { suppressed: true, reason: "small", display: "<5" }, 5)).toEqual(none);
   });
 
-  it("never publishes a value in 1..k-1 (property)", () => {
+  it("never publishes a value in 1..k-1, nor a \"<k\" (property)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 0, max: 60 }), fc.nat(10_000), (k, count, keySum) => {
         const cell = publishDependencyCount({ count, keySum }, k);
+        expect(cell.suppressed).toBe(false);
         if (!cell.suppressed) expect(cell.value === 0 || cell.value >= k).toBe(true);
       }),
     );
@@ -75,72 +90,72 @@ describe("publishDependencyCount and publishMaintainers", () => {
 
 describe("rankNeedsHelp", () => {
   const counts = [
-    row(2, 9, 2),
-    row(1, 6, 5),
+    // SQLAlchemy: 9; its 2 maintainers have a key of their own, which publishes them as 5.
+    row(2, 9, 2, X, S),
+    // Alembic 7 and Zed 6 (+1) are both published as 7: the tie goes by name, not by the true counts.
+    row(1, 7, 5),
+    row(6, 6, 0, S),
+    // Boto3: 3 published as 0, ranked with Sphinx, which nobody named; Pytest: 1 published as 5.
     row(4, 3, 1),
-    row(5, 1, 0),
-    row(6, 6, 0),
+    row(5, 1, 0, S),
   ];
 
-  it("puts zero first, then every <k row by name, then counts ascending with ties by name", () => {
+  it("puts rows published as 0 first by name, then published counts ascending with ties by name", () => {
     const rows = rankNeedsHelp(PROJECTS, counts, 20, 5);
     expect(rows.map((r) => [r.name, r.tier])).toEqual([
+      ["Boto3", "none"],
       ["Sphinx", "none"],
-      ["Boto3", "fewer-than-k"],
-      ["Pytest", "fewer-than-k"],
+      ["Pytest", "counted"],
       ["Alembic", "counted"],
       ["Zed", "counted"],
       ["SQLAlchemy", "counted"],
     ]);
   });
 
-  it("publishes every count and gives no share for a hidden count", () => {
+  it("publishes every count, with a share of n for each published figure", () => {
     const rows = Object.fromEntries(rankNeedsHelp(PROJECTS, counts, 20, 5).map((r) => [r.name, r]));
     expect(rows.Sphinx).toMatchObject({ respondents: { value: 0 }, maintainers: { display: "—" }, share: 0 });
-    expect(rows.Boto3).toMatchObject({ respondents: { display: "<5" }, maintainers: { display: "—" }, share: null });
-    expect(rows.Pytest).toMatchObject({ respondents: { display: "<5" }, maintainers: { display: "—" }, share: null });
-    expect(rows.Alembic).toMatchObject({ respondents: { value: 6 }, maintainers: { value: 5 }, share: 0.3 });
-    expect(rows.SQLAlchemy).toMatchObject({ respondents: { value: 9 }, maintainers: { display: "<5" }, share: 0.45 });
-    expect(rows.Zed).toMatchObject({ maintainers: { value: 0 } });
+    // A small count published as 0 looks exactly like Sphinx.
+    expect(rows.Boto3).toMatchObject({ respondents: { value: 0 }, maintainers: { display: "—" }, share: 0 });
+    expect(rows.Pytest).toMatchObject({ respondents: { value: 5 }, maintainers: { value: 0 }, share: 0.25 });
+    expect(rows.Alembic).toMatchObject({ respondents: { value: 7 }, maintainers: { value: 5 }, share: 0.35 });
+    expect(rows.Zed).toMatchObject({ respondents: { value: 7 }, maintainers: { value: 0 }, share: 0.35 });
+    expect(rows.SQLAlchemy).toMatchObject({ respondents: { value: 9 }, maintainers: { value: 5 }, share: 0.45 });
   });
 
   it("filters by section", () => {
     expect(rankNeedsHelp(PROJECTS, counts, 20, 5, "testing").map((r) => r.name)).toEqual(["Boto3", "Pytest", "Zed"]);
+    expect(rankNeedsHelp(PROJECTS, counts, 20, 5, "docs").map((r) => r.name)).toEqual(["Sphinx"]);
   });
 
-  it("never orders the <k rows by their hidden counts (property)", () => {
+  it("orders small counts by their published 0 or k, then by name, never by their true counts (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 6, maxLength: 6 }), (values) => {
-        const rows = rankNeedsHelp(
-          PROJECTS,
-          values.map((respondents, i) => row(i + 1, respondents, 0)),
-          50,
-          5,
-        );
-        const names = rows.map((r) => r.name);
-        expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
-        expect(rows.every((r) => r.respondents.suppressed && r.share === null)).toBe(true);
+      fc.property(smallCounts, smallCounts, fc.array(anyKey, { minLength: 6, maxLength: 6 }), (some, others, keys) => {
+        const rank = (values: number[]) => rankNeedsHelp(PROJECTS, values.map((v, i) => row(i + 1, v, 0, keys[i])), 50, 5);
+        const rows = rank(some);
+        // Other true counts behind the same keys: the same figures, so exactly the same ranking.
+        expect(rank(others)).toEqual(rows);
+        for (const r of rows) {
+          expect(r.respondents).toSatisfy((c: Cell) => !c.suppressed && (c.value === 0 || c.value === 5));
+          expect(r.tier).toBe(cellValue(r.respondents) === 0 ? "none" : "counted");
+          expect(r.share).toBe(cellValue(r.respondents)! / 50);
+        }
+        const sorted = [...rows].sort((a, b) => cellValue(a.respondents)! - cellValue(b.respondents)! || byName(a.name, b.name));
+        expect(rows.map((r) => r.name)).toEqual(sorted.map((r) => r.name));
       }),
     );
   });
 });
 
 describe("computeCoverage", () => {
-  it("counts projects with at least k respondents against every external dependency, overall and by section", () => {
-    const rows = rankNeedsHelp(
-      PROJECTS,
-      [
-        row(2, 9, 0),
-        row(4, 5, 0),
-        row(5, 4, 0),
-      ],
-      20,
-      5,
-    );
+  it("counts projects published as a count against every external dependency, overall and by section", () => {
+    // Coverage follows the published figures: Pytest's 4 (published as 0) is not covered, Sphinx's 2 (published
+    // as 5) is, since the table shows it as 5 like any count of 5.
+    const rows = rankNeedsHelp(PROJECTS, [row(2, 9, 0), row(4, 5, 0), row(5, 4, 0), row(3, 2, 0, S)], 20, 5);
     expect(computeCoverage(rows)).toEqual({
-      overall: { dependencies: 6, inSurvey: 6, covered: 2, share: 2 / 6 },
+      overall: { dependencies: 6, inSurvey: 6, covered: 3, share: 3 / 6 },
       bySection: [
-        { section: "docs", dependencies: 1, inSurvey: 1, covered: 0, share: 0 },
+        { section: "docs", dependencies: 1, inSurvey: 1, covered: 1, share: 1 },
         { section: "general", dependencies: 3, inSurvey: 3, covered: 2, share: 2 / 3 },
         { section: "testing", dependencies: 3, inSurvey: 3, covered: 1, share: 1 / 3 },
       ],
@@ -148,9 +163,9 @@ describe("computeCoverage", () => {
     // Packages not in the survey yet count in the denominator, as not covered.
     const unmatched = [{ package: "six", section: "general" }, { package: "mox", section: "qa" }];
     expect(computeCoverage(rows, unmatched)).toEqual({
-      overall: { dependencies: 8, inSurvey: 6, covered: 2, share: 2 / 8 },
+      overall: { dependencies: 8, inSurvey: 6, covered: 3, share: 3 / 8 },
       bySection: [
-        { section: "docs", dependencies: 1, inSurvey: 1, covered: 0, share: 0 },
+        { section: "docs", dependencies: 1, inSurvey: 1, covered: 1, share: 1 },
         { section: "general", dependencies: 4, inSurvey: 3, covered: 2, share: 2 / 4 },
         { section: "qa", dependencies: 1, inSurvey: 0, covered: 0, share: 0 },
         { section: "testing", dependencies: 3, inSurvey: 3, covered: 1, share: 1 / 3 },
@@ -172,14 +187,17 @@ describe("shapeDependencyReport", () => {
     section: null,
   };
 
-  it("gives no figures for n < k, but still lists the unmatched packages", () => {
+  it("gives no figures when n is published as 0, but still lists the unmatched packages", () => {
     const report = shapeDependencyReport({ ...base, n: tally(4) });
-    expect(report).toMatchObject({ status: "too-few", respondents: { display: "<5" }, rows: null, coverage: null });
+    expect(report).toMatchObject({ status: "too-few", respondents: { value: 0 }, rows: null, coverage: null });
     expect(report.unmatched.map((u) => u.package)).toEqual(["aaa", "zzz"]);
+    // A small n published as k is shown like any n of k: the figure says no more than a count of 5 would.
+    expect(shapeDependencyReport({ ...base, n: tally(4, S) })).toMatchObject({ status: "ok", respondents: { value: 5 } });
   });
 
-  it("says no-responses for an empty round", () => {
+  it("says no-responses for a round published as 0, empty or not", () => {
     expect(shapeDependencyReport({ ...base, n: tally(0), roundTotal: tally(0) }).status).toBe("no-responses");
+    expect(shapeDependencyReport({ ...base, n: tally(3), roundTotal: tally(3) }).status).toBe("no-responses");
   });
 
   it("narrows the rows and the unmatched list by section, not the coverage", () => {
@@ -192,22 +210,25 @@ describe("shapeDependencyReport", () => {
   it("writes the CSV with the same figures", () => {
     const report = shapeDependencyReport({
       ...base,
-      counts: [row(4, 2, 1), ...base.counts],
+      counts: [row(4, 2, 1, S), row(5, 3, 1), ...base.counts],
       n: tally(20),
     });
     const csv = dependencyRowsToCsv(report.rows ?? [], 20, 5);
+    // 2 contributors published as 5 (and its maintainer, with the same key, as 5): a row like any count of 5.
     expect(csv.find((row) => row[1] === "Boto3")).toEqual([
-      "fewer than 5",
+      "5 or more",
       "Boto3",
       "boto3",
       "Cat",
       "boto boto3 botocore",
       "general testing",
-      "<5",
-      "—",
-      "",
+      5,
+      5,
+      "0.2500",
       20,
     ]);
+    // 3 contributors published as 0: a row like one nobody named, with no maintainers' figure.
+    expect(csv.find((row) => row[1] === "Pytest")?.slice(0, 9)).toEqual(["no contributors", "Pytest", "pytest", "Cat", "pytest", "testing", 0, "—", "0.0000"]);
     expect(csv.find((row) => row[1] === "SQLAlchemy")?.slice(6, 9)).toEqual([9, 0, "0.4500"]);
   });
 });
