@@ -216,7 +216,7 @@ describe("shapeDependencyReport", () => {
     const csv = dependencyRowsToCsv(report.rows ?? [], 20, 5);
     // 2 contributors published as 5 (and its maintainer, with the same key, as 5): a row like any count of 5.
     expect(csv.find((row) => row[1] === "Boto3")).toEqual([
-      "5 or more",
+      "shown as 5 or more",
       "Boto3",
       "boto3",
       "Cat",
@@ -228,7 +228,7 @@ describe("shapeDependencyReport", () => {
       20,
     ]);
     // 3 contributors published as 0: a row like one nobody named, with no maintainers' figure.
-    expect(csv.find((row) => row[1] === "Pytest")?.slice(0, 9)).toEqual(["no contributors", "Pytest", "pytest", "Cat", "pytest", "testing", 0, "—", "0.0000"]);
+    expect(csv.find((row) => row[1] === "Pytest")?.slice(0, 9)).toEqual(["0 (fewer than 5, perhaps none)", "Pytest", "pytest", "Cat", "pytest", "testing", 0, "—", "0.0000"]);
     expect(csv.find((row) => row[1] === "SQLAlchemy")?.slice(6, 9)).toEqual([9, 0, "0.4500"]);
   });
 });

@@ -146,9 +146,9 @@ function coverageCell(rows: readonly NeedsHelpRow[], notInSurvey: number): Cover
 /**
  * Coverage: the share of every external dependency, catalogued or not, with at least k contributing respondents,
  * overall and per section. A package the catalogue has no entry for cannot be named on the form, so it counts as
- * not covered. Computed from the tiers alone, i.e. from whether each row's count is shown: "has >= k" is exactly
- * what the table already tells (a number rather than "<k"), so coverage reveals no count the table hides. It
- * counts dependencies, not people, so it is not itself a small cell.
+ * not covered. Computed from the tiers alone, i.e. from whether each row's count is published as k or more: exactly
+ * what the table already tells (a published k may stand for fewer, docs/privacy.md, and coverage inherits that),
+ * so coverage reveals no count the table hides. It counts dependencies, not people, so it is not a small cell.
  */
 export function computeCoverage(rows: readonly NeedsHelpRow[], unmatched: readonly UnmatchedDependency[] = []): DependencyCoverage {
   const sections = [...new Set([...rows.flatMap((row) => row.sections), ...unmatched.map((dep) => dep.section)])].sort();
@@ -224,11 +224,11 @@ export const DEPENDENCY_DEFINITIONS = {
   section:
     "A requirement section (general, testing, docs, ...): it narrows the listed dependencies, not the respondents. Coverage by section is always over every section.",
   ranking:
-    "Fewest contributors first: 0, then “<k” (ranked together, by name), then by count, ties by name.",
+    "Fewest contributors first: 0 (fewer than k, perhaps none), then by count, ties by name.",
   coverage:
-    "The share of every external dependency with at least k contributing respondents: catalogue projects whose count is shown as a number, out of all of them plus the packages not in the survey yet (which respondents cannot name, so they count as not covered).",
+    "The share of every external dependency with at least k contributing respondents: catalogue projects whose count is published as k or more, out of all of them plus the packages not in the survey yet (which respondents cannot name, so they count as not covered).",
   smallCells:
-    "Every count is adjusted a little so that nobody can be singled out (docs/privacy.md): k or more by at most 2, 1 to k−1 shown as “<k” (no share) or as 0, and 0 as 0. The same respondents always get the same figure, here and on the dashboard. Fewer than k respondents: no figures at all.",
+    "Every count is adjusted a little so that nobody can be singled out (docs/privacy.md): k or more by at most 2 and never below k, 1 to k−1 shown as 0 or, for one group in eight, as k, and 0 as 0. So 0 means fewer than k, perhaps none. The same respondents always get the same figure, here and on the dashboard. When n is shown as 0, no figures at all.",
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -310,9 +310,9 @@ export const DEPENDENCY_CSV_HEADER = [
 ] as const;
 
 const TIER_LABELS: Record<NeedsHelpTier, (k: number) => string> = {
-  none: () => "no contributors",
+  none: (k) => `0 (fewer than ${k}, perhaps none)`,
   "fewer-than-k": (k) => `fewer than ${k}`,
-  counted: (k) => `${k} or more`,
+  counted: (k) => `shown as ${k} or more`,
 };
 
 export const describeTier = (tier: NeedsHelpTier, k: number) => TIER_LABELS[tier](k);
