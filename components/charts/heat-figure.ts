@@ -34,7 +34,11 @@ export function renderHeat(spec: HeatSpec, view: FigureView): { markup: string; 
   const gridWidth = spec.columns.length * CELL_WIDTH;
   // Column labels run up-right at 45°: the last one may reach past the grid's right edge.
   const overhang = Math.max(0, columnLabelLength * COS45 - CELL_WIDTH / 2);
-  const width = Math.ceil(Math.max(rowLabelWidth + gridWidth + overhang + 8, SCALE_WIDTH + 140));
+  const scaleTitle = `Colour: ${unit}${spec.diagonal ? " (diagonal outlined, not coloured by scale)" : ""}`;
+  // A grid of few columns is narrower than the scale's title: the figure takes the title's width then.
+  const width = Math.ceil(
+    Math.max(rowLabelWidth + gridWidth + overhang + 8, SCALE_WIDTH + 140, textWidth(scaleTitle, 12) + 8),
+  );
 
   const cells = spec.cells.flatMap((row, i) => row.map((value, j) => ({ value, i, j })));
   const colourValues = cells
@@ -45,10 +49,7 @@ export function renderHeat(spec: HeatSpec, view: FigureView): { markup: string; 
   // Legend: the colour scale in the view's unit, then what the other marks mean.
   const scaleTop = 4;
   const scale =
-    text(
-      { x: 0, y: scaleTop + 11, fill: TEXT_COLOUR },
-      `Colour: ${unit}${spec.diagonal ? " (diagonal outlined, not coloured by scale)" : ""}`,
-    ) +
+    text({ x: 0, y: scaleTop + 11, fill: TEXT_COLOUR }, scaleTitle) +
     el(
       "defs",
       {},
@@ -75,7 +76,7 @@ export function renderHeat(spec: HeatSpec, view: FigureView): { markup: string; 
       cellNumber(max, view),
     );
   const entries: LegendEntry[] = [];
-  if (cells.some((cell) => valueIn(cell.value, view) === 0)) entries.push({ kind: "zero", label: "0: nobody" });
+  if (cells.some((cell) => valueIn(cell.value, view) === 0)) entries.push({ kind: "zero", label: "0: none, or too few to show" });
   if (hasHiddenValues(spec)) entries.push({ kind: "hidden", label: spec.hiddenNote });
   if (spec.diagonal) entries.push({ kind: "outline", label: "diagonal: the project's own respondents" });
   const legend = renderLegend(entries, { top: scaleTop + 48, hatchId, wrap: Math.floor((width - 20) / 6.5) });
