@@ -92,13 +92,23 @@ export function renderColumns(
           valueLabel(shown, column.value.percent),
         ),
       );
-    if (i % labelStep === 0)
+    if (i % labelStep === 0) {
+      // A label centred under one of the last columns would run past the right edge on a phone: it ends at its
+      // column's right edge instead.
+      const centred = ((GUTTER + (i + 0.5) * slot) / 100) * NARROWEST + textWidth(column.label, 11) / 2 <= NARROWEST - 2;
       parts.push(
         text(
-          { x: centre, y: plotBottom + 14, "text-anchor": "middle", fill: MUTED_COLOUR, "font-size": 11 },
+          {
+            x: centred ? centre : pct(GUTTER + (i + 1) * slot),
+            y: plotBottom + 14,
+            "text-anchor": centred ? "middle" : "end",
+            fill: MUTED_COLOUR,
+            "font-size": 11,
+          },
           column.label,
         ),
       );
+    }
     return parts.join("");
   });
   const unit = view === "percent" ? spec.units.percent : spec.units.count;

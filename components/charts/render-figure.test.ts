@@ -87,6 +87,14 @@ describe("columns", () => {
     ],
   };
 
+  it("ends the labels of the last columns at their column, so none runs past the right edge on a phone", () => {
+    const days = Array.from({ length: 42 }, (_, i) => ({ label: `04-${String(i + 1).padStart(2, "0")}`, value: shownValue(5, 2) }));
+    const svg = renderFigure({ ...columns, columns: days }, "count");
+    const labels = [...svg.matchAll(/<text[^>]*text-anchor="(middle|end)"[^>]*>(04-\d\d)<\/text>/g)].map((m) => [m[2], m[1]]);
+    expect(labels[0]).toEqual(["04-01", "middle"]);
+    expect(labels.at(-1)![1]).toBe("end");
+  });
+
   it("tells a hidden day from an empty one in the legend and the marks", () => {
     const svg = renderFigure(columns, "count");
     expect(textsOf(svg)).toEqual(

@@ -135,7 +135,7 @@ export function responsesOverTimeFigure(series: TimelineSeries, k: number): Card
       label: "Column chart of responses per day; the data table below has the numbers",
       units: { percent: "% of responses", count: "responses" },
       hiddenNote: hiddenNote(k, "responses that day", ", possibly none"),
-      zeroNote: "empty: no responses that day",
+      zeroNote: `empty: none that day, or fewer than ${k}`,
       axis: "day (UTC, month-day)",
       columns: series.days.map((day) => ({ label: day.day.slice(5), value: fromMeasure(day) })),
     },
