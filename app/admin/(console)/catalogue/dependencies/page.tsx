@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/admin/action-form";
+import { TableScroll } from "@/components/admin/table-scroll";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listBulkAddSuggestions, listDependenciesForAdmin } from "@/lib/db/admin-dependencies";
 import { getDatabase } from "@/lib/db/client";
@@ -21,39 +22,43 @@ type AdminDependency = Awaited<ReturnType<typeof listDependenciesForAdmin>>[numb
 function DependencyTable({ rows, origin }: { rows: AdminDependency[]; origin: "openstack" | "external" }) {
   const other = origin === "openstack" ? "external" : "openstack";
   return (
-    <table className={styles.table} data-testid={`dependencies-${origin}`}>
-      <thead>
-        <tr>
-          <th>Package</th>
-          <th>Section</th>
-          <th>Decided by</th>
-          {origin === "external" ? <th>Catalogue project</th> : null}
-          <th>Change</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((dep) => (
-          <tr key={dep.id} data-package={dep.package}>
-            <td>{dep.package}</td>
-            <td>{dep.section}</td>
-            <td>{DECIDED_BY[dep.originSource] ?? dep.originSource}</td>
-            {origin === "external" ? (
-              <td>{dep.project?.name ?? <span className="muted">not in the survey yet</span>}</td>
-            ) : null}
-            <td>
-              <ActionForm
-                action={setDependencyOriginAction}
-                submitLabel={other === "openstack" ? "Mark OpenStack's own" : "Mark external"}
-                label={`Change the origin of ${dep.package}`}
-              >
-                <input type="hidden" name="dependencyId" value={dep.id} />
-                <input type="hidden" name="origin" value={other} />
-              </ActionForm>
-            </td>
+    <TableScroll
+      label={`${origin === "openstack" ? "OpenStack’s own packages" : "External packages"} (scrolls sideways)`}
+    >
+      <table className={styles.table} data-testid={`dependencies-${origin}`}>
+        <thead>
+          <tr>
+            <th>Package</th>
+            <th>Section</th>
+            <th>Decided by</th>
+            {origin === "external" ? <th>Catalogue project</th> : null}
+            <th>Change</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((dep) => (
+            <tr key={dep.id} data-package={dep.package}>
+              <td>{dep.package}</td>
+              <td>{dep.section}</td>
+              <td>{DECIDED_BY[dep.originSource] ?? dep.originSource}</td>
+              {origin === "external" ? (
+                <td>{dep.project?.name ?? <span className="muted">not in the survey yet</span>}</td>
+              ) : null}
+              <td>
+                <ActionForm
+                  action={setDependencyOriginAction}
+                  submitLabel={other === "openstack" ? "Mark OpenStack's own" : "Mark external"}
+                  label={`Change the origin of ${dep.package}`}
+                >
+                  <input type="hidden" name="dependencyId" value={dep.id} />
+                  <input type="hidden" name="origin" value={other} />
+                </ActionForm>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
