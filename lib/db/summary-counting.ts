@@ -11,18 +11,18 @@
 // respondent's key once.
 import { CONTRIBUTION_KINDS, type ContributionKind } from "../survey/questions";
 import type { Tally } from "../survey/cell-key";
-import {
-  HISTOGRAM_TOP_BIN,
-  type BinRow,
-  type CategoryKindRow,
-  type DayRow,
-  type PairRow,
-  type ProjectCountRow,
-  type RoundCountRow,
-  type RoundProjectRow,
-  type TeamCategoryRow,
-  type TeamCountRow,
-} from "../survey/summary-shape";
+import { HISTOGRAM_TOP_BIN } from "../survey/summary-shape";
+import type {
+  BinRow,
+  CategoryKindRow,
+  DayRow,
+  PairRow,
+  ProjectCountRow,
+  RoundCountRow,
+  RoundProjectRow,
+  TeamCategoryRow,
+  TeamCountRow,
+} from "../survey/summary-rows";
 import { KIND_COLUMNS } from "./kind-columns";
 import { answerCountsFromRows } from "./summary-answer-counts";
 import { Prisma } from "./generated/sqlite/client";

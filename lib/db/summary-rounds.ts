@@ -19,7 +19,8 @@ import {
   type SummaryFilters,
   type SummaryView,
 } from "../survey/summary-filters";
-import { COMPARISON_ROUNDS_LIMIT, type CategoryLabel, type SummaryLabels, type TeamLabel } from "../survey/summary-shape";
+import { COMPARISON_ROUNDS_LIMIT } from "../survey/summary-shape";
+import type { CategoryLabel, SummaryLabels, TeamLabel } from "../survey/summary-rows";
 import type { Db } from "./client";
 import type { ReadPool } from "./read-pool";
 import type { RecountGate } from "./recount-gate";
