@@ -22,7 +22,7 @@ import {
 import { COMPARISON_ROUNDS_LIMIT } from "../survey/summary-shape";
 import type { CategoryLabel, SummaryLabels, TeamLabel } from "../survey/summary-rows";
 import type { Db } from "./client";
-import type { ReadPool } from "./read-pool";
+import type { ReadPool } from "./read-pool-contract";
 import type { RecountGate } from "./recount-gate";
 import { listResultsRounds } from "./results-rounds";
 
