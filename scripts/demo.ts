@@ -1,9 +1,7 @@
 // npm run demo [-- --responses N --seed S]: fill the demo rounds with synthetic responses.
 import { parseArgs } from "node:util";
-import { getEnv } from "../lib/env";
-import { createDb } from "../lib/db/client";
 import { DemoRefused, fillDemoRounds } from "../lib/db/demo";
-import { describeStartupError, prepareDatabase } from "../lib/db/prepare";
+import { openPreparedDatabase } from "./open-database";
 
 const { values } = parseArgs({ options: { responses: { type: "string", default: "400" }, seed: { type: "string", default: "2026" } } });
 const count = Number(values.responses);
@@ -12,15 +10,7 @@ if (!Number.isInteger(count) || count < 1 || count > 2_000_000 || !Number.isInte
   console.error("upstream-census: --responses must be a whole number from 1 to 2,000,000 and --seed a whole number");
   process.exit(2);
 }
-let url: string | undefined;
-try {
-  url = getEnv().DATABASE_URL;
-  await prepareDatabase(url, { missingOnly: true });
-} catch (error) {
-  console.error(`upstream-census: ${describeStartupError(error, url)}`);
-  process.exit(1);
-}
-const { db } = createDb(url);
+const db = await openPreparedDatabase();
 try {
   for (const round of await fillDemoRounds(db, { count, seed })) console.log(`Demo round ${round.slug}: ${round.count} synthetic responses`);
 } catch (error) {

@@ -5,13 +5,11 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { createDb } from "../lib/db/client";
 import { listDependencyLoads } from "../lib/db/dependency-history";
 import { loadDependencyList } from "../lib/db/dependencies-load";
-import { describeStartupError, prepareDatabase } from "../lib/db/prepare";
-import { getEnv } from "../lib/env";
 import { toListedDependency } from "../lib/survey/dependency-plan";
 import { MAX_REQUIREMENTS_BYTES, parseRequirements, RequirementsError } from "../lib/survey/requirements-parse";
+import { openPreparedDatabase } from "./open-database";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -61,15 +59,7 @@ if (file) {
   }
 }
 
-let url: string | undefined;
-try {
-  url = getEnv().DATABASE_URL;
-  await prepareDatabase(url, { missingOnly: true });
-} catch (error) {
-  console.error(`upstream-census: ${describeStartupError(error, url)}`);
-  process.exit(1);
-}
-const { db } = createDb(url);
+const db = await openPreparedDatabase();
 try {
   if (parsed && file) {
     for (const skipped of parsed.skipped)

@@ -17,8 +17,8 @@ import {
   countProjectRespondents,
   countProjectsPerRespondent,
   countTeamRespondents,
-  type RespondentFilters,
 } from "../lib/db/summary-counting";
+import type { RespondentFilters } from "../lib/db/respondent-scope";
 import type { SummarySource } from "../lib/db/summary-rounds";
 import { publishTally } from "../lib/survey/cell-key";
 import { generateDemoResponses } from "../lib/survey/demo-generator";

@@ -5,6 +5,7 @@ import {
   hiddenValue,
   shownValue,
   type BarsSpec,
+  type ColumnsSpec,
   type FigureSpec,
   type FigureUnits,
   type FigureValue,
@@ -70,6 +71,27 @@ function singleBars(
   };
 }
 
+/** One column per bin or day, one measure per column: the histograms and the timeline. */
+function singleColumns(
+  id: string,
+  label: string,
+  units: FigureUnits,
+  notes: { hidden: string; zero?: string },
+  axis: string,
+  columns: { label: string; measure: Measure }[],
+): ColumnsSpec {
+  return {
+    kind: "columns",
+    id,
+    label,
+    units,
+    hiddenNote: notes.hidden,
+    ...(notes.zero === undefined ? {} : { zeroNote: notes.zero }),
+    axis,
+    columns: columns.map((column) => ({ label: column.label, value: fromMeasure(column.measure) })),
+  };
+}
+
 /** A table of one measure per row: the label, any extra columns, the count and its percentage. */
 const measureRows = <T extends Measure>(rows: readonly T[], cells: (row: T) => string[]) =>
   rows.map((row) => [...cells(row), displayCell(row.count), percentText(row.percent)]);
@@ -110,15 +132,14 @@ export function categoriesFigure(series: CategoriesSeries, k: number): CardFigur
 
 export function projectsPerRespondentFigure(series: HistogramSeries, k: number): CardFigure {
   return {
-    spec: {
-      kind: "columns",
-      id: "projects-per-respondent",
-      label: "Histogram of respondents by number of upstream projects chosen; the data table below has the numbers",
-      units: RESPONDENTS,
-      hiddenNote: hiddenNote(k, "respondents", ", possibly none"),
-      axis: "upstream projects chosen",
-      columns: series.bins.map((bin) => ({ label: bin.label, value: fromMeasure(bin) })),
-    },
+    spec: singleColumns(
+      "projects-per-respondent",
+      "Histogram of respondents by number of upstream projects chosen; the data table below has the numbers",
+      RESPONDENTS,
+      { hidden: hiddenNote(k, "respondents", ", possibly none") },
+      "upstream projects chosen",
+      series.bins.map((bin) => ({ label: bin.label, measure: bin })),
+    ),
     table: {
       caption: "Respondents by number of upstream projects chosen, and their share of n",
       columns: ["Projects chosen", "Respondents", "% of respondents"],
@@ -129,16 +150,14 @@ export function projectsPerRespondentFigure(series: HistogramSeries, k: number):
 
 export function responsesOverTimeFigure(series: TimelineSeries, k: number): CardFigure {
   return {
-    spec: {
-      kind: "columns",
-      id: "responses-over-time",
-      label: "Column chart of responses per day; the data table below has the numbers",
-      units: { percent: "% of responses", count: "responses" },
-      hiddenNote: hiddenNote(k, "responses that day", ", possibly none"),
-      zeroNote: `empty: none that day, or fewer than ${k}`,
-      axis: "day (UTC, month-day)",
-      columns: series.days.map((day) => ({ label: day.day.slice(5), value: fromMeasure(day) })),
-    },
+    spec: singleColumns(
+      "responses-over-time",
+      "Column chart of responses per day; the data table below has the numbers",
+      { percent: "% of responses", count: "responses" },
+      { hidden: hiddenNote(k, "responses that day", ", possibly none"), zero: `empty: none that day, or fewer than ${k}` },
+      "day (UTC, month-day)",
+      series.days.map((day) => ({ label: day.day.slice(5), measure: day })),
+    ),
     table: {
       caption: "Responses per day (UTC), and their share of all responses (n)",
       columns: ["Day", "Responses", "% of responses"],
@@ -307,15 +326,14 @@ export function frequencyFigure(series: FrequencySeries, k: number): CardFigure 
 
 export function yearsFigure(series: YearsSeries, k: number): CardFigure {
   return {
-    spec: {
-      kind: "columns",
-      id: "years-contributing",
-      label: "Histogram of respondents by years contributing to OpenStack; the data table below has the numbers",
-      units: RESPONDENTS,
-      hiddenNote: hiddenNote(k, "respondents", ", possibly none"),
-      axis: "years (n/a: no answer)",
-      columns: series.bins.map((bin) => ({ label: bin.label, value: fromMeasure(bin) })),
-    },
+    spec: singleColumns(
+      "years-contributing",
+      "Histogram of respondents by years contributing to OpenStack; the data table below has the numbers",
+      RESPONDENTS,
+      { hidden: hiddenNote(k, "respondents", ", possibly none") },
+      "years (n/a: no answer)",
+      series.bins.map((bin) => ({ label: bin.label, measure: bin })),
+    ),
     table: {
       caption: "Respondents by years contributing to OpenStack, and their share of n",
       columns: ["Years", "Respondents", "% of respondents"],

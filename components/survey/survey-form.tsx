@@ -8,18 +8,15 @@ import {
   useState,
   startTransition,
   type FormEvent,
-  type MouseEvent,
 } from "react";
-import { deleteOwnResponse, submitResponse, updateResponse } from "@/app/actions/survey-response";
-import { buildCatalogueIndex, matchProjectName } from "@/lib/survey/catalogue-match";
-import { suggestForTypo } from "@/lib/survey/responses-import/typo-hints";
+import { submitResponse, updateResponse } from "@/app/actions/survey-response";
+import { buildCatalogueIndex } from "@/lib/survey/catalogue-match";
 import type { RoundQuestions } from "@/lib/survey/questions";
 import {
   FIELD,
   frequencyFieldName,
   kindsFieldName,
   readResponseForm,
-  splitOtherProjects,
   toFormErrors,
   toResponseInput,
   type FormProjectAnswer,
@@ -30,8 +27,11 @@ import { MAX_TEXT_LENGTH, responseInputSchema, toFieldErrors, type FieldErrors }
 import { allProjects, type SurveyCatalogue } from "@/lib/survey/survey-catalogue";
 import { isBlankAnswer, toDraft } from "@/lib/survey/browser-memory";
 import { clearDraft, saveDraft } from "./browser-store";
+import { DeleteResponseForm } from "./delete-response-form";
+import { ErrorLinks } from "./error-links";
 import { describedBy, FieldError } from "./field-error";
-import { frequencyInputId, kindInputId, ProjectPicker, projectInputId } from "./project-picker";
+import { OtherProjectsField } from "./other-projects-field";
+import { ProjectPicker } from "./project-picker";
 import { SubmitButton } from "./submit-button";
 import styles from "./survey-form.module.css";
 import { TeamPicker } from "./team-picker";
@@ -168,16 +168,6 @@ export function SurveyForm({ mode, questions, catalogue, initialValues, carriedO
 
   const index = useMemo(() => buildCatalogueIndex(allProjects(catalogue)), [catalogue]);
   const projectNames = useMemo(() => new Map(index.projects.map((project) => [project.slug, project.name])), [index]);
-  const otherMatches = useMemo(
-    () =>
-      splitOtherProjects(values.others).map((line) => {
-        const match = matchProjectName(index, line);
-        // A line the catalogue does not know: the import's typo matcher may know what was meant.
-        const typo = match ? null : suggestForTypo(index, line);
-        return { line, match, hint: typo ? (index.projects.find((p) => p.slug === typo) ?? null) : null };
-      }),
-    [index, values.others],
-  );
 
   return (
     <>
@@ -252,44 +242,13 @@ export function SurveyForm({ mode, questions, catalogue, initialValues, carriedO
           onProgrammaticChange={readForm}
         />
 
-        <div className={styles.section}>
-          <label htmlFor="field-others" className={styles.question}>
-            {questions.others.label}
-          </label>
-          <p id="field-others-help" className={styles.help}>
-            {questions.others.help}
-          </p>
-          <textarea
-            id="field-others"
-            name={FIELD.others}
-            rows={3}
-            defaultValue={defaults.others}
-            aria-describedby={describedBy(
-              "field-others-help",
-              errors.others && "field-others-error",
-              otherMatches.length > 0 && "field-others-matches",
-            )}
-            aria-invalid={errors.others ? true : undefined}
-            className={styles.wide}
-          />
-          <FieldError id="field-others-error" message={errors.others} />
-          {otherMatches.length > 0 && (
-            <ul id="field-others-matches" className={styles.otherMatches}>
-              {otherMatches.map(({ line, match, hint }, position) => (
-                <li key={`${position}-${line}`}>
-                  “{line}”{" "}
-                  {match ? (
-                    <span>will be counted as {match.name}</span>
-                  ) : (
-                    <span className={styles.muted}>
-                      will be kept as typed{hint && <strong className={styles.typoHint}> (did you mean {hint.name}?)</strong>}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <OtherProjectsField
+          question={questions.others}
+          index={index}
+          defaultValue={defaults.others}
+          value={values.others}
+          error={errors.others}
+        />
 
         <div className={styles.section}>
           <label htmlFor="field-years" className={styles.question}>
@@ -385,82 +344,4 @@ function readProjectRow(form: HTMLFormElement, slug: string): FormProjectAnswer 
     kinds: inputs(kindsFieldName(slug)).map((input) => input.value),
     frequency: inputs(frequencyFieldName(slug))[0]?.value ?? "",
   };
-}
-
-/** The errors as links to their fields, so a long form never hides what needs fixing. */
-function ErrorLinks({
-  errors,
-  questions,
-  catalogue,
-}: {
-  errors: FieldErrors;
-  questions: RoundQuestions;
-  catalogue: SurveyCatalogue;
-}) {
-  const names = new Map(allProjects(catalogue).map((project) => [project.slug, project.name]));
-  const links = Object.entries(errors).flatMap(([key, message]) => {
-    const [head, slug, field] = key.split(":");
-    if (head === "project" && slug) {
-      const target =
-        field === "kinds"
-          ? kindInputId(slug, questions.kinds.options[0]?.code ?? "code")
-          : field === "frequency"
-            ? frequencyInputId(slug, questions.frequency.options[0]?.code ?? "once")
-            : projectInputId(slug);
-      return [{ key, href: `#${target}`, text: `${names.get(slug) ?? slug}: ${message}` }];
-    }
-    const target = Object.hasOwn(FIELD_TARGETS, key) ? FIELD_TARGETS[key] : undefined;
-    return target ? [{ key, href: `#${target}`, text: message }] : [];
-  });
-  // A question's link goes to its group; focus its first control, as a link to a field focuses the field.
-  const focusFirstControl = (event: MouseEvent<HTMLAnchorElement>, href: string) => {
-    const target = document.getElementById(href.slice(1));
-    const control = target?.matches("input, textarea, select")
-      ? target
-      : target?.querySelector<HTMLElement>("input:not([type=hidden]):not([disabled]), textarea");
-    if (!control) return;
-    event.preventDefault();
-    target?.scrollIntoView({ block: "start" });
-    control.focus({ preventScroll: true });
-  };
-  if (links.length === 0) return null;
-  return (
-    <ul className={styles.errorLinks}>
-      {links.map((link) => (
-        <li key={link.key}>
-          <a href={link.href} onClick={(event) => focusFirstControl(event, link.href)}>
-            {link.text}
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-const FIELD_TARGETS: Record<string, string> = {
-  teams: "question-teams",
-  notOpenStackContributor: "question-teams",
-  projects: "question-projects",
-  nothingOutsideOpenStack: "field-nothing-outside",
-  carriedOver: "carried-over",
-  others: "field-others",
-  yearsContributing: "field-years",
-  employerPaid: "question-employer",
-  comment: "field-comment",
-};
-
-/** Deleting asks twice: the first button only opens the confirmation (a details element works without JavaScript). */
-function DeleteResponseForm({ token }: { token: string }) {
-  return (
-    <details className={styles.deleteBox}>
-      <summary>Delete my response</summary>
-      <form action={deleteOwnResponse}>
-        <input type="hidden" name="token" value={token} />
-        <p>This removes every answer you gave in this response. It cannot be undone.</p>
-        <button type="submit" className={styles.danger}>
-          Delete permanently
-        </button>
-      </form>
-    </details>
-  );
 }

@@ -12,11 +12,10 @@ import {
   describeSummaryFilters,
   isRoundPublished,
   resolveSummaryFilters,
-  childScope,
   type ResolvedSummaryFilters,
-  type RespondentFilters,
   type SummarySource,
 } from "./summary-queries";
+import { childScope, type RespondentFilters } from "./respondent-scope";
 import {
   parseDependencyQuery,
   shapeDependencyReport,

@@ -5,7 +5,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Prisma } from "./generated/sqlite/client";
-import type { ReadPool } from "./read-pool";
+import type { ReadPool } from "./read-pool-contract";
 import { siblingModule, startSourceWorker } from "./source-worker";
 
 export interface CountWorkerData {

@@ -9,16 +9,9 @@ import pg from "pg";
 import { databaseKind, getEnv, type DatabaseKind } from "../env";
 import { sqliteFilePath, type Db } from "./client";
 import type { Prisma } from "./generated/sqlite/client";
+import type { ReadPool } from "./read-pool-contract";
 import { defaultSqliteReadThreads, SqliteReadPool } from "./read-pool-sqlite";
 import { RecountGate } from "./recount-gate";
-
-export interface ReadPool {
-  /** The rows of one SELECT, as plain objects keyed by column name. */
-  all<T>(statement: Prisma.Sql): Promise<T[]>;
-  /** How many statements run at once; more wait their turn. */
-  readonly size: number;
-  close(): Promise<void>;
-}
 
 export interface ReadPoolOptions {
   /** Threads (SQLite) or connections (PostgreSQL). Default: one fewer than the cores on SQLite, 3 on PostgreSQL. */

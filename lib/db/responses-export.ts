@@ -3,13 +3,9 @@
 // the next chunk is made only when the client has taken the previous one. Memory stays at about one batch
 // whatever the size of the round.
 import { CONTRIBUTION_KINDS } from "../survey/questions";
-import {
-  CODEBOOK_COLUMNS,
-  buildExportContext,
-  codebookRows,
-  createResponsesCsvWriter,
-  kindsFromMask,
-} from "../survey/responses-csv";
+import { buildExportContext, kindsFromMask } from "../survey/responses-csv";
+import { CODEBOOK_COLUMNS, codebookRows } from "../survey/responses-codebook";
+import { createResponsesCsvWriter } from "../survey/responses-csv-writer";
 import type { ExportContext, ExportLayout, ExportProject, ExportResponse } from "../survey/responses-csv";
 import { csvContentDisposition, toCsv, UTF8_BOM } from "../survey/csv";
 import type { CodebookQuery, ExportFilters, ResponsesExportQuery } from "../survey/export-filters";

@@ -9,6 +9,19 @@ export interface ResultsRound extends RoundChoice {
   id: number;
 }
 
+/** What the results read of a round: enough for its effective status and whether it publishes while open. */
+export const roundSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  status: true,
+  isDemo: true,
+  opensAt: true,
+  closesAt: true,
+  createdAt: true,
+  publishWhileOpen: true,
+} as const;
+
 /**
  * A round's n as published (the cell key method, docs/privacy.md), from the round's totals (one primary-key read):
  * 0, "<k" or at least k. The round's state follows the published figure, not the true count, so "no responses"
@@ -26,19 +39,7 @@ async function publishedRoundN(db: Db, roundId: number, k: number): Promise<numb
 /** Every round, newest first (by opening date, or creation for a round never opened), with its figures' state. */
 export async function listResultsRounds(db: Db, k: number): Promise<ResultsRound[]> {
   await settleRoundScheduleSoon(db);
-  const rounds = await db.round.findMany({
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      status: true,
-      isDemo: true,
-      opensAt: true,
-      closesAt: true,
-      createdAt: true,
-      publishWhileOpen: true,
-    },
-  });
+  const rounds = await db.round.findMany({ select: roundSelect });
   const now = new Date();
   const time = (round: (typeof rounds)[number]) => (round.opensAt ?? round.createdAt).getTime();
   rounds.sort((a, b) => time(b) - time(a) || b.id - a.id);

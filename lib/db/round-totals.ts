@@ -4,9 +4,10 @@
 // of a few thousand rows, whatever the round's size, instead of counts over all its rows.
 import { addTallies, EMPTY_TALLY, type Tally } from "../survey/cell-key";
 import { CONTRIBUTION_KINDS, type ContributionKind } from "../survey/questions";
-import { HISTOGRAM_TOP_BIN, type CategoryKindRow } from "../survey/summary-shape";
+import { HISTOGRAM_TOP_BIN } from "../survey/summary-shape";
+import type { CategoryKindRow } from "../survey/summary-rows";
 import { Prisma } from "./generated/sqlite/client";
-import type { ReadPool } from "./read-pool";
+import type { ReadPool } from "./read-pool-contract";
 import type { SummaryCounts } from "./summary-counts";
 import { EMPLOYER_PAID_SERIES, FREQUENCY_SERIES, NO_ANSWER, NOT_ASKED } from "../survey/summary-answers";
 

@@ -2,7 +2,7 @@
 // from the round's rows like the other charts' (lib/db/summary-queries.ts).
 import type { EmployerPaidRow, FrequencyRow, YearsRow } from "../survey/summary-answers";
 import { Prisma } from "./generated/sqlite/client";
-import { childScope, respondentScope, type RespondentFilters } from "./summary-counting";
+import { childScope, respondentScope, type RespondentFilters } from "./respondent-scope";
 import type { SummarySource } from "./summary-rounds";
 
 // SUM over no row is NULL; PostgreSQL gives COUNT and SUM as bigint or numeric.

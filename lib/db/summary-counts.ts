@@ -13,7 +13,7 @@ import type {
   RoundProjectRow,
   TeamCategoryRow,
   TeamCountRow,
-} from "../survey/summary-shape";
+} from "../survey/summary-rows";
 import type { EmployerPaidRow, FrequencyRow, YearsRow } from "../survey/summary-answers";
 
 export interface SummaryCounts {

@@ -19,11 +19,12 @@ import {
   type SummaryFilters,
   type SummaryView,
 } from "../survey/summary-filters";
-import { COMPARISON_ROUNDS_LIMIT, type CategoryLabel, type SummaryLabels, type TeamLabel } from "../survey/summary-shape";
+import { COMPARISON_ROUNDS_LIMIT } from "../survey/summary-shape";
+import type { CategoryLabel, SummaryLabels, TeamLabel } from "../survey/summary-rows";
 import type { Db } from "./client";
-import type { ReadPool } from "./read-pool";
+import type { ReadPool } from "./read-pool-contract";
 import type { RecountGate } from "./recount-gate";
-import { listResultsRounds } from "./results-rounds";
+import { listResultsRounds, roundSelect } from "./results-rounds";
 
 /**
  * Where a summary's reads go. Lookups of a few rows (filters, labels, stored figures) use the client on the
@@ -69,18 +70,6 @@ export type ResolveSummaryFiltersResult =
   /** No round exists at all: an empty dashboard, not an error. */
   | { ok: true; filters: null }
   | { ok: false; status: 400 | 404; issues: FilterIssue[] };
-
-const roundSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  status: true,
-  isDemo: true,
-  opensAt: true,
-  closesAt: true,
-  createdAt: true,
-  publishWhileOpen: true,
-} as const;
 
 /** Rounds newest first: by opening date, or creation for a round never opened. Rounds are few. */
 async function listRoundsNewestFirst(db: Db): Promise<SummaryRound[]> {

@@ -21,12 +21,11 @@ import { findRoundDependencyLoad } from "./dependency-history";
 import { countDependencyRespondents } from "./dependency-queries";
 import { Prisma } from "./generated/sqlite/client";
 import {
-  childScope,
   countRespondentTally,
-  type RespondentFilters,
   type ResolvedSummaryFilters,
   type SummarySource,
 } from "./summary-queries";
+import { childScope, type RespondentFilters } from "./respondent-scope";
 
 // SUM over no row is NULL; PostgreSQL gives COUNT and SUM as bigint or numeric.
 const num = (value: unknown) => Number(value ?? 0);

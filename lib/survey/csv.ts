@@ -82,4 +82,21 @@ export function csvContentDisposition(parts: readonly string[], date: Date): str
   return `attachment; filename="${stem || "export"}.csv"`;
 }
 
+/** The parts of an aggregate export's file name: what it is, then the round and every filter applied. */
+export function aggregateExportNameParts(
+  what: string,
+  filters: { round: { slug: string }; team: { slug: string } | null; category: { slug: string } | null; employerPaid: string | null },
+  ...more: (string | null | undefined)[]
+): string[] {
+  return [
+    "upstream-census",
+    what,
+    filters.round.slug,
+    filters.team?.slug,
+    filters.category?.slug,
+    filters.employerPaid ? `paid-${filters.employerPaid}` : undefined,
+    ...more,
+  ].filter((part): part is string => Boolean(part));
+}
+
 export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";

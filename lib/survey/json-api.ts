@@ -18,6 +18,10 @@ export const apiError = (status: number, code: ApiErrorCode, message: string, fi
   body: { ...apiErrorBody(code, message, fields) },
 });
 
+/** A handler's answer as the HTTP response; API answers are never cached. */
+export const apiResultResponse = ({ status, body }: ApiResult): Response =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
 export type JsonBodyResult = { ok: true; value: unknown } | { ok: false; result: ApiResult };
 
 const isJsonContentType = (header: string | null) => {

@@ -6,8 +6,6 @@ import {
   LONG_COLUMNS,
   WIDE_OTHER_COLUMNS,
   buildExportContext,
-  codebookRows,
-  createResponsesCsvWriter,
   headerFor,
   kindsFromColumns,
   kindsFromMask,
@@ -17,6 +15,8 @@ import {
   type ExportProject,
   type ExportResponse,
 } from "./responses-csv";
+import { codebookRows } from "./responses-codebook";
+import { createResponsesCsvWriter } from "./responses-csv-writer";
 
 const project = (id: number, slug: string, categoryName = "tools"): ExportProject => ({ id, slug, name: slug.toUpperCase(), categoryName });
 const catalogue = [project(1, "alpha"), project(2, "beta"), project(3, "gamma"), project(4, "delta", "other")];

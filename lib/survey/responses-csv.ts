@@ -1,9 +1,9 @@
-// The two raw-response CSV layouts and their codebook. Pure: lib/db/responses-export.ts feeds it rows.
+// The two raw-response CSV layouts, as cell arrays. Pure: lib/db/responses-export.ts feeds it rows. The streaming
+// writer (./responses-csv-writer.ts) and the codebook (./responses-codebook.ts) are built from the same columns.
 // Every header is built from the round's catalogue and the schema, never from the rows being exported,
 // so two exports of the same round always have the same columns in the same order.
-import { CONTRIBUTION_KINDS, EMPLOYER_PAID, FREQUENCIES, UNSPECIFIED_FREQUENCY, type ContributionKind } from "./questions";
-import { CSV_RECORD_END, toCsvField, toCsvRecords } from "./csv";
-import { MAX_OTHER_ENTRIES, MAX_OTHER_LENGTH, MAX_TEXT_LENGTH } from "./response-schema";
+import { CONTRIBUTION_KINDS, FREQUENCIES, UNSPECIFIED_FREQUENCY, type ContributionKind } from "./questions";
+import { MAX_OTHER_ENTRIES } from "./response-schema";
 
 export const EXPORT_LAYOUTS = ["wide", "long"] as const;
 export type ExportLayout = (typeof EXPORT_LAYOUTS)[number];
@@ -152,7 +152,7 @@ export function headerFor(context: ExportContext, layout: ExportLayout): readonl
 
 // Every possible set of kinds, indexed by bit mask (bit i = CONTRIBUTION_KINDS[i]), built once and shared:
 // the exporter hands out these arrays instead of building one per selection.
-const KINDS_BY_MASK: readonly (readonly ContributionKind[])[] = Array.from({ length: 1 << CONTRIBUTION_KINDS.length }, (_, mask) =>
+export const KINDS_BY_MASK: readonly (readonly ContributionKind[])[] = Array.from({ length: 1 << CONTRIBUTION_KINDS.length }, (_, mask) =>
   Object.freeze(CONTRIBUTION_KINDS.filter((_, bit) => (mask & (1 << bit)) !== 0)),
 );
 
@@ -171,7 +171,7 @@ const KIND_ORDER = new Map<string, number>(CONTRIBUTION_KINDS.map((kind, i) => [
 export const joinKinds = (kinds: readonly string[]) =>
   [...kinds].sort((a, b) => (KIND_ORDER.get(a) ?? 99) - (KIND_ORDER.get(b) ?? 99)).join(LIST_SEPARATOR);
 
-function teamSlugs(context: ExportContext, teamIds: readonly number[]): string {
+export function teamSlugs(context: ExportContext, teamIds: readonly number[]): string {
   return teamIds
     .map((id) => context.teamsById.get(id))
     .filter((team) => team !== undefined)
@@ -193,7 +193,7 @@ function responseCells(context: ExportContext, response: ExportResponse): unknow
   ];
 }
 
-const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
+export const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
 
 /**
  * One wide row: a chosen project's column holds its kinds ("code|review") and `<slug>__frequency` how often;
@@ -236,229 +236,5 @@ export function toLongRows(context: ExportContext, response: ExportResponse): un
     rows.push([...lead, "other", "", "", "", "", "", i + 1, other.rawText, matched?.slug ?? ""]);
   });
   if (rows.length === 0) rows.push([...lead, "none", "", "", "", "", "", "", "", ""]);
-  return rows;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Streaming writer: the same records as toWideRow / toLongRows + toCsvRecords, built straight as text.
-// An export writes millions of records; building a cell array per record and a string per cell made the
-// export allocate about 30 bytes per byte written, and that garbage (not live data) set the server's peak
-// memory. Here every field that repeats (the response's leading cells, a project's slug, name and category, a
-// set of kinds, a frequency) is encoded once, and a wide row skips its empty cells as runs of commas.
-// responses-csv.test.ts holds the writer byte-for-byte to the array functions above.
-
-export interface ResponsesCsvWriter {
-  /** The header record, line end included. */
-  readonly header: string;
-  /** Every record of one response (one wide row, or its long rows), line ends included. */
-  write(response: ExportResponse): string;
-}
-
-/** Stable insertion sort of a short list into `into` (reused between calls): no allocation per response. */
-function sortInto<T>(into: T[], items: readonly T[], compare: (a: T, b: T) => number): T[] {
-  into.length = 0;
-  for (const item of items) {
-    let i = into.length;
-    into.push(item);
-    for (; i > 0 && compare(into[i - 1]!, item) > 0; i--) into[i] = into[i - 1]!;
-    into[i] = item;
-  }
-  return into;
-}
-
-export function createResponsesCsvWriter(context: ExportContext, layout: ExportLayout): ResponsesCsvWriter {
-  const kindsFields = new Map<readonly string[], string>(KINDS_BY_MASK.map((kinds) => [kinds, toCsvField(joinKinds(kinds))]));
-  const kindsField = (kinds: readonly string[]) => kindsFields.get(kinds) ?? toCsvField(joinKinds(kinds));
-  const frequencyFields = new Map<string, string>();
-  const frequencyField = (frequency: string) => {
-    let field = frequencyFields.get(frequency);
-    if (field === undefined) frequencyFields.set(frequency, (field = toCsvField(frequency)));
-    return field;
-  };
-  const roundField = toCsvField(context.roundSlug);
-  const leadingFields = (response: ExportResponse) =>
-    toCsvField(response.id) +
-    "," +
-    roundField +
-    "," +
-    toCsvField(response.createdAt) +
-    "," +
-    toCsvField(teamSlugs(context, response.teamIds)) +
-    "," +
-    toCsvField(response.notOpenStackContributor) +
-    "," +
-    toCsvField(response.nothingOutsideOpenStack) +
-    "," +
-    toCsvField(response.yearsContributing) +
-    "," +
-    toCsvField(response.employerPaid);
-  const header = toCsvRecords([headerFor(context, layout)]);
-  const others: ExportResponse["others"][number][] = [];
-  return layout === "wide" ? wideWriter(context, header, leadingFields, kindsField, frequencyField, others) : longWriter(context, header, leadingFields, kindsField, frequencyField, others);
-}
-
-type FieldOf<T> = (value: T) => string;
-
-function wideWriter(
-  context: ExportContext,
-  header: string,
-  leadingFields: FieldOf<ExportResponse>,
-  kindsField: FieldOf<readonly string[]>,
-  frequencyField: FieldOf<string>,
-  others: ExportResponse["others"][number][],
-): ResponsesCsvWriter {
-  const width = context.wideHeader.length;
-  const firstOther = width - WIDE_TRAILING_COLUMNS.length - WIDE_OTHER_COLUMNS;
-  // separators[n]: n commas, the text between the end of one written cell and the start of a cell n further on.
-  const separators = Array.from({ length: width + 1 }, (_, n) => ",".repeat(n));
-  const chosen: { column: number; selection: ExportResponse["selections"][number] }[] = [];
-  const byColumn = (a: { column: number }, b: { column: number }) => a.column - b.column;
-  const scratch: typeof chosen = [];
-  return {
-    header,
-    write(response) {
-      // Cells 0..6 are written; `next` is the index of the first cell not yet written.
-      let record = leadingFields(response);
-      let next = WIDE_LEADING_COLUMNS.length;
-      const put = (column: number, field: string) => {
-        record += separators[column - next + 1]! + field;
-        next = column + 1;
-      };
-      chosen.length = 0;
-      for (const selection of response.selections) {
-        const column = context.wideColumnByProject.get(selection.projectId);
-        if (column !== undefined) chosen.push({ column, selection });
-      }
-      for (const { column, selection } of sortInto(scratch, chosen, byColumn)) {
-        put(column, kindsField(selection.kinds));
-        put(column + 1, frequencyField(selection.frequency));
-      }
-      const typed = sortInto(others, response.others, byPosition);
-      for (let i = 0; i < typed.length && i < WIDE_OTHER_COLUMNS; i++) put(firstOther + i, toCsvField(typed[i]!.rawText));
-      put(width - 1, toCsvField(response.comment));
-      return record + CSV_RECORD_END;
-    },
-  };
-}
-
-function longWriter(
-  context: ExportContext,
-  header: string,
-  leadingFields: FieldOf<ExportResponse>,
-  kindsField: FieldOf<readonly string[]>,
-  frequencyField: FieldOf<string>,
-  others: ExportResponse["others"][number][],
-): ResponsesCsvWriter {
-  // ",project,<slug>,<name>,<category>," for every project that can appear, encoded once.
-  const projectFields = new Map<number, string>();
-  const projectPrefix = (projectId: number) => {
-    let prefix = projectFields.get(projectId);
-    if (prefix === undefined) {
-      const project = context.projectsById.get(projectId);
-      prefix = "," + ["project", project?.slug, project?.name, project?.categoryName].map(toCsvField).join(",") + ",";
-      projectFields.set(projectId, prefix);
-    }
-    return prefix;
-  };
-  const rank = (projectId: number) => context.projectRank.get(projectId) ?? Infinity;
-  const byRank = (a: { projectId: number }, b: { projectId: number }) => rank(a.projectId) - rank(b.projectId) || a.projectId - b.projectId;
-  const selections: ExportResponse["selections"][number][] = [];
-  // Empty cells after a project row's frequency, before an other row's position, and of a none row.
-  const PROJECT_END = ",,," + CSV_RECORD_END;
-  const OTHER_PREFIX = ",other,,,,,,";
-  const NONE_ROW = ",none,,,,,,,," + CSV_RECORD_END;
-  return {
-    header,
-    write(response) {
-      const lead = leadingFields(response);
-      let records = "";
-      for (const selection of sortInto(selections, response.selections, byRank)) {
-        records += lead + projectPrefix(selection.projectId) + kindsField(selection.kinds) + "," + frequencyField(selection.frequency) + PROJECT_END;
-      }
-      const typed = sortInto(others, response.others, byPosition);
-      for (let i = 0; i < typed.length; i++) {
-        const other = typed[i]!;
-        const matched = other.projectId === null ? undefined : context.projectsById.get(other.projectId);
-        records += lead + OTHER_PREFIX + (i + 1) + "," + toCsvField(other.rawText) + "," + toCsvField(matched?.slug) + CSV_RECORD_END;
-      }
-      return records === "" ? lead + NONE_ROW : records;
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Codebook: one row per column of both layouts, for the round being exported.
-
-export const CODEBOOK_COLUMNS = ["layout", "column", "type", "values", "description"] as const;
-
-const bool = "true | false";
-const list = (values: readonly string[]) => values.join(" | ");
-const RESPONSE_COLUMN_DOCS: Record<(typeof WIDE_LEADING_COLUMNS)[number], [type: string, values: string, description: string]> = {
-  response_id: ["text", "UUID", "Random id of the response; reveals neither order nor volume. The same in both layouts."],
-  round: ["text", "round slug", "The survey round the response belongs to."],
-  submitted_at: ["timestamp", "ISO 8601, UTC", "When the response was first submitted (later edits keep it)."],
-  teams: ["list", "team slugs joined by \"|\"", "OpenStack teams the respondent contributes to, in catalogue order; empty when none."],
-  not_openstack_contributor: ["boolean", bool, "The respondent said they do not contribute to OpenStack."],
-  nothing_outside_openstack: ["boolean", bool, "The respondent said they contribute to nothing outside OpenStack."],
-  years_contributing: ["integer", "0 to 60, empty when not answered", "Years contributing to OpenStack."],
-  employer_paid: ["code", `${list(EMPLOYER_PAID)}; empty when not answered`, "Whether an employer pays for the respondent's upstream work."],
-};
-
-/** Rows of codebook.csv: every column of the wide layout (project columns of this round listed one by one), then of the long layout. */
-export function codebookRows(context: ExportContext): string[][] {
-  const rows: string[][] = [];
-  const leading = (layout: ExportLayout) =>
-    WIDE_LEADING_COLUMNS.forEach((column) => rows.push([layout, column, ...RESPONSE_COLUMN_DOCS[column]]));
-  leading("wide");
-  const kindValues = `contribution kinds joined by "|" in this order: ${list(CONTRIBUTION_KINDS)}`;
-  const frequencyValues = list(STORED_FREQUENCIES);
-  for (const project of context.roundProjects) {
-    if (!context.wideColumnByProject.has(project.id)) continue;
-    const column = projectColumnName(project.slug);
-    rows.push([
-      "wide",
-      column,
-      "list",
-      kindValues,
-      `How the respondent contributes to ${project.name} (${project.categoryName}); empty when not chosen, and also empty when the project was only named as free text (then ${column}${FREQUENCY_SUFFIX} is "${UNSPECIFIED_FREQUENCY}").`,
-    ]);
-    rows.push([
-      "wide",
-      column + FREQUENCY_SUFFIX,
-      "code",
-      frequencyValues,
-      `How often the respondent contributes to ${project.name}; not empty exactly when the project was chosen or named.`,
-    ]);
-  }
-  for (let i = 0; i < WIDE_OTHER_COLUMNS; i++) {
-    rows.push([
-      "wide",
-      otherColumnName(i),
-      "text",
-      `free text, at most ${MAX_OTHER_LENGTH} characters`,
-      `Free-text entry ${i + 1} under "other projects", exactly as typed (a cell starting with = + - @ tab or CR gets a leading ' so spreadsheets do not run it). A name that matched a catalogue project also counts as that project, with frequency "${UNSPECIFIED_FREQUENCY}".`,
-    ]);
-  }
-  rows.push(["wide", "comment", "text", `free text, at most ${MAX_TEXT_LENGTH.toLocaleString("en")} characters`, "The respondent's optional comment (same formula guard as other_N)."]);
-
-  leading("long");
-  const longDocs: Record<Exclude<LongColumn, (typeof WIDE_LEADING_COLUMNS)[number]>, [string, string, string]> = {
-    row_type: [
-      "code",
-      list(LONG_ROW_TYPES),
-      "project: one project the response chose or named; other: one free-text entry; none: the response named no project (one row, so every response appears).",
-    ],
-    project_slug: ["text", "project slug", "project rows: the catalogue project; empty otherwise."],
-    project_name: ["text", "project name", "project rows: the project's name at export time."],
-    category: ["text", "category name", "project rows: the project's catalogue category."],
-    kinds: ["list", kindValues, `project rows: how the respondent contributes; empty when the project was only named as free text.`],
-    frequency: ["code", frequencyValues, `project rows: how often; "${UNSPECIFIED_FREQUENCY}" when the project was only named as free text.`],
-    other_position: ["integer", "1 to N", "other rows: the entry's position in the order typed (other_N of the wide layout)."],
-    other_text: ["text", "free text", "other rows: the entry exactly as typed (same formula guard as the wide layout)."],
-    other_matched_slug: ["text", "project slug", "other rows: the catalogue project the text matched (it then also has a project row); empty when unmatched."],
-  };
-  for (const column of LONG_COLUMNS.slice(WIDE_LEADING_COLUMNS.length)) {
-    rows.push(["long", column, ...longDocs[column as keyof typeof longDocs]]);
-  }
   return rows;
 }

@@ -4,14 +4,8 @@
 // sum), series published through the cell key method like every other chart (lib/survey/cell-key.ts). Pure: the
 // page, the JSON API and the CSV downloads share these functions.
 import { EMPLOYER_PAID, FREQUENCIES, type EmployerPaid, type Frequency } from "./questions";
-import {
-  percentOf,
-  rankProjects,
-  type Measure,
-  type ProjectCountRow,
-  type Ref,
-  type SummaryLabels,
-} from "./summary-shape";
+import { percentOf, rankProjects, type Measure, type Ref } from "./summary-shape";
+import type { ProjectCountRow, SummaryLabels } from "./summary-rows";
 import { addTallies, EMPTY_TALLY, publishTally, type Tally } from "./cell-key";
 import type { Cell } from "./suppression";
 

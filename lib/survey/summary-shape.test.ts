@@ -10,8 +10,8 @@ import {
   shapeRoundComparison,
   shapeTeamCategory,
   shapeTopProjects,
-  type SummaryLabels,
 } from "./summary-shape";
+import type { SummaryLabels } from "./summary-rows";
 import { cellValue, displayCell } from "./suppression";
 
 const labels: SummaryLabels = {

@@ -6,73 +6,20 @@
 // disagree, and the same respondents give the same figure in every chart.
 import { addTallies, EMPTY_TALLY, isPublishedNonZero, publishTally, type Tally } from "./cell-key";
 import { CONTRIBUTION_KINDS, type ContributionKind } from "./questions";
+import {
+  tallyOf,
+  type BinRow,
+  type CategoryKindRow,
+  type DayRow,
+  type PairRow,
+  type ProjectCountRow,
+  type RoundCountRow,
+  type RoundProjectRow,
+  type SummaryLabels,
+  type TeamCategoryRow,
+  type TeamCountRow,
+} from "./summary-rows";
 import { cellShare, type Cell } from "./suppression";
-
-// ---------------------------------------------------------------------------------------------
-// Inputs: rows as the queries return them, and the catalogue's labels.
-
-export interface ProjectLabel {
-  id: number;
-  slug: string;
-  name: string;
-  categoryId: number;
-}
-export interface CategoryLabel {
-  id: number;
-  slug: string;
-  name: string;
-  position: number;
-}
-export interface TeamLabel {
-  id: number;
-  slug: string;
-  name: string;
-}
-export interface SummaryLabels {
-  projects: ProjectLabel[];
-  categories: CategoryLabel[];
-  teams: TeamLabel[];
-}
-
-/** Every count row carries its cell's respondents and the sum of their record keys (never shown). */
-export interface Counted {
-  respondents: number;
-  keySum: number;
-}
-export interface ProjectCountRow extends Counted {
-  projectId: number;
-}
-export interface CategoryKindRow extends Counted {
-  categoryId: number;
-  kinds: Record<ContributionKind, Tally>;
-}
-export interface BinRow extends Counted {
-  projectCount: number;
-}
-export interface TeamCountRow extends Counted {
-  teamId: number;
-}
-export interface TeamCategoryRow extends Counted {
-  teamId: number;
-  categoryId: number;
-}
-export interface PairRow extends Counted {
-  firstId: number;
-  secondId: number;
-}
-export interface RoundCountRow extends Counted {
-  roundId: number;
-}
-export interface RoundProjectRow extends Counted {
-  roundId: number;
-  projectId: number;
-}
-export interface DayRow extends Counted {
-  day: string;
-}
-
-export const tallyOf = (row: Counted | undefined): Tally =>
-  row ? { count: row.respondents, keySum: row.keySum } : EMPTY_TALLY;
 
 // ---------------------------------------------------------------------------------------------
 // Outputs: the series the charts draw, the API returns and the CSVs hold.

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ROUND_SLUG } from "@/lib/db/catalogue";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
-import { inThreadReads, openReadPool, type ReadPool } from "@/lib/db/read-pool";
+import { inThreadReads, openReadPool } from "@/lib/db/read-pool";
+import type { ReadPool } from "@/lib/db/read-pool-contract";
 import { RecountGate } from "@/lib/db/recount-gate";
 import { insertResponsesBulk } from "@/lib/db/responses-bulk";
 import { saveResponse } from "@/lib/db/submissions";

@@ -12,8 +12,8 @@ import {
   countProjectsPerRespondent,
   countRespondents,
   countTeamRespondents,
-  type RespondentFilters,
 } from "@/lib/db/summary-queries";
+import type { RespondentFilters } from "@/lib/db/respondent-scope";
 import { saveFormSubmission } from "@/lib/db/survey-submission";
 import { COMPLETENESS_MESSAGES } from "@/lib/survey/completeness";
 import { hashEditToken, newEditToken } from "@/lib/survey/edit-token";

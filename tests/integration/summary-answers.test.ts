@@ -8,9 +8,9 @@ import {
   getSummary,
   resolveSummaryFilters,
   type ResolvedSummaryFilters,
-  type RespondentFilters,
   type SummarySource,
 } from "@/lib/db/summary-queries";
+import type { RespondentFilters } from "@/lib/db/respondent-scope";
 import { publishTally } from "@/lib/survey/cell-key";
 import { hashEditToken } from "@/lib/survey/edit-token";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";

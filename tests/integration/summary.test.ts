@@ -18,9 +18,9 @@ import {
   resolveSummaryFilters,
   resolveSummaryRequest,
   type ResolvedSummaryFilters,
-  type RespondentFilters,
   type SummarySource,
 } from "@/lib/db/summary-queries";
+import type { RespondentFilters } from "@/lib/db/respondent-scope";
 import { hashEditToken } from "@/lib/survey/edit-token";
 import type { ContributionKind } from "@/lib/survey/questions";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";

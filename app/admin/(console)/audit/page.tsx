@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listAuditFilterOptions, searchAuditEntries } from "@/lib/db/admin-search";
 import { getDatabase } from "@/lib/db/client";
+import { FilterProblem, FilterSelect, Pager } from "@/components/admin/search-filters";
 import { UndoCell } from "@/components/admin/undo-cell";
 import { auditSearchSchema, NO_ORGANISER, parseSearch, toSearchQuery } from "@/lib/survey/admin-search";
 import styles from "../../admin.module.css";
@@ -23,36 +23,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <section>
       <h1>Audit log</h1>
       <form method="get" className={styles.inline} aria-label="Filter the audit log">
-        <label>
-          Organiser
-          <select name="organiser" defaultValue={search.organiser ?? ""}>
-            <option value="">all</option>
-            <option value={NO_ORGANISER}>none (schedule, unknown sign-ins)</option>
-            {options.organisers.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.email}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Action
-          <select name="action" defaultValue={search.action ?? ""}>
-            <option value="">all</option>
-            {options.actions.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Organiser"
+          name="organiser"
+          defaultValue={search.organiser ?? ""}
+          options={[
+            { value: NO_ORGANISER, label: "none (schedule, unknown sign-ins)" },
+            ...options.organisers.map((o) => ({ value: o.id, label: o.email })),
+          ]}
+        />
+        <FilterSelect
+          label="Action"
+          name="action"
+          defaultValue={search.action ?? ""}
+          options={options.actions.map((action) => ({ value: action, label: action }))}
+        />
         <button type="submit">Filter</button>
       </form>
-      {problem ? (
-        <p role="alert" className="error">
-          {problem}; that filter was left out.
-        </p>
-      ) : null}
+      <FilterProblem problem={problem} />
       <p>
         {total} entries; page {page} of {pageCount}.{" "}
         <a href={`/api/export/audit.csv${exportQuery ? `?${exportQuery}` : ""}`} download>
@@ -89,10 +77,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </tbody>
       </table>
-      <nav className={styles.pager} aria-label="Pages">
-        {page > 1 ? <Link href={pageLink(page - 1)}>Newer</Link> : null}
-        {page < pageCount ? <Link href={pageLink(page + 1)}>Older</Link> : null}
-      </nav>
+      <Pager page={page} pageCount={pageCount} href={pageLink} previousLabel="Newer" nextLabel="Older" />
     </section>
   );
 }

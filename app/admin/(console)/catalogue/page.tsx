@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { CatalogueSearch } from "@/components/admin/catalogue-search";
+import { Pager } from "@/components/admin/search-filters";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listCatalogueRows } from "@/lib/db/admin-catalogue";
 import { getDatabase } from "@/lib/db/client";
@@ -61,10 +62,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
         </tbody>
       </table>
       {list.pageCount > 1 ? (
-        <nav className={styles.pager} aria-label="Pages">
-          {list.page > 1 ? <Link href={pageHref(list.page - 1)}>Previous</Link> : null}
-          {list.page < list.pageCount ? <Link href={pageHref(list.page + 1)}>Next</Link> : null}
-        </nav>
+        <Pager page={list.page} pageCount={list.pageCount} href={pageHref} previousLabel="Previous" nextLabel="Next" />
       ) : null}
       <h2>Add</h2>
       <ActionForm action={addProjectAction} submitLabel="Add project" label="Add project">

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listResponseFilterOptions, listResponses } from "@/lib/db/admin-responses";
 import { getDatabase } from "@/lib/db/client";
+import { FilterProblem, FilterSelect, Pager } from "@/components/admin/search-filters";
 import { dayRange, parseSearch, responseSearchSchema, toSearchQuery } from "@/lib/survey/admin-search";
 import styles from "../../admin.module.css";
 
@@ -23,39 +24,14 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
       <h1>Responses</h1>
       {params.deleted ? <p role="status" className={styles.ok}>The response was deleted.</p> : null}
       <form method="get" className={styles.inline} aria-label="Filter responses">
-        <label>
-          Round
-          <select name="round" defaultValue={search.round ?? ""}>
-            <option value="">all</option>
-            {options.rounds.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Team
-          <select name="team" defaultValue={search.team ?? ""}>
-            <option value="">all</option>
-            {options.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Project
-          <select name="project" defaultValue={search.project ?? ""}>
-            <option value="">all</option>
-            {options.projects.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Round" name="round" defaultValue={search.round ?? ""} options={options.rounds.map((r) => ({ value: r.id, label: r.title }))} />
+        <FilterSelect label="Team" name="team" defaultValue={search.team ?? ""} options={options.teams.map((t) => ({ value: t.id, label: t.name }))} />
+        <FilterSelect
+          label="Project"
+          name="project"
+          defaultValue={search.project ?? ""}
+          options={options.projects.map((p) => ({ value: p.id, label: p.name }))}
+        />
         <label>
           Submitted from (UTC day) <input type="date" name="from" defaultValue={search.from ?? ""} />
         </label>
@@ -64,11 +40,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
         </label>
         <button type="submit">Filter</button>
       </form>
-      {problem ? (
-        <p role="alert" className="error">
-          {problem}; that filter was left out.
-        </p>
-      ) : null}
+      <FilterProblem problem={problem} />
       <p>
         {list.total} responses; page {list.page} of {list.pageCount}.
       </p>
@@ -101,10 +73,7 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
           ))}
         </tbody>
       </table>
-      <nav className={styles.pager} aria-label="Pages">
-        {list.page > 1 ? <Link href={pageLink(list.page - 1)}>Previous page</Link> : null}
-        {list.page < list.pageCount ? <Link href={pageLink(list.page + 1)}>Next page</Link> : null}
-      </nav>
+      <Pager page={list.page} pageCount={list.pageCount} href={pageLink} previousLabel="Previous page" nextLabel="Next page" />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { getCounting } from "@/lib/db/read-pool";
 import { getDependencyReport, resolveDependencyRequest } from "@/lib/db/dependency-queries";
 import { getEnv } from "@/lib/env";
 import { apiErrorResponse, filterIssuesResponse, refuseOtherMethods } from "@/lib/survey/api-error";
-import { CSV_CONTENT_TYPE, csvContentDisposition, toCsv } from "@/lib/survey/csv";
+import { aggregateExportNameParts, CSV_CONTENT_TYPE, csvContentDisposition, toCsv } from "@/lib/survey/csv";
 import { DEPENDENCY_CSV_HEADER, dependencyRowsToCsv, unmatchedRowsToCsv } from "@/lib/survey/dependency-shape";
 
 export const dynamic = "force-dynamic";
@@ -21,16 +21,6 @@ export async function GET(request: NextRequest) {
   if (report.status !== "ok" || !report.rows || report.respondents.suppressed) {
     return apiErrorResponse(409, "too_few_respondents", `Fewer than ${k} respondents match these filters, so no figures are exported.`);
   }
-  const f = resolved.filters;
-  const nameParts = [
-    "upstream-census",
-    "dependencies",
-    f.round.slug,
-    f.team?.slug,
-    f.category?.slug,
-    f.employerPaid ? `paid-${f.employerPaid}` : undefined,
-    resolved.section ?? undefined,
-  ].filter((part): part is string => Boolean(part));
   const rows = [
     ...dependencyRowsToCsv(report.rows, report.respondents.value, k),
     ...unmatchedRowsToCsv(report.unmatched, report.respondents.value),
@@ -38,7 +28,7 @@ export async function GET(request: NextRequest) {
   return new Response(toCsv(DEPENDENCY_CSV_HEADER, rows, { bom: resolved.format.bom === "1" }), {
     headers: {
       "Content-Type": CSV_CONTENT_TYPE,
-      "Content-Disposition": csvContentDisposition(nameParts, new Date()),
+      "Content-Disposition": csvContentDisposition(aggregateExportNameParts("dependencies", resolved.filters, resolved.section), new Date()),
       "Cache-Control": "no-store",
     },
   });

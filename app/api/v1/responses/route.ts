@@ -3,20 +3,17 @@
 import { getDatabase } from "@/lib/db/client";
 import { checkSubmissionLimit, submissionLimitedResponse } from "@/lib/auth/submission-limit";
 import { submitResponseFromApi } from "@/lib/db/responses-endpoints";
-import { readJsonBody, type ApiResult } from "@/lib/survey/json-api";
+import { apiResultResponse, readJsonBody } from "@/lib/survey/json-api";
 import { refuseOtherMethods } from "@/lib/survey/api-error";
 
 export const dynamic = "force-dynamic";
-
-const reply = ({ status, body }: ApiResult) =>
-  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 export async function POST(request: Request) {
   const limited = await checkSubmissionLimit(request.headers);
   if (!limited.ok) return submissionLimitedResponse(limited);
   const body = await readJsonBody(request);
-  if (!body.ok) return reply(body.result);
-  return reply(await submitResponseFromApi(getDatabase().db, body.value));
+  if (!body.ok) return apiResultResponse(body.result);
+  return apiResultResponse(await submitResponseFromApi(getDatabase().db, body.value));
 }
 
 // Other methods get the API's error shape, not an empty 405.

@@ -6,7 +6,7 @@ import { getCounting } from "@/lib/db/read-pool";
 import { createSummaryLoader, resolveSummaryRequest } from "@/lib/db/summary-queries";
 import { getEnv } from "@/lib/env";
 import { apiErrorResponse, filterIssuesResponse, refuseOtherMethods } from "@/lib/survey/api-error";
-import { CSV_CONTENT_TYPE, csvContentDisposition, toCsv } from "@/lib/survey/csv";
+import { aggregateExportNameParts, CSV_CONTENT_TYPE, csvContentDisposition, toCsv } from "@/lib/survey/csv";
 import { chartToCsv, EXPORT_IDS, exportChart, type ExportId } from "@/lib/survey/summary-charts";
 
 export const dynamic = "force-dynamic";
@@ -33,22 +33,10 @@ export async function GET(request: NextRequest, context: { params: Promise<{ cha
   const exportId = id as ExportId;
   const table = chartToCsv(exportId, await loader.chart(exportChart(exportId)));
   await loader.flush();
-  const f = resolved.filters;
-  const nameParts = [
-    "upstream-census",
-    exportId,
-    f.round.slug,
-    f.team?.slug,
-    f.category?.slug,
-    f.employerPaid ? `paid-${f.employerPaid}` : undefined,
-  ];
   return new Response(toCsv(table.header, table.rows, { bom: resolved.format.bom === "1" }), {
     headers: {
       "Content-Type": CSV_CONTENT_TYPE,
-      "Content-Disposition": csvContentDisposition(
-        nameParts.filter((part): part is string => Boolean(part)),
-        new Date(),
-      ),
+      "Content-Disposition": csvContentDisposition(aggregateExportNameParts(exportId, resolved.filters), new Date()),
       "Cache-Control": "no-store",
     },
   });

@@ -3,30 +3,27 @@
 import { checkSubmissionLimit, submissionLimitedResponse } from "@/lib/auth/submission-limit";
 import { getDatabase } from "@/lib/db/client";
 import { deleteResponseFromApi, getResponseFromApi, replaceResponseFromApi } from "@/lib/db/responses-endpoints";
-import { readJsonBody, type ApiResult } from "@/lib/survey/json-api";
+import { apiResultResponse, readJsonBody } from "@/lib/survey/json-api";
 import { refuseOtherMethods } from "@/lib/survey/api-error";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ token: string }> };
 
-const reply = ({ status, body }: ApiResult) =>
-  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
-
 export async function GET(_request: Request, { params }: Context) {
-  return reply(await getResponseFromApi(getDatabase().db, (await params).token));
+  return apiResultResponse(await getResponseFromApi(getDatabase().db, (await params).token));
 }
 
 export async function PUT(request: Request, { params }: Context) {
   const limited = await checkSubmissionLimit(request.headers);
   if (!limited.ok) return submissionLimitedResponse(limited);
   const body = await readJsonBody(request);
-  if (!body.ok) return reply(body.result);
-  return reply(await replaceResponseFromApi(getDatabase().db, (await params).token, body.value));
+  if (!body.ok) return apiResultResponse(body.result);
+  return apiResultResponse(await replaceResponseFromApi(getDatabase().db, (await params).token, body.value));
 }
 
 export async function DELETE(_request: Request, { params }: Context) {
-  return reply(await deleteResponseFromApi(getDatabase().db, (await params).token));
+  return apiResultResponse(await deleteResponseFromApi(getDatabase().db, (await params).token));
 }
 
 // Other methods get the API's error shape, not an empty 405.
