@@ -3,7 +3,7 @@
 // its rounds offer, and the catalogue entries its free text could name. A handful of indexed queries per batch,
 // whatever its size; nothing loads the whole catalogue.
 import { type MatchableProject } from "../survey/catalogue-match";
-import { effectiveStatus } from "../survey/round-schedule";
+import { roundPhase, type RoundPhase } from "../survey/round-schedule";
 import { candidateKeys } from "../survey/normalize";
 import type { ResponseInput } from "../survey/response-schema";
 import type { Tx } from "./client";
@@ -17,7 +17,8 @@ export interface ExistingResponse {
 }
 
 export interface BatchLookup {
-  roundBySlug: ReadonlyMap<string, { id: number; status: string }>;
+  /** opensAt: so a round that is not open yet can say when it opens. */
+  roundBySlug: ReadonlyMap<string, { id: number; phase: RoundPhase; opensAt: Date | null }>;
   /** Edit-token hashes whose response was deleted. */
   tombstones: ReadonlySet<string>;
   existingByTokenHash: ReadonlyMap<string, ExistingResponse>;
@@ -73,8 +74,8 @@ export async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], toke
       : await tx.team.findMany({ where: { slug: { in: teamSlugs }, isActive: true }, select: { id: true, slug: true } });
 
   return {
-    // The status by the schedule, read in the transaction that writes: a round past its closing time takes nothing.
-    roundBySlug: new Map(rounds.map((r) => [r.slug, { id: r.id, status: effectiveStatus(r, now) }])),
+    // The phase by the schedule, read in the transaction that writes: a round past its closing time takes nothing.
+    roundBySlug: new Map(rounds.map((r) => [r.slug, { id: r.id, phase: roundPhase(r, now), opensAt: r.opensAt }])),
     tombstones: new Set(tombstones.map((t) => t.editTokenHash)),
     existingByTokenHash: new Map(existing.map(({ editTokenHash, ...response }) => [editTokenHash, response])),
     projectIdBySlug,

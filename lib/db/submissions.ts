@@ -9,6 +9,7 @@ import { isCompleteAnswer } from "../survey/completeness";
 import { hashEditToken } from "../survey/edit-token";
 import { normalizeName } from "../survey/normalize";
 import { UNSPECIFIED_FREQUENCY } from "../survey/questions";
+import { formatUtc } from "../survey/round-schedule";
 import type { FieldErrors, ResponseInput } from "../survey/response-schema";
 import type { Db, Tx } from "./client";
 import { insertAnswerRows, insertResponseRows, type AnswerRows, type ResponseFields, type SelectionRow } from "./response-rows";
@@ -175,7 +176,11 @@ function checkSubmission(lookup: BatchLookup, input: ResponseInput, editTokenHas
   const round = lookup.roundBySlug.get(input.round);
   const previous = lookup.existingByTokenHash.get(editTokenHash);
   if (!round) return fail("round-not-found", "This survey round does not exist.");
-  if (round.status !== "open") return fail("round-closed", "This survey round is closed; answers can no longer be changed.");
+  // Same refusal (409 round_closed) either way, but "closed" would mislead someone who is early: say when it opens.
+  if (round.phase === "scheduled" && round.opensAt) {
+    return fail("round-closed", `This survey round is not open yet; it opens at ${formatUtc(round.opensAt)}.`);
+  }
+  if (round.phase !== "open") return fail("round-closed", "This survey round is closed; answers can no longer be changed.");
   if (lookup.tombstones.has(editTokenHash)) return fail("deleted", "This response was deleted.");
   if (previous && previous.roundId !== round.id) return fail("invalid", "This edit link belongs to another survey round.");
 

@@ -1,5 +1,6 @@
 // A round scheduled to open later is announced but takes no answer before then: the organiser schedules it in the
-// console, and its public survey page says when it opens, shows no form, and the API refuses an answer to it.
+// console, and its public survey page says when it opens, shows no form, and the API refuses an answer to it,
+// saying when it opens.
 // Runs its own server (port E2E_NOT_OPEN_PORT, default E2E_PORT + 2) on its own database, so the shared demo
 // server keeps a single round with no closing time for the other suites.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -101,7 +102,10 @@ test("a round scheduled to open tomorrow says when it opens and accepts no answe
       data: answer(NEXT_ROUND, "notOpenYetAnswer000001"),
     });
     expect(refused.status()).toBe(409);
-    expect((await refused.json()).error.code).toBe("round_closed");
+    // Still the closed round's code, but the message says when it opens instead of that it is closed.
+    expect(await refused.json()).toEqual({
+      error: { code: "round_closed", message: `This survey round is not open yet; it opens at ${formatUtc(opensAt)}.` },
+    });
     const next = await db.round.findUniqueOrThrow({ where: { slug: NEXT_ROUND } });
     expect(await db.response.count({ where: { roundId: next.id } })).toBe(0);
     const accepted = await request.post(`${server.url}/api/v1/responses`, {

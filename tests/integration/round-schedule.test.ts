@@ -11,6 +11,7 @@ import { saveResponse } from "@/lib/db/submissions";
 import { findRoundBySlug } from "@/lib/db/survey-form";
 import { newEditToken } from "@/lib/survey/edit-token";
 import { responseInputSchema } from "@/lib/survey/response-schema";
+import { formatUtc } from "@/lib/survey/round-schedule";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
 const MINUTE = 60_000;
@@ -80,8 +81,14 @@ describeEachDatabase("round schedule", (kind) => {
     const created = await createRound(t.db, actor, { slug: "spring", title: "Spring" });
     if (!created.ok) throw new Error(created.message);
     const roundId = created.value.id;
-    expect(await setRoundSchedule(t.db, actor, { roundId, opensAt: stamp(MINUTE), closesAt: stamp(60 * MINUTE) })).toEqual({ ok: true, value: undefined });
-    expect(await saveResponse(t.db, answer("spring"))).toMatchObject({ ok: false, reason: "round-closed" });
+    const opensAt = stamp(MINUTE);
+    expect(await setRoundSchedule(t.db, actor, { roundId, opensAt, closesAt: stamp(60 * MINUTE) })).toEqual({ ok: true, value: undefined });
+    // Refused as a closed round is, but saying when it opens rather than that it is closed.
+    expect(await saveResponse(t.db, answer("spring"))).toMatchObject({
+      ok: false,
+      reason: "round-closed",
+      message: `This survey round is not open yet; it opens at ${formatUtc(opensAt)}.`,
+    });
     expect((await findRoundBySlug(t.db, "spring"))?.phase).toBe("scheduled");
     expect(await settleRoundSchedule(t.db)).toEqual([]);
 

@@ -5,6 +5,7 @@ import { listAuditFilterOptions, searchAuditEntries } from "@/lib/db/admin-searc
 import { getDatabase } from "@/lib/db/client";
 import { FilterProblem, FilterSelect, Pager } from "@/components/admin/search-filters";
 import { UndoCell } from "@/components/admin/undo-cell";
+import { TableScroll } from "@/components/admin/table-scroll";
 import { auditSearchSchema, NO_ORGANISER, parseSearch, toSearchQuery } from "@/lib/survey/admin-search";
 import styles from "../../admin.module.css";
 
@@ -47,36 +48,38 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Download these entries as CSV
         </a>
       </p>
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th>When (UTC)</th>
-            <th>Who</th>
-            <th>Action</th>
-            <th>Target</th>
-            <th>Outcome</th>
-            <th>Before</th>
-            <th>After</th>
-            <th>Undo</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td>{entry.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-              <td>{entry.actorEmail ?? "—"}</td>
-              <td>{entry.action}</td>
-              <td className={styles.json}>{entry.target ?? ""}</td>
-              <td>{entry.outcome}</td>
-              <td className={styles.json}>{entry.before ?? ""}</td>
-              <td className={styles.json}>{entry.after ?? ""}</td>
-              <td>
-                <UndoCell entry={entry} />
-              </td>
+      <TableScroll label="Audit entries (scrolls sideways)">
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th>When (UTC)</th>
+              <th>Who</th>
+              <th>Action</th>
+              <th>Target</th>
+              <th>Outcome</th>
+              <th>Before</th>
+              <th>After</th>
+              <th>Undo</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{entry.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td>{entry.actorEmail ?? "—"}</td>
+                <td>{entry.action}</td>
+                <td className={styles.json}>{entry.target ?? ""}</td>
+                <td>{entry.outcome}</td>
+                <td className={styles.json}>{entry.before ?? ""}</td>
+                <td className={styles.json}>{entry.after ?? ""}</td>
+                <td>
+                  <UndoCell entry={entry} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <Pager page={page} pageCount={pageCount} href={pageLink} previousLabel="Newer" nextLabel="Older" />
     </section>
   );

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { CatalogueSearch } from "@/components/admin/catalogue-search";
 import { Pager } from "@/components/admin/search-filters";
+import { TableScroll } from "@/components/admin/table-scroll";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listCatalogueRows } from "@/lib/db/admin-catalogue";
 import { getDatabase } from "@/lib/db/client";
@@ -37,30 +38,32 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
         {list.total} of {projects.length} projects
         {list.pageCount > 1 ? ` · page ${list.page} of ${list.pageCount}` : ""}
       </p>
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th>Project</th>
-            <th>Category</th>
-            <th>Status</th>
-            <th>Answers</th>
-            <th>Aliases</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.projects.map((project) => (
-            <tr key={project.id} data-project={project.slug}>
-              <td>
-                <Link href={`/admin/catalogue/projects/${project.slug}`}>{project.name}</Link>
-              </td>
-              <td>{project.category.name}</td>
-              <td>{project.status}</td>
-              <td>{project.answers}</td>
-              <td className="muted">{project.aliases.join(", ")}</td>
+      <TableScroll label="Projects (scrolls sideways)">
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th>Project</th>
+              <th>Category</th>
+              <th>Status</th>
+              <th>Answers</th>
+              <th>Aliases</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.projects.map((project) => (
+              <tr key={project.id} data-project={project.slug}>
+                <td>
+                  <Link href={`/admin/catalogue/projects/${project.slug}`}>{project.name}</Link>
+                </td>
+                <td>{project.category.name}</td>
+                <td>{project.status}</td>
+                <td>{project.answers}</td>
+                <td className="muted">{project.aliases.join(", ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {list.pageCount > 1 ? (
         <Pager page={list.page} pageCount={list.pageCount} href={pageHref} previousLabel="Previous" nextLabel="Next" />
       ) : null}

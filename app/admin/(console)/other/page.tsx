@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { ProjectSelect } from "@/components/admin/project-select";
+import { TableScroll } from "@/components/admin/table-scroll";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listCatalogueRows } from "@/lib/db/admin-catalogue";
 import { listTriageClusters } from "@/lib/db/admin-triage";
@@ -41,81 +42,83 @@ export default async function OtherTriagePage() {
           <ProjectSelect projects={active} suggested={suggested} label="Project for the ticked texts" />
         </ActionForm>
       ) : null}
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th>Map</th>
-            <th>Text</th>
-            <th>Entries</th>
-            <th>Suggestions</th>
-            <th>Or add to the catalogue</th>
-          </tr>
-        </thead>
-        {clusters.map((cluster) => {
-          const texts = cluster.groups.map((g) => g.normalizedText);
-          const alike = cluster.groups.length > 1;
-          const shared = [...new Map(cluster.groups.flatMap((g) => g.suggestions).map((s) => [s.projectId, s])).values()];
-          return (
-            <tbody key={texts[0]} className={alike ? styles.cluster : undefined}>
-              {alike ? (
-                <tr>
-                  <td colSpan={5}>
-                    <strong>
-                      {cluster.groups.length} alike texts, {cluster.count} entries
-                    </strong>{" "}
-                    {shared.map((s) => (
-                      <ActionForm key={s.projectId} action={mapOtherGroupAction} submitLabel={`Map all ${cluster.groups.length} to ${s.name}`} label={`Map alike texts ${cluster.groups[0]?.examples[0] ?? ""} to ${s.name}`}>
-                        {texts.map((text) => (
-                          <input key={text} type="hidden" name="normalizedTexts" value={text} />
-                        ))}
-                        <input type="hidden" name="projectId" value={s.projectId} />
-                      </ActionForm>
-                    ))}
-                  </td>
-                </tr>
-              ) : null}
-              {cluster.groups.map((group) => {
-                const name = group.examples[0] ?? group.normalizedText;
-                return (
-                  <tr key={group.normalizedText} data-group={group.normalizedText}>
-                    <td>
-                      <input type="checkbox" form={MAP_FORM} name="normalizedTexts" value={group.normalizedText} aria-label={`Tick ${name}`} />
-                    </td>
-                    <td>
-                      {group.examples.map((example) => (
-                        <div key={example}>“{example}”</div>
-                      ))}
-                    </td>
-                    <td>{group.count}</td>
-                    <td>
-                      {group.suggestions.length === 0 ? <span className="muted">none</span> : null}
-                      {group.suggestions.map((s) => (
-                        <ActionForm key={s.projectId} action={mapOtherGroupAction} submitLabel={`Map to ${s.name}`} label={`Map ${name} to ${s.name}`}>
-                          <input type="hidden" name="normalizedTexts" value={group.normalizedText} />
+      <TableScroll label="Texts to triage (scrolls sideways)">
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th>Map</th>
+              <th>Text</th>
+              <th>Entries</th>
+              <th>Suggestions</th>
+              <th>Or add to the catalogue</th>
+            </tr>
+          </thead>
+          {clusters.map((cluster) => {
+            const texts = cluster.groups.map((g) => g.normalizedText);
+            const alike = cluster.groups.length > 1;
+            const shared = [...new Map(cluster.groups.flatMap((g) => g.suggestions).map((s) => [s.projectId, s])).values()];
+            return (
+              <tbody key={texts[0]} className={alike ? styles.cluster : undefined}>
+                {alike ? (
+                  <tr>
+                    <td colSpan={5}>
+                      <strong>
+                        {cluster.groups.length} alike texts, {cluster.count} entries
+                      </strong>{" "}
+                      {shared.map((s) => (
+                        <ActionForm key={s.projectId} action={mapOtherGroupAction} submitLabel={`Map all ${cluster.groups.length} to ${s.name}`} label={`Map alike texts ${cluster.groups[0]?.examples[0] ?? ""} to ${s.name}`}>
+                          {texts.map((text) => (
+                            <input key={text} type="hidden" name="normalizedTexts" value={text} />
+                          ))}
                           <input type="hidden" name="projectId" value={s.projectId} />
-                          <span className="muted">{s.reason}</span>
                         </ActionForm>
                       ))}
                     </td>
-                    <td>
-                      <ActionForm action={promoteOtherGroupAction} submitLabel="Add project" label={`Promote ${name}`}>
-                        <input type="hidden" name="normalizedText" value={group.normalizedText} />
-                        <input name="name" aria-label="Project name" defaultValue={group.examples[0] ?? ""} size={16} required />
-                        <select name="categoryId" aria-label="Category" required defaultValue="">
-                          <option value="" disabled>
-                            Choose a category…
-                          </option>
-                          {categoryOptions}
-                        </select>
-                      </ActionForm>
-                    </td>
                   </tr>
-                );
-              })}
-            </tbody>
-          );
-        })}
-      </table>
+                ) : null}
+                {cluster.groups.map((group) => {
+                  const name = group.examples[0] ?? group.normalizedText;
+                  return (
+                    <tr key={group.normalizedText} data-group={group.normalizedText}>
+                      <td>
+                        <input type="checkbox" form={MAP_FORM} name="normalizedTexts" value={group.normalizedText} aria-label={`Tick ${name}`} />
+                      </td>
+                      <td>
+                        {group.examples.map((example) => (
+                          <div key={example}>“{example}”</div>
+                        ))}
+                      </td>
+                      <td>{group.count}</td>
+                      <td>
+                        {group.suggestions.length === 0 ? <span className="muted">none</span> : null}
+                        {group.suggestions.map((s) => (
+                          <ActionForm key={s.projectId} action={mapOtherGroupAction} submitLabel={`Map to ${s.name}`} label={`Map ${name} to ${s.name}`}>
+                            <input type="hidden" name="normalizedTexts" value={group.normalizedText} />
+                            <input type="hidden" name="projectId" value={s.projectId} />
+                            <span className="muted">{s.reason}</span>
+                          </ActionForm>
+                        ))}
+                      </td>
+                      <td>
+                        <ActionForm action={promoteOtherGroupAction} submitLabel="Add project" label={`Promote ${name}`}>
+                          <input type="hidden" name="normalizedText" value={group.normalizedText} />
+                          <input name="name" aria-label="Project name" defaultValue={group.examples[0] ?? ""} size={16} required />
+                          <select name="categoryId" aria-label="Category" required defaultValue="">
+                            <option value="" disabled>
+                              Choose a category…
+                            </option>
+                            {categoryOptions}
+                          </select>
+                        </ActionForm>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            );
+          })}
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { TableScroll } from "@/components/admin/table-scroll";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { listResponseFilterOptions, listResponses } from "@/lib/db/admin-responses";
 import { getDatabase } from "@/lib/db/client";
@@ -44,35 +45,37 @@ export default async function ResponsesPage({ searchParams }: { searchParams: Pr
       <p>
         {list.total} responses; page {list.page} of {list.pageCount}.
       </p>
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th>Submitted (UTC)</th>
-            <th>Round</th>
-            <th>Source</th>
-            <th>Projects</th>
-            <th>Teams</th>
-            <th>Free text</th>
-            <th>Counted</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.rows.map((row) => (
-            <tr key={row.publicId}>
-              <td>
-                <Link href={`/admin/responses/${row.publicId}`}>{row.createdAt.toISOString().slice(0, 16).replace("T", " ")}</Link>
-              </td>
-              <td>{row.round.slug}</td>
-              <td>{row.source}</td>
-              <td>{row.projectCount}</td>
-              <td>{row._count.teams}</td>
-              <td>{row._count.others}</td>
-              {/* Stored before the completeness rule and breaking it: kept, but no figure counts it. */}
-              <td>{row.isComplete ? "yes" : <strong>no: incomplete</strong>}</td>
+      <TableScroll label="Responses (scrolls sideways)">
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th>Submitted (UTC)</th>
+              <th>Round</th>
+              <th>Source</th>
+              <th>Projects</th>
+              <th>Teams</th>
+              <th>Free text</th>
+              <th>Counted</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.rows.map((row) => (
+              <tr key={row.publicId}>
+                <td>
+                  <Link href={`/admin/responses/${row.publicId}`}>{row.createdAt.toISOString().slice(0, 16).replace("T", " ")}</Link>
+                </td>
+                <td>{row.round.slug}</td>
+                <td>{row.source}</td>
+                <td>{row.projectCount}</td>
+                <td>{row._count.teams}</td>
+                <td>{row._count.others}</td>
+                {/* Stored before the completeness rule and breaking it: kept, but no figure counts it. */}
+                <td>{row.isComplete ? "yes" : <strong>no: incomplete</strong>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <Pager page={list.page} pageCount={list.pageCount} href={pageLink} previousLabel="Previous page" nextLabel="Next page" />
     </section>
   );
