@@ -74,3 +74,10 @@ export function getDatabase(): DbHandle {
   globalForDb.censusDatabase ??= createDb(getEnv().DATABASE_URL);
   return globalForDb.censusDatabase;
 }
+
+/** Closes the app's database and forgets it: the next getDatabase() opens DATABASE_URL afresh (tests that switch databases). */
+export async function closeDatabase(): Promise<void> {
+  const open = globalForDb.censusDatabase;
+  globalForDb.censusDatabase = undefined;
+  await open?.db.$disconnect();
+}

@@ -8,7 +8,7 @@ import { writeAudit, type Actor } from "@/lib/db/admin-audit";
 import { createOrganiser } from "@/lib/db/admin-organisers";
 import { listResponses } from "@/lib/db/admin-responses";
 import { listAuditFilterOptions, searchAuditEntries } from "@/lib/db/admin-search";
-import type { DbHandle } from "@/lib/db/client";
+import { closeDatabase } from "@/lib/db/client";
 import { saveResponse } from "@/lib/db/submissions";
 import { dayRange } from "@/lib/survey/admin-search";
 import { newEditToken } from "@/lib/survey/edit-token";
@@ -17,7 +17,6 @@ import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../
 
 const SECRET = "s".repeat(48);
 type RouteModule = { GET: (request: Request) => Promise<Response> };
-const globalForDb = globalThis as unknown as { censusDatabase?: DbHandle };
 
 describeEachDatabase("admin search", (kind) => {
   let t: TestDatabase;
@@ -59,16 +58,14 @@ describeEachDatabase("admin search", (kind) => {
     const b = await createOrganiser(t.db, { email: "analyst@example.org", password: "analyst horse battery", role: "analyst" });
     admin = { id: a.id, email: a.email, role: a.role };
     analyst = { id: b.id, email: b.email, role: b.role };
-    await globalForDb.censusDatabase?.db.$disconnect();
-    globalForDb.censusDatabase = undefined;
+    await closeDatabase();
     process.env.DATABASE_URL = t.url;
     process.env.SESSION_SECRET = SECRET;
     vi.resetModules();
     route = (await import("@/app/api/export/audit.csv/route")) as RouteModule;
   });
   afterAll(async () => {
-    await globalForDb.censusDatabase?.db.$disconnect();
-    globalForDb.censusDatabase = undefined;
+    await closeDatabase();
     for (const [key, value] of [["DATABASE_URL", saved.url], ["SESSION_SECRET", saved.secret]] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;

@@ -1,18 +1,16 @@
 // The export route handlers called with a Request, on each database: access, headers, bad input.
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import type { DbHandle } from "@/lib/db/client";
+import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { fillDemoRounds } from "@/lib/db/demo";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
 const TOKEN = "test-export-token-0123456789";
 type RouteModule = { GET: (request: Request) => Promise<Response> };
-const globalForDb = globalThis as unknown as { censusDb?: DbHandle };
 
 /** Load the route modules afresh against this database and environment (lib/env.ts and the client cache both). */
 async function loadRoutes(url: string, exportToken: string | undefined) {
-  await globalForDb.censusDb?.db.$disconnect();
-  globalForDb.censusDb = undefined;
+  await closeDatabase();
   process.env.DATABASE_URL = url;
   if (exportToken) process.env.EXPORT_TOKEN = exportToken;
   else delete process.env.EXPORT_TOKEN;
@@ -34,9 +32,14 @@ describeEachDatabase("export routes", (kind) => {
     await fillDemoRounds(t.db, { count: 12, seed: 5 });
     routes = await loadRoutes(t.url, TOKEN);
   });
+
+  it("runs the routes on this database, not on one an earlier run left open", async () => {
+    await get(routes.codebook, "?round=demo-2025", `Bearer ${TOKEN}`);
+    // The route opened the app's database; getDatabase() hands back that same client.
+    expect(getDatabase().url).toBe(t.url);
+  });
   afterAll(async () => {
-    await globalForDb.censusDb?.db.$disconnect();
-    globalForDb.censusDb = undefined;
+    await closeDatabase();
     if (saved.url === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = saved.url;
     if (saved.token === undefined) delete process.env.EXPORT_TOKEN;

@@ -55,9 +55,8 @@ describe("privacy attack on the public API", () => {
   }, 240_000);
 
   afterAll(async () => {
-    const globalForDb = globalThis as unknown as { censusDb?: { db: { $disconnect(): Promise<void> } } };
-    await globalForDb.censusDb?.db.$disconnect();
-    globalForDb.censusDb = undefined;
+    const { closeDatabase } = await import("../../lib/db/client");
+    await closeDatabase();
     for (const key of ["DATABASE_URL", "MIN_CELL_SIZE", "RATE_LIMIT_SUBMISSIONS_PER_MINUTE"])
       if (saved[key] === undefined) delete process.env[key];
       else process.env[key] = saved[key];
