@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { RoundClosed } from "@/components/survey/round-closed";
-import { SurveyPage } from "@/components/survey/survey-page";
+import { OpenRoundSurveyPage } from "@/components/survey/open-round-survey-page";
 import { getDatabase } from "@/lib/db/client";
 import { getOpenRound } from "@/lib/db/rounds";
 import { getSurveyCatalogue } from "@/lib/db/survey-form";
-import { newEditToken } from "@/lib/survey/edit-token";
-import { parseRoundQuestions } from "@/lib/survey/questions";
-import { emptyFormValues } from "@/lib/survey/response-form";
 
 export const metadata: Metadata = { title: "Survey" };
 
@@ -17,12 +14,5 @@ export default async function HomePage() {
   const round = await getOpenRound();
   if (!round) return <RoundClosed title={null} />;
   const catalogue = await getSurveyCatalogue(getDatabase().db, round.id);
-  return (
-    <SurveyPage
-      title={round.title}
-      questions={parseRoundQuestions(round.questions)}
-      catalogue={catalogue}
-      initialValues={emptyFormValues(round.slug, newEditToken())}
-    />
-  );
+  return <OpenRoundSurveyPage round={round} catalogue={catalogue} />;
 }

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createDb, type Db } from "../lib/db/client";
 import { prepareDatabase } from "../lib/db/prepare";
-import { insertResponsesBulk } from "../lib/db/responses-bulk";
+import { demoBulkResponse, insertResponsesBulk } from "../lib/db/responses-bulk";
 import { databaseKind } from "../lib/env";
 import { generateDemoResponses } from "../lib/survey/demo-generator";
 import { hashEditToken } from "../lib/survey/edit-token";
@@ -57,14 +57,7 @@ async function buildDataset(db: Db, count: number): Promise<{ responses: number;
       db,
       round.id,
       generated.map((r, i) => ({
-        editTokenHash: hashEditToken(`bench-${start + i}`),
-        source: "demo" as const,
-        createdAt: r.createdAt,
-        notOpenStackContributor: r.notOpenStackContributor,
-        yearsContributing: r.yearsContributing,
-        employerPaid: r.employerPaid,
-        teamIds: r.teamIds,
-        selections: r.selections,
+        ...demoBulkResponse(r, hashEditToken(`bench-${start + i}`)),
         others: r.others.map((rawText) => ({ rawText, projectId: null })),
       })),
       1000,

@@ -4,7 +4,7 @@ import { generateDemoResponses } from "../survey/demo-generator";
 import { hashEditToken } from "../survey/edit-token";
 import { DEFAULT_QUESTIONS, UNSPECIFIED_FREQUENCY } from "../survey/questions";
 import type { Db } from "./client";
-import { insertResponsesBulk } from "./responses-bulk";
+import { demoBulkResponse, insertResponsesBulk } from "./responses-bulk";
 import { loadMatchableCatalogue } from "./responses";
 import { matchProjectName } from "../survey/catalogue-match";
 
@@ -93,13 +93,7 @@ export async function fillDemoRounds(
         );
         return {
           // Demo responses have no edit link; a random hash keeps the column unique.
-          editTokenHash: hashEditToken(randomBytes(16).toString("base64url")),
-          source: "demo" as const,
-          createdAt: r.createdAt,
-          notOpenStackContributor: r.notOpenStackContributor,
-          yearsContributing: r.yearsContributing,
-          employerPaid: r.employerPaid,
-          teamIds: r.teamIds,
+          ...demoBulkResponse(r, hashEditToken(randomBytes(16).toString("base64url"))),
           selections: [...r.selections, ...named],
           others,
           recordKey: r.recordKey,

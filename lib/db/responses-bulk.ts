@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { v7 as timeOrderedUuid } from "uuid";
 import { isCompleteAnswer } from "../survey/completeness";
+import type { DemoResponse } from "../survey/demo-generator";
 import { normalizeName } from "../survey/normalize";
 import type { Db } from "./client";
 import { insertAnswerRows, insertResponseRows, type SelectionRow } from "./response-rows";
@@ -25,6 +26,24 @@ export interface BulkResponse {
    * answers leave it to the database, which draws it at random (docs/privacy.md).
    */
   recordKey?: number;
+}
+
+/**
+ * A generated response as a bulk row: the answer the generator drew, without its free text or record key (the
+ * demo and the benchmarks add those as each needs). Synthetic answers have no edit link, so the caller picks a
+ * unique `editTokenHash`.
+ */
+export function demoBulkResponse(generated: DemoResponse, editTokenHash: string): BulkResponse {
+  return {
+    editTokenHash,
+    source: "demo",
+    createdAt: generated.createdAt,
+    notOpenStackContributor: generated.notOpenStackContributor,
+    yearsContributing: generated.yearsContributing,
+    employerPaid: generated.employerPaid,
+    teamIds: generated.teamIds,
+    selections: generated.selections,
+  };
 }
 
 /**

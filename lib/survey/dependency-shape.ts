@@ -41,14 +41,7 @@ export interface UnmatchedDependency {
 /** Where a row sits in the ranking, by its published figure: 0, "<k" (ranked together, by name), or a count. */
 export type NeedsHelpTier = "none" | "fewer-than-k" | "counted";
 
-export interface NeedsHelpRow {
-  projectId: number;
-  slug: string;
-  name: string;
-  categorySlug: string;
-  categoryName: string;
-  packages: string[];
-  sections: string[];
+export interface NeedsHelpRow extends DependencyProject {
   tier: NeedsHelpTier;
   respondents: Cell;
   maintainers: Cell;

@@ -66,19 +66,24 @@ export function createResponsesCsvWriter(context: ExportContext, layout: ExportL
     toCsvField(response.employerPaid);
   const header = toCsvRecords([headerFor(context, layout)]);
   const others: ExportResponse["others"][number][] = [];
-  return layout === "wide" ? wideWriter(context, header, leadingFields, kindsField, frequencyField, others) : longWriter(context, header, leadingFields, kindsField, frequencyField, others);
+  const parts: WriterParts = { context, header, leadingFields, kindsField, frequencyField, others };
+  return layout === "wide" ? wideWriter(parts) : longWriter(parts);
 }
 
 type FieldOf<T> = (value: T) => string;
 
-function wideWriter(
-  context: ExportContext,
-  header: string,
-  leadingFields: FieldOf<ExportResponse>,
-  kindsField: FieldOf<readonly string[]>,
-  frequencyField: FieldOf<string>,
-  others: ExportResponse["others"][number][],
-): ResponsesCsvWriter {
+/** What both layouts' writers are built from: the encoded header, the field encoders and a reused buffer. */
+interface WriterParts {
+  context: ExportContext;
+  header: string;
+  leadingFields: FieldOf<ExportResponse>;
+  kindsField: FieldOf<readonly string[]>;
+  frequencyField: FieldOf<string>;
+  others: ExportResponse["others"][number][];
+}
+
+function wideWriter(parts: WriterParts): ResponsesCsvWriter {
+  const { context, header, leadingFields, kindsField, frequencyField, others } = parts;
   const width = context.wideHeader.length;
   const firstOther = width - WIDE_TRAILING_COLUMNS.length - WIDE_OTHER_COLUMNS;
   // separators[n]: n commas, the text between the end of one written cell and the start of a cell n further on.
@@ -113,14 +118,8 @@ function wideWriter(
   };
 }
 
-function longWriter(
-  context: ExportContext,
-  header: string,
-  leadingFields: FieldOf<ExportResponse>,
-  kindsField: FieldOf<readonly string[]>,
-  frequencyField: FieldOf<string>,
-  others: ExportResponse["others"][number][],
-): ResponsesCsvWriter {
+function longWriter(parts: WriterParts): ResponsesCsvWriter {
+  const { context, header, leadingFields, kindsField, frequencyField, others } = parts;
   // ",project,<slug>,<name>,<category>," for every project that can appear, encoded once.
   const projectFields = new Map<number, string>();
   const projectPrefix = (projectId: number) => {

@@ -31,15 +31,9 @@ export const WIDE_LEADING_COLUMNS = [
 export const WIDE_TRAILING_COLUMNS = ["comment"] as const;
 export const otherColumnName = (position: number) => `other_${position + 1}`;
 
+// The long layout repeats the response's leading columns on each of its rows.
 export const LONG_COLUMNS = [
-  "response_id",
-  "round",
-  "submitted_at",
-  "teams",
-  "not_openstack_contributor",
-  "nothing_outside_openstack",
-  "years_contributing",
-  "employer_paid",
+  ...WIDE_LEADING_COLUMNS,
   "row_type",
   "project_slug",
   "project_name",

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createDb, type Db } from "../../lib/db/client";
 import { prepareDatabase } from "../../lib/db/prepare";
-import { insertResponsesBulk } from "../../lib/db/responses-bulk";
+import { demoBulkResponse, insertResponsesBulk } from "../../lib/db/responses-bulk";
 import { generateDemoResponses } from "../../lib/survey/demo-generator";
 import { hashEditToken } from "../../lib/survey/edit-token";
 import { DEFAULT_QUESTIONS } from "../../lib/survey/questions";
@@ -78,16 +78,7 @@ export async function buildDataset(kind: DatabaseKind, size: number, postgresUrl
         await insertResponsesBulk(
           db,
           roundId,
-          generated.map((r) => ({
-            editTokenHash: hashEditToken(randomBytes(16).toString("base64url")),
-            source: "demo" as const,
-            createdAt: r.createdAt,
-            notOpenStackContributor: r.notOpenStackContributor,
-            yearsContributing: r.yearsContributing,
-            employerPaid: r.employerPaid,
-            teamIds: r.teamIds,
-            selections: r.selections,
-          })),
+          generated.map((r) => demoBulkResponse(r, hashEditToken(randomBytes(16).toString("base64url")))),
           2_000,
         );
         log(`  ${kind}: ${Math.min(done + chunk, size).toLocaleString("en")} / ${size.toLocaleString("en")} responses written`);

@@ -3,41 +3,15 @@
 // saying when it opens.
 // Runs its own server (port E2E_NOT_OPEN_PORT, default E2E_PORT + 2) on its own database, so the shared demo
 // server keeps a single round with no closing time for the other suites.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { createOrganiser } from "../../lib/db/admin-organisers";
-import { createDb } from "../../lib/db/client";
-import { prepareDatabase } from "../../lib/db/prepare";
 import { formatUtc, parseUtcInput, toUtcInput } from "../../lib/survey/round-schedule";
 import { startAppServer, type AppServer } from "../helpers/app-server";
+import { answer, createOwnDatabase, signIn } from "./schedule-helpers";
 
-const ADMIN = { email: "admin@example.org", password: "correct horse battery" };
 const OPEN_ROUND = "openstack-2026";
 const NEXT_ROUND = "openstack-2027";
 const port = String(process.env.E2E_NOT_OPEN_PORT ?? Number(process.env.E2E_PORT ?? 3210) + 2);
 const DAY = 24 * 60 * 60_000;
-
-const answer = (round: string, token: string) => ({
-  round,
-  token,
-  teams: ["nova"],
-  notOpenStackContributor: false,
-  projects: [{ slug: "sqlalchemy", kinds: ["code"], frequency: "regularly" }],
-  others: [],
-  yearsContributing: 5,
-  employerPaid: "partly",
-  comment: null,
-});
-
-async function signIn(page: Page, base: string) {
-  await page.goto(`${base}/admin/sign-in`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Organiser overview" })).toBeVisible();
-}
 
 /** Saves a round's schedule on its console page; the form takes UTC times to the minute. */
 async function saveSchedule(page: Page, base: string, slug: string, times: { opensAt?: Date; closesAt?: Date }) {
@@ -55,13 +29,9 @@ test("a round scheduled to open tomorrow says when it opens and accepts no answe
   request,
 }) => {
   test.setTimeout(180_000);
-  const dir = mkdtempSync(join(tmpdir(), "census-e2e-not-open-"));
-  const url = `file:${join(dir, "census.db")}`;
-  await prepareDatabase(url);
-  const { db } = createDb(url);
+  const { url, db, remove } = await createOwnDatabase("census-e2e-not-open-");
   let server: AppServer | null = null;
   try {
-    await createOrganiser(db, { ...ADMIN, role: "admin" });
     server = await startAppServer(url, { PORT: port });
     await signIn(page, server.url);
 
@@ -114,7 +84,6 @@ test("a round scheduled to open tomorrow says when it opens and accepts no answe
     expect(accepted.status()).toBe(201);
   } finally {
     await server?.stop();
-    await db.$disconnect();
-    rmSync(dir, { recursive: true, force: true });
+    await remove();
   }
 });

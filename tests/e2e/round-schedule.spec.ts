@@ -2,49 +2,19 @@
 // closing time, the server stops, the time passes, and a fresh server process refuses answers and says so.
 // Runs its own server (port E2E_SCHEDULE_PORT, default E2E_PORT + 1) on its own database, so the shared demo
 // server's round stays open for the other suites.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { createOrganiser } from "../../lib/db/admin-organisers";
-import { createDb } from "../../lib/db/client";
-import { prepareDatabase } from "../../lib/db/prepare";
+import { expect, test } from "@playwright/test";
 import { toUtcInput } from "../../lib/survey/round-schedule";
 import { startAppServer, type AppServer } from "../helpers/app-server";
+import { answer, createOwnDatabase, signIn } from "./schedule-helpers";
 
-const ADMIN = { email: "admin@example.org", password: "correct horse battery" };
 const ROUND = "openstack-2026";
 const port = String(process.env.E2E_SCHEDULE_PORT ?? Number(process.env.E2E_PORT ?? 3210) + 1);
 
-const answer = (token: string) => ({
-  round: ROUND,
-  token,
-  teams: ["nova"],
-  notOpenStackContributor: false,
-  projects: [{ slug: "sqlalchemy", kinds: ["code"], frequency: "regularly" }],
-  others: [],
-  yearsContributing: 5,
-  employerPaid: "partly",
-  comment: null,
-});
-
-async function signIn(page: Page, base: string) {
-  await page.goto(`${base}/admin/sign-in`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Organiser overview" })).toBeVisible();
-}
-
 test("a round scheduled to close a minute ahead is closed after it, on a fresh server process", async ({ page, request }) => {
   test.setTimeout(180_000);
-  const dir = mkdtempSync(join(tmpdir(), "census-e2e-schedule-"));
-  const url = `file:${join(dir, "census.db")}`;
-  await prepareDatabase(url);
-  const { db } = createDb(url);
+  const { url, db, remove } = await createOwnDatabase("census-e2e-schedule-");
   let server: AppServer | null = null;
   try {
-    await createOrganiser(db, { ...ADMIN, role: "admin" });
     server = await startAppServer(url, { PORT: port });
     await signIn(page, server.url);
 
@@ -57,7 +27,7 @@ test("a round scheduled to close a minute ahead is closed after it, on a fresh s
     await expect(form.getByRole("status")).toHaveText("Schedule saved.");
     await page.reload();
     await expect(page.getByText(`Closes: ${toUtcInput(closesAt).replace("T", " ")} UTC`)).toBeVisible();
-    expect((await request.post(`${server.url}/api/v1/responses`, { data: answer("scheduleOpenAnswer0001") })).status()).toBe(201);
+    expect((await request.post(`${server.url}/api/v1/responses`, { data: answer(ROUND, "scheduleOpenAnswer0001") })).status()).toBe(201);
     await server.stop();
     server = null;
 
@@ -69,7 +39,7 @@ test("a round scheduled to close a minute ahead is closed after it, on a fresh s
     await new Promise((resolve) => setTimeout(resolve, 3_500));
 
     server = await startAppServer(url, { PORT: port });
-    const refused = await request.post(`${server.url}/api/v1/responses`, { data: answer("scheduleLateAnswer0001") });
+    const refused = await request.post(`${server.url}/api/v1/responses`, { data: answer(ROUND, "scheduleLateAnswer0001") });
     expect(refused.status()).toBe(409);
     await page.goto(`${server.url}/survey/${ROUND}`);
     await expect(page.getByRole("heading", { name: "This survey is closed" })).toBeVisible();
@@ -82,7 +52,6 @@ test("a round scheduled to close a minute ahead is closed after it, on a fresh s
     expect(JSON.parse(closes[0]?.after ?? "{}")).toMatchObject({ by: "schedule" });
   } finally {
     await server?.stop();
-    await db.$disconnect();
-    rmSync(dir, { recursive: true, force: true });
+    await remove();
   }
 });

@@ -2,12 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { RoundClosed } from "@/components/survey/round-closed";
-import { SurveyPage } from "@/components/survey/survey-page";
+import { OpenRoundSurveyPage } from "@/components/survey/open-round-survey-page";
 import { getDatabase } from "@/lib/db/client";
 import { findRoundBySlug, getSurveyCatalogue } from "@/lib/db/survey-form";
-import { newEditToken } from "@/lib/survey/edit-token";
-import { parseRoundQuestions } from "@/lib/survey/questions";
-import { emptyFormValues } from "@/lib/survey/response-form";
 
 export const metadata: Metadata = { title: "Survey" };
 
@@ -22,12 +19,5 @@ export default async function RoundSurveyPage({ params }: { params: Promise<{ ro
   if (round.phase === "scheduled") return <RoundClosed title={round.title} opensAt={round.opensAt} />;
   if (round.status !== "open") return <RoundClosed title={round.title} />;
   const catalogue = await getSurveyCatalogue(getDatabase().db, round.id);
-  return (
-    <SurveyPage
-      title={round.title}
-      questions={parseRoundQuestions(round.questions)}
-      catalogue={catalogue}
-      initialValues={emptyFormValues(round.slug, newEditToken())}
-    />
-  );
+  return <OpenRoundSurveyPage round={round} catalogue={catalogue} />;
 }

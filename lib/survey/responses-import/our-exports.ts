@@ -18,7 +18,6 @@ import {
   emptyReport,
   problem,
   rejectReport,
-  RowProblem,
   type AnswerDraft,
   type DescribeField,
   type ImportCatalogue,
@@ -29,9 +28,10 @@ import type { SourceRecord } from "./csv-records";
 import {
   fileError,
   finishImport,
+  groupRecordsByKey,
   type ParsedImport,
-  rejectRowOf,
   type ResponseGroup,
+  rejectRowOf,
   type RowDraft,
 } from "./row-groups";
 import { parseIsoTimestamp } from "./timestamps";
@@ -203,21 +203,11 @@ export function parseLongExport(
   }
   const columns = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
   // Rows of one response may be anywhere in the file; they are grouped in order of first appearance.
-  const byKey = new Map<string, SourceRecord[]>();
-  const groups: ResponseGroup[] = [];
-  for (const record of records) {
-    const key = cellsOf(record, columns)("response_id").trim();
-    if (!key) {
-      const report = rejectReport(emptyReport(record.line, ""), new RowProblem("response_id is empty"));
-      groups.push({ key: "", drafts: [{ line: record.line, report, response: null }] });
-      continue;
-    }
-    const rows = byKey.get(key) ?? [];
-    if (rows.length === 0) byKey.set(key, rows);
-    rows.push(record);
-  }
-  groups.unshift(
-    ...[...byKey].map(([key, rows]) => ({ key, drafts: parseLongResponse(rows, header, columns, catalogue) })),
+  const groups = groupRecordsByKey(
+    records,
+    (record) => cellsOf(record, columns)("response_id").trim(),
+    "response_id is empty",
+    (rows) => parseLongResponse(rows, header, columns, catalogue),
   );
   return finishImport("long", groups);
 }

@@ -19,9 +19,9 @@ import { isAnswer, nothingOutsideAnswers, readTeamNames } from "./named-answers"
 import {
   fileError,
   finishImport,
+  groupRecordsByKey,
   type ParsedImport,
   rejectRowOf,
-  type ResponseGroup,
   type RowDraft,
 } from "./row-groups";
 
@@ -56,24 +56,13 @@ export function parsePairsSheet(
     );
   }
   const keyColumn = header[0]?.trim() || "respondent";
-  const byKey = new Map<string, SourceRecord[]>();
-  const keyless: ResponseGroup[] = [];
-  for (const record of records) {
-    const key = restoreCell(record.cells[0] ?? "").trim();
-    if (!key) {
-      const report = rejectReport(emptyReport(record.line, ""), new RowProblem(`${keyColumn.toLowerCase()} is empty`));
-      keyless.push({ key: "", drafts: [{ line: record.line, report, response: null }] });
-      continue;
-    }
-    const rows = byKey.get(key) ?? [];
-    if (rows.length === 0) byKey.set(key, rows);
-    rows.push(record);
-  }
-  const groups = [...byKey].map(([key, rows]) => ({
-    key,
-    drafts: parseRespondent(rows, header, keyColumn, catalogue),
-  }));
-  return finishImport("pairs", [...groups, ...keyless]);
+  const groups = groupRecordsByKey(
+    records,
+    (record) => restoreCell(record.cells[0] ?? "").trim(),
+    `${keyColumn.toLowerCase()} is empty`,
+    (rows) => parseRespondent(rows, header, keyColumn, catalogue),
+  );
+  return finishImport("pairs", groups);
 }
 
 function parseRespondent(

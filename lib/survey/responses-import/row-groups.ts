@@ -1,8 +1,9 @@
 // From checked rows to the file's result: one response per key. A response spans one row (wide, Google
 // Forms, LimeSurvey) or several (long, pairs); if any of its rows is invalid the whole response is, and a
 // key seen earlier in the file rejects the later response instead of silently merging or overwriting it.
-import type { ImportFileError } from "./csv-records";
+import type { ImportFileError, SourceRecord } from "./csv-records";
 import {
+  emptyReport,
   rejectReport,
   RowProblem,
   type ImportRowReport,
@@ -50,6 +51,33 @@ export function rejectRowOf(drafts: readonly RowDraft[], error: unknown): void {
   const line = error instanceof RowProblem ? error.line : undefined;
   const target = drafts.find((d) => d.line === line) ?? drafts[0];
   if (target) target.report = rejectReport(target.report, error);
+}
+
+/**
+ * Group the records of a file where one response spans several rows: by key, in order of first appearance,
+ * each group read by `readGroup`. A record without a key is rejected on its own, after the keyed groups.
+ */
+export function groupRecordsByKey(
+  records: readonly SourceRecord[],
+  keyOf: (record: SourceRecord) => string,
+  emptyKeyReason: string,
+  readGroup: (records: readonly SourceRecord[]) => RowDraft[],
+): ResponseGroup[] {
+  const byKey = new Map<string, SourceRecord[]>();
+  const keyless: ResponseGroup[] = [];
+  for (const record of records) {
+    const key = keyOf(record);
+    if (!key) {
+      const report = rejectReport(emptyReport(record.line, ""), new RowProblem(emptyKeyReason));
+      keyless.push({ key: "", drafts: [{ line: record.line, report, response: null }] });
+      continue;
+    }
+    const rows = byKey.get(key) ?? [];
+    if (rows.length === 0) byKey.set(key, rows);
+    rows.push(record);
+  }
+  const groups = [...byKey].map(([key, rows]) => ({ key, drafts: readGroup(rows) }));
+  return [...groups, ...keyless];
 }
 
 export const fileError = (line: number | null, message: string): ParsedImport => ({

@@ -16,15 +16,24 @@ const YEAR_LAST = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::
 
 const pad = (n: number | string, width = 2) => String(n).padStart(width, "0");
 
-function toDate(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-  offsetMinutes: number,
-): Date | null {
+/** A date and time as a pattern captured them: digits as written, the hour on a 12-hour clock when there is a meridiem. */
+interface WrittenTime {
+  year: string | undefined;
+  month: string | undefined;
+  day: string | undefined;
+  hour: string;
+  minute: string;
+  second: string;
+  meridiem: string | undefined;
+}
+
+function toDate(written: WrittenTime, offsetMinutes: number): Date | null {
+  const year = Number(written.year);
+  const month = Number(written.month);
+  const day = Number(written.day);
+  const hour = hour24(Number(written.hour), written.meridiem);
+  const minute = Number(written.minute);
+  const second = Number(written.second);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   const utc = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
   const date = new Date(utc);
@@ -80,15 +89,7 @@ export function parseFormTimestamp(text: string, order: DateOrder): Date | null 
       zoneMinutes = "0",
     ] = first;
     const offset = (sign === "-" ? -1 : 1) * (Number(zoneHours) * 60 + Number(zoneMinutes));
-    return toDate(
-      Number(year),
-      Number(month),
-      Number(day),
-      hour24(Number(hour), meridiem),
-      Number(minute),
-      Number(second),
-      offset,
-    );
+    return toDate({ year, month, day, hour, minute, second, meridiem }, offset);
   }
   const last = YEAR_LAST.exec(trimmed);
   if (last) {
@@ -96,15 +97,7 @@ export function parseFormTimestamp(text: string, order: DateOrder): Date | null 
     // Dotted dates are always day first; slashed ones follow the file's order.
     const isDayFirst = separator === "." || order === "dmy";
     const [day, month] = isDayFirst ? [a, b] : [b, a];
-    return toDate(
-      Number(year),
-      Number(month),
-      Number(day),
-      hour24(Number(hour), meridiem),
-      Number(minute),
-      Number(second),
-      0,
-    );
+    return toDate({ year, month, day, hour, minute, second, meridiem }, 0);
   }
   return null;
 }

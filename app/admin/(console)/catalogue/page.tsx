@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/admin/action-form";
+import { CategorySelect } from "@/components/admin/category-select";
 import { CatalogueSearch } from "@/components/admin/catalogue-search";
 import { Pager } from "@/components/admin/search-filters";
 import { TableScroll } from "@/components/admin/table-scroll";
@@ -74,16 +75,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
         </label>
         <label>
           Category{" "}
-          <select name="categoryId" required defaultValue="">
-            <option value="" disabled>
-              Choose a category…
-            </option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <CategorySelect categories={categories} />
         </label>
       </ActionForm>
       <br />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/admin/action-form";
+import { CategorySelect } from "@/components/admin/category-select";
 import { ProjectSelect } from "@/components/admin/project-select";
 import { TableScroll } from "@/components/admin/table-scroll";
 import { requireOrganiser } from "@/lib/auth/guard";
@@ -22,11 +23,6 @@ export default async function OtherTriagePage() {
   const [clusters, { categories, projects }] = await Promise.all([listTriageClusters(db), listCatalogueRows(db)]);
   const active = projects.filter((p) => p.status === "active");
   const suggested = [...new Map(clusters.flatMap((c) => c.groups.flatMap((g) => g.suggestions)).map((s) => [s.projectId, s])).values()];
-  const categoryOptions = categories.map((c) => (
-    <option key={c.id} value={c.id}>
-      {c.name}
-    </option>
-  ));
   return (
     <section>
       <h1>Free-text triage</h1>
@@ -103,12 +99,7 @@ export default async function OtherTriagePage() {
                         <ActionForm action={promoteOtherGroupAction} submitLabel="Add project" label={`Promote ${name}`}>
                           <input type="hidden" name="normalizedText" value={group.normalizedText} />
                           <input name="name" aria-label="Project name" defaultValue={group.examples[0] ?? ""} size={16} required />
-                          <select name="categoryId" aria-label="Category" required defaultValue="">
-                            <option value="" disabled>
-                              Choose a category…
-                            </option>
-                            {categoryOptions}
-                          </select>
+                          <CategorySelect categories={categories} label="Category" />
                         </ActionForm>
                       </td>
                     </tr>

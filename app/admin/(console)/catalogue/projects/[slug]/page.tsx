@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/admin/action-form";
+import { CategorySelect } from "@/components/admin/category-select";
 import { MergeForm } from "@/components/admin/merge-form";
 import { requireOrganiser } from "@/lib/auth/guard";
 import { getCatalogueProject, listCatalogueRows } from "@/lib/db/admin-catalogue";
@@ -98,18 +99,7 @@ export default async function CatalogueProjectPage({ params }: { params: Promise
             <input type="hidden" name="projectId" value={project.id} />
             <label>
               Category{" "}
-              <select name="categoryId" required defaultValue="">
-                <option value="" disabled>
-                  Choose a category…
-                </option>
-                {categories
-                  .filter((c) => c.id !== project.categoryId)
-                  .map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-              </select>
+              <CategorySelect categories={categories.filter((c) => c.id !== project.categoryId)} />
             </label>
           </ActionForm>
 
