@@ -156,7 +156,9 @@ try {
   ].join("\n");
   const doc = readFileSync("docs/benchmarks.md", "utf8");
   const start = doc.indexOf(SECTION);
-  const next = start < 0 ? -1 : doc.indexOf("\n## ", start + SECTION.length);
+  // The section ends at the next heading or at the next generated section's marker, whichever comes first.
+  const ends = ["\n## ", "\n<!-- "].map((mark) => doc.indexOf(mark, start + SECTION.length)).filter((i) => i >= 0);
+  const next = start < 0 || ends.length === 0 ? -1 : Math.min(...ends);
   const updated = start < 0 ? `${doc.trimEnd()}\n\n${section}` : `${doc.slice(0, start)}${section}${next < 0 ? "" : doc.slice(next + 1)}`;
   writeFileSync("docs/benchmarks.md", updated);
   console.log([...verdicts, `Lighthouse mobile performance: ${score ?? "not run"}`].join("\n"));
