@@ -2,17 +2,10 @@
 // `npm run demo` makes them), a few teams and categories with every employer-paid value, both public figure
 // endpoints, plus the posting attack on the open round. `npm run audit:privacy` runs every filter combination
 // of both demo rounds.
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatOpenRound, formatReport, type AttackReport } from "./report";
 import type { OpenRoundReport } from "./open-round";
 import type { DemoDatabase } from "./harness";
-
-// The cell key method (issue #15) is what makes (a) and (b) hold; until it is complete on main they fail, and
-// their assertions are skipped. (c) and (d) hold on the exact figures before it and are asserted there; once the
-// figures are perturbed they wait for the same switch (its first version still gave one set of respondents two
-// figures: maintainers on the dependencies page). ENABLE all four by setting this to true once the harness passes
-// them (npx vitest run --project privacy).
-const CELL_KEY_ON_MAIN = true;
 
 const K = 5;
 
@@ -70,28 +63,25 @@ describe("privacy attack on the public API", () => {
     expect(report.pinnedWrongly).toBe(0);
   });
 
-  /** Under perturbed figures, (c) and (d) are asserted only once the switch above is on. */
-  const skipUnlessEnabled = (context: TestContext) => {
-    if (!CELL_KEY_ON_MAIN && report.model !== "suppression") context.skip();
-  };
+  it("reads the figures as the cell key publishes them", () => {
+    expect(report.model).toBe("cell-key");
+  });
 
-  it("(c) gives every set of respondents one figure, in every query", (context) => {
-    skipUnlessEnabled(context);
+  it("(c) gives every set of respondents one figure, in every query", () => {
     expect(report.inconsistentSets).toBe(0);
   });
 
-  it("(d) publishes no count of 1..k−1", (context) => {
-    skipUnlessEnabled(context);
+  it("(d) publishes no count of 1..k−1", () => {
     expect(report.publishedSmallValues).toBe(0);
   });
 
   // Posting: against the open round as an organiser leaves it by default.
-  it.skipIf(!CELL_KEY_ON_MAIN)("(a) derives no hidden small count exactly, from the crawl or by posting", () => {
+  it("(a) derives no hidden small count exactly, from the crawl or by posting", () => {
     expect(report.derivedExactly).toBe(0);
     expect(openRound?.derivedExactly ?? 0).toBe(0);
   });
 
-  it.skipIf(!CELL_KEY_ON_MAIN)("(b) guesses at most 30% of the true 1..k−1 counts right", () => {
+  it("(b) guesses at most 30% of the true 1..k−1 counts right", () => {
     expect(report.bestGuessShare).toBeLessThanOrEqual(0.3);
   });
 });
