@@ -331,7 +331,9 @@ test("the type-ahead matches aliases and works with the keyboard alone", async (
   await page.keyboard.type("sqla");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
-  // The chosen projects' chips lead to what is left to answer.
+  // The chosen projects' chips lead to what is left to answer. The chips follow the form's state in a
+  // transition, so under load they may appear a frame after the checkbox: wait for the new one first.
+  await expect(page.getByRole("button", { name: "SQLAlchemy: say how" })).toBeVisible();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "SQLAlchemy: say how" })).toBeFocused(); // in form order
   await page.keyboard.press("Tab");
