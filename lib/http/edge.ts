@@ -7,6 +7,7 @@ import { isSameOriginRequest, type HeaderSource } from "../auth/origin";
 import { apiErrorBody } from "../survey/api-error";
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "../security-headers";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustProxy } from "./client-address";
+import { createFigureReadLine, isFigureRead } from "./figure-reads";
 import { ACTION_BODY_LIMIT_BYTES, ALLOWED_METHODS, checkActionBody, checkMethod, checkUrl, type Refusal } from "./request-guard";
 
 export type NodeHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
@@ -31,6 +32,7 @@ function refuse(response: ServerResponse, { status, code, message }: Refusal): v
   response.setHeader("Cache-Control", "no-store");
   response.setHeader("Content-Type", "application/json; charset=utf-8");
   if (status === 405) response.setHeader("Allow", ALLOWED_METHODS.join(", "));
+  if (status === 503) response.setHeader("Retry-After", "5");
   // The body of a refused post may still be arriving: close the connection rather than read it.
   if (status === 413 || status === 411) response.setHeader("Connection", "close");
   response.end(JSON.stringify(apiErrorBody(code, message)));
@@ -104,6 +106,7 @@ export function parserErrorResponse(): string {
 }
 
 export function withEdge(handler: NodeHandler, options: EdgeOptions): NodeHandler {
+  const figureReads = createFigureReadLine();
   return async (request, response) => {
     const client = resolveClientAddress(request, options.trust);
     // Whatever the client sent under this name is replaced: only the edge may say who the client is.
@@ -128,6 +131,11 @@ export function withEdge(handler: NodeHandler, options: EdgeOptions): NodeHandle
         throw error;
       }
       if (refusal) return refuse(response, refusal);
+    }
+    if (isFigureRead(request.method, path)) {
+      const outcome = await figureReads.answer(request, response, () => handler(request, response));
+      if (outcome === "line-full") refuse(response, { status: 503, code: "unavailable", message: "Too many requests for figures right now; try again in a few seconds" });
+      return;
     }
     await handler(request, response);
   };

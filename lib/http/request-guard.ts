@@ -10,7 +10,7 @@ export const ACTION_BODY_LIMIT_BYTES = 256 * 1024;
 export const MAX_ACTION_JSON_DEPTH = 64;
 
 export interface Refusal {
-  status: 400 | 403 | 405 | 411 | 413;
+  status: 400 | 403 | 405 | 411 | 413 | 503;
   code: ApiErrorCode;
   message: string;
 }
