@@ -175,7 +175,9 @@ function checkSubmission(lookup: BatchLookup, input: ResponseInput, editTokenHas
     ({ ok: false, reason, message, errors }) as const;
   const round = lookup.roundBySlug.get(input.round);
   const previous = lookup.existingByTokenHash.get(editTokenHash);
-  if (!round) return fail("round-not-found", "This survey round does not exist.");
+  // A draft is not published: to respondents it does not exist, as on the survey page (not "closed", which
+  // would tell that it does).
+  if (!round || round.phase === "draft") return fail("round-not-found", "This survey round does not exist.");
   // Same refusal (409 round_closed) either way, but "closed" would mislead someone who is early: say when it opens.
   if (round.phase === "scheduled" && round.opensAt) {
     return fail("round-closed", `This survey round is not open yet; it opens at ${formatUtc(round.opensAt)}.`);

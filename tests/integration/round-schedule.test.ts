@@ -81,6 +81,10 @@ describeEachDatabase("round schedule", (kind) => {
     const created = await createRound(t.db, actor, { slug: "spring", title: "Spring" });
     if (!created.ok) throw new Error(created.message);
     const roundId = created.value.id;
+    // A draft, not yet scheduled: it does not exist for respondents, exactly as a round that was never made.
+    const neverMade = await saveResponse(t.db, answer("no-such-round"));
+    expect(await saveResponse(t.db, answer("spring"))).toEqual(neverMade);
+    expect(neverMade).toMatchObject({ ok: false, reason: "round-not-found" });
     const opensAt = stamp(MINUTE);
     expect(await setRoundSchedule(t.db, actor, { roundId, opensAt, closesAt: stamp(60 * MINUTE) })).toEqual({ ok: true, value: undefined });
     // Refused as a closed round is, but saying when it opens rather than that it is closed.
