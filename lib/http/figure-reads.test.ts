@@ -45,7 +45,7 @@ describe("the line for figure reads", () => {
     expect(isFigureRead("POST", "/results")).toBe(false);
   });
 
-  it("answers at most its slots at once, the rest in the order they came, ", async () => {
+  it("answers at most its slots at once, the rest in the order they came", async () => {
     const line = createFigureReadLine(2, 10);
     const server = await serveThrough(line);
     close = server.close;
