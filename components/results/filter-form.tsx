@@ -71,7 +71,7 @@ export function FilterForm({ selects, values, view, keep }: FilterFormProps) {
       ref={form}
       method="get"
       action={pathname}
-      className={styles.filters}
+      className={`${styles.panel} ${styles.filters}`}
       aria-label="Filters"
       aria-busy={isPending}
       onChange={navigate}

@@ -26,36 +26,37 @@ export async function countProjectFrequencies(
   }));
 }
 
-export async function countYearsContributing(
+/** Respondents per value of one of Response's own answer columns, the unanswered (NULL) as one more group. */
+async function countResponseAnswers(
   { reads }: SummarySource,
+  f: RespondentFilters,
+  roundId: number,
+  column: "yearsContributing" | "employerPaid",
+) {
+  const { from, where } = respondentScope(f, [roundId]);
+  const answer = Prisma.raw(`r."${column}"`); // a column cannot be a bound parameter; it is one of two literals
+  const rows = await reads.all<{ answer: unknown; n: unknown; keySum: unknown }>(Prisma.sql`
+    SELECT ${answer} AS "answer", COUNT(*) AS "n", SUM(r."recordKey") AS "keySum"
+    FROM ${from} WHERE ${where} GROUP BY ${answer}`);
+  return rows.map((row) => ({ answer: row.answer, respondents: num(row.n), keySum: num(row.keySum) }));
+}
+
+export async function countYearsContributing(
+  source: SummarySource,
   f: RespondentFilters,
   roundId: number,
 ): Promise<YearsRow[]> {
-  const { from, where } = respondentScope(f, [roundId]);
-  const rows = await reads.all<{ years: unknown; n: unknown; keySum: unknown }>(Prisma.sql`
-    SELECT r."yearsContributing" AS "years", COUNT(*) AS "n", SUM(r."recordKey") AS "keySum"
-    FROM ${from} WHERE ${where} GROUP BY r."yearsContributing"`);
-  return rows.map((row) => ({
-    years: row.years === null ? null : num(row.years),
-    respondents: num(row.n),
-    keySum: num(row.keySum),
-  }));
+  const rows = await countResponseAnswers(source, f, roundId, "yearsContributing");
+  return rows.map(({ answer, ...tally }) => ({ years: answer === null ? null : num(answer), ...tally }));
 }
 
 export async function countEmployerPaid(
-  { reads }: SummarySource,
+  source: SummarySource,
   f: RespondentFilters,
   roundId: number,
 ): Promise<EmployerPaidRow[]> {
-  const { from, where } = respondentScope(f, [roundId]);
-  const rows = await reads.all<{ answer: unknown; n: unknown; keySum: unknown }>(Prisma.sql`
-    SELECT r."employerPaid" AS "answer", COUNT(*) AS "n", SUM(r."recordKey") AS "keySum"
-    FROM ${from} WHERE ${where} GROUP BY r."employerPaid"`);
-  return rows.map((row) => ({
-    answer: row.answer === null ? null : String(row.answer),
-    respondents: num(row.n),
-    keySum: num(row.keySum),
-  }));
+  const rows = await countResponseAnswers(source, f, roundId, "employerPaid");
+  return rows.map(({ answer, ...tally }) => ({ answer: answer === null ? null : String(answer), ...tally }));
 }
 
 /** The three counts for one filter set, by counting rows. */

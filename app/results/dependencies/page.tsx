@@ -165,7 +165,11 @@ export default async function DependenciesPage({ searchParams }: { searchParams:
         </p>
       ) : (
         <>
-          <section className={deps.coverage} aria-labelledby="coverage-heading" data-testid="coverage">
+          <section
+            className={`${styles.panel} ${deps.coverage}`}
+            aria-labelledby="coverage-heading"
+            data-testid="coverage"
+          >
             <div>
               <h2 id="coverage-heading">Coverage</h2>
               <div className={deps.bigFigure} data-testid="coverage-overall">
