@@ -9,7 +9,7 @@ import { deleteResponse } from "@/lib/db/responses";
 import { saveFormSubmission } from "@/lib/db/survey-submission";
 import { editPath } from "@/lib/survey/edit-token";
 import { readResponseForm, type SurveyFormState } from "@/lib/survey/response-form";
-import { EDIT_TOKEN_PATTERN } from "@/lib/survey/response-schema";
+import { EDIT_TOKEN_PATTERN } from "@/lib/survey/response-limits";
 
 const NOT_A_FORM = "This action takes the survey form.";
 

@@ -34,10 +34,11 @@ export const kindInputId = (slug: string, kind: string) => `project-${slug}-kind
 export const frequencyInputId = (slug: string, frequency: string) => `project-${slug}-frequency-${frequency}`;
 
 /**
- * The catalogue by category, one collapsible group each, with a type-ahead above. Every project row carries
- * its own kinds and frequency inputs, shown by CSS once the row is ticked, so the form also works without
- * JavaScript; answers typed into a row that is then unticked are kept in the row but not sent as answers.
- * The inputs are uncontrolled, so hydration never resets what was ticked before the script arrived.
+ * The catalogue by category, one collapsible group each, with a type-ahead above. A project row carries its
+ * kinds and frequency inputs only once the project is chosen: the page stays light (a row is a checkbox and
+ * its name), and without JavaScript the server asks for them on the page it sends back, as a second step.
+ * Answers typed into a row that is then unticked are kept in the row but not sent as answers. The inputs are
+ * uncontrolled, so hydration never resets what was ticked before the script arrived.
  */
 export function ProjectPicker({
   questions,
@@ -120,6 +121,11 @@ export function ProjectPicker({
         {questions.projects.help}
       </p>
       <FieldError id="projects-error" message={generalError} />
+      <noscript>
+        <p className={styles.help}>
+          Tick the projects below. After you send, the page asks how and how often for each one you ticked.
+        </p>
+      </noscript>
       {isHydrated && (
         <>
           <ProjectSearch
@@ -229,8 +235,13 @@ interface ProjectRowProps {
   errors: FieldErrors;
 }
 
-/** One project with its own questions; memoised, so a change elsewhere in the form does not re-render it. */
+/**
+ * One project, memoised, so a change elsewhere in the form does not re-render it. Its questions are drawn
+ * once it is chosen and then kept, so what was typed survives unticking and ticking again.
+ */
 const ProjectRow = memo(function ProjectRow({ project, questions, defaultAnswer, isChosen, errors }: ProjectRowProps) {
+  const [hasQuestions, setHasQuestions] = useState(isChosen);
+  if (isChosen && !hasQuestions) setHasQuestions(true);
   const inputId = projectInputId(project.slug);
   const slugError = errors[projectErrorKey(project.slug, "slug")];
   const kindsError = errors[projectErrorKey(project.slug, "kinds")];
@@ -261,58 +272,60 @@ const ProjectRow = memo(function ProjectRow({ project, questions, defaultAnswer,
         )}
       </div>
       <FieldError id={`${inputId}-error`} message={slugError} />
-      <div className={styles.projectAnswer}>
-        <fieldset
-          className={styles.inlineGroup}
-          aria-describedby={kindsError ? `${inputId}-kinds-error` : undefined}
-          aria-invalid={kindsError ? true : undefined}
-        >
-          <legend>
-            {questions.kinds.label}
-            <span className="visually-hidden"> ({project.name})</span>
-          </legend>
-          <div className={styles.options}>
-            {questions.kinds.options.map((option) => (
-              <label key={option.code} className={styles.optionChoice}>
-                <input
-                  id={kindInputId(project.slug, option.code)}
-                  type="checkbox"
-                  name={kindsFieldName(project.slug)}
-                  value={option.code}
-                  defaultChecked={defaultAnswer?.kinds.includes(option.code) ?? false}
-                />
-                {option.label}
-              </label>
-            ))}
-          </div>
-          <FieldError id={`${inputId}-kinds-error`} message={kindsError} />
-        </fieldset>
-        <fieldset
-          className={styles.inlineGroup}
-          aria-describedby={frequencyError ? `${inputId}-frequency-error` : undefined}
-          aria-invalid={frequencyError ? true : undefined}
-        >
-          <legend>
-            {questions.frequency.label}
-            <span className="visually-hidden"> ({project.name})</span>
-          </legend>
-          <div className={styles.options}>
-            {questions.frequency.options.map((option) => (
-              <label key={option.code} className={styles.optionChoice}>
-                <input
-                  id={frequencyInputId(project.slug, option.code)}
-                  type="radio"
-                  name={frequencyFieldName(project.slug)}
-                  value={option.code}
-                  defaultChecked={defaultAnswer?.frequency === option.code}
-                />
-                {option.label}
-              </label>
-            ))}
-          </div>
-          <FieldError id={`${inputId}-frequency-error`} message={frequencyError} />
-        </fieldset>
-      </div>
+      {hasQuestions && (
+        <div className={styles.projectAnswer}>
+          <fieldset
+            className={styles.inlineGroup}
+            aria-describedby={kindsError ? `${inputId}-kinds-error` : undefined}
+            aria-invalid={kindsError ? true : undefined}
+          >
+            <legend>
+              {questions.kinds.label}
+              <span className="visually-hidden"> ({project.name})</span>
+            </legend>
+            <div className={styles.options}>
+              {questions.kinds.options.map((option) => (
+                <label key={option.code} className={styles.optionChoice}>
+                  <input
+                    id={kindInputId(project.slug, option.code)}
+                    type="checkbox"
+                    name={kindsFieldName(project.slug)}
+                    value={option.code}
+                    defaultChecked={defaultAnswer?.kinds.includes(option.code) ?? false}
+                  />
+                  {option.label}
+                </label>
+              ))}
+            </div>
+            <FieldError id={`${inputId}-kinds-error`} message={kindsError} />
+          </fieldset>
+          <fieldset
+            className={styles.inlineGroup}
+            aria-describedby={frequencyError ? `${inputId}-frequency-error` : undefined}
+            aria-invalid={frequencyError ? true : undefined}
+          >
+            <legend>
+              {questions.frequency.label}
+              <span className="visually-hidden"> ({project.name})</span>
+            </legend>
+            <div className={styles.options}>
+              {questions.frequency.options.map((option) => (
+                <label key={option.code} className={styles.optionChoice}>
+                  <input
+                    id={frequencyInputId(project.slug, option.code)}
+                    type="radio"
+                    name={frequencyFieldName(project.slug)}
+                    value={option.code}
+                    defaultChecked={defaultAnswer?.frequency === option.code}
+                  />
+                  {option.label}
+                </label>
+              ))}
+            </div>
+            <FieldError id={`${inputId}-frequency-error`} message={frequencyError} />
+          </fieldset>
+        </div>
+      )}
     </li>
   );
 });

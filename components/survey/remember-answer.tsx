@@ -8,8 +8,8 @@ import { clearDraft, rememberAnswer } from "./browser-store";
  */
 export function RememberAnswer({ round, token, answeredAt }: { round: string; token: string; answeredAt: string }) {
   useEffect(() => {
-    rememberAnswer(round, token, answeredAt);
     clearDraft(round);
+    void rememberAnswer(round, token, answeredAt);
   }, [round, token, answeredAt]);
   return null;
 }

@@ -23,7 +23,8 @@ import {
   type ResponseFormValues,
   type SurveyFormState,
 } from "@/lib/survey/response-form";
-import { MAX_TEXT_LENGTH, responseInputSchema, toFieldErrors, type FieldErrors } from "@/lib/survey/response-schema";
+import type { FieldErrors } from "@/lib/survey/response-schema";
+import { MAX_TEXT_LENGTH } from "@/lib/survey/response-limits";
 import { allProjects, type SurveyCatalogue } from "@/lib/survey/survey-catalogue";
 import { isBlankAnswer, toDraft } from "@/lib/survey/browser-memory";
 import { clearDraft, saveDraft } from "./browser-store";
@@ -32,6 +33,7 @@ import { ErrorLinks } from "./error-links";
 import { describedBy, FieldError } from "./field-error";
 import { OtherProjectsField } from "./other-projects-field";
 import { ProjectPicker } from "./project-picker";
+import { loadedResponseSchema, prepareResponseCheck } from "./response-check";
 import { SubmitButton } from "./submit-button";
 import styles from "./survey-form.module.css";
 import { TeamPicker } from "./team-picker";
@@ -71,7 +73,8 @@ export function SurveyForm({ mode, questions, catalogue, initialValues, carriedO
   const readForm = useCallback(() => {
     if (!formRef.current) return;
     const next = readResponseForm(new FormData(formRef.current).entries());
-    startTransition(() => setValues(next));
+    // Unchanged values keep their object, so nothing re-renders (as after hydration, with nothing typed yet).
+    startTransition(() => setValues((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next)));
   }, []);
   // The answer in progress goes to this browser's storage a moment after the last change, never to the server.
   const draftTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -155,11 +158,13 @@ export function SurveyForm({ mode, questions, catalogue, initialValues, carriedO
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formValues = readResponseForm(new FormData(event.currentTarget).entries());
-    const parsed = responseInputSchema.safeParse(toResponseInput(formValues));
+    const schema = loadedResponseSchema();
+    const parsed = schema?.responseInputSchema.safeParse(toResponseInput(formValues));
     const stillChosen = [...toConfirm].filter((slug) => formValues.projects.some((project) => project.slug === slug));
-    if (!parsed.success || stillChosen.length > 0) {
+    if ((schema && parsed && !parsed.success) || stillChosen.length > 0) {
       event.preventDefault();
-      const found = parsed.success ? {} : toFormErrors(toFieldErrors(parsed.error), formValues);
+      const found =
+        schema && parsed && !parsed.success ? toFormErrors(schema.toFieldErrors(parsed.error), formValues) : {};
       if (stillChosen.length > 0) found.carriedOver = CONFIRM_MESSAGE;
       setClientErrors(found);
     }
@@ -177,6 +182,8 @@ export function SurveyForm({ mode, questions, catalogue, initialValues, carriedO
         action={formAction}
         onSubmit={onSubmit}
         onChange={onFormChange}
+        onFocus={prepareResponseCheck}
+        onPointerDown={prepareResponseCheck}
         // React resets the form after an action; the defaults then hold what was sent, re-read them.
         onReset={() => setTimeout(readForm, 0)}
         noValidate
@@ -210,7 +217,12 @@ export function SurveyForm({ mode, questions, catalogue, initialValues, carriedO
         </div>
 
         {pendingConfirmation.length > 0 && (
-          <div id="carried-over" className={styles.carriedOver} role="region" aria-label="Projects from your last answer">
+          <div
+            id="carried-over"
+            className={styles.carriedOver}
+            role="region"
+            aria-label="Projects from your last answer"
+          >
             <p>
               From your last answer: <strong>{pendingConfirmation.length}</strong>{" "}
               {pendingConfirmation.length === 1 ? "project" : "projects"} to confirm or change (
@@ -338,7 +350,9 @@ export function SurveyForm({ mode, questions, catalogue, initialValues, carriedO
 /** One project's kinds and frequency as the form holds them now. */
 function readProjectRow(form: HTMLFormElement, slug: string): FormProjectAnswer {
   const inputs = (name: string) =>
-    Array.from(form.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`)).filter((input) => input.checked);
+    Array.from(form.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`)).filter(
+      (input) => input.checked,
+    );
   return {
     slug,
     kinds: inputs(kindsFieldName(slug)).map((input) => input.value),

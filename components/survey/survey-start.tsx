@@ -51,20 +51,27 @@ export function SurveyStart({ questions, catalogue, initialValues }: SurveyStart
 
   useEffect(() => {
     // Reading localStorage is only possible in the browser, after the server-rendered form is on screen.
-    const remembered = loadRememberedAnswers();
-    const inRound = answerInRound(remembered, round);
-    const draft = loadDraft(round);
-    const form = document.getElementById(SURVEY_FORM_ID);
-    // Whatever was typed before the script arrived wins over an older draft.
-    const typed = form instanceof HTMLFormElement ? readResponseForm(new FormData(form).entries()) : null;
-    /* eslint-disable react-hooks/set-state-in-effect -- one-off sync with what this browser remembers */
-    if (inRound) setAnswered(inRound);
-    else setPrevious(latestAnswerBefore(remembered, round));
-    if (!inRound && draft && !isBlankAnswer(draft.values) && (!typed || isBlankAnswer(typed))) {
-      setStart({ from: "draft", values: { ...draft.values, round, token: initialValues.token }, savedAt: draft.savedAt });
-      setGeneration((n) => n + 1);
-    }
-    /* eslint-enable react-hooks/set-state-in-effect */
+    let isCurrent = true;
+    void Promise.all([loadRememberedAnswers(), loadDraft(round)]).then(([remembered, draft]) => {
+      if (!isCurrent) return;
+      const inRound = answerInRound(remembered, round);
+      const form = document.getElementById(SURVEY_FORM_ID);
+      // Whatever was typed before the script arrived (or while the draft was read) wins over an older draft.
+      const typed = form instanceof HTMLFormElement ? readResponseForm(new FormData(form).entries()) : null;
+      if (inRound) setAnswered(inRound);
+      else setPrevious(latestAnswerBefore(remembered, round));
+      if (!inRound && draft && !isBlankAnswer(draft.values) && (!typed || isBlankAnswer(typed))) {
+        setStart({
+          from: "draft",
+          values: { ...draft.values, round, token: initialValues.token },
+          savedAt: draft.savedAt,
+        });
+        setGeneration((n) => n + 1);
+      }
+    });
+    return () => {
+      isCurrent = false;
+    };
   }, [round, initialValues.token]);
 
   const restart = (next: Start) => {
@@ -121,8 +128,9 @@ export function SurveyStart({ questions, catalogue, initialValues }: SurveyStart
       {start.from === "draft" && (
         <div className={styles.panel} role="status">
           <p>
-            <strong>Your answer in progress is back</strong>, as you left it on {formatAnswerDate(new Date(start.savedAt).toISOString())}.
-            It is kept in this browser only, until you send it.
+            <strong>Your answer in progress is back</strong>, as you left it on{" "}
+            {formatAnswerDate(new Date(start.savedAt).toISOString())}. It is kept in this browser only, until you send
+            it.
           </p>
           <button
             type="button"
@@ -140,8 +148,9 @@ export function SurveyStart({ questions, catalogue, initialValues }: SurveyStart
         <div className={styles.panel} role="region" aria-labelledby="previous-heading">
           <h2 id="previous-heading">You answered an earlier round on {formatAnswerDate(previous.answeredAt)}</h2>
           <p>
-            Start from that answer: your teams, projects, how and how often you contribute, and your free text are filled
-            in, and you confirm or change each project. Your new answer is separate: nothing links the two on our side.
+            Start from that answer: your teams, projects, how and how often you contribute, and your free text are
+            filled in, and you confirm or change each project. Your new answer is separate: nothing links the two on our
+            side.
           </p>
           <button type="button" onClick={carryOver} disabled={isCarrying}>
             {isCarrying ? "Filling in…" : "Start from your last answer"}

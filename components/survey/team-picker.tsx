@@ -5,7 +5,6 @@ import type { RoundQuestions } from "@/lib/survey/questions";
 import { filterTeams, type TeamOption } from "@/lib/survey/survey-catalogue";
 import { describedBy, FieldError } from "./field-error";
 import styles from "./survey-form.module.css";
-import { useHydrated } from "./use-hydrated";
 
 interface TeamPickerProps {
   question: RoundQuestions["teams"];
@@ -32,7 +31,6 @@ export const TeamPicker = memo(function TeamPicker({
   id: questionId,
 }: TeamPickerProps) {
   const id = useId();
-  const isHydrated = useHydrated();
   const listRef = useRef<HTMLDivElement>(null);
   const [filter, setFilter] = useState("");
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(defaultChosen));
@@ -76,40 +74,39 @@ export const TeamPicker = memo(function TeamPicker({
         {question.help}
       </p>
       <FieldError id={errorId} message={error} />
-      {isHydrated && (
-        <>
-          <div className={styles.filterRow}>
-            <label htmlFor={`${id}-filter`}>Filter teams</label>
-            <input
-              id={`${id}-filter`}
-              type="search"
-              value={filter}
-              onChange={(event) => setFilter(event.target.value)}
-              placeholder="Team or repository, e.g. nova"
-              autoComplete="off"
-              aria-describedby={`${id}-shown`}
-            />
-            <span id={`${id}-shown`} className={styles.muted} aria-live="polite">
-              {filter.trim() === "" ? `${teams.length} teams` : `${visible.size} of ${teams.length} teams shown`}
-            </span>
-          </div>
-          {chosenTeams.length === 0 ? (
-            <p className={styles.muted}>No team chosen yet.</p>
-          ) : (
-            <ul className={styles.teamChips} aria-label="Chosen teams">
-              {chosenTeams.map((team) => (
-                <li key={team.slug}>
-                  <button type="button" className={styles.removeChip} onClick={() => remove(team.slug)}>
-                    {team.name}
-                    <span aria-hidden="true">×</span>
-                    <span className="visually-hidden">, remove</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
+      {/* Drawn by the server too, so the teams do not move down when the script arrives; hidden without it. */}
+      <div data-script-only>
+        <div className={styles.filterRow}>
+          <label htmlFor={`${id}-filter`}>Filter teams</label>
+          <input
+            id={`${id}-filter`}
+            type="search"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+            placeholder="Team or repository, e.g. nova"
+            autoComplete="off"
+            aria-describedby={`${id}-shown`}
+          />
+          <span id={`${id}-shown`} className={styles.muted} aria-live="polite">
+            {filter.trim() === "" ? `${teams.length} teams` : `${visible.size} of ${teams.length} teams shown`}
+          </span>
+        </div>
+        {chosenTeams.length === 0 ? (
+          <p className={styles.muted}>No team chosen yet.</p>
+        ) : (
+          <ul className={styles.teamChips} aria-label="Chosen teams">
+            {chosenTeams.map((team) => (
+              <li key={team.slug}>
+                <button type="button" className={styles.removeChip} onClick={() => remove(team.slug)}>
+                  {team.name}
+                  <span aria-hidden="true">×</span>
+                  <span className="visually-hidden">, remove</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       <div ref={listRef} className={styles.teamGrid}>
         {teams.map((team) => (
           <label key={team.slug} className={styles.choice} hidden={!visible.has(team.slug)}>

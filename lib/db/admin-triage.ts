@@ -8,7 +8,7 @@ import { createProjectInTransaction } from "./admin-catalogue";
 import { ok, refuse, type AdminResult } from "./admin-rounds";
 import type { Db } from "./client";
 import { loadMatchableCatalogue } from "./responses";
-import { UNSPECIFIED_FREQUENCY } from "../survey/questions";
+import { UNSPECIFIED_FREQUENCY } from "../survey/answer-codes";
 
 export interface OtherGroup {
   normalizedText: string;

@@ -2,7 +2,7 @@
 // (lib/db/admin-merge.ts) each stored, with their audit entry, the ids of everything they changed. Undoing puts
 // exactly those rows back as they were, in one transaction with its own audit entry, or refuses with the reason
 // when something has changed since (a respondent edited an answer, the project was renamed or merged again).
-import { UNSPECIFIED_FREQUENCY } from "../survey/questions";
+import { UNSPECIFIED_FREQUENCY } from "../survey/answer-codes";
 import { writeAudit, type Actor, type Tx } from "./admin-audit";
 import type { MergeReversal } from "./admin-merge";
 import { ok, refuse, type AdminResult } from "./admin-rounds";

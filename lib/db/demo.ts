@@ -2,7 +2,8 @@
 import { randomBytes } from "node:crypto";
 import { generateDemoResponses } from "../survey/demo-generator";
 import { hashEditToken } from "../survey/edit-token";
-import { DEFAULT_QUESTIONS, UNSPECIFIED_FREQUENCY } from "../survey/questions";
+import { DEFAULT_QUESTIONS } from "../survey/questions";
+import { UNSPECIFIED_FREQUENCY } from "../survey/answer-codes";
 import type { Db } from "./client";
 import { demoBulkResponse, insertResponsesBulk } from "./responses-bulk";
 import { loadMatchableCatalogue } from "./responses";

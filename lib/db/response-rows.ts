@@ -2,7 +2,7 @@
 // (lib/db/submissions.ts) and for the bulk path (lib/db/responses-bulk.ts), so both store exactly the same rows.
 // Response rows go through Prisma's createMany, so a taken edit token or import key is its public P2002 and a
 // busy SQLite file its P1008; the several rows each answer owns go as multi-row INSERTs (lib/db/multi-row-insert.ts).
-import { CONTRIBUTION_KINDS, type ContributionKind } from "../survey/questions";
+import { CONTRIBUTION_KINDS, type ContributionKind } from "../survey/answer-codes";
 import type { Tx } from "./client";
 import { KIND_COLUMNS } from "./kind-columns";
 import { insertRows } from "./multi-row-insert";

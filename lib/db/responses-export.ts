@@ -2,7 +2,7 @@
 // skips or repeats a row however large the round), written as CSV text in chunks of at most about 32 KiB, and
 // the next chunk is made only when the client has taken the previous one. Memory stays at about one batch
 // whatever the size of the round.
-import { CONTRIBUTION_KINDS } from "../survey/questions";
+import { CONTRIBUTION_KINDS } from "../survey/answer-codes";
 import { buildExportContext, kindsFromMask } from "../survey/responses-csv";
 import { CODEBOOK_COLUMNS, codebookRows } from "../survey/responses-codebook";
 import { createResponsesCsvWriter } from "../survey/responses-csv-writer";

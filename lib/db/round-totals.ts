@@ -3,7 +3,7 @@
 // (the filter sets a live round's dashboard is mostly asked for), a summary is then one indexed range read
 // of a few thousand rows, whatever the round's size, instead of counts over all its rows.
 import { addTallies, EMPTY_TALLY, type Tally } from "../survey/cell-key";
-import { CONTRIBUTION_KINDS, type ContributionKind } from "../survey/questions";
+import { CONTRIBUTION_KINDS, type ContributionKind } from "../survey/answer-codes";
 import { HISTOGRAM_TOP_BIN } from "../survey/summary-shape";
 import type { CategoryKindRow } from "../survey/summary-rows";
 import { Prisma } from "./generated/sqlite/client";

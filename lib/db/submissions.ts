@@ -8,7 +8,7 @@ import { buildCatalogueIndex, matchProjectName } from "../survey/catalogue-match
 import { isCompleteAnswer } from "../survey/completeness";
 import { hashEditToken } from "../survey/edit-token";
 import { normalizeName } from "../survey/normalize";
-import { UNSPECIFIED_FREQUENCY } from "../survey/questions";
+import { UNSPECIFIED_FREQUENCY } from "../survey/answer-codes";
 import { formatUtc } from "../survey/round-schedule";
 import type { FieldErrors, ResponseInput } from "../survey/response-schema";
 import type { Db, Tx } from "./client";

@@ -9,7 +9,7 @@
 // triggers (one row per response and category, and per pair of projects), so no figure needs a distinct set per
 // group or a self-join of every selection. Each group has one row per respondent, so SUM(r."recordKey") sums each
 // respondent's key once.
-import { CONTRIBUTION_KINDS, type ContributionKind } from "../survey/questions";
+import { CONTRIBUTION_KINDS, type ContributionKind } from "../survey/answer-codes";
 import type { Tally } from "../survey/cell-key";
 import { HISTOGRAM_TOP_BIN } from "../survey/summary-shape";
 import type {

@@ -5,10 +5,9 @@ import {
   formatAnswerDate,
   isBlankAnswer,
   latestAnswerBefore,
-  parseDraft,
-  parseRememberedAnswers,
   toDraft,
 } from "./browser-memory";
+import { parseDraft, parseRememberedAnswers } from "./browser-memory-schema";
 import { emptyFormValues } from "./response-form";
 
 const TOKEN = "AAAAAAAAAAAAAAAAAAAAAA";
@@ -19,7 +18,14 @@ describe("drafts kept in the browser", () => {
     const draft = toDraft(values, 1_700_000_000_000);
     expect(JSON.stringify(draft)).not.toContain(TOKEN);
     expect(parseDraft(JSON.stringify(draft))).toEqual(draft);
-    for (const junk of [null, "", "{", "[]", '{"savedAt":"x"}', JSON.stringify({ ...draft, values: { teams: "nova" } })]) {
+    for (const junk of [
+      null,
+      "",
+      "{",
+      "[]",
+      '{"savedAt":"x"}',
+      JSON.stringify({ ...draft, values: { teams: "nova" } }),
+    ]) {
       expect(parseDraft(junk)).toBeNull();
     }
   });

@@ -1,59 +1,23 @@
 // What the survey keeps in the respondent's own browser (localStorage), never on the server: the answer in
-// progress (a draft per round) and the edit links of answers sent from this browser. Pure: parsing and
-// shaping only; components/survey/browser-store.ts reads and writes the storage.
-import "./zod-config";
-import { z } from "zod";
-import { EDIT_TOKEN_PATTERN } from "./response-schema";
+// progress (a draft per round) and the edit links of answers sent from this browser. Pure: shaping only (the
+// stored text is parsed by browser-memory-schema.ts); components/survey/browser-store.ts reads and writes the storage.
 import type { ResponseFormValues } from "./response-form";
 
 export const DRAFT_KEY_PREFIX = "upstream-census:draft:";
 export const ANSWERS_KEY = "upstream-census:answers";
 
-const text = z.string().max(20_000);
-const draftSchema = z.object({
-  savedAt: z.number(),
-  values: z.object({
-    round: text,
-    teams: z.array(text).max(200),
-    notOpenStackContributor: z.boolean(),
-    projects: z.array(z.object({ slug: text, kinds: z.array(text).max(10), frequency: text })).max(300),
-    nothingOutsideOpenStack: z.boolean(),
-    others: text,
-    yearsContributing: text,
-    employerPaid: text,
-    comment: text,
-  }),
-});
-export type Draft = z.infer<typeof draftSchema>;
+/** The answer in progress as kept in this browser: the form's values without the edit token. */
+export interface Draft {
+  savedAt: number;
+  values: Omit<ResponseFormValues, "token">;
+}
 
-const rememberedSchema = z.record(
-  z.string(),
-  z.object({ token: z.string().regex(EDIT_TOKEN_PATTERN), answeredAt: z.string() }),
-);
-export type RememberedAnswers = z.infer<typeof rememberedSchema>;
+/** The edit links of answers sent from this browser, by round. */
+export type RememberedAnswers = Record<string, { token: string; answeredAt: string }>;
 export interface RememberedAnswer {
   round: string;
   token: string;
   answeredAt: string;
-}
-
-const parseJson = (stored: string | null): unknown => {
-  try {
-    return stored === null ? null : JSON.parse(stored);
-  } catch {
-    return null;
-  }
-};
-
-/** A stored draft, or null for nothing stored or anything unreadable (an old format, a hand edit). */
-export function parseDraft(stored: string | null): Draft | null {
-  const result = draftSchema.safeParse(parseJson(stored));
-  return result.success ? result.data : null;
-}
-
-export function parseRememberedAnswers(stored: string | null): RememberedAnswers {
-  const result = rememberedSchema.safeParse(parseJson(stored));
-  return result.success ? result.data : {};
 }
 
 /** The draft of what the form holds now; the edit token stays out (a reload gets a fresh one). */
@@ -96,7 +60,12 @@ export function formatAnswerDate(iso: string, now = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "an earlier day";
   const sameYear = date.getUTCFullYear() === now.getUTCFullYear();
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", ...(sameYear ? {} : { year: "numeric" }), timeZone: "UTC" });
+  return date.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    ...(sameYear ? {} : { year: "numeric" }),
+    timeZone: "UTC",
+  });
 }
 
 /** A carried-over answer (projects, kinds, frequencies, teams, free text) as form values of the new round. */

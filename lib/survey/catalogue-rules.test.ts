@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FREQUENCIES } from "./questions";
+import { FREQUENCIES } from "./answer-codes";
 import { addProjectSchema, findNameCollision, mergeSelections, moreFrequent, slugify, type SelectionFlags } from "./catalogue-rules";
 
 const flags = (overrides: Partial<SelectionFlags> = {}): SelectionFlags => ({

@@ -1,7 +1,7 @@
 // Rules of catalogue curation that need no database: form schemas, slugs, name collisions and how two
 // answers about the same project combine when one project is merged into another.
 import { z } from "zod";
-import { FREQUENCIES } from "./questions";
+import { FREQUENCIES } from "./answer-codes";
 import { normalizeName } from "./normalize";
 
 const FORBIDDEN_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;

@@ -1,6 +1,6 @@
 // Synthetic responses for the demo rounds: deterministic for a seed, with skewed popularity, several
 // projects per respondent and correlated choices (SQLAlchemy with Alembic, QEMU with libvirt, ...).
-import { CONTRIBUTION_KINDS, EMPLOYER_PAID, FREQUENCIES, type ContributionKind } from "./questions";
+import { CONTRIBUTION_KINDS, EMPLOYER_PAID, FREQUENCIES, type ContributionKind } from "./answer-codes";
 import { RECORD_KEY_MODULUS } from "./perturbation-table";
 
 /** mulberry32: a small, fast PRNG; good enough for synthetic data, and the same on every machine. */

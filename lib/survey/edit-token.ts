@@ -1,6 +1,6 @@
 // Private edit links: a 128-bit random token the respondent keeps; the database keeps only its SHA-256.
 import { createHash, randomBytes } from "node:crypto";
-import { EDIT_TOKEN_PATTERN } from "./response-schema";
+import { EDIT_TOKEN_PATTERN } from "./response-limits";
 
 export function newEditToken(): string {
   return randomBytes(16).toString("base64url"); // 22 characters

@@ -2,7 +2,7 @@
 // category, employerPaid) so one link's query string works on both; unknown or repeated parameters are
 // errors rather than silently ignored, because a typo would otherwise export more than the organiser meant.
 import { z } from "zod";
-import { EMPLOYER_PAID } from "./questions";
+import { EMPLOYER_PAID } from "./answer-codes";
 import { EXPORT_LAYOUTS } from "./responses-csv";
 
 /** employerPaid=unanswered selects responses that left the question empty. */

@@ -2,18 +2,7 @@
 // later round can reword a question without changing earlier ones; codes are stable, labels are not.
 import "./zod-config";
 import { z } from "zod";
-
-export const CONTRIBUTION_KINDS = ["code", "review", "bugs", "docs", "maintainer"] as const;
-export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
-
-export const FREQUENCIES = ["once", "occasionally", "regularly"] as const;
-export type Frequency = (typeof FREQUENCIES)[number];
-
-/** Stored frequency of a project the respondent only named as free text (no kinds, no frequency asked). */
-export const UNSPECIFIED_FREQUENCY = "unspecified";
-
-export const EMPLOYER_PAID = ["yes", "partly", "no", "prefer-not"] as const;
-export type EmployerPaid = (typeof EMPLOYER_PAID)[number];
+import { CONTRIBUTION_KINDS, EMPLOYER_PAID, FREQUENCIES } from "./answer-codes";
 
 const option = <T extends string>(codes: readonly [T, ...T[]]) =>
   z.object({ code: z.enum(codes), label: z.string().min(1) });
@@ -28,11 +17,17 @@ export const roundQuestionsSchema = z.object({
     // Added after the first rounds were stored: their questions take the default wording.
     noneLabel: z.string().min(1).default("I contribute to nothing outside OpenStack"),
   }),
-  kinds: z.object({ label: z.string().min(1), options: z.array(option(CONTRIBUTION_KINDS)).length(CONTRIBUTION_KINDS.length) }),
+  kinds: z.object({
+    label: z.string().min(1),
+    options: z.array(option(CONTRIBUTION_KINDS)).length(CONTRIBUTION_KINDS.length),
+  }),
   frequency: z.object({ label: z.string().min(1), options: z.array(option(FREQUENCIES)).length(FREQUENCIES.length) }),
   others: z.object({ label: z.string().min(1), help: z.string() }),
   years: z.object({ label: z.string().min(1), help: z.string() }),
-  employerPaid: z.object({ label: z.string().min(1), options: z.array(option(EMPLOYER_PAID)).length(EMPLOYER_PAID.length) }),
+  employerPaid: z.object({
+    label: z.string().min(1),
+    options: z.array(option(EMPLOYER_PAID)).length(EMPLOYER_PAID.length),
+  }),
   comment: z.object({ label: z.string().min(1), help: z.string() }),
 });
 export type RoundQuestions = z.infer<typeof roundQuestionsSchema>;

@@ -1,7 +1,7 @@
 // The survey form's values as the browser submits them, and their translation to and from the one
 // response schema. Pure, so the same code runs in the browser (instant checks) and in the server action.
 import type { FieldErrors } from "./response-schema";
-import { UNSPECIFIED_FREQUENCY } from "./questions";
+import { UNSPECIFIED_FREQUENCY } from "./answer-codes";
 
 /** The answer for one chosen project, as typed: codes are checked by the schema, not here. */
 export interface FormProjectAnswer {

@@ -5,16 +5,15 @@ import "./zod-config";
 import { z } from "zod";
 import { COMPLETENESS_MESSAGES, saysWhereInOpenStack, saysWhereOutside, type AnswerExtent } from "./completeness";
 import { normalizeName } from "./normalize";
-import { CONTRIBUTION_KINDS, EMPLOYER_PAID, FREQUENCIES } from "./questions";
-
-export const MAX_SELECTIONS = 200;
-export const MAX_TEXT_LENGTH = 2000;
-export const MAX_OTHER_ENTRIES = 20;
-export const MAX_OTHER_LENGTH = 200;
-export const EDIT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/;
-
-// C0/C1 control characters other than tab and line breaks, and bidi overrides that can disguise text.
-export const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+import { CONTRIBUTION_KINDS, EMPLOYER_PAID, FREQUENCIES } from "./answer-codes";
+import {
+  EDIT_TOKEN_PATTERN,
+  FORBIDDEN_CHARACTERS,
+  MAX_OTHER_ENTRIES,
+  MAX_OTHER_LENGTH,
+  MAX_SELECTIONS,
+  MAX_TEXT_LENGTH,
+} from "./response-limits";
 
 const cleanText = (max: number, what: string) =>
   z
@@ -41,8 +40,13 @@ export const projectAnswerSchema = z.object({
 export const responseInputSchema = z
   .object({
     round: slug,
-    token: z.string({ error: "The form is missing its token; reload the page" }).regex(EDIT_TOKEN_PATTERN, "The form's token is invalid; reload the page"),
-    teams: z.array(slug, { error: "must be a list" }).max(100, "Too many teams").transform((teams) => [...new Set(teams)]),
+    token: z
+      .string({ error: "The form is missing its token; reload the page" })
+      .regex(EDIT_TOKEN_PATTERN, "The form's token is invalid; reload the page"),
+    teams: z
+      .array(slug, { error: "must be a list" })
+      .max(100, "Too many teams")
+      .transform((teams) => [...new Set(teams)]),
     notOpenStackContributor: z.boolean({ error: "must be true or false" }),
     // Optional for API clients written before the option existed: leaving it out means "not ticked".
     nothingOutsideOpenStack: z.boolean({ error: "must be true or false" }).default(false),
@@ -52,7 +56,10 @@ export const responseInputSchema = z
     others: z
       .array(
         // Text of only invisible or punctuation characters would be stored with nothing triage could map.
-        cleanText(MAX_OTHER_LENGTH, "A project name").refine((text) => text.length === 0 || normalizeName(text).length > 0, "A project name needs at least one letter or digit"),
+        cleanText(MAX_OTHER_LENGTH, "A project name").refine(
+          (text) => text.length === 0 || normalizeName(text).length > 0,
+          "A project name needs at least one letter or digit",
+        ),
         { error: "must be a list" },
       )
       .max(MAX_OTHER_ENTRIES, `Name at most ${MAX_OTHER_ENTRIES} other projects`)
@@ -69,11 +76,16 @@ export const responseInputSchema = z
   .strict()
   .superRefine((input, ctx) => {
     if (input.notOpenStackContributor && input.teams.length > 0) {
-      ctx.addIssue({ code: "custom", path: ["teams"], message: "Choose teams or “not an OpenStack contributor”, not both" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["teams"],
+        message: "Choose teams or “not an OpenStack contributor”, not both",
+      });
     }
     const seen = new Set<string>();
     input.projects.forEach((project, index) => {
-      if (seen.has(project.slug)) ctx.addIssue({ code: "custom", path: ["projects", index, "slug"], message: "Chosen twice" });
+      if (seen.has(project.slug))
+        ctx.addIssue({ code: "custom", path: ["projects", index, "slug"], message: "Chosen twice" });
       seen.add(project.slug);
     });
   })
@@ -81,9 +93,14 @@ export const responseInputSchema = z
   .superRefine(
     (input, ctx) => {
       const extent = answerExtent(input as Record<string, unknown>);
-      if (!saysWhereInOpenStack(extent)) ctx.addIssue({ code: "custom", path: ["teams"], message: COMPLETENESS_MESSAGES.teams });
+      if (!saysWhereInOpenStack(extent))
+        ctx.addIssue({ code: "custom", path: ["teams"], message: COMPLETENESS_MESSAGES.teams });
       if (extent.nothingOutsideOpenStack && (extent.projects > 0 || extent.others > 0)) {
-        ctx.addIssue({ code: "custom", path: ["nothingOutsideOpenStack"], message: COMPLETENESS_MESSAGES.nothingAndProjects });
+        ctx.addIssue({
+          code: "custom",
+          path: ["nothingOutsideOpenStack"],
+          message: COMPLETENESS_MESSAGES.nothingAndProjects,
+        });
       } else if (!saysWhereOutside(extent)) {
         ctx.addIssue({ code: "custom", path: ["projects"], message: COMPLETENESS_MESSAGES.projects });
       }

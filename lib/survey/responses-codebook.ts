@@ -1,6 +1,6 @@
 // Codebook: one row per column of both raw-response layouts (./responses-csv.ts), for the round being exported.
-import { CONTRIBUTION_KINDS, EMPLOYER_PAID } from "./questions";
-import { MAX_OTHER_LENGTH, MAX_TEXT_LENGTH } from "./response-schema";
+import { CONTRIBUTION_KINDS, EMPLOYER_PAID } from "./answer-codes";
+import { MAX_OTHER_LENGTH, MAX_TEXT_LENGTH } from "./response-limits";
 import {
   FREQUENCY_SUFFIX,
   LONG_COLUMNS,

@@ -2,8 +2,8 @@
 // writer (./responses-csv-writer.ts) and the codebook (./responses-codebook.ts) are built from the same columns.
 // Every header is built from the round's catalogue and the schema, never from the rows being exported,
 // so two exports of the same round always have the same columns in the same order.
-import { CONTRIBUTION_KINDS, FREQUENCIES, UNSPECIFIED_FREQUENCY, type ContributionKind } from "./questions";
-import { MAX_OTHER_ENTRIES } from "./response-schema";
+import { CONTRIBUTION_KINDS, FREQUENCIES, UNSPECIFIED_FREQUENCY, type ContributionKind } from "./answer-codes";
+import { MAX_OTHER_ENTRIES } from "./response-limits";
 
 export const EXPORT_LAYOUTS = ["wide", "long"] as const;
 export type ExportLayout = (typeof EXPORT_LAYOUTS)[number];

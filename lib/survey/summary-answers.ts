@@ -3,7 +3,7 @@
 // employer pays for their upstream work. Rows as the queries return them in (each with its respondents' key
 // sum), series published through the cell key method like every other chart (lib/survey/cell-key.ts). Pure: the
 // page, the JSON API and the CSV downloads share these functions.
-import { EMPLOYER_PAID, FREQUENCIES, type EmployerPaid, type Frequency } from "./questions";
+import { EMPLOYER_PAID, FREQUENCIES, type EmployerPaid, type Frequency } from "./answer-codes";
 import { percentOf, rankProjects, type Measure, type Ref } from "./summary-shape";
 import type { ProjectCountRow, SummaryLabels } from "./summary-rows";
 import { addTallies, EMPTY_TALLY, publishTally, type Tally } from "./cell-key";

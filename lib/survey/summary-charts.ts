@@ -1,13 +1,8 @@
 // The dashboard's charts by id: titles, what their numbers are counted over, and their CSV rows.
 // Pure: the page, the JSON API and /api/export/aggregates/[chart] share these definitions.
 import { MAX_ADJUSTMENT } from "./perturbation-table";
-import {
-  CONTRIBUTION_KINDS,
-  DEFAULT_QUESTIONS,
-  type ContributionKind,
-  type EmployerPaid,
-  type Frequency,
-} from "./questions";
+import { DEFAULT_QUESTIONS } from "./questions";
+import { CONTRIBUTION_KINDS, type ContributionKind, type EmployerPaid, type Frequency } from "./answer-codes";
 import {
   NO_ANSWER,
   NOT_ASKED,

@@ -3,7 +3,7 @@
 // Strict on purpose: an unknown parameter or value is an error, never silently dropped, because a dropped
 // filter would show the unfiltered figures under a URL that looks filtered.
 import { z } from "zod";
-import { EMPLOYER_PAID } from "./questions";
+import { EMPLOYER_PAID } from "./answer-codes";
 
 export const SUMMARY_VIEWS = ["percent", "count"] as const;
 export type SummaryView = (typeof SUMMARY_VIEWS)[number];

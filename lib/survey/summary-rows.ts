@@ -2,7 +2,7 @@
 // with its respondents and the sum of their record keys, and the catalogue's labels. Types only, and the one
 // conversion of a row to the tally the cell key method publishes.
 import { EMPTY_TALLY, type Tally } from "./cell-key";
-import type { ContributionKind } from "./questions";
+import type { ContributionKind } from "./answer-codes";
 
 export interface ProjectLabel {
   id: number;

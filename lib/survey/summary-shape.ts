@@ -5,7 +5,7 @@
 // Pure and deterministic: the page, the JSON API and the CSV downloads all use these functions, so they cannot
 // disagree, and the same respondents give the same figure in every chart.
 import { addTallies, EMPTY_TALLY, isPublishedNonZero, publishTally, type Tally } from "./cell-key";
-import { CONTRIBUTION_KINDS, type ContributionKind } from "./questions";
+import { CONTRIBUTION_KINDS, type ContributionKind } from "./answer-codes";
 import {
   tallyOf,
   type BinRow,

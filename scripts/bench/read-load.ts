@@ -7,7 +7,7 @@
 // probe are deleted again, so the dataset keeps its size.
 import { createDb } from "../../lib/db/client";
 import { seededRandom } from "../../lib/survey/demo-generator";
-import { EMPLOYER_PAID } from "../../lib/survey/questions";
+import { EMPLOYER_PAID } from "../../lib/survey/answer-codes";
 import { submissionBody } from "../../lib/survey/synthetic-answers";
 import { startAppServer } from "../../tests/helpers/app-server";
 import { BENCH_ROUND } from "./dataset";

@@ -86,7 +86,9 @@ for (const viewport of [
       expect(await storedResponseCount(browser)).toBe(before);
     });
 
-    test("a reload restores the answer in progress, with a notice and 'start over'; sending clears it", async ({ page }) => {
+    test("a reload restores the answer in progress, with a notice and 'start over'; sending clears it", async ({
+      page,
+    }) => {
       await page.goto("/");
       await hydrated(page);
       await page.getByRole("checkbox", { name: /^glance\b/ }).check();
@@ -101,7 +103,9 @@ for (const viewport of [
       const notice = page.getByRole("status").filter({ hasText: "Your answer in progress is back" });
       await expect(notice).toBeVisible();
       await expect(page.getByRole("checkbox", { name: /^glance\b/ })).toBeChecked();
-      await expect(group(page, "How do you contribute? (tox)").getByRole("checkbox", { name: "Code review" })).toBeChecked();
+      await expect(
+        group(page, "How do you contribute? (tox)").getByRole("checkbox", { name: "Code review" }),
+      ).toBeChecked();
       await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("half done");
       await expectNoSeriousAxeViolations(page); // with the draft notice
       await notice.getByRole("button", { name: "Start over" }).click();
@@ -172,7 +176,9 @@ for (const viewport of [
       });
     });
 
-    test("all 42 teams are in view and can be chosen, and chosen teams are chips that remove them", async ({ page }) => {
+    test("all 42 teams are in view and can be chosen, and chosen teams are chips that remove them", async ({
+      page,
+    }) => {
       await page.goto("/");
       await hydrated(page);
       const teams = page.locator('input[name="teams"]');
@@ -235,8 +241,14 @@ test.describe("without JavaScript, a blank form", () => {
     await expect(errorSummary(page)).toHaveCount(0);
     await page.getByRole("button", { name: "Send my answer" }).click();
     const summary = errorSummary(page);
-    await expect(summary.getByRole("link", { name: /Choose at least one OpenStack team/ })).toHaveAttribute("href", "#question-teams");
-    await expect(summary.getByRole("link", { name: /Choose at least one project/ })).toHaveAttribute("href", "#question-projects");
+    await expect(summary.getByRole("link", { name: /Choose at least one OpenStack team/ })).toHaveAttribute(
+      "href",
+      "#question-teams",
+    );
+    await expect(summary.getByRole("link", { name: /Choose at least one project/ })).toHaveAttribute(
+      "href",
+      "#question-projects",
+    );
     await expect(page.getByLabel("How many years have you contributed to OpenStack?")).toHaveValue("3");
     expect(await storedResponseCount(browser)).toBe(before);
   });
@@ -390,17 +402,20 @@ test.describe("without JavaScript", () => {
     await page.getByRole("checkbox", { name: /^neutron\b/ }).check();
     await page.locator("summary", { hasText: "databases & DB libraries" }).click();
     await page.getByRole("checkbox", { name: "SQLAlchemy", exact: true }).check();
+    // A project's own questions are not on the first page (it stays light): the server asks for them.
     const kinds = group(page, "How do you contribute? (SQLAlchemy)");
-    await kinds.getByRole("checkbox", { name: "Documentation" }).check();
+    await expect(kinds).toHaveCount(0);
     await page.getByLabel("Anything else? (optional)").fill("Typed before an error");
     await page.getByRole("button", { name: "Send my answer" }).click();
 
-    // The server answered with the page again: the error beside the field, everything as typed.
+    // The server answered with the page again: the ticked project's questions with their errors, all as typed.
+    await expect(kinds.getByText("Choose at least one kind of contribution")).toBeVisible();
     await expect(group(page, "How often? (SQLAlchemy)").getByText("Choose how often")).toBeVisible();
     await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("Typed before an error");
-    await expect(kinds.getByRole("checkbox", { name: "Documentation" })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
     await expect(page.getByRole("checkbox", { name: /^neutron\b/ })).toBeChecked();
 
+    await kinds.getByRole("checkbox", { name: "Documentation" }).check();
     await group(page, "How often? (SQLAlchemy)").getByRole("radio", { name: "Once" }).check();
     await page.getByRole("button", { name: "Send my answer" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, your answer is saved");
@@ -478,6 +493,24 @@ test.describe("on a 360-px phone", () => {
   });
 });
 
+test("the form's first scripts carry no schema library: it loads when the form is first touched", async ({ page }) => {
+  // Zod is most of the form's code; a phone would pay for it before the form answers a tap.
+  const scripts: Promise<string>[] = [];
+  page.on("response", (response) => {
+    if (new URL(response.url()).pathname.endsWith(".js")) scripts.push(response.text());
+  });
+  await page.goto("/");
+  await hydrated(page);
+  await page.waitForLoadState("networkidle");
+  const first = await Promise.all(scripts);
+  expect(first.length).toBeGreaterThan(0);
+  expect(first.filter((text) => text.includes("_zod"))).toEqual([]);
+  await page.getByLabel("Filter teams").focus();
+  await expect
+    .poll(async () => (await Promise.all(scripts.slice(first.length))).some((text) => text.includes("_zod")))
+    .toBe(true);
+});
+
 test("no page breaks the Content-Security-Policy, and the site has an icon", async ({ page, request }) => {
   const violations: string[] = [];
   page.on("console", (message) => {
@@ -485,7 +518,14 @@ test("no page breaks the Content-Security-Policy, and the site has an icon", asy
   });
   const token = newToken();
   expect((await request.post("/api/v1/responses", { data: apiBody(token) })).status()).toBe(201);
-  for (const path of ["/", `/r/${token}`, `/r/${token}/thanks`, "/results", "/results/dependencies", "/admin/sign-in"]) {
+  for (const path of [
+    "/",
+    `/r/${token}`,
+    `/r/${token}/thanks`,
+    "/results",
+    "/results/dependencies",
+    "/admin/sign-in",
+  ]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
   }
@@ -507,7 +547,10 @@ test.describe("JSON API", () => {
       headers: { "content-type": "application/json" },
     });
     expect(invalid.status()).toBe(400);
-    expect((await invalid.json()).error).toEqual({ code: "invalid_body", message: expect.stringMatching(/not valid JSON/) });
+    expect((await invalid.json()).error).toEqual({
+      code: "invalid_body",
+      message: expect.stringMatching(/not valid JSON/),
+    });
     const text = await request.post("/api/v1/responses", {
       data: JSON.stringify(apiBody(newToken())),
       headers: { "content-type": "text/plain" },
@@ -521,7 +564,9 @@ test.describe("JSON API", () => {
       data: { ...apiBody(newToken()), yearsContributing: "many", teams: "nova" },
     });
     expect(wrong.status()).toBe(400);
-    expect(Object.keys((await wrong.json()).error.fields)).toEqual(expect.arrayContaining(["yearsContributing", "teams"]));
+    expect(Object.keys((await wrong.json()).error.fields)).toEqual(
+      expect.arrayContaining(["yearsContributing", "teams"]),
+    );
   });
 
   test("answers 404 for an unknown round and for a forged edit token", async ({ request }) => {
@@ -576,9 +621,6 @@ test.describe("never loses what was typed", () => {
     await page.goto("/", { waitUntil: "commit" });
     await page.locator("summary", { hasText: "databases & DB libraries" }).click();
     await page.getByRole("checkbox", { name: "SQLAlchemy", exact: true }).check();
-    await group(page, "How do you contribute? (SQLAlchemy)")
-      .getByRole("checkbox", { name: "Code", exact: true })
-      .check();
     await page.getByLabel("Anything else? (optional)").fill("typed early");
     await expect(page.locator('form[data-hydrated="true"]')).toHaveCount(0);
     release();
@@ -586,6 +628,10 @@ test.describe("never loses what was typed", () => {
     await expect(page.getByRole("checkbox", { name: "SQLAlchemy", exact: true })).toBeChecked();
     await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("typed early");
     await expect(page.getByRole("button", { name: "SQLAlchemy" })).toBeVisible(); // the "chosen" summary saw it too
+    // The project ticked before the script came now asks how and how often.
+    await expect(
+      group(page, "How do you contribute? (SQLAlchemy)").getByRole("checkbox", { name: "Code", exact: true }),
+    ).toBeVisible();
   });
 
   test("an error only the server can find keeps the form as typed", async ({ page, request }) => {

@@ -20,7 +20,8 @@ import { publishTally } from "@/lib/survey/cell-key";
 import type { NeedsHelpRow } from "@/lib/survey/dependency-shape";
 import { cellValue, type Cell } from "@/lib/survey/suppression";
 import { hashEditToken } from "@/lib/survey/edit-token";
-import { DEFAULT_QUESTIONS, type ContributionKind } from "@/lib/survey/questions";
+import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
+import { type ContributionKind } from "@/lib/survey/answer-codes";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
 // k = 3 keeps the fixture small; every expected count below is counted from this table by hand. Figures are

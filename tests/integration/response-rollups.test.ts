@@ -10,7 +10,7 @@ import { deleteResponse } from "@/lib/db/responses";
 import { insertResponsesBulk } from "@/lib/db/responses-bulk";
 import { saveResponse } from "@/lib/db/submissions";
 import { hashEditToken } from "@/lib/survey/edit-token";
-import { CONTRIBUTION_KINDS } from "@/lib/survey/questions";
+import { CONTRIBUTION_KINDS } from "@/lib/survey/answer-codes";
 import { submissionBody } from "@/lib/survey/synthetic-answers";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 

@@ -14,7 +14,8 @@ import { insertResponsesBulk } from "@/lib/db/responses-bulk";
 import { saveResponse } from "@/lib/db/submissions";
 import { getSummary, resolveSummaryRequest, type SummarySource } from "@/lib/db/summary-queries";
 import { hashEditToken } from "@/lib/survey/edit-token";
-import { CONTRIBUTION_KINDS, DEFAULT_QUESTIONS } from "@/lib/survey/questions";
+import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
+import { CONTRIBUTION_KINDS } from "@/lib/survey/answer-codes";
 import { submissionBody } from "@/lib/survey/synthetic-answers";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 

@@ -22,7 +22,7 @@ import {
 } from "@/lib/db/summary-queries";
 import type { RespondentFilters } from "@/lib/db/respondent-scope";
 import { hashEditToken } from "@/lib/survey/edit-token";
-import type { ContributionKind } from "@/lib/survey/questions";
+import type { ContributionKind } from "@/lib/survey/answer-codes";
 import { DEFAULT_QUESTIONS } from "@/lib/survey/questions";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 

@@ -6,8 +6,10 @@
 import type { CatalogueIndex, MatchableProject } from "../catalogue-match";
 import { matchProjectName } from "../catalogue-match";
 import { COMPLETENESS_MESSAGES } from "../completeness";
-import { CONTRIBUTION_KINDS, UNSPECIFIED_FREQUENCY, type ContributionKind, type RoundQuestions } from "../questions";
-import { FORBIDDEN_CHARACTERS, responseInputSchema } from "../response-schema";
+import { type RoundQuestions } from "../questions";
+import { CONTRIBUTION_KINDS, UNSPECIFIED_FREQUENCY, type ContributionKind } from "../answer-codes";
+import { responseInputSchema } from "../response-schema";
+import { FORBIDDEN_CHARACTERS } from "../response-limits";
 import { suggestForTypo } from "./typo-hints";
 
 export interface ImportCatalogue {

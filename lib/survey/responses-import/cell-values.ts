@@ -1,6 +1,6 @@
 // Reading single cells into the values the response schema checks. These say how a file writes a value
 // (true/yes/1, a list joined by "|" or by ", "), never whether the value is allowed: that is the schema's job.
-import { FORBIDDEN_CHARACTERS } from "../response-schema";
+import { FORBIDDEN_CHARACTERS } from "../response-limits";
 import { LIST_SEPARATOR } from "../responses-csv";
 import { problem } from "./answer-check";
 

@@ -6,7 +6,7 @@
 // data, so a row is identified by what the tool itself fixes: LimeSurvey's response id (with its random
 // seed), or Google Forms' submission time (with its rank among rows of the same second).
 import { normalizeName } from "../normalize";
-import { EMPLOYER_PAID } from "../questions";
+import { EMPLOYER_PAID } from "../answer-codes";
 import {
   checkAnswer,
   emptyReport,

@@ -3,7 +3,7 @@
 // with kinds is a choice from the list (checked by the schema like any answer), one without kinds and with
 // frequency "unspecified" was named as free text and linked to the project (by the matcher or an organiser),
 // and is kept as given. Free text adds no selection here, so an export imported again is stored as it was.
-import { UNSPECIFIED_FREQUENCY } from "../questions";
+import { UNSPECIFIED_FREQUENCY } from "../answer-codes";
 import {
   FREQUENCY_SUFFIX,
   LONG_COLUMNS,
