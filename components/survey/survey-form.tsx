@@ -13,6 +13,7 @@ import { submitResponse, updateResponse } from "@/app/actions/survey-response";
 import { buildCatalogueIndex } from "@/lib/survey/catalogue-match";
 import type { RoundQuestions } from "@/lib/survey/questions";
 import {
+  errorSummaryTitle,
   FIELD,
   frequencyFieldName,
   kindsFieldName,
@@ -140,7 +141,7 @@ export function SurveyForm({ mode, questions, catalogue, initialValues, carriedO
   }
   const errors: FieldErrors = clientErrors ?? (state.status === "invalid" ? state.errors : NO_ERRORS);
   const message = clientErrors
-    ? "Some answers need attention; see the messages below."
+    ? errorSummaryTitle(clientErrors)
     : state.status === "idle"
       ? null
       : state.message;

@@ -1,11 +1,9 @@
 // The survey form's save, behind the server actions: FormData through the one schema to lib/db's atomic save.
 // Bad input comes back as field errors with the values as typed; only a real server fault is logged.
-import { readResponseForm, toFormErrors, toResponseInput, type SurveyFormState } from "../survey/response-form";
+import { errorSummaryTitle, readResponseForm, toFormErrors, toResponseInput, type SurveyFormState } from "../survey/response-form";
 import { responseInputSchema, toFieldErrors } from "../survey/response-schema";
 import type { Db } from "./client";
 import { saveResponse } from "./submissions";
-
-export const NEEDS_ATTENTION = "Some answers need attention; see the messages below.";
 
 export type FormSubmissionOutcome = Extract<SurveyFormState, { status: "invalid" }> | { status: "ok"; token: string };
 
@@ -14,14 +12,15 @@ export async function saveFormSubmission(db: Db, entries: Iterable<[string, unkn
   const values = readResponseForm(entries);
   const parsed = responseInputSchema.safeParse(toResponseInput(values));
   if (!parsed.success) {
-    return { status: "invalid", message: NEEDS_ATTENTION, errors: toFormErrors(toFieldErrors(parsed.error), values), values };
+    const errors = toFormErrors(toFieldErrors(parsed.error), values);
+    return { status: "invalid", message: errorSummaryTitle(errors), errors, values };
   }
   try {
     const result = await saveResponse(db, parsed.data);
     if (result.ok) return { status: "ok", token: parsed.data.token };
     const errors = toFormErrors(result.errors, values);
     if (result.reason !== "invalid") errors.form = result.message;
-    return { status: "invalid", message: result.reason === "invalid" ? NEEDS_ATTENTION : result.message, errors, values };
+    return { status: "invalid", message: result.reason === "invalid" ? errorSummaryTitle(errors) : result.message, errors, values };
   } catch (error) {
     console.error("saving a survey response failed", error);
     const message = "Your answer could not be saved just now. Nothing was lost here: please try again in a moment.";

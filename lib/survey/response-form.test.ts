@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  errorSummaryTitle,
   formDataToResponseInput,
   readResponseForm,
   splitOtherProjects,
@@ -230,5 +231,22 @@ describe("stored answers", () => {
     const { token, ...rest } = input;
     expect(token).toBe(TOKEN);
     expect(rest).toEqual(storedToAnswer(stored));
+  });
+});
+
+describe("errorSummaryTitle", () => {
+  it("calls the chosen projects' own questions a next step, and anything else a mistake", () => {
+    const step = errorSummaryTitle({
+      "project:sqlalchemy:kinds": "Choose at least one kind of contribution",
+      "project:pip:frequency": "Choose how often",
+    });
+    expect(step).toMatch(/^One more step/);
+    expect(errorSummaryTitle({ "project:sqlalchemy:kinds": "…", teams: "Choose at least one OpenStack team" })).toMatch(
+      /^Some answers need attention/,
+    );
+    expect(errorSummaryTitle({ "project:sqlalchemy:slug": "not a project of this survey" })).toMatch(
+      /^Some answers need attention/,
+    );
+    expect(errorSummaryTitle({})).toMatch(/^Some answers need attention/);
   });
 });

@@ -140,6 +140,19 @@ export function formDataToResponseInput(entries: Iterable<[string, unknown]>): R
 /** Error keys the form shows next to its fields: per project by slug, since list positions mean nothing on screen. */
 export const projectErrorKey = (slug: string, field: "slug" | "kinds" | "frequency") => `project:${slug}:${field}`;
 
+const NEEDS_ATTENTION = "Some answers need attention; see the messages below.";
+const SAY_HOW = "One more step: say how and how often you contribute to each project you ticked.";
+const PROJECT_QUESTION_KEY = /^project:.+:(kinds|frequency)$/;
+
+/**
+ * The error summary's title. When the only gaps are the chosen projects' own questions, the respondent made no
+ * mistake: without JavaScript those questions are asked only after the projects are ticked and sent.
+ */
+export function errorSummaryTitle(errors: FieldErrors): string {
+  const keys = Object.keys(errors);
+  return keys.length > 0 && keys.every((key) => PROJECT_QUESTION_KEY.test(key)) ? SAY_HOW : NEEDS_ATTENTION;
+}
+
 /**
  * Re-key the schema's (and the database's) field errors for the form: "projects.3.kinds" becomes the
  * chosen project's key, "teams.0" and "others.2" become their control's key, with the line named.

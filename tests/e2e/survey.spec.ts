@@ -239,6 +239,7 @@ test.describe("without JavaScript, a blank form", () => {
     await page.getByLabel("How many years have you contributed to OpenStack?").fill("3");
     await page.getByLabel("How many years have you contributed to OpenStack?").press("Enter");
     await expect(errorSummary(page)).toHaveCount(0);
+    await expect(page.locator("form button[hidden]")).toBeHidden(); // the disabled default button draws nothing
     await page.getByRole("button", { name: "Send my answer" }).click();
     const summary = errorSummary(page);
     await expect(summary.getByRole("link", { name: /Choose at least one OpenStack team/ })).toHaveAttribute(
@@ -409,6 +410,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Send my answer" }).click();
 
     // The server answered with the page again: the ticked project's questions with their errors, all as typed.
+    await expect(page.getByRole("alert")).toContainText("One more step: say how and how often");
     await expect(kinds.getByText("Choose at least one kind of contribution")).toBeVisible();
     await expect(group(page, "How often? (SQLAlchemy)").getByText("Choose how often")).toBeVisible();
     await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("Typed before an error");
