@@ -3,7 +3,8 @@ import { useMemo } from "react";
 import { matchProjectName, type CatalogueIndex, type MatchableProject } from "@/lib/survey/catalogue-match";
 import { suggestForTypo } from "@/lib/survey/responses-import/typo-hints";
 import type { RoundQuestions } from "@/lib/survey/questions";
-import { FIELD, splitOtherProjects } from "@/lib/survey/response-form";
+import { echoTyped, FIELD, splitOtherProjects } from "@/lib/survey/response-form";
+import { FORBIDDEN_CHARACTERS } from "@/lib/survey/response-limits";
 import { describedBy, FieldError } from "./field-error";
 import styles from "./survey-form.module.css";
 
@@ -55,8 +56,10 @@ export function OtherProjectsField({ question, index, defaultValue, value, error
         <ul id="field-others-matches" className={styles.otherMatches}>
           {otherMatches.map(({ line, match, hint }, position) => (
             <li key={`${position}-${line}`}>
-              “{line}”{" "}
-              {match ? (
+              “{echoTyped(line)}”{" "}
+              {FORBIDDEN_CHARACTERS.test(line) ? (
+                <span className="error">contains a control character (shown as �): remove it before sending</span>
+              ) : match ? (
                 <span>will be counted as {match.name}</span>
               ) : (
                 <span className={styles.muted}>

@@ -83,7 +83,7 @@ export const TeamPicker = memo(function TeamPicker({
             type="search"
             value={filter}
             onChange={(event) => setFilter(event.target.value)}
-            placeholder="Team or repository, e.g. nova"
+            placeholder="Team or repository"
             autoComplete="off"
             aria-describedby={`${id}-shown`}
           />

@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  echoTyped,
+  emptyFormValues,
   errorSummaryTitle,
+  toAsciiDigits,
   formDataToResponseInput,
   readResponseForm,
   splitOtherProjects,
@@ -183,7 +186,7 @@ describe("toFormErrors", () => {
     );
     expect(errors).toEqual({
       teams: "not a team",
-      others: "“my-own-tool”: too long",
+      others: "“\u2068my-own-tool\u2069”: too long",
       form: "reload",
       projects: "too many",
     });
@@ -248,5 +251,27 @@ describe("errorSummaryTitle", () => {
       /^Some answers need attention/,
     );
     expect(errorSummaryTitle({})).toMatch(/^Some answers need attention/);
+  });
+});
+
+describe("typed text shown back", () => {
+  it("reads digits typed on other keyboards as the number they are", () => {
+    expect(toAsciiDigits("٣")).toBe("3");
+    expect(toAsciiDigits("۱۲")).toBe("12");
+    expect(toAsciiDigits("１０")).toBe("10");
+    expect(toAsciiDigits("३")).toBe("3");
+    expect(toAsciiDigits("3.5")).toBe("3.5");
+    const values = { ...emptyFormValues("openstack-2026", "A".repeat(22)), yearsContributing: " ٣ " };
+    expect(toResponseInput(values).yearsContributing).toBe(3);
+  });
+
+  it("isolates the echo and makes control characters visible, so a message cannot be reordered", () => {
+    expect(echoTyped("my-lib\u202E (fork)")).toBe("\u2068my-lib\uFFFD (fork)\u2069");
+    expect(echoTyped("a\u0007b")).toBe("\u2068a\uFFFDb\u2069");
+    expect(echoTyped("x".repeat(100), 40)).toBe(`\u2068${"x".repeat(40)}\u2069`);
+    const values = { ...emptyFormValues("openstack-2026", "A".repeat(22)), others: "ok\nmy-lib\u202E (fork)" };
+    expect(toFormErrors({ "others.1": "A project name contains control characters" }, values).others).toBe(
+      "“\u2068my-lib\uFFFD (fork)\u2069”: A project name contains control characters",
+    );
   });
 });

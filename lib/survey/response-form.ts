@@ -2,6 +2,7 @@
 // response schema. Pure, so the same code runs in the browser (instant checks) and in the server action.
 import type { FieldErrors } from "./response-schema";
 import { UNSPECIFIED_FREQUENCY } from "./answer-codes";
+import { FORBIDDEN_CHARACTERS } from "./response-limits";
 
 /** The answer for one chosen project, as typed: codes are checked by the schema, not here. */
 export interface FormProjectAnswer {
@@ -113,7 +114,7 @@ export function splitOtherProjects(text: string): string[] {
  * number is passed on unchanged so the schema answers it with its own message.
  */
 export function toResponseInput(values: ResponseFormValues): Record<string, unknown> {
-  const years = values.yearsContributing.trim();
+  const years = toAsciiDigits(values.yearsContributing.trim());
   return {
     round: values.round,
     token: values.token,
@@ -130,6 +131,31 @@ export function toResponseInput(values: ResponseFormValues): Record<string, unkn
     employerPaid: values.employerPaid === "" ? null : values.employerPaid,
     comment: values.comment.trim() === "" ? null : values.comment,
   };
+}
+
+// The zero of each script's decimal digits a phone keyboard may type (Arabic-Indic, Extended Arabic-Indic,
+// N'Ko, Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Thai, Lao, Tibetan,
+// Myanmar, full-width); each script's digits follow its zero.
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0, 0x0f20, 0x1040, 0xff10];
+
+/** "٣" and "３" are the number 3 typed on another keyboard: digits of other scripts become ASCII digits. */
+export function toAsciiDigits(text: string): string {
+  return text.replace(/\p{Nd}/gu, (digit) => {
+    const code = digit.codePointAt(0)!;
+    const zero = DIGIT_ZEROS.find((start) => code >= start && code < start + 10);
+    return zero === undefined ? digit : String(code - zero);
+  });
+}
+
+const FORBIDDEN_EVERYWHERE = new RegExp(FORBIDDEN_CHARACTERS.source, "gu");
+
+/**
+ * Typed text shown back inside a message: control characters made visible as "�", and the text isolated
+ * (U+2068 … U+2069), so right-to-left text or an override character cannot reorder the message around it.
+ */
+export function echoTyped(text: string, maxCharacters = Infinity): string {
+  const shown = [...text].slice(0, maxCharacters).join("").replace(FORBIDDEN_EVERYWHERE, "\uFFFD");
+  return `\u2068${shown}\u2069`;
 }
 
 /** FormData (or name/value pairs) straight to the schema's input. */
@@ -172,7 +198,7 @@ export function toFormErrors(errors: FieldErrors, values: ResponseFormValues): F
       else add("projects", message);
     } else if (head === "others" && second !== undefined && /^\d+$/.test(second)) {
       const line = otherLines[Number(second)];
-      add("others", line === undefined ? message : `“${line.slice(0, 40)}”: ${message}`);
+      add("others", line === undefined ? message : `“${echoTyped(line, 40)}”: ${message}`);
     } else if (head === "teams" || head === "projects" || head === "others") {
       add(head, message);
     } else if (head === "round" || head === "token") {
