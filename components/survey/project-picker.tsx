@@ -5,6 +5,7 @@ import type { RoundQuestions } from "@/lib/survey/questions";
 import {
   FIELD,
   frequencyFieldName,
+  isProjectQuestionKey,
   kindsFieldName,
   projectErrorKey,
   type FormProjectAnswer,
@@ -109,6 +110,8 @@ export function ProjectPicker({
   };
 
   const generalError = errors.projects;
+  // Without JavaScript, the page the server sends back after projects were ticked is the second step.
+  const isAskingProjectQuestions = Object.keys(errors).some(isProjectQuestionKey);
   return (
     <fieldset
       id="question-projects"
@@ -123,7 +126,9 @@ export function ProjectPicker({
       <FieldError id="projects-error" message={generalError} />
       <noscript>
         <p className={styles.help}>
-          Tick the projects below. After you send, the page asks how and how often for each one you ticked.
+          {isAskingProjectQuestions
+            ? "Say how and how often for each project you ticked below, then send."
+            : "Tick the projects below. After you send, the page asks how and how often for each one you ticked."}
         </p>
       </noscript>
       {isHydrated && (

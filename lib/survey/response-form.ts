@@ -170,13 +170,16 @@ const NEEDS_ATTENTION = "Some answers need attention; see the messages below.";
 const SAY_HOW = "One more step: say how and how often you contribute to each project you ticked.";
 const PROJECT_QUESTION_KEY = /^project:.+:(kinds|frequency)$/;
 
+/** Whether an error key is a chosen project's own question (its kinds or its frequency). */
+export const isProjectQuestionKey = (key: string) => PROJECT_QUESTION_KEY.test(key);
+
 /**
  * The error summary's title. When the only gaps are the chosen projects' own questions, the respondent made no
  * mistake: without JavaScript those questions are asked only after the projects are ticked and sent.
  */
 export function errorSummaryTitle(errors: FieldErrors): string {
   const keys = Object.keys(errors);
-  return keys.length > 0 && keys.every((key) => PROJECT_QUESTION_KEY.test(key)) ? SAY_HOW : NEEDS_ATTENTION;
+  return keys.length > 0 && keys.every(isProjectQuestionKey) ? SAY_HOW : NEEDS_ATTENTION;
 }
 
 /**

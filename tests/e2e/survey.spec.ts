@@ -411,6 +411,9 @@ test.describe("without JavaScript", () => {
 
     // The server answered with the page again: the ticked project's questions with their errors, all as typed.
     await expect(page.getByRole("alert")).toContainText("One more step: say how and how often");
+    await expect(page.locator("#question-projects noscript p")).toContainText(
+      "Say how and how often for each project you ticked below",
+    );
     await expect(kinds.getByText("Choose at least one kind of contribution")).toBeVisible();
     await expect(group(page, "How often? (SQLAlchemy)").getByText("Choose how often")).toBeVisible();
     await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("Typed before an error");
