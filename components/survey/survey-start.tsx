@@ -138,6 +138,10 @@ export function SurveyStart({ questions, catalogue, initialValues }: SurveyStart
             onClick={() => {
               clearDraft(round);
               restart({ from: "blank" });
+              // The button is gone with the notice: keep keyboard focus in the form, at its first question.
+              requestAnimationFrame(() =>
+                document.querySelector<HTMLInputElement>(`#${SURVEY_FORM_ID} #question-teams input`)?.focus(),
+              );
             }}
           >
             Start over

@@ -109,6 +109,7 @@ for (const viewport of [
       await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("half done");
       await expectNoSeriousAxeViolations(page); // with the draft notice
       await notice.getByRole("button", { name: "Start over" }).click();
+      await expect(page.getByLabel("Filter teams")).toBeFocused(); // focus stays in the form, at its first question
       await expect(page.getByRole("checkbox", { name: /^glance\b/ })).not.toBeChecked();
       await expect(page.getByLabel("Anything else? (optional)")).toHaveValue("");
       await page.reload();
