@@ -2,7 +2,7 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { FIELD } from "@/lib/survey/response-form";
 import type { RoundQuestions } from "@/lib/survey/questions";
-import { filterTeams, type TeamOption } from "@/lib/survey/survey-catalogue";
+import { filterTeams, matchingRepository, type TeamOption } from "@/lib/survey/survey-catalogue";
 import { describedBy, FieldError } from "./field-error";
 import styles from "./survey-form.module.css";
 
@@ -123,6 +123,7 @@ export const TeamPicker = memo(function TeamPicker({
             <span>
               {team.name}
               {team.service && <span className={styles.hint}>{team.service}</span>}
+              {visible.has(team.slug) && <RepositoryHint team={team} filter={filter} />}
             </span>
           </label>
         ))}
@@ -143,3 +144,9 @@ export const TeamPicker = memo(function TeamPicker({
     </fieldset>
   );
 });
+
+/** Why a team is shown for the filter, when only one of its repositories matched. */
+function RepositoryHint({ team, filter }: { team: TeamOption; filter: string }) {
+  const repository = matchingRepository(team, filter);
+  return repository ? <span className={styles.hint}>repository {repository}</span> : null;
+}

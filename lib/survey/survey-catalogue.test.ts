@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterTeams, type TeamOption } from "./survey-catalogue";
+import { filterTeams, matchingRepository, type TeamOption } from "./survey-catalogue";
 
 const teams: TeamOption[] = [
   { slug: "nova", name: "Nova", service: "Compute service", deliverables: ["nova", "python-novaclient"] },
@@ -17,5 +17,14 @@ describe("filterTeams", () => {
     expect(filterTeams(teams, "networking").map((t) => t.slug)).toEqual(["neutron"]);
     expect(filterTeams(teams, "octavia").map((t) => t.slug)).toEqual(["neutron"]);
     expect(filterTeams(teams, "  ")).toHaveLength(2);
+  });
+});
+
+describe("matchingRepository", () => {
+  it("names the repository only when nothing else about the team matched", () => {
+    expect(matchingRepository(teams[1]!, "octavia")).toBe("ovn-octavia-provider");
+    expect(matchingRepository(teams[0]!, "nova")).toBeNull();
+    expect(matchingRepository(teams[0]!, "compute")).toBeNull();
+    expect(matchingRepository(teams[0]!, "")).toBeNull();
   });
 });

@@ -41,3 +41,20 @@ export function filterTeams(teams: readonly TeamOption[], query: string): TeamOp
       team.deliverables.some((repo) => repo.toLowerCase().includes(needle)),
   );
 }
+
+/**
+ * The repository that made a team match the typed text, when its name, slug and service did not: "nov" shows
+ * blazar because of blazar-nova, and the respondent should see why.
+ */
+export function matchingRepository(team: TeamOption, query: string): string | null {
+  const needle = query.trim().toLowerCase();
+  if (needle === "") return null;
+  if (
+    team.name.toLowerCase().includes(needle) ||
+    team.slug.includes(needle) ||
+    team.service.toLowerCase().includes(needle)
+  ) {
+    return null;
+  }
+  return team.deliverables.find((repo) => repo.toLowerCase().includes(needle)) ?? null;
+}

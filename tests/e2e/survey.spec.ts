@@ -202,6 +202,9 @@ for (const viewport of [
       await expect(page.locator('input[name="teams"][value="nova"]')).not.toBeChecked(); // hidden by the filter
       await expect(chips.getByRole("button")).toHaveText(["zun×, remove"]);
       await expect(page.getByLabel("Filter teams")).toBeFocused();
+      // A team shown because of one of its repositories says which.
+      await page.getByLabel("Filter teams").fill("nov");
+      await expect(page.getByText("repository blazar-nova")).toBeVisible();
     });
 
     test("choosing a project keeps focus and scroll at the search; typos get a hint", async ({ page }) => {
