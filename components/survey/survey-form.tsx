@@ -140,11 +140,7 @@ export function SurveyForm({ mode, questions, catalogue, initialValues, carriedO
     setClientErrors(null);
   }
   const errors: FieldErrors = clientErrors ?? (state.status === "invalid" ? state.errors : NO_ERRORS);
-  const message = clientErrors
-    ? errorSummaryTitle(clientErrors)
-    : state.status === "idle"
-      ? null
-      : state.message;
+  const message = clientErrors ? errorSummaryTitle(clientErrors) : state.status === "idle" ? null : state.message;
   const errorCount = Object.keys(errors).length;
 
   useEffect(() => {
@@ -159,13 +155,10 @@ export function SurveyForm({ mode, questions, catalogue, initialValues, carriedO
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formValues = readResponseForm(new FormData(event.currentTarget).entries());
-    const schema = loadedResponseSchema();
-    const parsed = schema?.responseInputSchema.safeParse(toResponseInput(formValues));
+    const found = schemaErrors(formValues);
     const stillChosen = [...toConfirm].filter((slug) => formValues.projects.some((project) => project.slug === slug));
-    if ((schema && parsed && !parsed.success) || stillChosen.length > 0) {
+    if (Object.keys(found).length > 0 || stillChosen.length > 0) {
       event.preventDefault();
-      const found =
-        schema && parsed && !parsed.success ? toFormErrors(schema.toFieldErrors(parsed.error), formValues) : {};
       if (stillChosen.length > 0) found.carriedOver = CONFIRM_MESSAGE;
       setClientErrors(found);
     }
@@ -346,6 +339,13 @@ export function SurveyForm({ mode, questions, catalogue, initialValues, carriedO
       {mode === "edit" && <DeleteResponseForm token={defaults.token} />}
     </>
   );
+}
+
+/** The schema's errors for the form's values, keyed for the form; none while the schema has not loaded. */
+function schemaErrors(values: ResponseFormValues): FieldErrors {
+  const schema = loadedResponseSchema();
+  const parsed = schema?.responseInputSchema.safeParse(toResponseInput(values));
+  return schema && parsed && !parsed.success ? toFormErrors(schema.toFieldErrors(parsed.error), values) : {};
 }
 
 /** One project's kinds and frequency as the form holds them now. */

@@ -29,17 +29,28 @@ export interface SurveyCatalogue {
 export const allProjects = (catalogue: SurveyCatalogue): ProjectOption[] =>
   catalogue.categories.flatMap((category) => category.projects);
 
+/** How a team matches the typed text: by itself (name, slug or service), by one of its repositories, or not. */
+type TeamMatch = { by: "team" } | { by: "repository"; repository: string } | null;
+
+function matchTeam(team: TeamOption, needle: string): TeamMatch {
+  if (
+    team.name.toLowerCase().includes(needle) ||
+    team.slug.includes(needle) ||
+    team.service.toLowerCase().includes(needle)
+  ) {
+    return { by: "team" };
+  }
+  const repository = team.deliverables.find((repo) => repo.toLowerCase().includes(needle));
+  return repository === undefined ? null : { by: "repository", repository };
+}
+
+const needleOf = (query: string) => query.trim().toLowerCase();
+
 /** Teams whose name, service or one of whose repositories contains the typed text (case-insensitive). */
 export function filterTeams(teams: readonly TeamOption[], query: string): TeamOption[] {
-  const needle = query.trim().toLowerCase();
+  const needle = needleOf(query);
   if (needle === "") return [...teams];
-  return teams.filter(
-    (team) =>
-      team.name.toLowerCase().includes(needle) ||
-      team.slug.includes(needle) ||
-      team.service.toLowerCase().includes(needle) ||
-      team.deliverables.some((repo) => repo.toLowerCase().includes(needle)),
-  );
+  return teams.filter((team) => matchTeam(team, needle) !== null);
 }
 
 /**
@@ -47,14 +58,7 @@ export function filterTeams(teams: readonly TeamOption[], query: string): TeamOp
  * blazar because of blazar-nova, and the respondent should see why.
  */
 export function matchingRepository(team: TeamOption, query: string): string | null {
-  const needle = query.trim().toLowerCase();
-  if (needle === "") return null;
-  if (
-    team.name.toLowerCase().includes(needle) ||
-    team.slug.includes(needle) ||
-    team.service.toLowerCase().includes(needle)
-  ) {
-    return null;
-  }
-  return team.deliverables.find((repo) => repo.toLowerCase().includes(needle)) ?? null;
+  const needle = needleOf(query);
+  const match = needle === "" ? null : matchTeam(team, needle);
+  return match?.by === "repository" ? match.repository : null;
 }
