@@ -77,21 +77,26 @@ export async function insertResponseRows(tx: RowWriter, rows: readonly NewRespon
   });
 }
 
-/** Insert the selections, teams and free text of answers whose Response rows exist. */
+/**
+ * Insert the selections, teams and free text of answers whose Response rows exist. The three statements go out
+ * together (none depends on another's rows), so a batch waits for one round of answers instead of three.
+ */
 export async function insertAnswerRows(tx: RowWriter, answers: readonly AnswerRows[]): Promise<void> {
-  await insertRows(
-    tx,
-    "ResponseProject",
-    SELECTION_COLUMNS,
-    answers.flatMap((a) =>
-      a.selections.map((s) => [a.responseId, a.roundId, s.projectId, s.frequency, ...CONTRIBUTION_KINDS.map((kind) => s.kinds.includes(kind))]),
+  await Promise.all([
+    insertRows(
+      tx,
+      "ResponseProject",
+      SELECTION_COLUMNS,
+      answers.flatMap((a) =>
+        a.selections.map((s) => [a.responseId, a.roundId, s.projectId, s.frequency, ...CONTRIBUTION_KINDS.map((kind) => s.kinds.includes(kind))]),
+      ),
     ),
-  );
-  await insertRows(tx, "ResponseTeam", TEAM_COLUMNS, answers.flatMap((a) => a.teamIds.map((teamId) => [a.responseId, a.roundId, teamId])));
-  await insertRows(
-    tx,
-    "OtherEntry",
-    OTHER_COLUMNS,
-    answers.flatMap((a) => a.others.map((o, position) => [a.responseId, a.roundId, position, o.rawText, o.normalizedText, o.projectId])),
-  );
+    insertRows(tx, "ResponseTeam", TEAM_COLUMNS, answers.flatMap((a) => a.teamIds.map((teamId) => [a.responseId, a.roundId, teamId]))),
+    insertRows(
+      tx,
+      "OtherEntry",
+      OTHER_COLUMNS,
+      answers.flatMap((a) => a.others.map((o, position) => [a.responseId, a.roundId, position, o.rawText, o.normalizedText, o.projectId])),
+    ),
+  ]);
 }

@@ -37,26 +37,26 @@ export async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], toke
   const projectSlugs = unique(inputs.flatMap((input) => input.projects.map((p) => p.slug)));
   const teamSlugs = unique(inputs.flatMap((input) => input.teams));
 
-  const rounds = await tx.round.findMany({
-    where: { slug: { in: unique(inputs.map((input) => input.round)) } },
-    select: { id: true, slug: true, status: true, opensAt: true, closesAt: true },
-  });
-  const now = new Date();
-  const tombstones = await tx.responseTombstone.findMany({
-    where: { editTokenHash: { in: [...tokenHashes] } },
-    select: { editTokenHash: true },
-  });
-  const existing = await tx.response.findMany({
-    where: { editTokenHash: { in: [...tokenHashes] } },
-    select: { id: true, publicId: true, roundId: true, editTokenHash: true },
-  });
-  const projects =
+  // The queries go out together: on PostgreSQL the driver sends each as soon as the one before it is answered,
+  // instead of waiting for this function to be scheduled again in between, which on a busy server was most of a
+  // batch's time (docs/benchmarks.md, "Submissions"). Only which projects the rounds offer needs the first answers.
+  const [rounds, tombstones, existing, projects, teams, namedProjects] = await Promise.all([
+    tx.round.findMany({
+      where: { slug: { in: unique(inputs.map((input) => input.round)) } },
+      select: { id: true, slug: true, status: true, opensAt: true, closesAt: true },
+    }),
+    tx.responseTombstone.findMany({ where: { editTokenHash: { in: [...tokenHashes] } }, select: { editTokenHash: true } }),
+    tx.response.findMany({
+      where: { editTokenHash: { in: [...tokenHashes] } },
+      select: { id: true, publicId: true, roundId: true, editTokenHash: true },
+    }),
     projectSlugs.length === 0
       ? []
-      : await tx.project.findMany({
-          where: { slug: { in: projectSlugs } },
-          select: { id: true, slug: true, status: true, mergedIntoId: true },
-        });
+      : tx.project.findMany({ where: { slug: { in: projectSlugs } }, select: { id: true, slug: true, status: true, mergedIntoId: true } }),
+    teamSlugs.length === 0 ? [] : tx.team.findMany({ where: { slug: { in: teamSlugs }, isActive: true }, select: { id: true, slug: true } }),
+    findNamedProjects(tx, unique(inputs.flatMap((input) => input.others.flatMap(candidateKeys)))),
+  ]);
+  const now = new Date();
   const projectIdBySlug = new Map(
     projects.map((p) => [p.slug, p.status === "merged" && p.mergedIntoId !== null ? p.mergedIntoId : p.id]),
   );
@@ -68,11 +68,6 @@ export async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], toke
           select: { roundId: true, projectId: true },
         });
   const offeredKeys = new Set(offered.map((o) => `${o.roundId}:${o.projectId}`));
-  const teams =
-    teamSlugs.length === 0
-      ? []
-      : await tx.team.findMany({ where: { slug: { in: teamSlugs }, isActive: true }, select: { id: true, slug: true } });
-
   return {
     // The phase by the schedule, read in the transaction that writes: a round past its closing time takes nothing.
     roundBySlug: new Map(rounds.map((r) => [r.slug, { id: r.id, phase: roundPhase(r, now), opensAt: r.opensAt }])),
@@ -81,7 +76,7 @@ export async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], toke
     projectIdBySlug,
     isOffered: (roundId, projectId) => offeredKeys.has(`${roundId}:${projectId}`),
     teamIdBySlug: new Map(teams.map((t) => [t.slug, t.id])),
-    namedProjects: await findNamedProjects(tx, unique(inputs.flatMap((input) => input.others.flatMap(candidateKeys)))),
+    namedProjects,
   };
 }
 

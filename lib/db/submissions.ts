@@ -260,9 +260,11 @@ async function writeAccepted(tx: Tx, accepted: readonly AcceptedSave[]): Promise
   }
   if (edited.length > 0) {
     const ids = Prisma.join(edited.map((e) => e.responseId));
-    await tx.$executeRaw`DELETE FROM "ResponseProject" WHERE "responseId" IN (${ids})`;
-    await tx.$executeRaw`DELETE FROM "ResponseTeam" WHERE "responseId" IN (${ids})`;
-    await tx.$executeRaw`DELETE FROM "OtherEntry" WHERE "responseId" IN (${ids})`;
+    await Promise.all([
+      tx.$executeRaw`DELETE FROM "ResponseProject" WHERE "responseId" IN (${ids})`,
+      tx.$executeRaw`DELETE FROM "ResponseTeam" WHERE "responseId" IN (${ids})`,
+      tx.$executeRaw`DELETE FROM "OtherEntry" WHERE "responseId" IN (${ids})`,
+    ]);
   }
   await insertResponseRows(tx, created.map((a) => ({ ...a, source: "web", importKey: null, createdAt: now })));
   await insertAnswerRows(tx, [...edited, ...created]);
