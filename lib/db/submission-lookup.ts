@@ -36,13 +36,14 @@ const unique = <T>(values: Iterable<T>) => [...new Set(values)];
 export async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], tokenHashes: readonly string[]): Promise<BatchLookup> {
   const projectSlugs = unique(inputs.flatMap((input) => input.projects.map((p) => p.slug)));
   const teamSlugs = unique(inputs.flatMap((input) => input.teams));
+  const roundSlugs = unique(inputs.map((input) => input.round));
 
   // The queries go out together: on PostgreSQL the driver sends each as soon as the one before it is answered,
   // instead of waiting for this function to be scheduled again in between, which on a busy server was most of a
-  // batch's time (docs/benchmarks.md, "Submissions"). Only which projects the rounds offer needs the first answers.
-  const [rounds, tombstones, existing, projects, teams, namedProjects] = await Promise.all([
+  // batch's time (docs/benchmarks.md, "Submissions").
+  const [rounds, tombstones, existing, projects, offered, teams, namedProjects] = await Promise.all([
     tx.round.findMany({
-      where: { slug: { in: unique(inputs.map((input) => input.round)) } },
+      where: { slug: { in: roundSlugs } },
       select: { id: true, slug: true, status: true, opensAt: true, closesAt: true },
     }),
     tx.responseTombstone.findMany({ where: { editTokenHash: { in: [...tokenHashes] } }, select: { editTokenHash: true } }),
@@ -53,6 +54,17 @@ export async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], toke
     projectSlugs.length === 0
       ? []
       : tx.project.findMany({ where: { slug: { in: projectSlugs } }, select: { id: true, slug: true, status: true, mergedIntoId: true } }),
+    // Which of the named projects the rounds offer: a merged project's slug stands for the project it was merged
+    // into (projectIdBySlug below), so the offers of that one are read too.
+    projectSlugs.length === 0
+      ? []
+      : tx.roundProject.findMany({
+          where: {
+            round: { slug: { in: roundSlugs } },
+            project: { OR: [{ slug: { in: projectSlugs } }, { mergedFrom: { some: { slug: { in: projectSlugs } } } }] },
+          },
+          select: { roundId: true, projectId: true },
+        }),
     teamSlugs.length === 0 ? [] : tx.team.findMany({ where: { slug: { in: teamSlugs }, isActive: true }, select: { id: true, slug: true } }),
     findNamedProjects(tx, unique(inputs.flatMap((input) => input.others.flatMap(candidateKeys)))),
   ]);
@@ -60,13 +72,6 @@ export async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], toke
   const projectIdBySlug = new Map(
     projects.map((p) => [p.slug, p.status === "merged" && p.mergedIntoId !== null ? p.mergedIntoId : p.id]),
   );
-  const offered =
-    projectIdBySlug.size === 0 || rounds.length === 0
-      ? []
-      : await tx.roundProject.findMany({
-          where: { roundId: { in: rounds.map((r) => r.id) }, projectId: { in: unique(projectIdBySlug.values()) } },
-          select: { roundId: true, projectId: true },
-        });
   const offeredKeys = new Set(offered.map((o) => `${o.roundId}:${o.projectId}`));
   return {
     // The phase by the schedule, read in the transaction that writes: a round past its closing time takes nothing.

@@ -53,7 +53,10 @@ interface PendingSave {
 }
 
 const MAX_BATCH = 100;
-const MAX_JOIN_TURNS = 8;
+/** A batch is taken once no submission has arrived for this long (ms)... */
+const JOIN_QUIET_MS = 1;
+/** ...or once its first submission has waited this long (ms). */
+const JOIN_MAX_WAIT_MS = 15;
 
 
 /**
@@ -108,15 +111,26 @@ class SubmissionBatcher {
   }
 
   /**
-   * Yield to I/O until the queue stops growing (a few turns at most), so submissions already on their way join
-   * this transaction instead of waiting for the next. A SQLite transaction runs start to commit without yielding
-   * to I/O, so without this no submission arriving meanwhile could join it. Alone, a submission waits one turn.
+   * Yield to I/O until no submission has arrived for JOIN_QUIET_MS (JOIN_MAX_WAIT_MS at most), so submissions
+   * already on their way join this transaction instead of waiting for the next. A SQLite transaction runs start
+   * to commit without yielding to I/O, so without this none arriving meanwhile could join it. And under load the
+   * next answers of the clients a commit has just answered arrive over several milliseconds, as this thread reads
+   * their requests one by one: stopping at the first turn in which none arrived started a transaction for one
+   * answer while the others waited for the next (a trace in docs/benchmarks.md, "Submissions"). Alone, a
+   * submission waits JOIN_QUIET_MS.
    */
   async #letArrivingJoin(): Promise<void> {
-    let seen = -1;
-    for (let turn = 0; turn < MAX_JOIN_TURNS && this.#queue.length !== seen && this.#queue.length < MAX_BATCH; turn++) {
-      seen = this.#queue.length;
+    const started = performance.now();
+    let lastArrival = started;
+    let seen = this.#queue.length;
+    while (this.#queue.length < MAX_BATCH) {
       await new Promise((resolve) => setImmediate(resolve));
+      const now = performance.now();
+      if (this.#queue.length !== seen) {
+        seen = this.#queue.length;
+        lastArrival = now;
+      }
+      if (now - lastArrival >= JOIN_QUIET_MS || now - started >= JOIN_MAX_WAIT_MS) return;
     }
   }
 
