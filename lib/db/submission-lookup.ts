@@ -39,8 +39,7 @@ export async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], toke
   const roundSlugs = unique(inputs.map((input) => input.round));
 
   // The queries go out together: on PostgreSQL the driver sends each as soon as the one before it is answered,
-  // instead of waiting for this function to be scheduled again in between, which on a busy server was most of a
-  // batch's time (docs/benchmarks.md, "Submissions").
+  // instead of each waiting until a busy request thread gets back to this function.
   const [rounds, tombstones, existing, projects, offered, teams, namedProjects] = await Promise.all([
     tx.round.findMany({
       where: { slug: { in: roundSlugs } },
