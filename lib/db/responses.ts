@@ -70,6 +70,11 @@ export async function deleteResponseInTransaction(
   if (deletedBy === "respondent" && effectiveStatus(response.round, new Date()) !== "open") {
     return { ok: false, reason: "round-closed", message: "This survey round is closed; the response can no longer be deleted." } as const;
   }
+  // The response's row is locked before its children, as an edit locks it (lib/db/submissions.ts): on PostgreSQL a
+  // delete and an edit of one response then wait for each other instead of deadlocking, and a delete that waited
+  // for another finds the row gone and answers as for a deleted response instead of failing.
+  const { count } = await tx.response.updateMany({ where: { id: response.id }, data: { updatedAt: response.updatedAt } });
+  if (count === 0) return { ok: false, reason: "not-found", message: "No response has this link." } as const;
   // Children go with the response (onDelete: Cascade); deleteMany first keeps it explicit on both databases.
   await tx.responseProject.deleteMany({ where: { responseId: response.id } });
   await tx.responseTeam.deleteMany({ where: { responseId: response.id } });

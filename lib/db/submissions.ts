@@ -179,8 +179,11 @@ async function saveBatch(tx: Tx, batch: readonly Pick<PendingSave, "input" | "ed
       results.push({ ok: true, responseId: checked.publicId, created: checked.isNew });
     }
   }
-  await writeAccepted(tx, accepted);
-  return results;
+  const vanished = await writeAccepted(tx, accepted);
+  // An edit whose response was deleted while this batch waited for its row: answered as the edit link would be now.
+  return results.map((result) =>
+    result.ok && vanished.has(result.responseId) ? { ok: false, reason: "deleted", message: "This response was deleted.", errors: {} } : result,
+  );
 }
 
 /** The answer as it will be stored, or why it cannot be. */
@@ -258,19 +261,26 @@ function checkSubmission(lookup: BatchLookup, input: ResponseInput, editTokenHas
 /**
  * Edits first, in id order, then new responses, in edit-token order: on PostgreSQL every transaction then takes
  * its row locks in one order, so two instances writing overlapping batches wait for each other, never deadlock.
+ * Returns the public ids of edited responses that were deleted meanwhile (nothing is written for those).
  */
-async function writeAccepted(tx: Tx, accepted: readonly AcceptedSave[]): Promise<void> {
-  if (accepted.length === 0) return;
+async function writeAccepted(tx: Tx, accepted: readonly AcceptedSave[]): Promise<Set<string>> {
+  const vanished = new Set<string>();
+  if (accepted.length === 0) return vanished;
   // What Prisma would set for @default(now()) and @updatedAt.
   const now = new Date();
-  const edited = accepted.filter((a) => !a.isNew).sort((a, b) => (a.responseId < b.responseId ? -1 : 1));
+  const toEdit = accepted.filter((a) => !a.isNew).sort((a, b) => (a.responseId < b.responseId ? -1 : 1));
   const created = accepted.filter((a) => a.isNew).sort((a, b) => (a.editTokenHash < b.editTokenHash ? -1 : 1));
   // Updating the parent rows first takes their row locks on PostgreSQL, so concurrent edits of one response run
   // one after the other instead of interleaving their replacement of the children. (Prisma model writes, like
   // createMany below: on SQLite the first write of the transaction is then one whose lock collisions Prisma
   // reports with a public code, which readWriteTransaction retries on.)
-  for (const { responseId, fields } of edited) {
-    await tx.response.update({ where: { id: responseId }, data: { ...fields, updatedAt: now }, select: { id: true } });
+  // A response deleted by a transaction that committed while this one waited for its row is no longer there:
+  // the update finds nothing, and the edit is refused as deleted instead of failing.
+  const edited: AcceptedSave[] = [];
+  for (const edit of toEdit) {
+    const { count } = await tx.response.updateMany({ where: { id: edit.responseId }, data: { ...edit.fields, updatedAt: now } });
+    if (count === 0) vanished.add(edit.publicId);
+    else edited.push(edit);
   }
   if (edited.length > 0) {
     const ids = Prisma.join(edited.map((e) => e.responseId));
@@ -282,4 +292,5 @@ async function writeAccepted(tx: Tx, accepted: readonly AcceptedSave[]): Promise
   }
   await insertResponseRows(tx, created.map((a) => ({ ...a, source: "web", importKey: null, createdAt: now })));
   await insertAnswerRows(tx, [...edited, ...created]);
+  return vanished;
 }

@@ -200,6 +200,29 @@ describeEachDatabase("survey form and response API", (kind) => {
     expect(variants.map((v) => [...v].sort())).toContainEqual(slugs);
   });
 
+  it("answers deletions and edits racing on one response with 200 or 410, never an error, and the delete wins", async () => {
+    const before = await counts();
+    for (let round = 0; round < 10; round++) {
+      const request = body();
+      expect((await submitResponseFromApi(t.db, request)).status).toBe(201);
+      const { token: _token, round: _round, ...edit } = body({ projects: [{ slug: "libvirt", kinds: ["docs"], frequency: "once" }] });
+      const results = await Promise.all([
+        deleteResponseFromApi(t.db, request.token),
+        replaceResponseFromApi(t.db, request.token, edit),
+        deleteResponseFromApi(t.db, request.token),
+        submitResponseFromApi(t.db, { ...request, others: [] }),
+        replaceResponseFromApi(t.db, request.token, edit),
+        deleteResponseFromApi(t.db, request.token),
+      ]);
+      for (const result of results) expect([200, 410]).toContain(result.status);
+      // Exactly one of the deletions took effect; the others found it done.
+      expect(results.filter((result, i) => [0, 2, 5].includes(i) && result.status === 200)).toHaveLength(1);
+      expect((await getResponseFromApi(t.db, request.token)).status).toBe(410);
+    }
+    const after = await counts();
+    expect({ ...after, tombstones: after.tombstones - 10 }).toEqual(before);
+  });
+
   it("stores a form post exactly as the API would", async () => {
     const token = newEditToken();
     const form = new FormData();
