@@ -6,7 +6,7 @@ import { editPath, isWellFormedEditToken } from "../survey/edit-token";
 import { responseInputSchema, toFieldErrors } from "../survey/response-schema";
 import type { Db } from "./client";
 import { deleteResponse, getResponseByToken, isResponseDeleted } from "./responses";
-import { saveResponse, type SaveResponseResult } from "./submissions";
+import { saveResponse, type SaveAnswer, type SaveResponseResult } from "./submissions";
 
 const notFound = () => apiError(404, "response_not_found", "No response has this link.");
 const deleted = () => apiError(410, "response_deleted", "This response was deleted.");
@@ -14,10 +14,11 @@ const refused = (result: Extract<SaveResponseResult, { ok: false }>) =>
   apiError(statusOfOutcome(result), codeOfRefusal(result.reason), result.message, result.errors);
 
 /** POST: create the response the body's token names, or replace it (a retried request repeats harmlessly). */
-export async function submitResponseFromApi(db: Db, body: unknown): Promise<ApiResult> {
+/** `save`: where the answer is written (the app passes its submission thread); by default with `db`. */
+export async function submitResponseFromApi(db: Db, body: unknown, save: SaveAnswer = (input) => saveResponse(db, input)): Promise<ApiResult> {
   const parsed = responseInputSchema.safeParse(body);
   if (!parsed.success) return apiError(400, "invalid_answer", "Some answers need attention.", toFieldErrors(parsed.error));
-  const result = await saveResponse(db, parsed.data);
+  const result = await save(parsed.data);
   if (!result.ok) return refused(result);
   return {
     status: statusOfOutcome(result),
@@ -43,8 +44,13 @@ export async function getResponseFromApi(db: Db, token: string): Promise<ApiResu
   };
 }
 
-/** PUT: replace an existing response's answer. Never creates one: an unknown link is 404. */
-export async function replaceResponseFromApi(db: Db, token: string, body: unknown): Promise<ApiResult> {
+/** PUT: replace an existing response's answer. Never creates one: an unknown link is 404. `save` as for POST. */
+export async function replaceResponseFromApi(
+  db: Db,
+  token: string,
+  body: unknown,
+  save: SaveAnswer = (input) => saveResponse(db, input),
+): Promise<ApiResult> {
   if (!isWellFormedEditToken(token)) return notFound();
   const object = asJsonObject(body);
   if (!object) return apiError(400, "invalid_body", "The body must be a JSON object.");
@@ -55,7 +61,7 @@ export async function replaceResponseFromApi(db: Db, token: string, body: unknow
   if (!stored) return (await isResponseDeleted(db, token)) ? deleted() : notFound();
   const parsed = responseInputSchema.safeParse({ ...object, token, round: object.round ?? stored.round.slug });
   if (!parsed.success) return apiError(400, "invalid_answer", "Some answers need attention.", toFieldErrors(parsed.error));
-  const result = await saveResponse(db, parsed.data);
+  const result = await save(parsed.data);
   if (!result.ok) return refused(result);
   return { status: 200, body: { responseId: result.responseId, editUrl: editPath(token), created: false } };
 }

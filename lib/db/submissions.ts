@@ -21,6 +21,9 @@ export type SaveResponseResult =
   | { ok: true; /** The public id (Response.publicId). */ responseId: string; created: boolean }
   | { ok: false; reason: "round-not-found" | "round-closed" | "deleted" | "invalid"; message: string; errors: FieldErrors };
 
+/** A way to save an answer: saveResponse with a given client, or the app's submission thread (submission-thread.ts). */
+export type SaveAnswer = (input: ResponseInput) => Promise<SaveResponseResult>;
+
 /**
  * Create the response the token names, or replace its answers if it exists (the token's holder owns it).
  * Resolves after the transaction holding the answer has committed.

@@ -3,12 +3,19 @@
 import { errorSummaryTitle, readResponseForm, toFormErrors, toResponseInput, type SurveyFormState } from "../survey/response-form";
 import { responseInputSchema, toFieldErrors } from "../survey/response-schema";
 import type { Db } from "./client";
-import { saveResponse } from "./submissions";
+import { saveResponse, type SaveAnswer } from "./submissions";
 
 export type FormSubmissionOutcome = Extract<SurveyFormState, { status: "invalid" }> | { status: "ok"; token: string };
 
-/** Validate and save a form post; nothing is stored unless the whole answer is valid. */
-export async function saveFormSubmission(db: Db, entries: Iterable<[string, unknown]>): Promise<FormSubmissionOutcome> {
+/**
+ * Validate and save a form post; nothing is stored unless the whole answer is valid. `save`: where the answer is
+ * written (the app passes its submission thread); by default with `db`.
+ */
+export async function saveFormSubmission(
+  db: Db,
+  entries: Iterable<[string, unknown]>,
+  save: SaveAnswer = (input) => saveResponse(db, input),
+): Promise<FormSubmissionOutcome> {
   const values = readResponseForm(entries);
   const parsed = responseInputSchema.safeParse(toResponseInput(values));
   if (!parsed.success) {
@@ -16,7 +23,7 @@ export async function saveFormSubmission(db: Db, entries: Iterable<[string, unkn
     return { status: "invalid", message: errorSummaryTitle(errors), errors, values };
   }
   try {
-    const result = await saveResponse(db, parsed.data);
+    const result = await save(parsed.data);
     if (result.ok) return { status: "ok", token: parsed.data.token };
     const errors = toFormErrors(result.errors, values);
     if (result.reason !== "invalid") errors.form = result.message;

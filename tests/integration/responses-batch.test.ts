@@ -7,6 +7,7 @@ import { saveResponse } from "@/lib/db/submissions";
 import { matchProjectName } from "@/lib/survey/catalogue-match";
 import { newEditToken } from "@/lib/survey/edit-token";
 import { responseInputSchema, type ResponseInput } from "@/lib/survey/response-schema";
+import { refuseAnswersCommented } from "../helpers/sample-answers";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
 const answer = (overrides: Partial<ResponseInput> = {}): ResponseInput =>
@@ -66,19 +67,7 @@ describeEachDatabase("grouped submissions", (kind) => {
   });
 
   it("saves the other submissions of a batch when the database refuses one of them", async () => {
-    // A trigger makes the database itself refuse one answer, as a constraint or a lost race would.
-    if (kind === "sqlite") {
-      await t.db.$executeRawUnsafe(
-        `CREATE TRIGGER "test_refuse" BEFORE INSERT ON "Response" WHEN NEW."comment" = 'refuse me' BEGIN SELECT RAISE(ABORT, 'refused'); END`,
-      );
-    } else {
-      await t.db.$executeRawUnsafe(
-        `CREATE FUNCTION "test_refuse"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."comment" = 'refuse me' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`,
-      );
-      await t.db.$executeRawUnsafe(
-        `CREATE TRIGGER "test_refuse" BEFORE INSERT ON "Response" FOR EACH ROW EXECUTE FUNCTION "test_refuse"()`,
-      );
-    }
+    const stopRefusing = await refuseAnswersCommented(t, kind, "refuse me");
     try {
       const before = await t.db.response.count();
       const inputs = Array.from({ length: 12 }, (_, i) =>
@@ -93,9 +82,7 @@ describeEachDatabase("grouped submissions", (kind) => {
       expect(stored?.others.map((o) => o.rawText)).toEqual(["tool 0"]);
       expect(stored?.projects.map((p) => p.project.slug)).toEqual(["qemu"]);
     } finally {
-      await t.db.$executeRawUnsafe(
-        kind === "sqlite" ? `DROP TRIGGER "test_refuse"` : `DROP TRIGGER "test_refuse" ON "Response"`,
-      );
+      await stopRefusing();
     }
   });
 

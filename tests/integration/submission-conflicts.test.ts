@@ -7,26 +7,8 @@ import { createDb, sqliteFilePath, type DbHandle } from "@/lib/db/client";
 import { deleteResponse, getResponseByToken } from "@/lib/db/responses";
 import { saveResponse } from "@/lib/db/submissions";
 import { readWriteTransaction } from "@/lib/db/transaction";
-import { newEditToken } from "@/lib/survey/edit-token";
-import { responseInputSchema, type ResponseInput } from "@/lib/survey/response-schema";
+import { sampleAnswer as answer } from "../helpers/sample-answers";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
-
-const answer = (overrides: Partial<ResponseInput> = {}): ResponseInput =>
-  responseInputSchema.parse({
-    round: "openstack-2026",
-    token: newEditToken(),
-    teams: ["nova"],
-    notOpenStackContributor: false,
-    projects: [
-      { slug: "qemu", kinds: ["code"], frequency: "regularly" },
-      { slug: "libvirt", kinds: ["review"], frequency: "once" },
-    ],
-    others: ["pypa/pip"],
-    yearsContributing: 3,
-    employerPaid: "yes",
-    comment: null,
-    ...overrides,
-  });
 
 describeEachDatabase("two clients writing at once", (kind) => {
   let t: TestDatabase;

@@ -1,6 +1,6 @@
 // Every server action and route handler that writes a survey response goes through the submission limit. The
-// write functions are found by scanning lib/ for everything that calls saveResponse (directly or through another
-// such function); their call sites in app/ are then followed up to the exported action or HTTP handler, which
+// write functions are found by scanning lib/ for everything that calls saveResponse or the app's submission thread
+// (directly, in a parameter's default, or through another such function); their call sites in app/ are then followed up to the exported action or HTTP handler, which
 // must reach checkSubmissionLimit before the write. A new path that forgets the limit fails here.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -8,7 +8,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const ROOT = process.cwd();
-const WRITE_SEED = "saveResponse";
+const WRITE_SEEDS = ["saveResponse", "saveInSubmissionThread"];
 const LIMIT = "checkSubmissionLimit";
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
@@ -29,7 +29,10 @@ interface TopLevelFunction {
   firstCall: Map<string, number>;
 }
 
-/** Top-level functions of a module (declarations and `const x = (...) =>`), with the names each one calls. */
+/**
+ * Top-level functions of a module (declarations and `const x = (...) =>`), with the names each one calls, in its
+ * body or in its parameters' defaults (a `save = (input) => saveResponse(db, input)` writes when no other is given).
+ */
 export function topLevelFunctions(fileName: string, text: string): TopLevelFunction[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const found: TopLevelFunction[] = [];
@@ -52,7 +55,7 @@ export function topLevelFunctions(fileName: string, text: string): TopLevelFunct
   };
   for (const statement of source.statements) {
     const isExported = !!ts.getModifiers(statement as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) collect(statement.name.text, isExported, statement.body);
+    if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) collect(statement.name.text, isExported, statement);
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         if (ts.isIdentifier(declaration.name) && declaration.initializer && (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))) {
@@ -67,7 +70,7 @@ export function topLevelFunctions(fileName: string, text: string): TopLevelFunct
 /** Names of lib/ functions that write responses: saveResponse and every exported function that calls one. */
 function writeFunctions(): Set<string> {
   const modules = sourceFiles(join(ROOT, "lib")).map((file) => topLevelFunctions(file, readFileSync(file, "utf8")));
-  const writers = new Set([WRITE_SEED]);
+  const writers = new Set(WRITE_SEEDS);
   for (let grew = true; grew; ) {
     grew = false;
     for (const fn of modules.flat()) {
@@ -120,7 +123,9 @@ describe("the submission limit", () => {
   const entries = sourceFiles(join(ROOT, "app")).flatMap((file) => writingEntryPoints(file, readFileSync(file, "utf8"), writers));
 
   it("finds the write functions and the known ways of writing a response", () => {
-    expect([...writers]).toEqual(expect.arrayContaining(["saveResponse", "submitResponseFromApi", "replaceResponseFromApi"]));
+    expect([...writers]).toEqual(
+      expect.arrayContaining(["saveResponse", "saveInSubmissionThread", "submitResponseFromApi", "replaceResponseFromApi", "saveFormSubmission"]),
+    );
     expect(entries.map((entry) => `${entry.file}#${entry.name}`)).toEqual(
       expect.arrayContaining([
         "app/actions/survey-response.ts#submitResponse",
