@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { checkSubmissionLimit } from "@/lib/auth/submission-limit";
 import { getDatabase } from "@/lib/db/client";
 import { deleteResponse } from "@/lib/db/responses";
-import { saveInSubmissionThread } from "@/lib/db/submission-thread";
+import { saveAppSubmission } from "@/lib/db/submission-thread";
 import { saveFormSubmission } from "@/lib/db/survey-submission";
 import { editPath } from "@/lib/survey/edit-token";
 import { readResponseForm, type SurveyFormState } from "@/lib/survey/response-form";
@@ -26,7 +26,7 @@ async function refusal(formData: unknown): Promise<SurveyFormState | null> {
 export async function submitResponse(_previous: SurveyFormState, formData: FormData): Promise<SurveyFormState> {
   const refused = await refusal(formData);
   if (refused) return refused;
-  const outcome = await saveFormSubmission(getDatabase().db, formData.entries(), saveInSubmissionThread);
+  const outcome = await saveFormSubmission(getDatabase().db, formData.entries(), saveAppSubmission);
   if (outcome.status !== "ok") return outcome;
   redirect(`${editPath(outcome.token)}/thanks`);
 }
@@ -35,7 +35,7 @@ export async function submitResponse(_previous: SurveyFormState, formData: FormD
 export async function updateResponse(_previous: SurveyFormState, formData: FormData): Promise<SurveyFormState> {
   const refused = await refusal(formData);
   if (refused) return refused;
-  const outcome = await saveFormSubmission(getDatabase().db, formData.entries(), saveInSubmissionThread);
+  const outcome = await saveFormSubmission(getDatabase().db, formData.entries(), saveAppSubmission);
   if (outcome.status !== "ok") return outcome;
   const values = readResponseForm(formData.entries());
   return { status: "saved", message: "Your changes are saved.", values, savedAt: Date.now() };

@@ -47,9 +47,9 @@ export async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], toke
   const roundSlugs = unique(inputs.map((input) => input.round));
 
   // The queries go out together: on PostgreSQL the driver sends each as soon as the one before it is answered,
-  // instead of each waiting until a busy request thread gets back to this function. Plain SQL with typed rows, not
-  // model queries: under load every batch runs these seven, and Prisma's query compiler costs the request thread
-  // about three times as much CPU per model query as per raw one (docs/benchmarks.md, "2026-12-04 night").
+  // instead of each waiting until a busy thread gets back to this function. Plain SQL with typed rows, not model
+  // queries: under load every batch runs these seven, and Prisma's query compiler costs the saving thread about
+  // three times as much CPU per model query as per raw one (docs/benchmarks.md, "2026-12-04 night").
   const [rounds, tombstones, existing, projects, offered, teams, namedProjects] = await Promise.all([
     tx.$queryRaw<RoundRow[]>`
       SELECT "id", "slug", "status", "opensAt", "closesAt" FROM "Round" WHERE "slug" IN (${Prisma.join(roundSlugs)})`,
@@ -62,14 +62,16 @@ export async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], toke
       : tx.$queryRaw<{ id: number; slug: string; status: string; mergedIntoId: number | null }[]>`
           SELECT "id", "slug", "status", "mergedIntoId" FROM "Project" WHERE "slug" IN (${Prisma.join(projectSlugs)})`,
     // Which of the named projects the rounds offer: a merged project's slug stands for the project it was merged
-    // into (projectIdBySlug below), so the offers of that one are read too.
+    // into (projectIdBySlug below), so the offers of that one are read. (The slugs are bound once: a batch's
+    // parameters stay under SQLite's limit.)
     projectSlugs.length === 0
       ? []
       : tx.$queryRaw<{ roundId: number; projectId: number }[]>`
-          SELECT rp."roundId", rp."projectId" FROM "RoundProject" rp
-            JOIN "Round" r ON r."id" = rp."roundId" JOIN "Project" p ON p."id" = rp."projectId"
-            WHERE r."slug" IN (${Prisma.join(roundSlugs)}) AND (p."slug" IN (${Prisma.join(projectSlugs)})
-              OR EXISTS (SELECT 1 FROM "Project" m WHERE m."mergedIntoId" = p."id" AND m."slug" IN (${Prisma.join(projectSlugs)})))`,
+          SELECT rp."roundId", rp."projectId" FROM "Project" named
+            JOIN "RoundProject" rp ON rp."projectId" =
+              CASE WHEN named."status" = 'merged' AND named."mergedIntoId" IS NOT NULL THEN named."mergedIntoId" ELSE named."id" END
+            JOIN "Round" r ON r."id" = rp."roundId"
+            WHERE named."slug" IN (${Prisma.join(projectSlugs)}) AND r."slug" IN (${Prisma.join(roundSlugs)})`,
     teamSlugs.length === 0
       ? []
       : tx.$queryRaw<{ id: number; slug: string }[]>`

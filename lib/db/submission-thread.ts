@@ -1,26 +1,35 @@
-// The app saves answers on a thread of its own: the same saveResponse (lib/db/submissions.ts, group commit
-// included), run by lib/db/submission-worker.ts with a client of its own for the app's database. The request
-// thread then only reads, validates and answers requests. Saving in-process cost the request thread about as much
-// CPU per answer as the whole of a request without a write (most of it Prisma's client and query compiler), and
-// every round trip of a batch's transaction waited until that busy thread got back to it; on PostgreSQL
-// submissions went from 0.26-0.30x to 0.38-0.43x the no-write route with this thread alone (docs/benchmarks.md,
-// "2026-12-04 night"). An answer is still acknowledged only after the commit that holds it, and the thread keeps
-// nothing between transactions.
+// On PostgreSQL the app saves answers on a thread of its own: the same saveResponse (lib/db/submissions.ts, group
+// commit included), run by lib/db/submission-worker.ts with a client of its own. Saving on the request thread cost
+// it about as much CPU per answer as the whole of a request without a write (most of it Prisma's client and query
+// compiler), and every round trip of a batch's transaction waited until that busy thread got back to it:
+// submissions went from 0.25-0.30x to 0.37-0.43x the no-write route (docs/benchmarks.md, "2026-12-04 night"). An
+// answer is still acknowledged only after the commit that holds it, and the thread keeps nothing between
+// transactions.
 //
-// Who saves where is said at the call: the API routes and the form's actions pass saveInSubmissionThread to the
+// On SQLite the answer is saved with the app's one connection, on the request thread, as before. A second
+// connection would write the same file beside the first (the submission limit counts every post on the request
+// thread): SQLite takes one writer at a time, so the request thread would stall in the busy wait while the thread
+// commits, and a batch would start again whenever a count committed between its reads and its writes. (Measured
+// without the limit, the thread took SQLite from 0.36x to 0.53-0.59x; doing it needs the count on the same
+// thread.)
+//
+// Who saves where is said at the call: the API routes and the form's actions pass saveAppSubmission to the
 // functions behind them (lib/db/responses-endpoints.ts, lib/db/survey-submission.ts); scripts and tests call
 // saveResponse with their own client.
 import { Worker } from "node:worker_threads";
-import { getEnv } from "../env";
+import { databaseKind, getEnv } from "../env";
 import type { ResponseInput } from "../survey/response-schema";
 import { siblingModule, startSourceWorker } from "./source-worker";
-import type { SaveResponseResult } from "./submissions";
+import { getDatabase } from "./client";
+import { saveResponse, type SaveResponseResult } from "./submissions";
 
 export interface SubmissionRequest {
   id: number;
   input: ResponseInput;
 }
-export type SubmissionReply = { id: number; result: SaveResponseResult } | { id: number; error: { message: string; code?: string } };
+export type SubmissionReply =
+  | { id: number; result: SaveResponseResult }
+  | { id: number; error: { message: string; code?: string; stack?: string } };
 
 interface Waiting {
   resolve(result: SaveResponseResult): void;
@@ -33,7 +42,7 @@ export class SubmissionThread {
   #waiting = new Map<number, Waiting>();
   #nextId = 0;
   #closed = false;
-  constructor(private readonly url: string) {}
+  constructor(readonly url: string) {}
 
   save(input: ResponseInput): Promise<SaveResponseResult> {
     if (this.#closed) return Promise.reject(new Error("the submission thread is closed"));
@@ -41,9 +50,15 @@ export class SubmissionThread {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
-      // Kept alive while it holds an answer: a script's last save is still committed before it exits.
+      // Kept alive while it holds an answer, so a process never exits with one uncommitted.
       worker.ref();
-      worker.postMessage({ id, input } satisfies SubmissionRequest);
+      try {
+        worker.postMessage({ id, input } satisfies SubmissionRequest);
+      } catch (error) {
+        this.#waiting.delete(id);
+        if (this.#waiting.size === 0) worker.unref();
+        reject(error as Error);
+      }
     });
   }
 
@@ -65,7 +80,8 @@ export class SubmissionThread {
       if (!waiting) return;
       this.#waiting.delete(reply.id);
       if (this.#waiting.size === 0) worker.unref();
-      if ("error" in reply) waiting.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
+      // The thread's error, with its code and the stack where it was thrown (the one logged by the callers).
+      if ("error" in reply) waiting.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, stack: reply.error.stack }));
       else waiting.resolve(reply.result);
     });
     const died = (error: Error) => {
@@ -87,8 +103,17 @@ export class SubmissionThread {
 
 const globalForSubmissions = globalThis as unknown as { censusSubmissionThread?: SubmissionThread };
 
-/** Save an answer to the app's database (DATABASE_URL) on the process's submission thread. */
-export function saveInSubmissionThread(input: ResponseInput): Promise<SaveResponseResult> {
-  globalForSubmissions.censusSubmissionThread ??= new SubmissionThread(getEnv().DATABASE_URL);
-  return globalForSubmissions.censusSubmissionThread.save(input);
+/**
+ * Save an answer to the app's database (DATABASE_URL): on PostgreSQL on the process's submission thread (one per
+ * database: a changed DATABASE_URL, as in tests, gets its own), on SQLite with the app's client.
+ */
+export function saveAppSubmission(input: ResponseInput): Promise<SaveResponseResult> {
+  const url = getEnv().DATABASE_URL;
+  if (databaseKind(url) === "sqlite") return saveResponse(getDatabase().db, input);
+  const current = globalForSubmissions.censusSubmissionThread;
+  if (current?.url !== url) {
+    void current?.close();
+    globalForSubmissions.censusSubmissionThread = new SubmissionThread(url);
+  }
+  return globalForSubmissions.censusSubmissionThread!.save(input);
 }

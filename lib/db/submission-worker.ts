@@ -1,4 +1,4 @@
-// The submission thread (started by lib/db/submission-thread.ts): saveResponse with a client of its own for the
+// The submission thread on PostgreSQL (started by lib/db/submission-thread.ts): saveResponse with a client of its own for the
 // database it was given, answering each request once the transaction holding it has committed.
 import { parentPort, workerData } from "node:worker_threads";
 import { createDb } from "./client";
@@ -13,8 +13,8 @@ port.on("message", ({ id, input }: SubmissionRequest) => {
   saveResponse(db, input).then(
     (result) => port.postMessage({ id, result } satisfies SubmissionReply),
     (error: unknown) => {
-      const { message = String(error), code } = (error ?? {}) as { message?: string; code?: string };
-      port.postMessage({ id, error: { message, code } } satisfies SubmissionReply);
+      const { message = String(error), code, stack } = (error ?? {}) as { message?: string; code?: string; stack?: string };
+      port.postMessage({ id, error: { message, code, stack } } satisfies SubmissionReply);
     },
   );
 });

@@ -8,7 +8,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const ROOT = process.cwd();
-const WRITE_SEEDS = ["saveResponse", "saveInSubmissionThread"];
+const WRITE_SEEDS = ["saveResponse", "saveAppSubmission"];
 const LIMIT = "checkSubmissionLimit";
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
@@ -124,7 +124,7 @@ describe("the submission limit", () => {
 
   it("finds the write functions and the known ways of writing a response", () => {
     expect([...writers]).toEqual(
-      expect.arrayContaining(["saveResponse", "saveInSubmissionThread", "submitResponseFromApi", "replaceResponseFromApi", "saveFormSubmission"]),
+      expect.arrayContaining(["saveResponse", "saveAppSubmission", "submitResponseFromApi", "replaceResponseFromApi", "saveFormSubmission"]),
     );
     expect(entries.map((entry) => `${entry.file}#${entry.name}`)).toEqual(
       expect.arrayContaining([

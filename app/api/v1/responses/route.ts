@@ -3,7 +3,7 @@
 import { getDatabase } from "@/lib/db/client";
 import { checkSubmissionLimit, submissionLimitedResponse } from "@/lib/auth/submission-limit";
 import { submitResponseFromApi } from "@/lib/db/responses-endpoints";
-import { saveInSubmissionThread } from "@/lib/db/submission-thread";
+import { saveAppSubmission } from "@/lib/db/submission-thread";
 import { apiResultResponse, readJsonBody } from "@/lib/survey/json-api";
 import { refuseOtherMethods } from "@/lib/survey/api-error";
 
@@ -14,7 +14,7 @@ export async function POST(request: Request) {
   if (!limited.ok) return submissionLimitedResponse(limited);
   const body = await readJsonBody(request);
   if (!body.ok) return apiResultResponse(body.result);
-  return apiResultResponse(await submitResponseFromApi(getDatabase().db, body.value, saveInSubmissionThread));
+  return apiResultResponse(await submitResponseFromApi(getDatabase().db, body.value, saveAppSubmission));
 }
 
 // Other methods get the API's error shape, not an empty 405.

@@ -3,7 +3,7 @@
 import { checkSubmissionLimit, submissionLimitedResponse } from "@/lib/auth/submission-limit";
 import { getDatabase } from "@/lib/db/client";
 import { deleteResponseFromApi, getResponseFromApi, replaceResponseFromApi } from "@/lib/db/responses-endpoints";
-import { saveInSubmissionThread } from "@/lib/db/submission-thread";
+import { saveAppSubmission } from "@/lib/db/submission-thread";
 import { apiResultResponse, readJsonBody } from "@/lib/survey/json-api";
 import { refuseOtherMethods } from "@/lib/survey/api-error";
 
@@ -20,7 +20,7 @@ export async function PUT(request: Request, { params }: Context) {
   if (!limited.ok) return submissionLimitedResponse(limited);
   const body = await readJsonBody(request);
   if (!body.ok) return apiResultResponse(body.result);
-  return apiResultResponse(await replaceResponseFromApi(getDatabase().db, (await params).token, body.value, saveInSubmissionThread));
+  return apiResultResponse(await replaceResponseFromApi(getDatabase().db, (await params).token, body.value, saveAppSubmission));
 }
 
 export async function DELETE(_request: Request, { params }: Context) {
