@@ -139,9 +139,11 @@ for (const viewport of [
       page,
       request,
     }) => {
-      // This browser kept the edit link of its answer to the closed 2025 round.
+      // This browser kept the edit link of its answer to the closed 2025 round: the edit page remembers it once its
+      // script has run (the heading alone is server-rendered, and on a slow machine came before that).
       await page.goto(`/r/${PREVIOUS_ROUND_TOKEN}`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your response");
+      await expect.poll(() => page.evaluate((token) => JSON.stringify({ ...localStorage }).includes(token), PREVIOUS_ROUND_TOKEN)).toBe(true);
       await page.goto("/");
       await hydrated(page);
       let clicks = 0;
