@@ -7,6 +7,7 @@ import { normalizeName } from "../survey/normalize";
 import { writeAudit, type Actor, type Tx } from "./admin-audit";
 import { ok, refuse, type AdminResult } from "./admin-rounds";
 import type { Db } from "./client";
+import { readWriteTransaction } from "./transaction";
 
 export async function listCatalogue(db: Db) {
   const [categories, projects] = await Promise.all([
@@ -116,7 +117,7 @@ export async function createProjectInTransaction(tx: Tx, input: { name: string; 
 }
 
 export async function addProject(db: Db, actor: Actor, input: { name: string; categoryId: number }): Promise<AdminResult<{ id: number; slug: string }>> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const created = await createProjectInTransaction(tx, input);
     if (!created.ok) return created;
     await writeAudit(tx, actor, { action: "project.add", target: `project:${created.value.slug}`, after: { name: input.name, categoryId: input.categoryId, offeredIn: created.value.rounds } });
@@ -126,7 +127,7 @@ export async function addProject(db: Db, actor: Actor, input: { name: string; ca
 
 /** Rename a project's label; the slug (its id in answers and links) stays, and the old name becomes an alias. */
 export async function renameProject(db: Db, actor: Actor, input: { projectId: number; name: string }): Promise<AdminResult> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const project = await tx.project.findUnique({ where: { id: input.projectId } });
     if (!project) return refuse("This project does not exist");
     if (project.name === input.name) return refuse("The new name is the current name", "name");
@@ -145,7 +146,7 @@ export async function renameProject(db: Db, actor: Actor, input: { projectId: nu
 }
 
 export async function recategoriseProject(db: Db, actor: Actor, input: { projectId: number; categoryId: number }): Promise<AdminResult> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const project = await tx.project.findUnique({ where: { id: input.projectId }, include: { category: true } });
     if (!project) return refuse("This project does not exist");
     const category = await tx.category.findUnique({ where: { id: input.categoryId } });
@@ -162,7 +163,7 @@ export async function recategoriseProject(db: Db, actor: Actor, input: { project
  * longer matches it; rounds already running keep it, so nobody's saved answer becomes invalid mid-round.
  */
 export async function setProjectRetired(db: Db, actor: Actor, input: { projectId: number; isRetired: boolean }): Promise<AdminResult> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const project = await tx.project.findUnique({ where: { id: input.projectId } });
     if (!project) return refuse("This project does not exist");
     if (project.status === "merged") return refuse(`“${project.name}” was merged into another project and cannot be changed`);
@@ -175,7 +176,7 @@ export async function setProjectRetired(db: Db, actor: Actor, input: { projectId
 }
 
 export async function addAlias(db: Db, actor: Actor, input: { projectId: number; alias: string }): Promise<AdminResult> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const project = await tx.project.findUnique({ where: { id: input.projectId } });
     if (!project) return refuse("This project does not exist");
     if (project.status === "merged") return refuse(`“${project.name}” was merged; add the alias to the project it was merged into`);
@@ -191,7 +192,7 @@ export async function addAlias(db: Db, actor: Actor, input: { projectId: number;
 }
 
 export async function removeAlias(db: Db, actor: Actor, input: { aliasId: number }): Promise<AdminResult> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const alias = await tx.projectAlias.findUnique({ where: { id: input.aliasId }, include: { project: { select: { slug: true } } } });
     if (!alias) return refuse("This alias does not exist");
     await tx.projectAlias.delete({ where: { id: alias.id } });
@@ -201,7 +202,7 @@ export async function removeAlias(db: Db, actor: Actor, input: { aliasId: number
 }
 
 export async function addCategory(db: Db, actor: Actor, input: { name: string }): Promise<AdminResult<{ id: number }>> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     if (await tx.category.findUnique({ where: { name: input.name } })) return refuse(`A category named “${input.name}” already exists`, "name");
     let slug = slugify(input.name);
     for (let n = 2; await tx.category.findUnique({ where: { slug } }); n++) slug = `${slugify(input.name)}-${n}`;
@@ -213,7 +214,7 @@ export async function addCategory(db: Db, actor: Actor, input: { name: string })
 }
 
 export async function renameCategory(db: Db, actor: Actor, input: { categoryId: number; name: string }): Promise<AdminResult> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const category = await tx.category.findUnique({ where: { id: input.categoryId } });
     if (!category) return refuse("This category does not exist");
     if (category.name === input.name) return refuse("The new name is the current name", "name");

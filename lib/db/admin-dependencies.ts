@@ -8,6 +8,7 @@ import { writeAudit, type Actor } from "./admin-audit";
 import { createProjectInTransaction } from "./admin-catalogue";
 import { ok, refuse, type AdminResult } from "./admin-rounds";
 import type { Db } from "./client";
+import { readWriteTransaction } from "./transaction";
 
 /** The current list, OpenStack's own and external, with how each origin and mapping was decided. */
 export async function listDependenciesForAdmin(db: Db) {
@@ -31,7 +32,7 @@ export async function setDependencyOrigin(
   actor: Actor,
   input: { dependencyId: number; origin: DependencyOrigin },
 ): Promise<AdminResult> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const dep = await tx.dependency.findUnique({ where: { id: input.dependencyId } });
     if (!dep) return refuse("This package is not in the dependency list");
     if (dep.origin === input.origin && dep.originSource === "organiser") {
@@ -102,7 +103,8 @@ export async function addDependencyProjects(
     throw new BulkAddRefused(message, field);
   };
   try {
-    return await db.$transaction(
+    return await readWriteTransaction(
+      db,
       async (tx) => {
         const added: { package: string; project: string; aliases: string[] }[] = [];
         for (const row of rows) {

@@ -5,6 +5,7 @@ import { mergeSelections } from "../survey/catalogue-rules";
 import { writeAudit, type Actor } from "./admin-audit";
 import { ok, refuse, type AdminResult } from "./admin-rounds";
 import type { Db } from "./client";
+import { readWriteTransaction } from "./transaction";
 
 export interface MergeReport {
   movedAnswers: number;
@@ -77,7 +78,8 @@ export async function previewMerge(db: Db, input: { fromProjectId: number; intoP
  * and its name and aliases become aliases of `into`, so typed text keeps matching.
  */
 export async function mergeProjects(db: Db, actor: Actor, input: { fromProjectId: number; intoProjectId: number }): Promise<AdminResult<MergeReport>> {
-  return db.$transaction(
+  return readWriteTransaction(
+    db,
     async (tx) => {
       const pair = await findPair(tx, input);
       if (!pair.ok) return pair;

@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/password";
 import { isOrganiserRole, type OrganiserRole } from "../auth/roles";
 import { writeAudit, type Actor } from "./admin-audit";
 import type { Db } from "./client";
+import { readWriteTransaction } from "./transaction";
 
 export class OrganiserInputError extends Error {
   override name = "OrganiserInputError";
@@ -17,7 +18,7 @@ export async function createOrganiser(db: Db, input: CreateOrganiserInput, optio
   if (!parsed.success) throw new OrganiserInputError(parsed.error.issues.map((issue) => issue.message).join("; "));
   const { email, password, role } = parsed.data;
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const existing = await tx.organiser.findUnique({ where: { email } });
     if (existing && !options.replace) throw new OrganiserInputError(`An organiser with the email ${email} already exists.`);
     const organiser = existing
@@ -50,7 +51,7 @@ export async function getActiveOrganiser(db: Db, id: number, sessionVersion: num
  * the caller may seal into its own cookie to stay signed in.
  */
 export async function endOrganiserSessions(db: Db, actor: Actor | null, id: number, action: "sign-out" | "organiser.sign-out-everywhere"): Promise<number> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const { sessionVersion } = await tx.organiser.update({ where: { id }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
     await writeAudit(tx, actor, { action, target: `organiser:${id}` });
     return sessionVersion;
@@ -58,7 +59,7 @@ export async function endOrganiserSessions(db: Db, actor: Actor | null, id: numb
 }
 
 export async function setOrganiserActive(db: Db, actor: Actor | null, id: number, isActive: boolean) {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const before = await tx.organiser.findUniqueOrThrow({ where: { id } });
     // Disabling ends the sessions at once; enabling again never revives the old ones.
     await tx.organiser.update({ where: { id }, data: { isActive, sessionVersion: { increment: 1 } } });

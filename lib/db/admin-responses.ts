@@ -4,6 +4,7 @@ import { writeAudit, type Actor } from "./admin-audit";
 import { ok, refuse, type AdminResult } from "./admin-rounds";
 import type { Db } from "./client";
 import { deleteResponseInTransaction } from "./responses";
+import { readWriteTransaction } from "./transaction";
 
 export const RESPONSES_PAGE_SIZE = 25;
 
@@ -81,7 +82,7 @@ export async function listResponseFilterOptions(db: Db) {
 
 /** Delete one response as an organiser: its rows go, a tombstone tells its edit link, the audit keeps no answers. */
 export async function deleteResponseAsOrganiser(db: Db, actor: Actor, publicId: string): Promise<AdminResult> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const response = await tx.response.findUnique({ where: { publicId }, select: { round: { select: { slug: true } }, createdAt: true } });
     if (!response) return refuse("This response does not exist (perhaps it was already deleted)");
     const result = await deleteResponseInTransaction(tx, { publicId }, "organiser");

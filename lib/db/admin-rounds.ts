@@ -6,6 +6,7 @@ import type { RoundPublishingInput } from "../survey/round-figures";
 import { formatUtc, roundPhase, windowsOverlap, type RoundScheduleInput } from "../survey/round-schedule";
 import { writeAudit, type Actor } from "./admin-audit";
 import type { Db } from "./client";
+import { readWriteTransaction } from "./transaction";
 
 export type AdminResult<T = undefined> = { ok: true; value: T } | { ok: false; message: string; field?: string };
 
@@ -34,7 +35,7 @@ export async function listRoundsWithCounts(db: Db, now = new Date()) {
 
 /** A new draft round with the project list and questions of the most recent non-demo round (or the defaults). */
 export async function createRound(db: Db, actor: Actor, input: { slug: string; title: string }): Promise<AdminResult<{ id: number }>> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     if (await tx.round.findUnique({ where: { slug: input.slug } })) return refuse(`A round with the id “${input.slug}” already exists`, "slug");
     const previous =
       (await tx.round.findFirst({ where: { isDemo: false }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] })) ??
@@ -58,7 +59,7 @@ export async function createRound(db: Db, actor: Actor, input: { slug: string; t
 }
 
 export async function openRound(db: Db, actor: Actor, roundId: number): Promise<AdminResult> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const round = await tx.round.findUnique({ where: { id: roundId } });
     if (!round) return refuse("This round does not exist");
     const now = new Date();
@@ -81,7 +82,7 @@ export async function openRound(db: Db, actor: Actor, roundId: number): Promise<
 
 /** Closing takes effect at once: saveResponse re-reads the status inside its own transaction. */
 export async function closeRound(db: Db, actor: Actor, roundId: number): Promise<AdminResult> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const round = await tx.round.findUnique({ where: { id: roundId } });
     if (!round) return refuse("This round does not exist");
     if (roundPhase(round, new Date()) !== "open") return refuse(`“${round.title}” is not open`);
@@ -96,7 +97,7 @@ export async function closeRound(db: Db, actor: Actor, roundId: number): Promise
  * (lib/survey/round-schedule.ts); no two rounds' windows may overlap, so one round is open at a time.
  */
 export async function setRoundSchedule(db: Db, actor: Actor, input: RoundScheduleInput): Promise<AdminResult> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const round = await tx.round.findUnique({ where: { id: input.roundId } });
     if (!round) return refuse("This round does not exist");
     const now = new Date();
@@ -135,7 +136,7 @@ export async function setRoundSchedule(db: Db, actor: Actor, input: RoundSchedul
  * publishes nothing, answers posted or edited to watch a cell cross k show nothing. Audited like the other actions.
  */
 export async function setRoundPublishing(db: Db, actor: Actor, input: RoundPublishingInput): Promise<AdminResult> {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const round = await tx.round.findUnique({ where: { id: input.roundId } });
     if (!round) return refuse("This round does not exist");
     if (round.publishWhileOpen === input.publishWhileOpen) return ok(undefined);

@@ -3,6 +3,7 @@
 import { NO_ORGANISER, type AuditSearch } from "../survey/admin-search";
 import { AUDIT_PAGE_SIZE, writeAudit, type Actor } from "./admin-audit";
 import type { Db } from "./client";
+import { readWriteTransaction } from "./transaction";
 
 /** Most rows one audit export holds, newest first: enough for any review, bounded for the server. */
 export const AUDIT_EXPORT_LIMIT = 100_000;
@@ -39,7 +40,7 @@ export async function listAuditFilterOptions(db: Db) {
 
 /** The entries a search matches, for the CSV, and the export itself as an audit entry in the same transaction. */
 export async function exportAuditEntries(db: Db, actor: Actor, search: AuditSearch) {
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const entries = await tx.auditLog.findMany({
       where: auditWhere(search),
       orderBy: [{ at: "desc" }, { id: "desc" }],

@@ -9,6 +9,7 @@ import { ok, refuse, type AdminResult } from "./admin-rounds";
 import type { Db } from "./client";
 import { loadMatchableCatalogue } from "./responses";
 import { UNSPECIFIED_FREQUENCY } from "../survey/answer-codes";
+import { readWriteTransaction } from "./transaction";
 
 export interface OtherGroup {
   normalizedText: string;
@@ -126,7 +127,8 @@ async function recodeWithAliases(tx: Tx, labels: Map<string, string>, projectId:
 
 /** Map one group, or several alike groups at once, to an existing project. */
 export async function mapOtherGroup(db: Db, actor: Actor, input: { normalizedTexts: string[]; projectId: number }): Promise<AdminResult<RecodeReport>> {
-  return db.$transaction(
+  return readWriteTransaction(
+    db,
     async (tx) => {
       const labels = await firstRawTexts(tx, input.normalizedTexts);
       if (!labels.ok) return labels;
@@ -146,7 +148,8 @@ export async function promoteOtherGroup(
   actor: Actor,
   input: { normalizedText: string; name: string; categoryId: number },
 ): Promise<AdminResult<RecodeReport & { slug: string }>> {
-  return db.$transaction(
+  return readWriteTransaction(
+    db,
     async (tx) => {
       const labels = await firstRawTexts(tx, [input.normalizedText]);
       if (!labels.ok) return labels;

@@ -8,6 +8,7 @@ import type { MergeReversal } from "./admin-merge";
 import { ok, refuse, type AdminResult } from "./admin-rounds";
 import type { RecodeReversal } from "./admin-triage";
 import type { Db } from "./client";
+import { readWriteTransaction } from "./transaction";
 
 /** Actions whose entries can be undone (when they stored a reversal and were not undone yet). */
 export const UNDOABLE_ACTIONS = ["other.map", "other.promote", "project.merge"] as const;
@@ -132,7 +133,8 @@ async function undoMerge(tx: Tx, entryId: number, r: MergeReversal): Promise<Adm
 
 /** Undo one audit entry's change, or say why not. */
 export async function undoAuditEntry(db: Db, actor: Actor, input: { auditId: number }): Promise<AdminResult<UndoReport>> {
-  return db.$transaction(
+  return readWriteTransaction(
+    db,
     async (tx) => {
       const entry = await tx.auditLog.findUnique({ where: { id: input.auditId } });
       if (!entry) return refuse("This audit entry does not exist");

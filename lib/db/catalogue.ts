@@ -13,6 +13,7 @@ import {
 import { normalizeName } from "../survey/normalize";
 import { DEFAULT_QUESTIONS } from "../survey/questions";
 import type { Db } from "./client";
+import { readWriteTransaction } from "./transaction";
 
 export interface CatalogueFiles {
   categories: CatalogueCategory[];
@@ -50,16 +51,18 @@ export interface LoadReport {
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export async function loadCatalogue(db: Db, files: CatalogueFiles, options: LoadOptions = {}): Promise<LoadReport> {
-  const report: LoadReport = { created: 0, updated: 0, skipped: [] };
-  await db.$transaction(
+  // Made inside the transaction: a run started again (readWriteTransaction) counts from zero.
+  return readWriteTransaction(
+    db,
     async (tx) => {
+      const report: LoadReport = { created: 0, updated: 0, skipped: [] };
       const categoryIds = await loadCategories(tx, files.categories, options, report);
       await loadProjects(tx, files.projects, categoryIds, options, report);
       await loadTeams(tx, files.teams, options, report);
+      return report;
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
-  return report;
 }
 
 async function loadCategories(tx: Tx, categories: CatalogueCategory[], options: LoadOptions, report: LoadReport) {
@@ -160,7 +163,7 @@ export const DEFAULT_ROUND_SLUG = "openstack-2026";
 /** On an empty database, open a first round offering every active project, so the form works at once. */
 export async function ensureFirstRound(db: Db): Promise<void> {
   if ((await db.round.count()) > 0) return;
-  await db.$transaction(async (tx) => {
+  await readWriteTransaction(db, async (tx) => {
     const round = await tx.round.create({
       data: {
         slug: DEFAULT_ROUND_SLUG,

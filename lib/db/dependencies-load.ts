@@ -15,6 +15,7 @@ import { buildOpenStackNameIndex, recogniseOpenStackPackage } from "../survey/op
 import type { Tx } from "./admin-audit";
 import type { Db } from "./client";
 import { loadMatchableCatalogue } from "./responses";
+import { readWriteTransaction } from "./transaction";
 
 export const BUNDLED_LIST_SOURCE = "bundled list";
 
@@ -79,7 +80,7 @@ export async function loadDependencyList(
     const plan = await planFor(db, listed);
     return { plan, packages, loadId: null, summary: describeDependencyPlan(plan, packages) };
   }
-  return db.$transaction(async (tx) => {
+  return readWriteTransaction(db, async (tx) => {
     const plan = await planFor(tx, listed);
     const listings: { dependencyId: number; section: string }[] = [];
     for (const change of plan.added) {

@@ -7,6 +7,7 @@ import type { DemoResponse } from "../survey/demo-generator";
 import { normalizeName } from "../survey/normalize";
 import type { Db } from "./client";
 import { insertAnswerRows, insertResponseRows, type SelectionRow } from "./response-rows";
+import { readWriteTransaction } from "./transaction";
 
 export interface BulkResponse {
   editTokenHash: string;
@@ -56,7 +57,8 @@ export async function insertResponsesBulk(db: Db, roundId: number, responses: re
     const chunk = responses.slice(start, start + chunkSize).map((r) => ({ ...r, responseId: timeOrderedUuid(), publicId: randomUUID() }));
     // What Prisma would set for @default(now()) and @updatedAt, one instant per chunk.
     const now = new Date();
-    await db.$transaction(
+    await readWriteTransaction(
+      db,
       async (tx) => {
         const rows = chunk.map((r) => ({
           responseId: r.responseId,

@@ -2,6 +2,7 @@
 // that belonged to them. Their edit links then say "deleted"; aggregates of those rounds are gone too.
 import type { Db } from "./client";
 import { settleRoundSchedule } from "./round-schedule";
+import { readWriteTransaction } from "./transaction";
 
 export interface RetentionReport {
   rounds: string[];
@@ -18,7 +19,8 @@ export async function applyRetention(db: Db, retentionDays: number, now = new Da
   for (const round of rounds) {
     const closedAt = round.closesAt ?? round.updatedAt;
     if (closedAt > cutoff) continue;
-    const deleted = await db.$transaction(
+    const deleted = await readWriteTransaction(
+      db,
       async (tx) => {
         const hashes = await tx.response.findMany({ where: { roundId: round.id }, select: { editTokenHash: true } });
         if (hashes.length === 0) return 0;

@@ -1,42 +1,42 @@
-// On PostgreSQL the app saves answers on a thread of its own: the same saveResponse (lib/db/submissions.ts, group
-// commit included), run by lib/db/submission-worker.ts with a client of its own. Saving on the request thread cost
-// it about as much CPU per answer as the whole of a request without a write (most of it Prisma's client and query
-// compiler), and every round trip of a batch's transaction waited until that busy thread got back to it:
-// submissions went from 0.25-0.30x to 0.37-0.43x the no-write route (docs/benchmarks.md, "2026-12-04 night"). An
-// answer is still acknowledged only after the commit that holds it, and the thread keeps nothing between
-// transactions.
+// The app's submission writes run on a thread of their own, on both databases: saving an answer (the same
+// saveResponse of lib/db/submissions.ts, group commit included) and counting a post against the submission limit,
+// run by lib/db/submission-worker.ts with a client of its own. Saving on the request thread cost it about as much
+// CPU per answer as the whole of a request without a write (Prisma's client and query compiler, and on SQLite the
+// driver's statements, triggers and synced commit, which run on the calling thread), and every round trip of a
+// batch's transaction waited until that busy thread got back to it (docs/benchmarks.md, "2026-12-04 night" and
+// "2026-12-05"). An answer is still acknowledged only after the commit that holds it, and the thread keeps nothing
+// between transactions.
 //
-// On SQLite the answer is saved with the app's one connection, on the request thread, as before. A second
-// connection would write the same file beside the first (the submission limit counts every post on the request
-// thread): SQLite takes one writer at a time, so the request thread would stall in the busy wait while the thread
-// commits, and a batch would start again whenever a count committed between its reads and its writes. (Measured
-// without the limit, the thread took SQLite from 0.36x to 0.53-0.59x; doing it needs the count on the same
-// thread.)
+// The limit's count goes to the same thread because on SQLite it is a write on every post: on the request thread's
+// connection it would contend with the thread's for the file's one write lock, stalling the request thread in
+// SQLite's synchronous busy wait and sending batches back to their start (a stale snapshot) whenever a count
+// committed between a batch's reads and its writes. The app's other writes (organisers' changes, deletions, stored
+// figures) stay on the request thread's client: they are rare beside answers, and each runs in
+// readWriteTransaction (lib/db/transaction.ts), which starts again when the thread's commit got in its way.
 //
 // Who saves where is said at the call: the API routes and the form's actions pass saveAppSubmission to the
-// functions behind them (lib/db/responses-endpoints.ts, lib/db/survey-submission.ts); scripts and tests call
-// saveResponse with their own client.
+// functions behind them (lib/db/responses-endpoints.ts, lib/db/survey-submission.ts), and the submission limit
+// counts with countAppSubmissionAttempt; scripts and tests call saveResponse with their own client.
 import { Worker } from "node:worker_threads";
-import { databaseKind, getEnv } from "../env";
+import { getEnv } from "../env";
 import type { ResponseInput } from "../survey/response-schema";
+import { limitState, type RateLimitCount, type RateLimitPolicy, type RateLimitState } from "./rate-limit";
 import { siblingModule, startSourceWorker } from "./source-worker";
-import { getDatabase } from "./client";
-import { saveResponse, type SaveResponseResult } from "./submissions";
+import type { SaveResponseResult } from "./submissions";
 
-export interface SubmissionRequest {
-  id: number;
-  input: ResponseInput;
-}
+/** What the thread is asked: save an answer, or count one post under a limit's key. */
+export type SubmissionWork = { save: ResponseInput } | { count: { key: string; windowMs: number; now: number } };
+export type SubmissionRequest = { id: number } & SubmissionWork;
 export type SubmissionReply =
-  | { id: number; result: SaveResponseResult }
+  | { id: number; result: SaveResponseResult | RateLimitCount }
   | { id: number; error: { message: string; code?: string; stack?: string } };
 
 interface Waiting {
-  resolve(result: SaveResponseResult): void;
+  resolve(result: unknown): void;
   reject(error: Error): void;
 }
 
-/** One saving thread for one database, started on first use. A thread that dies fails what it held; the next save starts a new one. */
+/** One submission thread for one database, started on first use. A thread that dies fails what it held; the next request starts a new one. */
 export class SubmissionThread {
   #worker: Worker | undefined;
   #waiting = new Map<number, Waiting>();
@@ -44,22 +44,14 @@ export class SubmissionThread {
   #closed = false;
   constructor(readonly url: string) {}
 
+  /** Save an answer; resolves after the commit that holds it. */
   save(input: ResponseInput): Promise<SaveResponseResult> {
-    if (this.#closed) return Promise.reject(new Error("the submission thread is closed"));
-    const worker = this.#worker ?? this.#start();
-    const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      this.#waiting.set(id, { resolve, reject });
-      // Kept alive while it holds an answer, so a process never exits with one uncommitted.
-      worker.ref();
-      try {
-        worker.postMessage({ id, input } satisfies SubmissionRequest);
-      } catch (error) {
-        this.#waiting.delete(id);
-        if (this.#waiting.size === 0) worker.unref();
-        reject(error as Error);
-      }
-    });
+    return this.#ask({ save: input }) as Promise<SaveResponseResult>;
+  }
+
+  /** Count one post under `key` (lib/db/rate-limit.ts, countAttempts); resolves after the count is written. */
+  countAttempt(key: string, windowMs: number, now = Date.now()): Promise<RateLimitCount> {
+    return this.#ask({ count: { key, windowMs, now } }) as Promise<RateLimitCount>;
   }
 
   async close(): Promise<void> {
@@ -67,6 +59,24 @@ export class SubmissionThread {
     const worker = this.#worker;
     this.#fail(new Error("the submission thread is closed"));
     await worker?.terminate();
+  }
+
+  #ask(work: SubmissionWork): Promise<unknown> {
+    if (this.#closed) return Promise.reject(new Error("the submission thread is closed"));
+    const worker = this.#worker ?? this.#start();
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject });
+      // Kept alive while it holds work, so a process never exits with an answer uncommitted.
+      worker.ref();
+      try {
+        worker.postMessage({ id, ...work } satisfies SubmissionRequest);
+      } catch (error) {
+        this.#waiting.delete(id);
+        if (this.#waiting.size === 0) worker.unref();
+        reject(error as Error);
+      }
+    });
   }
 
   #start(): Worker {
@@ -81,7 +91,10 @@ export class SubmissionThread {
       this.#waiting.delete(reply.id);
       if (this.#waiting.size === 0) worker.unref();
       // The thread's error, with its code and the stack where it was thrown (the one logged by the callers).
-      if ("error" in reply) waiting.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, stack: reply.error.stack }));
+      if ("error" in reply)
+        waiting.reject(
+          Object.assign(new Error(reply.error.message), { code: reply.error.code, stack: reply.error.stack }),
+        );
       else waiting.resolve(reply.result);
     });
     const died = (error: Error) => {
@@ -103,17 +116,25 @@ export class SubmissionThread {
 
 const globalForSubmissions = globalThis as unknown as { censusSubmissionThread?: SubmissionThread };
 
-/**
- * Save an answer to the app's database (DATABASE_URL): on PostgreSQL on the process's submission thread (one per
- * database: a changed DATABASE_URL, as in tests, gets its own), on SQLite with the app's client.
- */
-export function saveAppSubmission(input: ResponseInput): Promise<SaveResponseResult> {
+/** The process's submission thread for the app's database (DATABASE_URL; a changed one, as in tests, gets its own). */
+function appSubmissionThread(): SubmissionThread {
   const url = getEnv().DATABASE_URL;
-  if (databaseKind(url) === "sqlite") return saveResponse(getDatabase().db, input);
   const current = globalForSubmissions.censusSubmissionThread;
-  if (current?.url !== url) {
-    void current?.close();
-    globalForSubmissions.censusSubmissionThread = new SubmissionThread(url);
-  }
-  return globalForSubmissions.censusSubmissionThread!.save(input);
+  if (current?.url === url) return current;
+  void current?.close();
+  return (globalForSubmissions.censusSubmissionThread = new SubmissionThread(url));
+}
+
+/** Save an answer to the app's database on the submission thread. */
+export function saveAppSubmission(input: ResponseInput): Promise<SaveResponseResult> {
+  return appSubmissionThread().save(input);
+}
+
+/** Count one post under the submission limit's `key` on the submission thread, and say whether it is over `policy`. */
+export async function countAppSubmissionAttempt(
+  key: string,
+  policy: RateLimitPolicy,
+  now = Date.now(),
+): Promise<RateLimitState> {
+  return limitState(await appSubmissionThread().countAttempt(key, policy.windowMs, now), policy, now);
 }

@@ -1,19 +1,37 @@
-// The submission thread on PostgreSQL (started by lib/db/submission-thread.ts): saveResponse with a client of its own for the
-// database it was given, answering each request once the transaction holding it has committed.
+// The submission thread (started by lib/db/submission-thread.ts): with a client of its own for the database it was
+// given, it saves answers (saveResponse, answering each once the transaction holding it has committed) and counts
+// posts under the submission limit (countAttempts, one statement).
 import { parentPort, workerData } from "node:worker_threads";
 import { createDb } from "./client";
-import type { SubmissionReply, SubmissionRequest } from "./submission-thread";
+import { countAttempts } from "./rate-limit";
+import type { SubmissionReply, SubmissionRequest, SubmissionWork } from "./submission-thread";
 import { saveResponse } from "./submissions";
+import { retryWriteCollisions } from "./transaction";
 
 const port = parentPort;
 if (!port) throw new Error("lib/db/submission-worker.ts runs only as a worker thread");
 const { db } = createDb((workerData as { url: string }).url);
 
-port.on("message", ({ id, input }: SubmissionRequest) => {
-  saveResponse(db, input).then(
+async function run(work: SubmissionWork) {
+  if ("save" in work) return saveResponse(db, work.save);
+  const { key, windowMs, now } = work.count;
+  // On SQLite the count can run inside a batch's open transaction on this connection (the driver adapter runs a
+  // statement outside a transaction on the same connection), and fail with it when another connection committed
+  // since the batch's reads: the batch then starts again, and so does the count.
+  const counted = (await retryWriteCollisions(() => countAttempts(db, [{ key, windowMs }], now))).get(key);
+  if (!counted) throw new Error(`the rate-limit count for ${key} was not returned`);
+  return counted;
+}
+
+port.on("message", ({ id, ...work }: SubmissionRequest) => {
+  run(work).then(
     (result) => port.postMessage({ id, result } satisfies SubmissionReply),
     (error: unknown) => {
-      const { message = String(error), code, stack } = (error ?? {}) as { message?: string; code?: string; stack?: string };
+      const {
+        message = String(error),
+        code,
+        stack,
+      } = (error ?? {}) as { message?: string; code?: string; stack?: string };
       port.postMessage({ id, error: { message, code, stack } } satisfies SubmissionReply);
     },
   );

@@ -30,15 +30,29 @@ export function isWriteCollision(error: unknown): boolean {
 const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.min(100, 5 * attempt) * (0.5 + Math.random())));
 
-/** Run `work` in one transaction, again from the start while it collides with another connection's write. */
-export async function readWriteTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+/**
+ * Run `work` again from the start, after a short pause, while it collides with another connection's write: a
+ * statement or transaction refused that way wrote nothing. Gives up after SQLite's own busy timeout.
+ */
+export async function retryWriteCollisions<T>(work: () => Promise<T>): Promise<T> {
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(work, { maxWait: options.maxWait ?? 10_000, timeout: options.timeout ?? 30_000 });
+      return await work();
     } catch (error) {
       if (!isWriteCollision(error) || Date.now() - started >= GIVE_UP_AFTER_MS) throw error;
       await pause(attempt);
     }
   }
+}
+
+/** Run `work` in one transaction, again from the start while it collides with another connection's write. */
+export function readWriteTransaction<T>(
+  db: Db,
+  work: (tx: Tx) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  return retryWriteCollisions(() =>
+    db.$transaction(work, { maxWait: options.maxWait ?? 10_000, timeout: options.timeout ?? 30_000 }),
+  );
 }

@@ -1,13 +1,16 @@
 // The submission thread (lib/db/submission-thread.ts): the app's answers are saved by saveResponse on a worker
 // thread with a client of its own. Every answer comes back only after its commit (readable at once through
 // another connection), refusals come back as results and failures as errors, and a thread that stops fails only
-// what it held: the next answer starts a new one.
+// what it held: the next answer starts a new one. It also counts the submission limit's posts, and the app's other
+// writers (here an organiser's deletions, which read before they write) keep working beside its commits.
 import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { deleteResponseAsOrganiser } from "@/lib/db/admin-responses";
 import { getResponseByToken } from "@/lib/db/responses";
 import { SubmissionThread } from "@/lib/db/submission-thread";
+import { readWriteTransaction } from "@/lib/db/transaction";
 import { refuseAnswersCommented, sampleAnswer as answer } from "../helpers/sample-answers";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
 
@@ -64,6 +67,45 @@ describeEachDatabase("the submission thread", (kind) => {
     } finally {
       await stopRefusing();
     }
+  });
+
+  it("counts posts under a limit's key, each count written before it is answered", async () => {
+    const key = `submission:client:test-${kind}`;
+    const counts = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? thread.countAttempt(key, 60_000) : thread.save(answer()).then(() => null))),
+    );
+    // Twenty counts, interleaved with answers: each saw its own attempt added, none was lost.
+    expect(counts.filter((c) => c !== null).map((c) => c!.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect((await t.db.rateLimit.findUniqueOrThrow({ where: { key } })).count).toBe(20);
+    // A window that has ended starts again at 1.
+    expect((await thread.countAttempt(key, 60_000, Date.now() + 120_000)).count).toBe(1);
+  });
+
+  it("lets another connection's read-then-write transactions run beside its commits", async () => {
+    // On SQLite the file has one write lock: an organiser's deletion that read before the thread committed must
+    // start again instead of failing (lib/db/transaction.ts); on PostgreSQL it simply waits for row locks.
+    // The case itself, made to happen: a transaction reads, the thread commits an answer, the transaction writes.
+    let attempts = 0;
+    await readWriteTransaction(t.db, async (tx) => {
+      attempts++;
+      await tx.response.count();
+      if (attempts === 1) expect(await thread.save(answer())).toMatchObject({ ok: true });
+      await tx.rateLimit.create({ data: { key: `read-then-write-${kind}`, count: 1, resetAt: BigInt(Date.now()) } });
+    });
+    expect(attempts).toBe(kind === "sqlite" ? 2 : 1);
+    // And as it comes, from an organiser deleting answers while answers pour in.
+    const organiser = await t.db.organiser.create({ data: { email: `organiser-${kind}@example.org`, passwordHash: "x", role: "admin" } });
+    const actor = { id: organiser.id, email: organiser.email, role: organiser.role };
+    const doomed = await Promise.all(Array.from({ length: 30 }, () => thread.save(answer())));
+    const before = await t.db.response.count();
+    const [saved, deletions] = await Promise.all([
+      Promise.all(Array.from({ length: 150 }, () => thread.save(answer()))),
+      Promise.all(doomed.map((r) => deleteResponseAsOrganiser(t.db, actor, r.ok ? r.responseId : ""))),
+    ]);
+    expect(saved.every((r) => r.ok && r.created)).toBe(true);
+    expect(deletions).toEqual(doomed.map(() => ({ ok: true, value: undefined })));
+    expect(await t.db.response.count()).toBe(before + 150 - 30);
+    expect(await t.db.auditLog.count({ where: { action: "response.delete" } })).toBe(30);
   });
 
   it("fails what a stopped thread held, and starts a new one for the next answer", async () => {
