@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseKind, getEnv, type DatabaseKind } from "../env";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { closeAppSubmissionThread } from "./submission-thread";
 
 // Both generated clients have the same models and methods; the SQLite one's type stands for both.
 export type Db = SqliteClient;
@@ -75,9 +76,12 @@ export function getDatabase(): DbHandle {
   return globalForDb.censusDatabase;
 }
 
-/** Closes the app's database and forgets it: the next getDatabase() opens DATABASE_URL afresh (tests that switch databases). */
+/**
+ * Closes the app's database and forgets it, the submission thread's client included: the next getDatabase() opens
+ * DATABASE_URL afresh (tests that switch databases).
+ */
 export async function closeDatabase(): Promise<void> {
   const open = globalForDb.censusDatabase;
   globalForDb.censusDatabase = undefined;
-  await open?.db.$disconnect();
+  await Promise.all([open?.db.$disconnect(), closeAppSubmissionThread()]);
 }

@@ -137,7 +137,9 @@ export async function importResponsesCsv(db: Db, bytes: Uint8Array, options: Imp
       // One chunk is one transaction: the whole file is written or none of it.
       await insertResponsesBulk(db, loaded.roundId, toWrite.map(toBulkResponse), toWrite.length);
     } catch (error) {
-      if ((error as { code?: string }).code === "P2002") {
+      // A key taken meanwhile (the chunk wrote nothing): another import of this file ran at the same time.
+      const takenMeanwhile = await findExistingKeys(db, loaded.roundId, toWrite.map((r) => r.key));
+      if (takenMeanwhile.size > 0) {
         return {
           ok: false,
           error: {

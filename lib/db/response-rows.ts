@@ -1,14 +1,15 @@
 // The rows a response is stored as, and the INSERTs that write them: one shape for submissions
 // (lib/db/submissions.ts) and for the bulk path (lib/db/responses-bulk.ts), so both store exactly the same rows.
-// Response rows go through Prisma's createMany, so a taken edit token or import key is its public P2002 and a
-// busy SQLite file its P1008; the several rows each answer owns go as multi-row INSERTs (lib/db/multi-row-insert.ts).
+// Every table's rows go as multi-row INSERTs (lib/db/multi-row-insert.ts), the Response rows too: through
+// createMany they cost the submission thread, which is what limits SQLite's submissions, a quarter of its CPU per
+// answer (docs/benchmarks.md, "2026-12-05").
 import { CONTRIBUTION_KINDS, type ContributionKind } from "../survey/answer-codes";
 import type { Tx } from "./client";
 import { KIND_COLUMNS } from "./kind-columns";
 import { insertRows } from "./multi-row-insert";
 
 /** What writing rows needs of a client or a transaction. */
-export type RowWriter = Pick<Tx, "response" | "$executeRaw">;
+export type RowWriter = Pick<Tx, "$executeRaw">;
 
 export interface SelectionRow {
   projectId: number;
@@ -59,22 +60,38 @@ const SELECTION_COLUMNS = ["responseId", "roundId", "projectId", "frequency", ..
 const TEAM_COLUMNS = ["responseId", "roundId", "teamId"] as const;
 const OTHER_COLUMNS = ["responseId", "roundId", "position", "rawText", "normalizedText", "projectId"] as const;
 
-/** Insert Response rows. A unique key already taken (an edit token, an import key) fails it all with P2002. */
+// The Response columns written, in the order each row's values are given (recordKey only for synthetic data).
+const RESPONSE_COLUMNS = [
+  "id",
+  "publicId",
+  "roundId",
+  "editTokenHash",
+  "source",
+  "importKey",
+  "notOpenStackContributor",
+  "yearsContributing",
+  "employerPaid",
+  "comment",
+  "projectCount",
+  "nothingOutsideOpenStack",
+  "isComplete",
+  "createdAt",
+  "updatedAt",
+] as const;
+
+/**
+ * Insert Response rows, in one statement per few thousand. A unique key already taken (an edit token, an import
+ * key) fails the statement, and its transaction writes nothing.
+ */
 export async function insertResponseRows(tx: RowWriter, rows: readonly NewResponseRow[]): Promise<void> {
-  await tx.response.createMany({
-    data: rows.map((r) => ({
-      id: r.responseId,
-      publicId: r.publicId,
-      roundId: r.roundId,
-      editTokenHash: r.editTokenHash,
-      source: r.source,
-      importKey: r.importKey,
-      ...r.fields,
-      createdAt: r.createdAt,
-      updatedAt: r.createdAt,
-      recordKey: r.recordKey,
-    })),
+  const keyed = rows.filter((r) => r.recordKey !== undefined).length;
+  if (keyed !== 0 && keyed !== rows.length) throw new Error("either every row or none sets its record key");
+  const values = rows.map((r) => {
+    const f = r.fields;
+    const row = [r.responseId, r.publicId, r.roundId, r.editTokenHash, r.source, r.importKey, f.notOpenStackContributor, f.yearsContributing, f.employerPaid, f.comment, f.projectCount, f.nothingOutsideOpenStack, f.isComplete, r.createdAt, r.createdAt];
+    return keyed ? [...row, r.recordKey!] : row;
   });
+  await insertRows(tx, "Response", keyed ? [...RESPONSE_COLUMNS, "recordKey"] : RESPONSE_COLUMNS, values);
 }
 
 /**

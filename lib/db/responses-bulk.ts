@@ -49,7 +49,7 @@ export function demoBulkResponse(generated: DemoResponse, editTokenHash: string)
 
 /**
  * Insert responses in chunks, each chunk in one transaction; returns the new responses' public ids in input order.
- * A chunk with a taken edit token or import key writes nothing and fails with Prisma's P2002, as createMany does.
+ * A chunk with a taken edit token or import key writes nothing and fails.
  */
 export async function insertResponsesBulk(db: Db, roundId: number, responses: readonly BulkResponse[], chunkSize = 500): Promise<string[]> {
   const ids: string[] = [];

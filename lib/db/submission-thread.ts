@@ -7,12 +7,11 @@
 // "2026-12-05"). An answer is still acknowledged only after the commit that holds it, and the thread keeps nothing
 // between transactions.
 //
-// The limit's count goes to the same thread because on SQLite it is a write on every post: on the request thread's
-// connection it would contend with the thread's for the file's one write lock, stalling the request thread in
-// SQLite's synchronous busy wait and sending batches back to their start (a stale snapshot) whenever a count
-// committed between a batch's reads and its writes. The app's other writes (organisers' changes, deletions, stored
-// figures) stay on the request thread's client: they are rare beside answers, and each runs in
-// readWriteTransaction (lib/db/transaction.ts), which starts again when the thread's commit got in its way.
+// The limit's count goes to the same thread because on SQLite it is a write on every post, and the file takes one
+// writer at a time: on the request thread it would wait, synchronously, for the thread's commits. The app's other
+// writes (organisers' changes, deletions, sign-in counts, stored figures) stay on the request thread's client: they
+// are rare beside answers. Those that read before they write run in readWriteTransaction (lib/db/transaction.ts),
+// which takes the file's write lock first, so a commit of the thread can delay them but never make them fail.
 //
 // Who saves where is said at the call: the API routes and the form's actions pass saveAppSubmission to the
 // functions behind them (lib/db/responses-endpoints.ts, lib/db/survey-submission.ts), and the submission limit
@@ -123,6 +122,13 @@ function appSubmissionThread(): SubmissionThread {
   if (current?.url === url) return current;
   void current?.close();
   return (globalForSubmissions.censusSubmissionThread = new SubmissionThread(url));
+}
+
+/** Stop the app's submission thread, failing whatever it still held (closeDatabase, for tests that switch databases). */
+export async function closeAppSubmissionThread(): Promise<void> {
+  const current = globalForSubmissions.censusSubmissionThread;
+  globalForSubmissions.censusSubmissionThread = undefined;
+  await current?.close();
 }
 
 /** Save an answer to the app's database on the submission thread. */

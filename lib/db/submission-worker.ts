@@ -6,7 +6,6 @@ import { createDb } from "./client";
 import { countAttempts } from "./rate-limit";
 import type { SubmissionReply, SubmissionRequest, SubmissionWork } from "./submission-thread";
 import { saveResponse } from "./submissions";
-import { retryWriteCollisions } from "./transaction";
 
 const port = parentPort;
 if (!port) throw new Error("lib/db/submission-worker.ts runs only as a worker thread");
@@ -15,10 +14,8 @@ const { db } = createDb((workerData as { url: string }).url);
 async function run(work: SubmissionWork) {
   if ("save" in work) return saveResponse(db, work.save);
   const { key, windowMs, now } = work.count;
-  // On SQLite the count can run inside a batch's open transaction on this connection (the driver adapter runs a
-  // statement outside a transaction on the same connection), and fail with it when another connection committed
-  // since the batch's reads: the batch then starts again, and so does the count.
-  const counted = (await retryWriteCollisions(() => countAttempts(db, [{ key, windowMs }], now))).get(key);
+  // One statement on its own: on SQLite it waits for another connection's write lock within the busy timeout.
+  const counted = (await countAttempts(db, [{ key, windowMs }], now)).get(key);
   if (!counted) throw new Error(`the rate-limit count for ${key} was not returned`);
   return counted;
 }

@@ -15,7 +15,7 @@ import type { Db, Tx } from "./client";
 import { insertAnswerRows, insertResponseRows, type AnswerRows, type ResponseFields, type SelectionRow } from "./response-rows";
 import { lookUpBatch, type BatchLookup } from "./submission-lookup";
 import { Prisma } from "./generated/sqlite/client";
-import { isWriteCollision, readWriteTransaction } from "./transaction";
+import { readWriteTransaction, WriteLockUnavailable } from "./transaction";
 
 export type SaveResponseResult =
   | { ok: true; /** The public id (Response.publicId). */ responseId: string; created: boolean }
@@ -91,7 +91,7 @@ class SubmissionBatcher {
           batch.forEach((pending, i) => pending.resolve(results[i]!));
         } catch (error) {
           // Another connection held the write lock for the whole busy timeout: the next attempt would wait as long.
-          if (isWriteCollision(error)) {
+          if (error instanceof WriteLockUnavailable) {
             for (const pending of batch) pending.reject(error);
             continue;
           }
@@ -274,9 +274,7 @@ async function writeAccepted(tx: Tx, accepted: readonly AcceptedSave[]): Promise
   const toEdit = accepted.filter((a) => !a.isNew).sort((a, b) => (a.responseId < b.responseId ? -1 : 1));
   const created = accepted.filter((a) => a.isNew).sort((a, b) => (a.editTokenHash < b.editTokenHash ? -1 : 1));
   // Updating the parent rows first takes their row locks on PostgreSQL, so concurrent edits of one response run
-  // one after the other instead of interleaving their replacement of the children. (Prisma model writes, like
-  // createMany below: on SQLite the first write of the transaction is then one whose lock collisions Prisma
-  // reports with a public code, which readWriteTransaction retries on.)
+  // one after the other instead of interleaving their replacement of the children.
   // A response deleted by a transaction that committed while this one waited for its row is no longer there:
   // the update finds nothing, and the edit is refused as deleted instead of failing.
   const edited: AcceptedSave[] = [];

@@ -1,14 +1,13 @@
-// Interactive transactions that read before they write. The app itself writes a SQLite file through one
-// connection, whose transactions Prisma's adapter runs one at a time; another process writing the same file (an
-// import, the retention job, a second instance in tests) is what such a transaction can collide with. SQLite (WAL)
-// then refuses its first write at once instead of waiting: SQLITE_BUSY while the other holds the write lock,
-// SQLITE_BUSY_SNAPSHOT when the other committed after this transaction's first read. Nothing was written by then,
-// so the transaction is run again from the start, after a short pause, until SQLite's own busy timeout has passed.
-// PostgreSQL's default READ COMMITTED never fails this way.
+// Interactive transactions that read before they write, on both databases. On SQLite two connections write the app's
+// file: the request thread's and the submission thread's (lib/db/submission-thread.ts), and an import or the
+// retention job may add another. SQLite (WAL) takes one writer at a time, and a transaction that read before another
+// connection committed is refused at its first write (SQLITE_BUSY_SNAPSHOT): a long read beside a stream of answers
+// would be refused again and again. So every such transaction takes the file's write lock with its first
+// statement, a write that changes nothing: it waits there, within SQLite's busy timeout, until no other connection
+// is writing, and reads a snapshot nobody can make stale before it commits. (Prisma's adapter begins a deferred
+// transaction; this is the same as BEGIN IMMEDIATE, through the client's public API.) On PostgreSQL the statement
+// takes no row lock and READ COMMITTED never fails this way; it costs one round trip.
 import type { Db, Tx } from "./client";
-
-/** As long as SQLite's busy timeout (lib/db/client.ts): a write never waits longer for another connection. */
-const GIVE_UP_AFTER_MS = 10_000;
 
 export interface TransactionOptions {
   /** How long to wait for the connection (SQLite: for the previous transaction on it), in ms. */
@@ -17,42 +16,30 @@ export interface TransactionOptions {
   timeout?: number;
 }
 
-/**
- * The other connection's write lock or commit got in the way. Prisma reports SQLite's busy lock as P1008
- * ("operation has timed out") and a stale snapshot with SQLite's own extended code, both in the public `code` of
- * its PrismaClientKnownRequestError.
- */
-export function isWriteCollision(error: unknown): boolean {
-  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-  return code === "SQLITE_BUSY_SNAPSHOT" || code === "P1008";
-}
-
-const pause = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.min(100, 5 * attempt) * (0.5 + Math.random())));
-
-/**
- * Run `work` again from the start, after a short pause, while it collides with another connection's write: a
- * statement or transaction refused that way wrote nothing. Gives up after SQLite's own busy timeout.
- */
-export async function retryWriteCollisions<T>(work: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!isWriteCollision(error) || Date.now() - started >= GIVE_UP_AFTER_MS) throw error;
-      await pause(attempt);
-    }
+/** Another connection held the SQLite file's write lock for the whole busy timeout (lib/db/client.ts). */
+export class WriteLockUnavailable extends Error {
+  constructor(cause: unknown) {
+    super("the database was busy with another writer for too long", { cause });
+    this.name = "WriteLockUnavailable";
   }
 }
 
-/** Run `work` in one transaction, again from the start while it collides with another connection's write. */
-export function readWriteTransaction<T>(
-  db: Db,
-  work: (tx: Tx) => Promise<T>,
-  options: TransactionOptions = {},
-): Promise<T> {
-  return retryWriteCollisions(() =>
-    db.$transaction(work, { maxWait: options.maxWait ?? 10_000, timeout: options.timeout ?? 30_000 }),
+/** Take the write lock (SQLite) before anything is read. RateLimit has no triggers, so nothing else runs. */
+async function takeWriteLock(tx: Tx): Promise<void> {
+  try {
+    await tx.$executeRaw`UPDATE "RateLimit" SET "count" = "count" WHERE 1 = 0`;
+  } catch (error) {
+    throw new WriteLockUnavailable(error);
+  }
+}
+
+/** Run `work` in one transaction that holds the write lock from its start (see above). */
+export function readWriteTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  return db.$transaction(
+    async (tx) => {
+      await takeWriteLock(tx);
+      return work(tx);
+    },
+    { maxWait: options.maxWait ?? 10_000, timeout: options.timeout ?? 30_000 },
   );
 }

@@ -1,10 +1,13 @@
-// Two clients writing one database at once, as two app instances do, or a script beside the server: the same
-// edit token submitted through both is stored once, read-then-write transactions of one are not failed by the
-// other's commits, and a write lock held past the busy timeout fails that write without breaking the client.
-import Database from "better-sqlite3";
+// Two clients writing one database at once, each on a thread of its own, as the app's request thread and its
+// submission thread do, or two app instances, or a script beside the server: the same edit token submitted through
+// both is stored once, read-then-write transactions of one are not failed by the other's commits, and a write lock
+// held past the busy timeout fails that write without breaking the client. (Two clients of one SQLite file on one
+// thread cannot wait for each other: SQLite's busy wait would hold the very thread the other needs.)
+import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, sqliteFilePath, type DbHandle } from "@/lib/db/client";
+import { sqliteFilePath } from "@/lib/db/client";
 import { deleteResponse, getResponseByToken } from "@/lib/db/responses";
+import { SubmissionThread } from "@/lib/db/submission-thread";
 import { saveResponse } from "@/lib/db/submissions";
 import { readWriteTransaction } from "@/lib/db/transaction";
 import { sampleAnswer as answer } from "../helpers/sample-answers";
@@ -12,13 +15,13 @@ import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../
 
 describeEachDatabase("two clients writing at once", (kind) => {
   let t: TestDatabase;
-  let other: DbHandle;
+  let other: SubmissionThread;
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    other = createDb(t.url);
+    other = new SubmissionThread(t.url);
   });
   afterAll(async () => {
-    await other?.db.$disconnect();
+    await other?.close();
     await t?.drop();
   });
 
@@ -28,7 +31,7 @@ describeEachDatabase("two clients writing at once", (kind) => {
     const results = await Promise.all(
       inputs.flatMap((input, i) => [
         saveResponse(t.db, { ...input, comment: `first ${i}` }),
-        saveResponse(other.db, { ...input, comment: `second ${i}` }),
+        other.save({ ...input, comment: `second ${i}` }),
       ]),
     );
     expect(results.every((r) => r.ok)).toBe(true);
@@ -47,7 +50,7 @@ describeEachDatabase("two clients writing at once", (kind) => {
   it("runs one client's read-then-write transactions while the other commits", async () => {
     const doomed = Array.from({ length: 30 }, () => answer());
     for (const input of doomed) expect(await saveResponse(t.db, input)).toMatchObject({ ok: true });
-    const saves = Array.from({ length: 150 }, () => saveResponse(other.db, answer()));
+    const saves = Array.from({ length: 150 }, () => other.save(answer()));
     const deletes = doomed.map((input) => deleteResponse(t.db, { token: input.token }, "respondent"));
     const [saved, deleted] = await Promise.all([Promise.all(saves), Promise.all(deletes)]);
     expect(saved.every((r) => r.ok)).toBe(true);
@@ -62,59 +65,92 @@ describeEachDatabase("a read-then-write transaction", (kind) => {
   });
   afterAll(async () => t?.drop());
 
-  it("runs again from the start when another connection commits between its read and its write", async () => {
-    const other = createDb(t.url);
+  it("takes the write lock first, so another connection's commit waits for it instead of making it fail", async () => {
+    // On SQLite a transaction that read before another connection committed is refused at its first write; this
+    // one holds the file's write lock from its start, and the other connection's write waits. On PostgreSQL only
+    // row locks are taken, and the other connection does not wait.
+    const other = new SubmissionThread(t.url);
     let attempts = 0;
+    let otherCommitted = false;
+    let otherCommittedFirst = false;
     try {
+      let counting: Promise<unknown> | undefined;
       const seen = await readWriteTransaction(t.db, async (tx) => {
         attempts++;
         const count = await tx.responseTombstone.count({ where: { editTokenHash: { startsWith: "conflict:" } } });
-        // The first time only, another connection commits a row after this transaction has read.
-        if (attempts === 1) await other.db.responseTombstone.create({ data: { editTokenHash: "conflict:other", deletedBy: "organiser" } });
+        counting = other.countAttempt("conflict:other", 60_000).then(() => (otherCommitted = true));
+        // Long enough for the other connection to commit, were it not waiting for this transaction's lock.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        otherCommittedFirst = otherCommitted;
         await tx.responseTombstone.create({ data: { editTokenHash: `conflict:mine-after-${count}`, deletedBy: "organiser" } });
         return count;
       });
-      // SQLite refuses the first attempt's write (its snapshot is stale) and the second sees the other's row;
-      // PostgreSQL's READ COMMITTED lets the first attempt write.
-      expect({ attempts, seen }).toEqual(kind === "sqlite" ? { attempts: 2, seen: 1 } : { attempts: 1, seen: 0 });
-      expect(await t.db.responseTombstone.count({ where: { editTokenHash: { startsWith: "conflict:" } } })).toBe(2);
+      await counting;
+      expect({ attempts, seen }).toEqual({ attempts: 1, seen: 0 });
+      if (kind === "sqlite") expect(otherCommittedFirst).toBe(false);
+      expect(await t.db.rateLimit.count({ where: { key: "conflict:other" } })).toBe(1);
     } finally {
-      await other.db.$disconnect();
+      await other.close();
     }
   });
 });
 
+/** Another connection, on a thread of its own, that takes the file's write lock and holds it until told to let go. */
+function lockHolder(file: string) {
+  const worker = new Worker(
+    `const { parentPort, workerData } = require("node:worker_threads");
+     const db = new (require("better-sqlite3"))(workerData);
+     parentPort.on("message", (m) => {
+       if (m === "hold") { db.prepare("BEGIN IMMEDIATE").run(); parentPort.postMessage("held"); }
+       if (m === "release") { db.prepare("COMMIT").run(); parentPort.postMessage("released"); }
+       if (typeof m === "number") setTimeout(() => { db.prepare("COMMIT").run(); parentPort.postMessage("released"); }, m);
+     });`,
+    { eval: true, workerData: file },
+  );
+  const next = () => new Promise((resolve) => worker.once("message", resolve));
+  return {
+    hold: async () => {
+      worker.postMessage("hold");
+      await next();
+    },
+    /** Commit now, or after `ms` milliseconds (while this thread may be blocked waiting for the lock). */
+    release: (ms?: number) => {
+      const released = next();
+      worker.postMessage(ms ?? "release");
+      return released;
+    },
+    close: () => worker.terminate(),
+  };
+}
+
 describe("a SQLite write lock held by another connection", () => {
   let t: TestDatabase;
-  let holder: Database.Database;
+  let holder: ReturnType<typeof lockHolder>;
   beforeAll(async () => {
     t = await createTestDatabase("sqlite");
-    holder = new Database(sqliteFilePath(t.url));
+    holder = lockHolder(sqliteFilePath(t.url));
   });
   afterAll(async () => {
-    if (holder?.inTransaction) holder.prepare("ROLLBACK").run();
-    holder?.close();
+    await holder?.close();
     await t?.drop();
   });
 
   it("is waited for: the submission is stored once the other connection commits", async () => {
-    holder.prepare("BEGIN IMMEDIATE").run();
-    holder.prepare(`DELETE FROM "ResponseTombstone" WHERE "editTokenHash" = 'none'`).run();
+    await holder.hold();
     const input = answer();
-    const saving = saveResponse(t.db, input);
-    // The other connection commits only after the submission has met its lock at least once.
-    setTimeout(() => holder.prepare("COMMIT").run(), 200);
-    expect(await saving).toMatchObject({ ok: true, created: true });
-    expect(holder.inTransaction).toBe(false);
+    // The other connection commits after 200 ms, while this thread waits for its lock.
+    const released = holder.release(200);
+    expect(await saveResponse(t.db, input)).toMatchObject({ ok: true, created: true });
+    await released;
     expect(await getResponseByToken(t.db, input.token)).not.toBeNull();
   });
 
   it("fails a submission still waiting for it after the busy timeout, and leaves the client usable", async () => {
-    holder.prepare("BEGIN IMMEDIATE").run();
+    await holder.hold();
     try {
-      await expect(saveResponse(t.db, answer())).rejects.toThrow(/timed out|locked|busy/i);
+      await expect(saveResponse(t.db, answer())).rejects.toThrow(/busy/i);
     } finally {
-      holder.prepare("COMMIT").run();
+      await holder.release();
     }
     const input = answer();
     expect(await saveResponse(t.db, input)).toMatchObject({ ok: true, created: true });
