@@ -51,7 +51,6 @@ export interface LoadReport {
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export async function loadCatalogue(db: Db, files: CatalogueFiles, options: LoadOptions = {}): Promise<LoadReport> {
-  // Made inside the transaction: a run started again (readWriteTransaction) counts from zero.
   return readWriteTransaction(
     db,
     async (tx) => {
