@@ -137,9 +137,10 @@ export async function importResponsesCsv(db: Db, bytes: Uint8Array, options: Imp
       // One chunk is one transaction: the whole file is written or none of it.
       await insertResponsesBulk(db, loaded.roundId, toWrite.map(toBulkResponse), toWrite.length);
     } catch (error) {
-      // A key taken meanwhile (the chunk wrote nothing): another import of this file ran at the same time.
-      const takenMeanwhile = await findExistingKeys(db, loaded.roundId, toWrite.map((r) => r.key));
-      if (takenMeanwhile.size > 0) {
+      // A key taken meanwhile (the chunk wrote nothing): another import of this file ran at the same time. If the
+      // keys cannot even be looked up, the write's own error is the one to report.
+      const takenMeanwhile = await findExistingKeys(db, loaded.roundId, toWrite.map((r) => r.key)).catch(() => null);
+      if (takenMeanwhile && takenMeanwhile.size > 0) {
         return {
           ok: false,
           error: {

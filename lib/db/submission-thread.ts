@@ -11,7 +11,8 @@
 // writer at a time: on the request thread it would wait, synchronously, for the thread's commits. The app's other
 // writes (organisers' changes, deletions, sign-in counts, stored figures) stay on the request thread's client: they
 // are rare beside answers. Those that read before they write run in readWriteTransaction (lib/db/transaction.ts),
-// which takes the file's write lock first, so a commit of the thread can delay them but never make them fail.
+// which takes the file's write lock first, so a commit of the thread can delay them (by one batch, holding the
+// request thread meanwhile: SQLite waits synchronously) but never make them fail.
 //
 // Who saves where is said at the call: the API routes and the form's actions pass saveAppSubmission to the
 // functions behind them (lib/db/responses-endpoints.ts, lib/db/survey-submission.ts), and the submission limit

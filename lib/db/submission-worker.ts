@@ -14,7 +14,9 @@ const { db } = createDb((workerData as { url: string }).url);
 async function run(work: SubmissionWork) {
   if ("save" in work) return saveResponse(db, work.save);
   const { key, windowMs, now } = work.count;
-  // One statement on its own: on SQLite it waits for another connection's write lock within the busy timeout.
+  // One statement outside a transaction: on SQLite it waits for another connection's write lock within the busy
+  // timeout. Should it run while a batch's transaction is open on this connection (the driver adapter does not
+  // queue it), it is committed with the batch, or undone with it: at worst one post goes uncounted.
   const counted = (await countAttempts(db, [{ key, windowMs }], now)).get(key);
   if (!counted) throw new Error(`the rate-limit count for ${key} was not returned`);
   return counted;

@@ -56,10 +56,6 @@ interface PendingSave {
 }
 
 const MAX_BATCH = 100;
-/** A batch is taken once no submission has arrived for this long (ms)... */
-const JOIN_QUIET_MS = 1;
-/** ...or once its first submission has waited this long (ms). */
-const JOIN_MAX_WAIT_MS = 15;
 
 
 /**
@@ -97,7 +93,8 @@ class SubmissionBatcher {
           }
           // One submission that cannot be written must not fail its neighbours: write them one by one. This also
           // settles a race for an edit token lost to another instance, which commits the same token after this
-          // batch looked it up (P2002): written alone, the submission finds that response and replaces its answer.
+          // batch looked it up (a unique key taken): written alone, the submission finds that response and replaces
+          // its answer.
           for (const pending of batch) {
             try {
               const [result] = await this.#write([pending]);
@@ -114,27 +111,15 @@ class SubmissionBatcher {
   }
 
   /**
-   * Yield to I/O until no submission has arrived for JOIN_QUIET_MS (JOIN_MAX_WAIT_MS at most), so submissions
-   * already on their way join this transaction instead of waiting for the next. A SQLite transaction runs start
-   * to commit without yielding to I/O, so without this none arriving meanwhile could join it. And under load the
-   * next answers of the clients a commit has just answered arrive over several milliseconds, as this thread reads
-   * their requests one by one: stopping at the first turn in which none arrived started a transaction for one
-   * answer while the others waited for the next (a trace in docs/benchmarks.md, "Submissions"). Alone, a
-   * submission waits JOIN_QUIET_MS.
+   * Yield one turn of the event loop before taking a batch, so submissions already on their way join this
+   * transaction: on the submission thread, every answer handed over while the previous transaction ran. A SQLite
+   * transaction runs start to commit without yielding to I/O, so without this none arriving meanwhile could join
+   * it. Waiting longer for more to arrive (until none had for 1 ms, 15 ms at most) left the thread idle while the
+   * request thread read the next requests: dropping that wait took SQLite from 0.56x to 0.62x the no-write route
+   * (docs/benchmarks.md, "2026-12-05").
    */
-  async #letArrivingJoin(): Promise<void> {
-    const started = performance.now();
-    let lastArrival = started;
-    let seen = this.#queue.length;
-    while (this.#queue.length < MAX_BATCH) {
-      await new Promise((resolve) => setImmediate(resolve));
-      const now = performance.now();
-      if (this.#queue.length !== seen) {
-        seen = this.#queue.length;
-        lastArrival = now;
-      }
-      if (now - lastArrival >= JOIN_QUIET_MS || now - started >= JOIN_MAX_WAIT_MS) return;
-    }
+  #letArrivingJoin(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
   }
 
   /** Up to MAX_BATCH items with distinct tokens; a repeated token waits for the next batch and becomes an edit. */

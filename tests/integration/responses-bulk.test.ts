@@ -121,7 +121,11 @@ describeEachDatabase("bulk response insert", (kind) => {
 
   async function storedRows(roundId: number) {
     const responses = await t.db.$queryRawUnsafe<Record<string, unknown>[]>(
-      `SELECT * FROM "Response" WHERE "roundId" = ${roundId} ORDER BY "editTokenHash"`,
+      // Also as the database holds them, as text: a driver reads several date encodings back as the same Date, and
+      // the day totals read the stored text (substr of createdAt).
+      `SELECT *, CAST("createdAt" AS TEXT) AS "createdAtText", CAST("updatedAt" AS TEXT) AS "updatedAtText",
+         CAST("isComplete" AS TEXT) AS "isCompleteText", CAST("notOpenStackContributor" AS TEXT) AS "notOpenStackText"
+       FROM "Response" WHERE "roundId" = ${roundId} ORDER BY "editTokenHash"`,
     );
     const order = new Map(responses.map((r, i) => [r.id as string, i]));
     const byResponse = (rows: Record<string, unknown>[]) =>
