@@ -19,6 +19,8 @@ export type ApiErrorCode =
   | "chart_not_found"
   | "no_data"
   | "too_few_respondents"
+  /** The round is open and shows its figures only once it has closed (docs/privacy.md). */
+  | "round_unpublished"
   | "rate_limited"
   | "cross_site_request"
   | "sign_in_required"

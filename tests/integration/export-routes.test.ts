@@ -1,5 +1,6 @@
 // The export route handlers called with a Request, on each database: access, headers, bad input.
 import { parse } from "csv-parse/sync";
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { fillDemoRounds } from "@/lib/db/demo";
@@ -45,6 +46,28 @@ describeEachDatabase("export routes", (kind) => {
     if (saved.token === undefined) delete process.env.EXPORT_TOKEN;
     else process.env.EXPORT_TOKEN = saved.token;
     await t?.drop();
+  });
+
+  it("says an open round's figures wait for its close, on both public CSV exports", async () => {
+    const aggregates = await import("@/app/api/export/aggregates/[chart]/route");
+    const dependencies = await import("@/app/api/export/dependencies.csv/route");
+    const round = await t.db.round.findUniqueOrThrow({ where: { slug: "demo-2025" } });
+    const requestFor = (path: string) => new NextRequest(`http://localhost${path}?round=demo-2025`);
+    const answers = async () => [
+      await aggregates.GET(requestFor("/api/export/aggregates/top-projects"), { params: Promise.resolve({ chart: "top-projects" }) }),
+      await dependencies.GET(requestFor("/api/export/dependencies.csv")),
+    ];
+    // Closed, the round exports its figures.
+    expect((await answers()).map((r) => r.status)).toEqual([200, 200]);
+    await t.db.round.update({ where: { id: round.id }, data: { status: "open", publishWhileOpen: false } });
+    try {
+      for (const response of await answers()) {
+        expect(response.status).toBe(409);
+        expect(await response.json()).toEqual({ error: { code: "round_unpublished", message: expect.stringMatching(/once it has closed/) } });
+      }
+    } finally {
+      await t.db.round.update({ where: { id: round.id }, data: { status: round.status, publishWhileOpen: round.publishWhileOpen } });
+    }
   });
 
   it("refuses raw exports without the token or with a wrong one", async () => {

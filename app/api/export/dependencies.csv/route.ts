@@ -18,6 +18,7 @@ export async function GET(request: NextRequest) {
   if (!resolved.filters) return apiErrorResponse(409, "no_data", "There is no survey round yet, so there is nothing to export.");
   const k = getEnv().MIN_CELL_SIZE;
   const report = await getDependencyReport({ ...handle, ...getCounting() }, resolved.filters, resolved.section, k);
+  if (report.status === "after-close") return apiErrorResponse(409, "round_unpublished", "This round is still open; its figures appear once it has closed, so none are exported yet.");
   if (report.status !== "ok" || !report.rows || report.respondents.suppressed) {
     return apiErrorResponse(409, "too_few_respondents", `Fewer than ${k} respondents match these filters, so no figures are exported.`);
   }

@@ -23,6 +23,7 @@ export async function GET(request: NextRequest, context: { params: Promise<{ cha
   const k = getEnv().MIN_CELL_SIZE;
   const loader = createSummaryLoader({ ...handle, ...getCounting() }, resolved.filters, k);
   const overview = await loader.overview();
+  if (overview.status === "after-close") return apiErrorResponse(409, "round_unpublished", "This round is still open; its figures appear once it has closed, so none are exported yet.");
   if (overview.status !== "ok") {
     return apiErrorResponse(
       409,
