@@ -20,15 +20,15 @@
 import { Worker } from "node:worker_threads";
 import { getEnv } from "../env";
 import type { ResponseInput } from "../survey/response-schema";
-import { limitState, type RateLimitCount, type RateLimitPolicy, type RateLimitState } from "./rate-limit";
+import type { RateLimitPolicy, RateLimitState } from "./rate-limit";
 import { siblingModule, startSourceWorker } from "./source-worker";
 import type { SaveResponseResult } from "./submissions";
 
 /** What the thread is asked: save an answer, or count one post under a limit's key. */
-export type SubmissionWork = { save: ResponseInput } | { count: { key: string; windowMs: number; now: number } };
+export type SubmissionWork = { save: ResponseInput } | { count: { key: string; policy: RateLimitPolicy; now: number } };
 export type SubmissionRequest = { id: number } & SubmissionWork;
 export type SubmissionReply =
-  | { id: number; result: SaveResponseResult | RateLimitCount }
+  | { id: number; result: SaveResponseResult | RateLimitState }
   | { id: number; error: { message: string; code?: string; stack?: string } };
 
 interface Waiting {
@@ -49,9 +49,9 @@ export class SubmissionThread {
     return this.#ask({ save: input }) as Promise<SaveResponseResult>;
   }
 
-  /** Count one post under `key` (lib/db/rate-limit.ts, countAttempts); resolves after the count is written. */
-  countAttempt(key: string, windowMs: number, now = Date.now()): Promise<RateLimitCount> {
-    return this.#ask({ count: { key, windowMs, now } }) as Promise<RateLimitCount>;
+  /** Count one post under `key` and say whether it is over `policy` (lib/db/rate-limit.ts, consumeRateLimit). */
+  countAttempt(key: string, policy: RateLimitPolicy, now = Date.now()): Promise<RateLimitState> {
+    return this.#ask({ count: { key, policy, now } }) as Promise<RateLimitState>;
   }
 
   async close(): Promise<void> {
@@ -138,10 +138,6 @@ export function saveAppSubmission(input: ResponseInput): Promise<SaveResponseRes
 }
 
 /** Count one post under the submission limit's `key` on the submission thread, and say whether it is over `policy`. */
-export async function countAppSubmissionAttempt(
-  key: string,
-  policy: RateLimitPolicy,
-  now = Date.now(),
-): Promise<RateLimitState> {
-  return limitState(await appSubmissionThread().countAttempt(key, policy.windowMs, now), policy, now);
+export function countAppSubmissionAttempt(key: string, policy: RateLimitPolicy, now = Date.now()): Promise<RateLimitState> {
+  return appSubmissionThread().countAttempt(key, policy, now);
 }

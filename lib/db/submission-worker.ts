@@ -1,9 +1,9 @@
 // The submission thread (started by lib/db/submission-thread.ts): with a client of its own for the database it was
 // given, it saves answers (saveResponse, answering each once the transaction holding it has committed) and counts
-// posts under the submission limit (countAttempts, one statement).
+// posts under the submission limit (consumeRateLimit, one statement).
 import { parentPort, workerData } from "node:worker_threads";
 import { createDb } from "./client";
-import { countAttempts } from "./rate-limit";
+import { consumeRateLimit } from "./rate-limit";
 import type { SubmissionReply, SubmissionRequest, SubmissionWork } from "./submission-thread";
 import { saveResponse } from "./submissions";
 
@@ -13,13 +13,11 @@ const { db } = createDb((workerData as { url: string }).url);
 
 async function run(work: SubmissionWork) {
   if ("save" in work) return saveResponse(db, work.save);
-  const { key, windowMs, now } = work.count;
+  const { key, policy, now } = work.count;
   // One statement outside a transaction: on SQLite it waits for another connection's write lock within the busy
   // timeout. Should it run while a batch's transaction is open on this connection (the driver adapter does not
   // queue it), it is committed with the batch, or undone with it: at worst one post goes uncounted.
-  const counted = (await countAttempts(db, [{ key, windowMs }], now)).get(key);
-  if (!counted) throw new Error(`the rate-limit count for ${key} was not returned`);
-  return counted;
+  return consumeRateLimit(db, key, policy, now);
 }
 
 port.on("message", ({ id, ...work }: SubmissionRequest) => {

@@ -78,7 +78,7 @@ describeEachDatabase("a read-then-write transaction", (kind) => {
       const seen = await readWriteTransaction(t.db, async (tx) => {
         attempts++;
         const count = await tx.responseTombstone.count({ where: { editTokenHash: { startsWith: "conflict:" } } });
-        counting = other.countAttempt("conflict:other", 60_000).then(() => (otherCommitted = true));
+        counting = other.countAttempt("conflict:other", { limit: 30, windowMs: 60_000 }).then(() => (otherCommitted = true));
         // Long enough for the other connection to commit, were it not waiting for this transaction's lock.
         await new Promise((resolve) => setTimeout(resolve, 300));
         otherCommittedFirst = otherCommitted;

@@ -71,13 +71,13 @@ describeEachDatabase("the submission thread", (kind) => {
   it("counts posts under a limit's key, each count written before it is answered", async () => {
     const key = `submission:client:test-${kind}`;
     const counts = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => (i % 2 ? thread.countAttempt(key, 60_000) : thread.save(answer()).then(() => null))),
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? thread.countAttempt(key, { limit: 30, windowMs: 60_000 }) : thread.save(answer()).then(() => null))),
     );
     // Twenty counts, interleaved with answers: each saw its own attempt added, none was lost.
     expect(counts.filter((c) => c !== null).map((c) => c!.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect((await t.db.rateLimit.findUniqueOrThrow({ where: { key } })).count).toBe(20);
     // A window that has ended starts again at 1.
-    expect((await thread.countAttempt(key, 60_000, Date.now() + 120_000)).count).toBe(1);
+    expect((await thread.countAttempt(key, { limit: 30, windowMs: 60_000 }, Date.now() + 120_000)).count).toBe(1);
   });
 
   it("lets an organiser's deletions (read, then write) run beside its commits", async () => {
