@@ -60,9 +60,25 @@ const omit = { response: { recordKey: true } } as const;
 export function createDb(url: string): DbHandle {
   const kind = databaseKind(url);
   // The omission changes only what queries return; the client's type stays the shared Db.
-  if (kind === "sqlite") return { db: new SqliteClient({ adapter: durableSqliteAdapter(url), omit }) as unknown as Db, kind, url };
-  const adapter = new PrismaPg({ connectionString: url, max: 10 });
-  return { db: new PostgresClient({ adapter, omit }) as unknown as Db, kind, url };
+  const db =
+    kind === "sqlite"
+      ? (new SqliteClient({ adapter: durableSqliteAdapter(url), omit }) as unknown as Db)
+      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), omit }) as unknown as Db);
+  kindOfClient.set(db, kind);
+  return { db, kind, url };
+}
+
+// Which database each client createDb made talks to, for the write steps that differ between the two and are
+// handed only a client (a transaction's first statement, folding new answers into the totals). Kept on globalThis
+// like the app's client below: a route bundle evaluating this module again must still know the app's client.
+const kindOfClient = ((globalThis as unknown as { censusClientKinds?: WeakMap<Db, DatabaseKind> }).censusClientKinds ??=
+  new WeakMap<Db, DatabaseKind>());
+
+/** The database a client made by createDb talks to. */
+export function databaseKindOf(db: Db): DatabaseKind {
+  const kind = kindOfClient.get(db);
+  if (!kind) throw new Error("databaseKindOf: this client was not made by createDb");
+  return kind;
 }
 
 const globalForDb = globalThis as unknown as { censusDatabase?: DbHandle };

@@ -23,13 +23,13 @@ export const roundSelect = {
 } as const;
 
 /**
- * A round's n as published (the cell key method, docs/privacy.md), from the round's totals (one primary-key read):
+ * A round's n as published (the cell key method, docs/privacy.md), from the round's totals (one cell):
  * 0, "<k" or at least k. The round's state follows the published figure, not the true count, so "no responses"
  * and "fewer than k" say no more than the round's n would.
  */
 async function publishedRoundN(db: Db, roundId: number, k: number): Promise<number> {
   const rows = await db.$queryRaw<{ n: unknown; keySum: unknown }[]>`
-    SELECT "respondents" AS "n", "keySum" FROM "RoundTotal"
+    SELECT "respondents" AS "n", "keySum" FROM "RoundTotalLive"
     WHERE "roundId" = ${roundId} AND "teamId" = 0 AND "cell" = 'n' AND "a" = 0 AND "b" = 0`;
   const cell = publishTally({ count: Number(rows[0]?.n ?? 0), keySum: Number(rows[0]?.keySum ?? 0) }, k);
   // roundFigures reads 0 as none, 1..k-1 as too few: "<k" stands for some count in 1..k-1.

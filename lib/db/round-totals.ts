@@ -1,7 +1,8 @@
-// The counts of a summary read from RoundTotal, the exact totals that database triggers keep inside every
-// writing transaction (prisma/migrations/20261203055000_round_totals). For the whole round and for one team
-// (the filter sets a live round's dashboard is mostly asked for), a summary is then one indexed range read
-// of a few thousand rows, whatever the round's size, instead of counts over all its rows.
+// The counts of a summary read from RoundTotalLive: the exact totals that database triggers keep
+// (prisma/migrations/20261203055000_round_totals), with, on PostgreSQL, the answers not yet folded into them
+// (lib/db/round-totals-fold.ts). For the whole round and for one team (the filter sets a live round's dashboard
+// is mostly asked for), a summary is then one indexed range read of a few thousand rows, whatever the round's
+// size, instead of counts over all its rows.
 import { addTallies, EMPTY_TALLY, type Tally } from "../survey/cell-key";
 import { CONTRIBUTION_KINDS, type ContributionKind } from "../survey/answer-codes";
 import { HISTOGRAM_TOP_BIN } from "../survey/summary-shape";
@@ -39,7 +40,7 @@ export async function readTotals(
   if (roundIds.length === 0) return [];
   const onlyCells = cells ? Prisma.sql`AND "cell" IN (${Prisma.join(cells)})` : Prisma.empty;
   const rows = await reads.all<Record<string, unknown>>(Prisma.sql`
-    SELECT "roundId", "cell", "a", "b", "respondents", "keySum" FROM "RoundTotal"
+    SELECT "roundId", "cell", "a", "b", "respondents", "keySum" FROM "RoundTotalLive"
     WHERE "roundId" IN (${Prisma.join(roundIds)}) AND "teamId" = ${teamId ?? 0} ${onlyCells} AND "respondents" <> 0`);
   return rows.map((row) => ({
     roundId: num(row.roundId),

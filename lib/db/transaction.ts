@@ -5,9 +5,9 @@
 // would be refused again and again. So every such transaction takes the file's write lock with its first
 // statement, a write that changes nothing: it waits there, within SQLite's busy timeout, until no other connection
 // is writing, and reads a snapshot nobody can make stale before it commits. (Prisma's adapter begins a deferred
-// transaction; this is the same as BEGIN IMMEDIATE, through the client's public API.) On PostgreSQL the statement
-// takes no row lock and READ COMMITTED never fails this way; it costs one round trip.
-import type { Db, Tx } from "./client";
+// transaction; this is the same as BEGIN IMMEDIATE, through the client's public API.) PostgreSQL needs no such
+// step: READ COMMITTED never fails this way, and rows are locked as they are written.
+import { databaseKindOf, type Db, type Tx } from "./client";
 
 export interface TransactionOptions {
   /** How long to wait for the connection (SQLite: for the previous transaction on it), in ms. */
@@ -35,9 +35,10 @@ async function takeWriteLock(tx: Tx): Promise<void> {
 
 /** Run `work` in one transaction that holds the write lock from its start (see above). */
 export function readWriteTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  const locksFirst = databaseKindOf(db) === "sqlite";
   return db.$transaction(
     async (tx) => {
-      await takeWriteLock(tx);
+      if (locksFirst) await takeWriteLock(tx);
       return work(tx);
     },
     { maxWait: options.maxWait ?? 10_000, timeout: options.timeout ?? 30_000 },

@@ -1,0 +1,66 @@
+// On PostgreSQL a new answer's share of the round totals is added after its transaction, in folds of many answers
+// (prisma/postgres/migrations/20261207010000_new_answers_counted_in_folds): the answer's transaction registers the
+// response as pending, readers add the cells of pending responses (the view "RoundTotalLive"), and a fold moves
+// pending responses into "RoundTotal". Figures are exact whether or not a fold has run; folding keeps what readers
+// add small and updates each totals row once for many answers instead of once per answering transaction.
+// SQLite keeps counting inside every writing transaction: there is never anything to fold.
+import { databaseKindOf, type Db } from "./client";
+
+/** Responses per fold statement (one transaction each). */
+const FOLD_SIZE = 1000;
+
+/** Fold every pending response into the totals; returns how many were folded. Safe beside any other writer. */
+export async function foldPendingTotals(db: Db): Promise<number> {
+  if (databaseKindOf(db) !== "postgres") return 0;
+  let total = 0;
+  for (;;) {
+    const [row] = await db.$queryRaw<{ folded: number }[]>`SELECT "census_fold_pending"(1000) AS "folded"`;
+    const folded = Number(row?.folded ?? 0);
+    total += folded;
+    if (folded < FOLD_SIZE) return total;
+  }
+}
+
+/**
+ * Folds soon after answers are saved (the submission thread, on PostgreSQL): one fold at a time, started `delayMs`
+ * after the first answer it will take, so a stream of answers is folded a few times a second, each fold taking
+ * every answer saved meanwhile. Readers stay exact meanwhile; a failed fold leaves its answers pending for the next.
+ */
+export class PendingTotalsFolder {
+  #timer: NodeJS.Timeout | undefined;
+  #isFolding = false;
+  #savedWhileFolding = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly delayMs = 100,
+  ) {}
+
+  /** An answer was saved: make sure a fold follows. */
+  answerSaved(): void {
+    if (this.#isFolding) {
+      this.#savedWhileFolding = true;
+      return;
+    }
+    if (this.#timer) return;
+    this.#timer = setTimeout(() => void this.#fold(), this.delayMs);
+    // A process that ends leaves its pending answers to the next fold (start-up folds them too).
+    this.#timer.unref();
+  }
+
+  async #fold(): Promise<void> {
+    this.#timer = undefined;
+    this.#isFolding = true;
+    try {
+      await foldPendingTotals(this.db);
+    } catch (error) {
+      console.error("upstream-census: folding new answers into the round totals failed; the next fold retries", error);
+    } finally {
+      this.#isFolding = false;
+      if (this.#savedWhileFolding) {
+        this.#savedWhileFolding = false;
+        this.answerSaved();
+      }
+    }
+  }
+}

@@ -1,0 +1,169 @@
+// On PostgreSQL new answers are added to RoundTotal in folds after their transactions (lib/db/round-totals-fold.ts,
+// prisma/postgres/migrations/20261207010000_new_answers_counted_in_folds). A fold and a transaction changing the
+// rows of a pending answer can meet; whichever comes first, the answer must be counted exactly once. These tests
+// hold each side open on a connection of its own and let the other run. (round-totals.test.ts checks what the
+// totals hold against counting in JavaScript, with folds at random points between writes, on both databases.)
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_ROUND_SLUG } from "@/lib/db/catalogue";
+import { createDb, type Db } from "@/lib/db/client";
+import { foldPendingTotals, PendingTotalsFolder } from "@/lib/db/round-totals-fold";
+import { saveResponse } from "@/lib/db/submissions";
+import { submissionBody } from "@/lib/survey/synthetic-answers";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-databases";
+
+describe("new answers folded into the round totals [postgres]", () => {
+  let t: TestDatabase;
+  let other: { db: Db };
+  beforeAll(async () => {
+    t = await createTestDatabase("postgres");
+    other = createDb(t.url);
+  });
+  afterAll(async () => {
+    await other?.db.$disconnect();
+    await t?.drop();
+  });
+
+  /** The live totals, RoundTotal alone, and every response's cells counted afresh, each as sorted text. */
+  async function totals() {
+    const read = async (from: string) =>
+      (
+        await t.db.$queryRawUnsafe<{ cell: string }[]>(
+          `SELECT concat_ws('|', "roundId", "teamId", "cell", "a", "b", "respondents", "keySum") AS "cell" FROM (${from}) x
+           WHERE "respondents" <> 0 ORDER BY 1`,
+        )
+      ).map((row) => row.cell);
+    return {
+      live: await read(`SELECT * FROM "RoundTotalLive"`),
+      folded: await read(`SELECT * FROM "RoundTotal"`),
+      afresh: await read(`SELECT "roundId", "teamId", "cell", "a", "b", SUM("respondents") AS "respondents", SUM("keySum") AS "keySum"
+        FROM "census_response_cells"(ARRAY(SELECT "id" FROM "Response")) GROUP BY 1, 2, 3, 4, 5`),
+    };
+  }
+  const pending = async () => Number((await t.db.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS "n" FROM "RoundTotalPending"`)[0]!.n);
+
+  let serial = 0;
+  async function savePendingAnswer(): Promise<string> {
+    const saved = await saveResponse(t.db, submissionBody(serial++, DEFAULT_ROUND_SLUG));
+    if (!saved.ok) throw new Error(saved.message);
+    return (await t.db.response.findUniqueOrThrow({ where: { publicId: saved.responseId } })).id;
+  }
+
+  /** Wait until a backend of this database is waiting for a lock (the other side's); fail if none does within 10 s. */
+  async function someoneWaitsForALock(): Promise<void> {
+    for (let tries = 0; ; tries++) {
+      if (tries === 500) throw new Error("no transaction waited for the fold's lock");
+      const [row] = await t.db.$queryRaw<{ n: bigint }[]>`
+        SELECT COUNT(*) AS "n" FROM pg_stat_activity WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'`;
+      if (row!.n > 0n) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it("are counted by readers before any fold, and once after it", async () => {
+    await foldPendingTotals(t.db);
+    for (let i = 0; i < 5; i++) await savePendingAnswer();
+    expect(await pending()).toBe(5);
+    const before = await totals();
+    expect(before.live).toEqual(before.afresh);
+    expect(before.folded).not.toEqual(before.afresh);
+    expect(await foldPendingTotals(t.db)).toBe(5);
+    const after = await totals();
+    expect(after.live).toEqual(after.afresh);
+    expect(after.folded).toEqual(after.afresh);
+    expect(await pending()).toBe(0);
+  });
+
+  it("leave an answer an open transaction is changing to the next fold", async () => {
+    const id = await savePendingAnswer();
+    const kept = await savePendingAnswer();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let changed!: () => void;
+    const hasChanged = new Promise<void>((resolve) => (changed = resolve));
+    const change = t.db.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE "ResponseProject" SET "kindMaintainer" = NOT "kindMaintainer" WHERE "responseId" = ${id}`;
+      changed();
+      await released;
+    });
+    await hasChanged;
+    // The other answer is folded; the one being changed is skipped, not waited for.
+    expect(await foldPendingTotals(other.db)).toBe(1);
+    const rest = await t.db.$queryRaw<{ responseId: string }[]>`SELECT "responseId" FROM "RoundTotalPending"`;
+    expect(rest.map((r) => r.responseId)).toEqual([id]);
+    expect(rest.map((r) => r.responseId)).not.toContain(kept);
+    release();
+    await change;
+    expect(await foldPendingTotals(other.db)).toBe(1);
+    const after = await totals();
+    expect(after.folded).toEqual(after.afresh);
+    expect(after.live).toEqual(after.afresh);
+  });
+
+  it("make a transaction that reaches an answer being folded wait, then count its change against the fold", async () => {
+    const id = await savePendingAnswer();
+    const fold = new pg.Client({ connectionString: t.url });
+    await fold.connect();
+    try {
+      await fold.query("BEGIN");
+      const { rows } = await fold.query<{ folded: number }>(`SELECT "census_fold_pending"(1000) AS "folded"`);
+      expect(rows[0]!.folded).toBe(1);
+      // The fold has counted the answer's rows as committed; a change made now must wait for it to commit.
+      // (then() sends it now: a Prisma query is sent only once something waits for it.)
+      const change = other.db.$executeRaw`UPDATE "ResponseProject" SET "frequency" = 'regularly', "kindDocs" = NOT "kindDocs"
+        WHERE "responseId" = ${id}`.then((count) => count);
+      await someoneWaitsForALock();
+      await fold.query("COMMIT");
+      await change;
+    } finally {
+      await fold.end();
+    }
+    expect(await pending()).toBe(0);
+    const after = await totals();
+    expect(after.folded).toEqual(after.afresh);
+    expect(after.live).toEqual(after.afresh);
+  });
+
+  it("a deleted pending answer adds nothing, and its pending entry goes with the next fold", async () => {
+    const id = await savePendingAnswer();
+    await t.db.response.delete({ where: { id } });
+    expect(await pending()).toBe(1);
+    const before = await totals();
+    expect(before.live).toEqual(before.afresh);
+    expect(await foldPendingTotals(t.db)).toBe(1);
+    const after = await totals();
+    expect(after.folded).toEqual(after.afresh);
+    expect(await pending()).toBe(0);
+  });
+
+  it("are folded by the folder soon after they are saved", async () => {
+    const folder = new PendingTotalsFolder(t.db, 10);
+    for (let i = 0; i < 3; i++) {
+      await savePendingAnswer();
+      folder.answerSaved();
+    }
+    while ((await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    const after = await totals();
+    expect(after.folded).toEqual(after.afresh);
+  });
+});
+
+describe("new answers folded into the round totals [sqlite]", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase("sqlite");
+  });
+  afterAll(async () => t?.drop());
+
+  it("need no fold: the totals count every answer inside its own transaction", async () => {
+    const saved = await saveResponse(t.db, submissionBody(1, DEFAULT_ROUND_SLUG));
+    expect(saved.ok).toBe(true);
+    expect(await foldPendingTotals(t.db)).toBe(0);
+    const [live, total] = await Promise.all([
+      t.db.$queryRaw<{ n: bigint }[]>`SELECT "respondents" AS "n" FROM "RoundTotalLive" WHERE "teamId" = 0 AND "cell" = 'n'`,
+      t.db.$queryRaw<{ n: bigint }[]>`SELECT "respondents" AS "n" FROM "RoundTotal" WHERE "teamId" = 0 AND "cell" = 'n'`,
+    ]);
+    expect(live.map((r) => Number(r.n))).toEqual([1]);
+    expect(total).toEqual(live);
+  });
+});
