@@ -9,7 +9,7 @@ import { databaseKind, EnvError } from "../env";
 import { ensureFirstRound, loadCatalogue, readCatalogueFiles, type LoadReport } from "./catalogue";
 import { BUNDLED_LIST_SOURCE, hasDependencyHistory, listBundledDependencies, loadDependencyList } from "./dependencies-load";
 import { createDb, sqliteFilePath } from "./client";
-import { foldPendingTotals } from "./round-totals-fold";
+import { foldPendingTotalsOrReport } from "./round-totals-fold";
 import { migratePostgres, migrateSqlite } from "./migrate";
 import { settleRoundSchedule } from "./round-schedule";
 import { pruneSnapshots } from "./summary-snapshots";
@@ -45,7 +45,7 @@ export async function prepareDatabase(url: string, options: PrepareOptions = {})
     await migratePostgres(url);
     // Answers left pending by an instance that stopped before folding them (lib/db/round-totals-fold.ts).
     const { db } = createDb(url);
-    await foldPendingTotals(db).finally(() => db.$disconnect());
+    await foldPendingTotalsOrReport(db, "start-up").finally(() => db.$disconnect());
   }
   if (options.loadCatalogue === false) return null;
   const report: PrepareReport = { created: 0, updated: 0, skipped: [], dependencies: null, problems: [] };

@@ -8,7 +8,7 @@ import { normalizeName } from "../survey/normalize";
 import type { Db } from "./client";
 import { insertAnswerRows, insertResponseRows, type SelectionRow } from "./response-rows";
 import { readWriteTransaction } from "./transaction";
-import { foldPendingTotals } from "./round-totals-fold";
+import { foldPendingTotalsOrReport } from "./round-totals-fold";
 
 export interface BulkResponse {
   editTokenHash: string;
@@ -103,6 +103,6 @@ export async function insertResponsesBulk(db: Db, roundId: number, responses: re
     ids.push(...chunk.map((r) => r.publicId));
   }
   // Thousands of responses at once: fold them now rather than leave readers to add them (lib/db/round-totals-fold.ts).
-  await foldPendingTotals(db);
+  await foldPendingTotalsOrReport(db, "a bulk insert");
   return ids;
 }

@@ -14,7 +14,7 @@ export async function foldPendingTotals(db: Db): Promise<number> {
   if (databaseKindOf(db) !== "postgres") return 0;
   let total = 0;
   for (;;) {
-    const [row] = await db.$queryRaw<{ folded: number }[]>`SELECT "census_fold_pending"(1000) AS "folded"`;
+    const [row] = await db.$queryRaw<{ folded: number }[]>`SELECT "census_fold_pending"(CAST(${FOLD_SIZE} AS INTEGER)) AS "folded"`;
     const folded = Number(row?.folded ?? 0);
     total += folded;
     if (folded < FOLD_SIZE) return total;
@@ -22,9 +22,24 @@ export async function foldPendingTotals(db: Db): Promise<number> {
 }
 
 /**
+ * Fold, and only report a failure: for callers whose own writes have committed (a bulk insert, start-up), where a
+ * failed fold must not turn into a failed write. The answers stay pending, readers stay exact, a later fold takes them.
+ */
+export async function foldPendingTotalsOrReport(db: Db, after: string): Promise<void> {
+  try {
+    await foldPendingTotals(db);
+  } catch (error) {
+    console.error(`upstream-census: folding new answers into the round totals after ${after} failed; a later fold takes them`, error);
+  }
+}
+
+/** After a failed fold, the folder tries again this much later even if no answer arrives meanwhile. */
+const RETRY_AFTER_FAILURE_MS = 5_000;
+
+/**
  * Folds soon after answers are saved (the submission thread, on PostgreSQL): one fold at a time, started `delayMs`
  * after the first answer it will take, so a stream of answers is folded a few times a second, each fold taking
- * every answer saved meanwhile. Readers stay exact meanwhile; a failed fold leaves its answers pending for the next.
+ * every answer saved meanwhile. Readers stay exact meanwhile; a failed fold is tried again a few seconds later.
  */
 export class PendingTotalsFolder {
   #timer: NodeJS.Timeout | undefined;
@@ -38,12 +53,16 @@ export class PendingTotalsFolder {
 
   /** An answer was saved: make sure a fold follows. */
   answerSaved(): void {
+    this.#foldIn(this.delayMs);
+  }
+
+  #foldIn(delayMs: number): void {
     if (this.#isFolding) {
       this.#savedWhileFolding = true;
       return;
     }
     if (this.#timer) return;
-    this.#timer = setTimeout(() => void this.#fold(), this.delayMs);
+    this.#timer = setTimeout(() => void this.#fold(), delayMs);
     // A process that ends leaves its pending answers to the next fold (start-up folds them too).
     this.#timer.unref();
   }
@@ -54,13 +73,16 @@ export class PendingTotalsFolder {
     try {
       await foldPendingTotals(this.db);
     } catch (error) {
-      console.error("upstream-census: folding new answers into the round totals failed; the next fold retries", error);
-    } finally {
+      console.error("upstream-census: folding new answers into the round totals failed; trying again shortly", error);
+      this.#savedWhileFolding = false;
       this.#isFolding = false;
-      if (this.#savedWhileFolding) {
-        this.#savedWhileFolding = false;
-        this.answerSaved();
-      }
+      this.#foldIn(RETRY_AFTER_FAILURE_MS);
+      return;
+    }
+    this.#isFolding = false;
+    if (this.#savedWhileFolding) {
+      this.#savedWhileFolding = false;
+      this.#foldIn(this.delayMs);
     }
   }
 }

@@ -7,8 +7,10 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ROUND_SLUG } from "@/lib/db/catalogue";
 import { createDb, type Db } from "@/lib/db/client";
+import { insertAnswerRows, insertResponseRows } from "@/lib/db/response-rows";
 import { foldPendingTotals, PendingTotalsFolder } from "@/lib/db/round-totals-fold";
 import { saveResponse } from "@/lib/db/submissions";
+import { hashEditToken } from "@/lib/survey/edit-token";
 import { submissionBody } from "@/lib/survey/synthetic-answers";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-databases";
 
@@ -122,6 +124,45 @@ describe("new answers folded into the round totals [postgres]", () => {
     const after = await totals();
     expect(after.folded).toEqual(after.afresh);
     expect(after.live).toEqual(after.afresh);
+  });
+
+  it("count a response re-inserted under the id of a deleted, unfolded one once its transaction commits", async () => {
+    const id = await savePendingAnswer();
+    await t.db.response.delete({ where: { id } });
+    const [round, project, team] = await Promise.all([
+      t.db.round.findUniqueOrThrow({ where: { slug: DEFAULT_ROUND_SLUG } }),
+      t.db.project.findFirstOrThrow({ where: { status: "active" } }),
+      t.db.team.findFirstOrThrow(),
+    ]);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const hasInserted = new Promise<void>((resolve) => (inserted = resolve));
+    const again = t.db.$transaction(async (tx) => {
+      await insertResponseRows(tx, [
+        {
+          responseId: id,
+          publicId: id,
+          roundId: round.id,
+          editTokenHash: hashEditToken(`again-${id}`),
+          source: "import",
+          importKey: null,
+          createdAt: new Date(),
+          fields: { notOpenStackContributor: false, yearsContributing: 3, employerPaid: "no", comment: null, projectCount: 1, nothingOutsideOpenStack: false, isComplete: true },
+        },
+      ]);
+      inserted();
+      await released;
+      await insertAnswerRows(tx, [{ responseId: id, roundId: round.id, selections: [{ projectId: project.id, kinds: ["code"], frequency: "once" }], teamIds: [team.id], others: [] }]);
+    });
+    await hasInserted;
+    // The entry is the open transaction's now: a fold leaves it alone instead of counting a response not there yet.
+    expect(await foldPendingTotals(other.db)).toBe(0);
+    release();
+    await again;
+    expect(await foldPendingTotals(other.db)).toBe(1);
+    const after = await totals();
+    expect(after.folded).toEqual(after.afresh);
   });
 
   it("a deleted pending answer adds nothing, and its pending entry goes with the next fold", async () => {

@@ -28,10 +28,12 @@ ALTER TABLE "RoundTotalPending" SET LOGGED;
 ALTER TABLE "RoundTotalPending" ADD CONSTRAINT "RoundTotalPending_pkey" PRIMARY KEY ("responseId");
 ALTER TRIGGER "Response_counted_at_commit" ON "Response" RENAME TO "Response_registered_pending";
 
--- A response re-inserted with the id of one deleted before it was folded is still pending: nothing to add.
+-- A response re-inserted with the id of one deleted before it was folded finds that one's entry: it takes it over
+-- (and its lock, so no fold claims it before this transaction commits; one that already has waits for the fold).
 CREATE OR REPLACE FUNCTION "census_register_new_responses"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "RoundTotalPending" ("responseId") SELECT "id" FROM "changed" ON CONFLICT DO NOTHING;
+  INSERT INTO "RoundTotalPending" ("responseId") SELECT "id" FROM "changed"
+    ON CONFLICT ("responseId") DO UPDATE SET "txid" = excluded."txid";
   RETURN NULL;
 END $$;
 
