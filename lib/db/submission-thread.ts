@@ -22,6 +22,7 @@ import { getEnv } from "../env";
 import type { ResponseInput } from "../survey/response-schema";
 import type { RateLimitPolicy, RateLimitState } from "./rate-limit";
 import { siblingModule, startSourceWorker } from "./source-worker";
+import { WriteLockUnavailable } from "./write-lock-unavailable";
 import type { SaveResponseResult } from "./submissions";
 
 /** What the thread is asked: save an answer, or count one post under a limit's key. */
@@ -90,12 +91,13 @@ export class SubmissionThread {
       if (!waiting) return;
       this.#waiting.delete(reply.id);
       if (this.#waiting.size === 0) worker.unref();
-      // The thread's error, with its code and the stack where it was thrown (the one logged by the callers).
-      if ("error" in reply)
-        waiting.reject(
-          Object.assign(new Error(reply.error.message), { code: reply.error.code, stack: reply.error.stack }),
-        );
-      else waiting.resolve(reply.result);
+      // The thread's error, with its code and the stack where it was thrown (the one logged by the callers); a busy
+      // database as the error the callers answer "try again" to.
+      if ("error" in reply) {
+        const { message, code, stack } = reply.error;
+        const error = code === WriteLockUnavailable.code ? new WriteLockUnavailable(new Error(message)) : new Error(message);
+        waiting.reject(Object.assign(error, { code, stack }));
+      } else waiting.resolve(reply.result);
     });
     const died = (error: Error) => {
       if (this.#worker === worker) this.#fail(error);

@@ -8,20 +8,15 @@
 // transaction; this is the same as BEGIN IMMEDIATE, through the client's public API.) PostgreSQL needs no such
 // step: READ COMMITTED never fails this way, and rows are locked as they are written.
 import { databaseKindOf, type Db, type Tx } from "./client";
+import { WriteLockUnavailable } from "./write-lock-unavailable";
+
+export { WriteLockUnavailable };
 
 export interface TransactionOptions {
   /** How long to wait for the connection (SQLite: for the previous transaction on it), in ms. */
   maxWait?: number;
   /** How long the transaction may run, in ms. */
   timeout?: number;
-}
-
-/** Another connection held the SQLite file's write lock for the whole busy timeout (lib/db/client.ts). */
-export class WriteLockUnavailable extends Error {
-  constructor(cause: unknown) {
-    super("the database was busy with another writer for too long", { cause });
-    this.name = "WriteLockUnavailable";
-  }
 }
 
 /** Take the write lock (SQLite) before anything is read. RateLimit has no triggers, so nothing else runs. */

@@ -10,6 +10,8 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 export interface ApiResult {
   status: number;
   body: Record<string, unknown>;
+  /** Beside Cache-Control: no-store, e.g. Retry-After. */
+  headers?: Record<string, string>;
 }
 
 /** An error answer in the API's one error shape (lib/survey/api-error.ts). */
@@ -19,8 +21,8 @@ export const apiError = (status: number, code: ApiErrorCode, message: string, fi
 });
 
 /** A handler's answer as the HTTP response; API answers are never cached. */
-export const apiResultResponse = ({ status, body }: ApiResult): Response =>
-  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+export const apiResultResponse = ({ status, body, headers }: ApiResult): Response =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 
 export type JsonBodyResult = { ok: true; value: unknown } | { ok: false; result: ApiResult };
 

@@ -7,6 +7,7 @@ import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/db/client";
 import { deleteResponse, getResponseByToken } from "@/lib/db/responses";
+import { deleteResponseFromApi, submitResponseFromApi } from "@/lib/db/responses-endpoints";
 import { SubmissionThread } from "@/lib/db/submission-thread";
 import { saveResponse } from "@/lib/db/submissions";
 import { readWriteTransaction } from "@/lib/db/transaction";
@@ -155,5 +156,27 @@ describe("a SQLite write lock held by another connection", () => {
     const input = answer();
     expect(await saveResponse(t.db, input)).toMatchObject({ ok: true, created: true });
     expect(await getResponseByToken(t.db, input.token)).not.toBeNull();
+  });
+
+  it("answers the API's POST, through the submission thread, and DELETE with 503 unavailable, writing nothing", async () => {
+    const kept = answer();
+    expect(await saveResponse(t.db, kept)).toMatchObject({ ok: true });
+    const before = await t.db.response.count();
+    const thread = new SubmissionThread(t.url);
+    await holder.hold();
+    try {
+      const busy = { status: 503, body: { error: { code: "unavailable" } }, headers: { "Retry-After": "5" } };
+      const [posted, removed] = await Promise.all([
+        submitResponseFromApi(t.db, answer(), (input) => thread.save(input)),
+        deleteResponseFromApi(t.db, kept.token),
+      ]);
+      expect(posted).toMatchObject(busy);
+      expect(removed).toMatchObject(busy);
+    } finally {
+      await holder.release();
+      await thread.close();
+    }
+    expect(await t.db.response.count()).toBe(before);
+    expect(await getResponseByToken(t.db, kept.token)).not.toBeNull();
   });
 });
