@@ -7,7 +7,7 @@ import { responseInputSchema, toFieldErrors } from "../survey/response-schema";
 import type { Db } from "./client";
 import { deleteResponse, getResponseByToken, isResponseDeleted } from "./responses";
 import { saveResponse, type SaveAnswer, type SaveResponseResult } from "./submissions";
-import { WriteLockUnavailable } from "./write-lock-unavailable";
+import { DatabaseBusy } from "./database-busy";
 
 const notFound = () => apiError(404, "response_not_found", "No response has this link.");
 const deleted = () => apiError(410, "response_deleted", "This response was deleted.");
@@ -15,14 +15,15 @@ const refused = (result: Extract<SaveResponseResult, { ok: false }>) =>
   apiError(statusOfOutcome(result), codeOfRefusal(result.reason), result.message, result.errors);
 
 /**
- * The endpoint's answer, or 503 `unavailable` when its write waited the whole busy timeout for another writer
- * (SQLite; docs/api.md): nothing was written, and the same request can simply be sent again.
+ * The endpoint's answer, or 503 `unavailable` when its write could not begin in time (DatabaseBusy: another
+ * writer's lock on SQLite, a pool with no free connection on PostgreSQL; docs/api.md): nothing was written, and the
+ * same request can simply be sent again.
  */
 async function unlessBusy(answer: () => Promise<ApiResult>): Promise<ApiResult> {
   try {
     return await answer();
   } catch (error) {
-    if (!(error instanceof WriteLockUnavailable)) throw error;
+    if (!(error instanceof DatabaseBusy)) throw error;
     return {
       ...apiError(503, "unavailable", "The database is busy with another write; nothing was saved. Try again in a few seconds."),
       headers: { "Retry-After": "5" },

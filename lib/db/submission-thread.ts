@@ -22,7 +22,7 @@ import { getEnv } from "../env";
 import type { ResponseInput } from "../survey/response-schema";
 import type { RateLimitPolicy, RateLimitState } from "./rate-limit";
 import { siblingModule, startSourceWorker } from "./source-worker";
-import { WriteLockUnavailable } from "./write-lock-unavailable";
+import { DatabaseBusy } from "./database-busy";
 import type { SaveResponseResult } from "./submissions";
 
 /** What the thread is asked: save an answer, or count one post under a limit's key. */
@@ -95,7 +95,7 @@ export class SubmissionThread {
       // database as the error the callers answer "try again" to.
       if ("error" in reply) {
         const { message, code, stack } = reply.error;
-        const error = code === WriteLockUnavailable.code ? new WriteLockUnavailable(new Error(message)) : new Error(message);
+        const error = code === DatabaseBusy.code ? new DatabaseBusy(new Error(message)) : new Error(message);
         waiting.reject(Object.assign(error, { code, stack }));
       } else waiting.resolve(reply.result);
     });

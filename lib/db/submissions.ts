@@ -15,7 +15,7 @@ import type { Db, Tx } from "./client";
 import { insertAnswerRows, insertResponseRows, type AnswerRows, type ResponseFields, type SelectionRow } from "./response-rows";
 import { lookUpBatch, type BatchLookup } from "./submission-lookup";
 import { Prisma } from "./generated/sqlite/client";
-import { readWriteTransaction, WriteLockUnavailable } from "./transaction";
+import { readWriteTransaction, DatabaseBusy } from "./transaction";
 
 export type SaveResponseResult =
   | { ok: true; /** The public id (Response.publicId). */ responseId: string; created: boolean }
@@ -86,8 +86,9 @@ class SubmissionBatcher {
           const results = await this.#write(batch);
           batch.forEach((pending, i) => pending.resolve(results[i]!));
         } catch (error) {
-          // Another connection held the write lock for the whole busy timeout: the next attempt would wait as long.
-          if (error instanceof WriteLockUnavailable) {
+          // The database was too busy to begin (another writer's lock, or no pooled connection, for the whole wait):
+          // the next attempt would wait as long.
+          if (error instanceof DatabaseBusy) {
             for (const pending of batch) pending.reject(error);
             continue;
           }

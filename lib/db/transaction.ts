@@ -8,9 +8,9 @@
 // transaction; this is the same as BEGIN IMMEDIATE, through the client's public API.) PostgreSQL needs no such
 // step: READ COMMITTED never fails this way, and rows are locked as they are written.
 import { databaseKindOf, type Db, type Tx } from "./client";
-import { WriteLockUnavailable } from "./write-lock-unavailable";
+import { DatabaseBusy } from "./database-busy";
 
-export { WriteLockUnavailable };
+export { DatabaseBusy };
 
 export interface TransactionOptions {
   /** How long to wait for the connection (SQLite: for the previous transaction on it), in ms. */
@@ -24,18 +24,25 @@ async function takeWriteLock(tx: Tx): Promise<void> {
   try {
     await tx.$executeRaw`UPDATE "RateLimit" SET "count" = "count" WHERE 1 = 0`;
   } catch (error) {
-    throw new WriteLockUnavailable(error);
+    throw new DatabaseBusy(error);
   }
 }
 
 /** Run `work` in one transaction that holds the write lock from its start (see above). */
 export function readWriteTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const locksFirst = databaseKindOf(db) === "sqlite";
-  return db.$transaction(
-    async (tx) => {
-      if (locksFirst) await takeWriteLock(tx);
-      return work(tx);
-    },
-    { maxWait: options.maxWait ?? 10_000, timeout: options.timeout ?? 30_000 },
-  );
+  return db
+    .$transaction(
+      async (tx) => {
+        if (locksFirst) await takeWriteLock(tx);
+        return work(tx);
+      },
+      { maxWait: options.maxWait ?? 10_000, timeout: options.timeout ?? 30_000 },
+    )
+    .catch((error: unknown) => {
+      // Prisma's public error code for a transaction that could not start (no pooled connection within maxWait) or
+      // ran past its timeout and was rolled back: either way nothing was written, and the caller may try again.
+      if ((error as { code?: unknown } | null)?.code === "P2028") throw new DatabaseBusy(error);
+      throw error;
+    });
 }
