@@ -15,7 +15,8 @@ import type { Db, Tx } from "./client";
 import { insertAnswerRows, insertResponseRows, type AnswerRows, type ResponseFields, type SelectionRow } from "./response-rows";
 import { lookUpBatch, type BatchLookup } from "./submission-lookup";
 import { Prisma } from "./generated/sqlite/client";
-import { readWriteTransaction, DatabaseBusy } from "./transaction";
+import { DatabaseBusy } from "./database-busy";
+import { readWriteTransaction } from "./transaction";
 
 export type SaveResponseResult =
   | { ok: true; /** The public id (Response.publicId). */ responseId: string; created: boolean }

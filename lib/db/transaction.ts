@@ -10,8 +10,6 @@
 import { databaseKindOf, type Db, type Tx } from "./client";
 import { DatabaseBusy } from "./database-busy";
 
-export { DatabaseBusy };
-
 export interface TransactionOptions {
   /** How long to wait for the connection (SQLite: for the previous transaction on it), in ms. */
   maxWait?: number;
