@@ -32,6 +32,9 @@ export function openReadPool(database: { kind: DatabaseKind; url: string }, opti
     // Idle connections do not keep a script running.
     allowExitOnIdle: true,
   });
+  // A connection the server ends while it is idle here (a restart, an idle timeout) is reported by the pool, which
+  // has already dropped it; the next count opens another. Unheard, the event would end the process.
+  pool.on("error", (error) => console.warn(`upstream-census: a counting connection was closed: ${error.message}`));
   return {
     size,
     async all<T>(statement: Prisma.Sql) {

@@ -255,3 +255,31 @@ describe("the SQLite read pool's threads", () => {
     await expect(pool.all(Prisma.sql`SELECT 1`)).rejects.toThrow(/closed/);
   });
 });
+
+describe("the PostgreSQL read pool's connections", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase("postgres");
+  });
+  afterAll(async () => t?.drop());
+
+  // A connection the server ends while idle in the pool (a restart, an idle timeout, an administrator) must cost
+  // that connection only: unhandled, the pool's "error" event would end the whole process.
+  it("goes on answering after the server ends its idle connections", async () => {
+    const pool = openReadPool(t, { size: 2 });
+    try {
+      await Promise.all([pool.all(Prisma.sql`SELECT pg_sleep(0.05)`), pool.all(Prisma.sql`SELECT pg_sleep(0.05)`)]);
+      // The read pool's two connections, chosen first (OFFSET 0 keeps the choice apart from the termination).
+      const ended = await t.db.$queryRaw<{ ended: boolean }[]>`
+        SELECT pg_terminate_backend(pid) AS "ended" FROM (
+          SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'
+            AND pid <> pg_backend_pid() AND query = 'SELECT pg_sleep(0.05)' OFFSET 0) AS "counting"`;
+      expect(ended).toEqual([{ ended: true }, { ended: true }]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const rows = await pool.all<{ n: unknown }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "Team"`);
+      expect(Number(rows[0]!.n)).toBe(await t.db.team.count());
+    } finally {
+      await pool.close();
+    }
+  });
+});
