@@ -76,19 +76,41 @@ describe("new answers folded into the round totals [postgres]", () => {
     expect(await pending()).toBe(0);
   });
 
-  it("leave an answer an open transaction is changing to the next fold", async () => {
+  // Each kind of statement a change can make to an answer's rows: an edit replaces them (deletes, then inserts).
+  const changes: [string, (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], id: string) => Promise<number>][] = [
+    ["updates its project rows", (tx, id) => tx.$executeRaw`UPDATE "ResponseProject" SET "kindMaintainer" = NOT "kindMaintainer" WHERE "responseId" = ${id}`],
+    [
+      "deletes one of its team rows",
+      (tx, id) => tx.$executeRaw`DELETE FROM "ResponseTeam" WHERE "responseId" = ${id}
+        AND "teamId" = (SELECT MIN("teamId") FROM "ResponseTeam" WHERE "responseId" = ${id})`,
+    ],
+    [
+      "inserts a team row",
+      (tx, id) => tx.$executeRaw`INSERT INTO "ResponseTeam" ("responseId", "teamId", "roundId")
+        SELECT r."id", (SELECT MIN(t."id") FROM "Team" t WHERE NOT EXISTS (
+          SELECT 1 FROM "ResponseTeam" rt WHERE rt."responseId" = r."id" AND rt."teamId" = t."id")), r."roundId"
+        FROM "Response" r WHERE r."id" = ${id}`,
+    ],
+  ];
+
+  it.each(changes)("leave an answer an open transaction is changing to the next fold: one that %s", async (_, makeChange) => {
     const id = await savePendingAnswer();
     const kept = await savePendingAnswer();
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     let changed!: () => void;
     const hasChanged = new Promise<void>((resolve) => (changed = resolve));
+    let count = 0;
     const change = t.db.$transaction(async (tx) => {
-      await tx.$executeRaw`UPDATE "ResponseProject" SET "kindMaintainer" = NOT "kindMaintainer" WHERE "responseId" = ${id}`;
-      changed();
+      try {
+        count = await makeChange(tx, id);
+      } finally {
+        changed();
+      }
       await released;
     });
     await hasChanged;
+    expect(count).toBeGreaterThan(0);
     // The other answer is folded; the one being changed is skipped, not waited for.
     expect(await foldPendingTotals(other.db)).toBe(1);
     const rest = await t.db.$queryRaw<{ responseId: string }[]>`SELECT "responseId" FROM "RoundTotalPending"`;
