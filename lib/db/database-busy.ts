@@ -5,7 +5,7 @@
 /**
  * A write that could not begin in time, and wrote nothing: another connection held the SQLite file's write lock for
  * the whole busy timeout (lib/db/client.ts), or every connection of the PostgreSQL pool stayed taken for a
- * transaction's whole wait for one (Prisma's P2028).
+ * transaction's whole wait for one (Prisma's P2028, given when a connection comes free after the wait).
  */
 export class DatabaseBusy extends Error {
   /** Carried across the submission thread's boundary, where the class itself is lost. */

@@ -38,8 +38,9 @@ export function readWriteTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, op
       { maxWait: options.maxWait ?? 10_000, timeout: options.timeout ?? 30_000 },
     )
     .catch((error: unknown) => {
-      // Prisma's public error code for a transaction that could not start (no pooled connection within maxWait) or
-      // ran past its timeout and was rolled back: either way nothing was written, and the caller may try again.
+      // Prisma's public error code for a transaction that could not start in time (on PostgreSQL: it got a pooled
+      // connection only after maxWait; the pool itself waits without limit) or ran past its timeout and was rolled
+      // back: either way nothing was written, and the caller may try again.
       if ((error as { code?: unknown } | null)?.code === "P2028") throw new DatabaseBusy(error);
       throw error;
     });

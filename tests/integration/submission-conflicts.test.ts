@@ -10,6 +10,7 @@ import { deleteResponse, getResponseByToken } from "@/lib/db/responses";
 import { deleteResponseFromApi, submitResponseFromApi } from "@/lib/db/responses-endpoints";
 import { SubmissionThread } from "@/lib/db/submission-thread";
 import { saveResponse } from "@/lib/db/submissions";
+import { DatabaseBusy } from "@/lib/db/database-busy";
 import { readWriteTransaction } from "@/lib/db/transaction";
 import { sampleAnswer as answer } from "../helpers/sample-answers";
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from "../helpers/test-databases";
@@ -178,5 +179,72 @@ describe("a SQLite write lock held by another connection", () => {
     }
     expect(await t.db.response.count()).toBe(before);
     expect(await getResponseByToken(t.db, kept.token)).not.toBeNull();
+  });
+});
+
+describe("PostgreSQL with every pooled connection of the client in use", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase("postgres");
+  });
+  afterAll(async () => t?.drop());
+
+  /** Open `count` transactions on the client and keep them open until the returned release() is called. */
+  async function holdConnections(count: number) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let opened = 0;
+    let allOpen!: () => void;
+    const open = new Promise<void>((resolve) => (allOpen = resolve));
+    const holders = Array.from({ length: count }, () =>
+      t.db.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT 1`;
+          if (++opened === count) allOpen();
+          await released;
+        },
+        { maxWait: 10_000, timeout: 60_000 },
+      ),
+    );
+    await open;
+    return async () => {
+      release();
+      await Promise.all(holders);
+    };
+  }
+
+  // Only transactions run while the pool is taken: a plain query would wait for a connection until one is free.
+  // So does a transaction (the adapter's pool waits without limit); one that got its connection after its wait
+  // (maxWait) was over is refused with P2028 and writes nothing.
+  it("fails a read-then-write transaction that got no connection within its wait with DatabaseBusy, writing nothing", async () => {
+    const release = await holdConnections(10);
+    let write: Promise<unknown>;
+    try {
+      write = readWriteTransaction(
+        t.db,
+        (tx) => tx.$executeRaw`INSERT INTO "ResponseTombstone" ("editTokenHash", "deletedBy") VALUES ('never-written', 'test')`,
+        { maxWait: 300 },
+      );
+      write.catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    } finally {
+      await release();
+    }
+    await expect(write).rejects.toBeInstanceOf(DatabaseBusy);
+    expect(await t.db.responseTombstone.count({ where: { editTokenHash: "never-written" } })).toBe(0);
+    expect(await saveResponse(t.db, answer())).toMatchObject({ ok: true, created: true });
+  });
+
+  it("fails one that runs past its timeout with DatabaseBusy, and rolls it back", async () => {
+    const slow = readWriteTransaction(
+      t.db,
+      async (tx) => {
+        await tx.$executeRaw`INSERT INTO "ResponseTombstone" ("editTokenHash", "deletedBy") VALUES ('never-kept', 'test')`;
+        await tx.$queryRaw`SELECT pg_sleep(0.5)::text`;
+      },
+      { timeout: 100 },
+    );
+    await expect(slow).rejects.toBeInstanceOf(DatabaseBusy);
+    expect(await t.db.responseTombstone.count({ where: { editTokenHash: "never-kept" } })).toBe(0);
   });
 });
