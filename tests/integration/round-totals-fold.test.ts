@@ -199,6 +199,41 @@ describe("new answers folded into the round totals [postgres]", () => {
     expect(await pending()).toBe(0);
   });
 
+  // An organiser's recategorisation re-derives the category rows of every answer naming the project; an edit of one
+  // of those answers re-derives its own. Whichever locks that answer's category rows first, the other waits for it.
+  it("count an answer edited while a project it names is moved to another category exactly once", async () => {
+    const token = `recategorised-${serial}`;
+    const input = submissionBody(serial++, DEFAULT_ROUND_SLUG, token);
+    expect((await saveResponse(t.db, input)).ok).toBe(true);
+    await foldPendingTotals(t.db);
+    const project = await t.db.project.findUniqueOrThrow({ where: { slug: input.projects[0]!.slug } });
+    const elsewhere = await t.db.category.findFirstOrThrow({ where: { id: { not: project.categoryId } } });
+    const organiser = new pg.Client({ connectionString: t.url });
+    await organiser.connect();
+    try {
+      await organiser.query("BEGIN");
+      await organiser.query(`UPDATE "Project" SET "categoryId" = $1 WHERE "id" = $2`, [elsewhere.id, project.id]);
+      const edit = saveResponse(other.db, { ...input, projects: input.projects.map((p) => ({ ...p, kinds: ["docs"] })) }).then((r) => r);
+      await someoneWaitsForALock();
+      await organiser.query("COMMIT");
+      expect(await edit).toMatchObject({ ok: true, created: false });
+    } finally {
+      await organiser.end();
+    }
+    await foldPendingTotals(t.db);
+    const rollups = async (from: string) =>
+      (await t.db.$queryRawUnsafe<{ row: string }[]>(`SELECT concat_ws('|', "responseId", "categoryId", "kindCode", "kindReview",
+        "kindBugs", "kindDocs", "kindMaintainer") AS "row" FROM (${from}) x ORDER BY 1`)).map((r) => r.row);
+    expect(await rollups(`SELECT * FROM "ResponseCategory"`)).toEqual(
+      await rollups(`SELECT rp."responseId", p."categoryId", bool_or(rp."kindCode") AS "kindCode", bool_or(rp."kindReview") AS "kindReview",
+        bool_or(rp."kindBugs") AS "kindBugs", bool_or(rp."kindDocs") AS "kindDocs", bool_or(rp."kindMaintainer") AS "kindMaintainer"
+        FROM "ResponseProject" rp JOIN "Project" p ON p."id" = rp."projectId" GROUP BY 1, 2`),
+    );
+    const after = await totals();
+    expect(after.folded).toEqual(after.afresh);
+    expect(after.live).toEqual(after.afresh);
+  });
+
   it("are folded by the folder soon after they are saved", async () => {
     const folder = new PendingTotalsFolder(t.db, 10);
     for (let i = 0; i < 3; i++) {
