@@ -146,6 +146,8 @@ export async function renameProject(db: Db, actor: Actor, input: { projectId: nu
 }
 
 export async function recategoriseProject(db: Db, actor: Actor, input: { projectId: number; categoryId: number }): Promise<AdminResult> {
+  // Every answer naming the project gets its category rows derived again (a database trigger): no answer is written
+  // meanwhile (lib/db/transaction.ts).
   return readWriteTransaction(db, async (tx) => {
     const project = await tx.project.findUnique({ where: { id: input.projectId }, include: { category: true } });
     if (!project) return refuse("This project does not exist");
@@ -155,7 +157,7 @@ export async function recategoriseProject(db: Db, actor: Actor, input: { project
     await tx.project.update({ where: { id: project.id }, data: { categoryId: category.id } });
     await writeAudit(tx, actor, { action: "project.recategorise", target: `project:${project.slug}`, before: { category: project.category.name }, after: { category: category.name } });
     return ok(undefined);
-  });
+  }, { rewritesAnswers: true });
 }
 
 /**

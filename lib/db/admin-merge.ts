@@ -178,6 +178,6 @@ export async function mergeProjects(db: Db, actor: Actor, input: { fromProjectId
       if (combined.length > 0) await tx.mergedSelection.createMany({ data: combined.flatMap(({ row, survivor }) => [flags(row), flags(survivor)]) });
       return ok(report);
     },
-    { maxWait: 10_000, timeout: 60_000 },
+    { maxWait: 10_000, timeout: 60_000, rewritesAnswers: true },
   );
 }

@@ -139,7 +139,7 @@ export async function mapOtherGroup(db: Db, actor: Actor, input: { normalizedTex
       await writeAudit(tx, actor, { action: "other.map", target: `project:${project.slug}`, before: { texts: [...labels.value.keys()] }, after: { project: project.slug, ...report }, reversal });
       return ok(report);
     },
-    { maxWait: 10_000, timeout: 60_000 },
+    { maxWait: 10_000, timeout: 60_000, rewritesAnswers: true },
   );
 }
 
@@ -165,6 +165,6 @@ export async function promoteOtherGroup(
       });
       return ok({ ...report, slug: created.value.slug });
     },
-    { maxWait: 10_000, timeout: 60_000 },
+    { maxWait: 10_000, timeout: 60_000, rewritesAnswers: true },
   );
 }

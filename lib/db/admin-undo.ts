@@ -149,6 +149,6 @@ export async function undoAuditEntry(db: Db, actor: Actor, input: { auditId: num
       await writeAudit(tx, actor, { action: `${entry.action}.undo`, target: entry.target, before: { auditId: entry.id }, after: undone.value });
       return undone;
     },
-    { maxWait: 10_000, timeout: 60_000 },
+    { maxWait: 10_000, timeout: 60_000, rewritesAnswers: true },
   );
 }

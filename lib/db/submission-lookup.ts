@@ -50,13 +50,17 @@ export async function lookUpBatch(tx: Tx, inputs: readonly ResponseInput[], toke
   // instead of each waiting until a busy thread gets back to this function. Plain SQL with typed rows, not model
   // queries: under load every batch runs these seven, and Prisma's query compiler costs the saving thread about
   // three times as much CPU per model query as per raw one (docs/benchmarks.md, "2026-12-04 night").
-  const [rounds, tombstones, existing, projects, offered, teams, namedProjects] = await Promise.all([
+  //
+  // The responses are read before the tombstones, and on PostgreSQL each statement sees what was committed when it
+  // began: a deletion committed between the two is then seen as a tombstone (refused as deleted), never as neither
+  // (which would create the token's response again beside its tombstone, as an outsider's same-token race did).
+  const [rounds, existing, tombstones, projects, offered, teams, namedProjects] = await Promise.all([
     tx.$queryRaw<RoundRow[]>`
       SELECT "id", "slug", "status", "opensAt", "closesAt" FROM "Round" WHERE "slug" IN (${Prisma.join(roundSlugs)})`,
-    tx.$queryRaw<{ editTokenHash: string }[]>`
-      SELECT "editTokenHash" FROM "ResponseTombstone" WHERE "editTokenHash" IN (${Prisma.join(tokenHashes)})`,
     tx.$queryRaw<(ExistingResponse & { editTokenHash: string })[]>`
       SELECT "id", "publicId", "roundId", "editTokenHash" FROM "Response" WHERE "editTokenHash" IN (${Prisma.join(tokenHashes)})`,
+    tx.$queryRaw<{ editTokenHash: string }[]>`
+      SELECT "editTokenHash" FROM "ResponseTombstone" WHERE "editTokenHash" IN (${Prisma.join(tokenHashes)})`,
     projectSlugs.length === 0
       ? []
       : tx.$queryRaw<{ id: number; slug: string; status: string; mergedIntoId: number | null }[]>`

@@ -6,8 +6,11 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ROUND_SLUG } from "@/lib/db/catalogue";
+import { recategoriseProject } from "@/lib/db/admin-catalogue";
+import { createOrganiser } from "@/lib/db/admin-organisers";
 import { createDb, type Db } from "@/lib/db/client";
 import { insertAnswerRows, insertResponseRows } from "@/lib/db/response-rows";
+import { deleteResponse } from "@/lib/db/responses";
 import { foldPendingTotals, PendingTotalsFolder } from "@/lib/db/round-totals-fold";
 import { saveResponse } from "@/lib/db/submissions";
 import { hashEditToken } from "@/lib/survey/edit-token";
@@ -229,6 +232,81 @@ describe("new answers folded into the round totals [postgres]", () => {
         bool_or(rp."kindBugs") AS "kindBugs", bool_or(rp."kindDocs") AS "kindDocs", bool_or(rp."kindMaintainer") AS "kindMaintainer"
         FROM "ResponseProject" rp JOIN "Project" p ON p."id" = rp."projectId" GROUP BY 1, 2`),
     );
+    const after = await totals();
+    expect(after.folded).toEqual(after.afresh);
+    expect(after.live).toEqual(after.afresh);
+  });
+
+  // An answer's transaction that names a project, still open when an organiser moves that project to another
+  // category: the organiser's change waits for it, then derives its category rows too.
+  it("derive an answer still being written when the organiser recategorises a project it names", async () => {
+    const [round, team] = await Promise.all([
+      t.db.round.findUniqueOrThrow({ where: { slug: DEFAULT_ROUND_SLUG } }),
+      t.db.team.findFirstOrThrow(),
+    ]);
+    const project = await t.db.project.findFirstOrThrow({ where: { status: "active", rounds: { some: { roundId: round.id } } } });
+    const elsewhere = await t.db.category.findFirstOrThrow({ where: { id: { not: project.categoryId } } });
+    const admin = await createOrganiser(t.db, { email: `recategorise-${serial}@example.org`, password: "correct horse battery", role: "admin" });
+    const id = `recategorised-while-written-${serial++}`;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const hasWritten = new Promise<void>((resolve) => (written = resolve));
+    const answer = t.db.$transaction(async (tx) => {
+      await insertResponseRows(tx, [
+        {
+          responseId: id,
+          publicId: id,
+          roundId: round.id,
+          editTokenHash: hashEditToken(id),
+          source: "web",
+          importKey: null,
+          createdAt: new Date(),
+          fields: { notOpenStackContributor: false, yearsContributing: 3, employerPaid: "no", comment: null, projectCount: 1, nothingOutsideOpenStack: false, isComplete: true },
+        },
+      ]);
+      await insertAnswerRows(tx, [{ responseId: id, roundId: round.id, selections: [{ projectId: project.id, kinds: ["code"], frequency: "once" }], teamIds: [team.id], others: [] }]);
+      written();
+      await released;
+    });
+    await hasWritten;
+    const recategorised = recategoriseProject(other.db, { id: admin.id, email: admin.email, role: admin.role }, { projectId: project.id, categoryId: elsewhere.id }).then((result) => result);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await answer;
+    expect(await recategorised).toEqual({ ok: true, value: undefined });
+    expect((await t.db.responseCategory.findMany({ where: { responseId: id } })).map((r) => r.categoryId)).toEqual([elsewhere.id]);
+    await foldPendingTotals(t.db);
+    const after = await totals();
+    expect(after.folded).toEqual(after.afresh);
+  });
+
+  // The outsider's case: a respondent deletes an answer while a long recategorisation of a project it names runs.
+  // The deletion waits for the organiser's change, then removes the category rows that change wrote.
+  it("leave nothing of an answer deleted while a project it names is being moved to another category", async () => {
+    const token = `deleted-while-recategorised-${serial}`;
+    const input = submissionBody(serial++, DEFAULT_ROUND_SLUG, token);
+    expect((await saveResponse(t.db, input)).ok).toBe(true);
+    await foldPendingTotals(t.db);
+    const project = await t.db.project.findUniqueOrThrow({ where: { slug: input.projects[0]!.slug } });
+    const elsewhere = await t.db.category.findFirstOrThrow({ where: { id: { not: project.categoryId } } });
+    const admin = await createOrganiser(t.db, { email: `slow-recategorise-${serial}@example.org`, password: "correct horse battery", role: "admin" });
+    // The organiser's change holds its transaction open a while after deriving the category rows again.
+    await t.db.$executeRawUnsafe(`CREATE FUNCTION "test_slow"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.5); RETURN NULL; END $$`);
+    await t.db.$executeRawUnsafe(`CREATE TRIGGER "test_slow" AFTER UPDATE ON "Project" FOR EACH STATEMENT EXECUTE FUNCTION "test_slow"()`);
+    try {
+      const recategorised = recategoriseProject(other.db, { id: admin.id, email: admin.email, role: admin.role }, { projectId: project.id, categoryId: elsewhere.id }).then((result) => result);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await deleteResponse(t.db, { token }, "respondent")).toEqual({ ok: true });
+      expect(await recategorised).toEqual({ ok: true, value: undefined });
+    } finally {
+      await t.db.$executeRawUnsafe(`DROP TRIGGER "test_slow" ON "Project"`);
+      await t.db.$executeRawUnsafe(`DROP FUNCTION "test_slow"()`);
+    }
+    const orphans = await t.db.$queryRaw<{ n: bigint }[]>`
+      SELECT COUNT(*) AS "n" FROM "ResponseCategory" rc WHERE NOT EXISTS (SELECT 1 FROM "Response" r WHERE r."id" = rc."responseId")`;
+    expect(Number(orphans[0]!.n)).toBe(0);
+    await foldPendingTotals(t.db);
     const after = await totals();
     expect(after.folded).toEqual(after.afresh);
     expect(after.live).toEqual(after.afresh);
