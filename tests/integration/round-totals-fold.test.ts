@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ROUND_SLUG } from "@/lib/db/catalogue";
 import { recategoriseProject } from "@/lib/db/admin-catalogue";
 import { createOrganiser } from "@/lib/db/admin-organisers";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db, type Tx } from "@/lib/db/client";
 import { insertAnswerRows, insertResponseRows } from "@/lib/db/response-rows";
 import { deleteResponse } from "@/lib/db/responses";
 import { foldPendingTotals, PendingTotalsFolder } from "@/lib/db/round-totals-fold";
@@ -65,6 +65,31 @@ describe("new answers folded into the round totals [postgres]", () => {
     }
   }
 
+  /** A promise a test resolves when it chooses: one side of a race waits on it while the other runs. */
+  function gate() {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { opened, open };
+  }
+
+  /** A complete response's own row, written as the app writes it, in `tx`. */
+  const insertResponse = (tx: Tx, id: string, roundId: number, editTokenHash: string, source: "web" | "import") =>
+    insertResponseRows(tx, [
+      {
+        responseId: id,
+        publicId: id,
+        roundId,
+        editTokenHash,
+        source,
+        importKey: null,
+        createdAt: new Date(),
+        fields: { notOpenStackContributor: false, yearsContributing: 3, employerPaid: "no", comment: null, projectCount: 1, nothingOutsideOpenStack: false, isComplete: true },
+      },
+    ]);
+  /** Its answer: one project, one team. */
+  const insertAnswer = (tx: Tx, id: string, roundId: number, projectId: number, teamId: number) =>
+    insertAnswerRows(tx, [{ responseId: id, roundId, selections: [{ projectId, kinds: ["code"], frequency: "once" }], teamIds: [teamId], others: [] }]);
+
   it("are counted by readers before any fold, and once after it", async () => {
     await foldPendingTotals(t.db);
     for (let i = 0; i < 5; i++) await savePendingAnswer();
@@ -80,7 +105,7 @@ describe("new answers folded into the round totals [postgres]", () => {
   });
 
   // Each kind of statement a change can make to an answer's rows: an edit replaces them (deletes, then inserts).
-  const changes: [string, (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], id: string) => Promise<number>][] = [
+  const changes: [string, (tx: Tx, id: string) => Promise<number>][] = [
     ["updates its project rows", (tx, id) => tx.$executeRaw`UPDATE "ResponseProject" SET "kindMaintainer" = NOT "kindMaintainer" WHERE "responseId" = ${id}`],
     [
       "deletes one of its team rows",
@@ -99,27 +124,24 @@ describe("new answers folded into the round totals [postgres]", () => {
   it.each(changes)("leave an answer an open transaction is changing to the next fold: one that %s", async (_, makeChange) => {
     const id = await savePendingAnswer();
     const kept = await savePendingAnswer();
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let changed!: () => void;
-    const hasChanged = new Promise<void>((resolve) => (changed = resolve));
+    const [released, changed] = [gate(), gate()];
     let count = 0;
     const change = t.db.$transaction(async (tx) => {
       try {
         count = await makeChange(tx, id);
       } finally {
-        changed();
+        changed.open();
       }
-      await released;
+      await released.opened;
     });
-    await hasChanged;
+    await changed.opened;
     expect(count).toBeGreaterThan(0);
     // The other answer is folded; the one being changed is skipped, not waited for.
     expect(await foldPendingTotals(other.db)).toBe(1);
     const rest = await t.db.$queryRaw<{ responseId: string }[]>`SELECT "responseId" FROM "RoundTotalPending"`;
     expect(rest.map((r) => r.responseId)).toEqual([id]);
     expect(rest.map((r) => r.responseId)).not.toContain(kept);
-    release();
+    released.open();
     await change;
     expect(await foldPendingTotals(other.db)).toBe(1);
     const after = await totals();
@@ -159,31 +181,17 @@ describe("new answers folded into the round totals [postgres]", () => {
       t.db.project.findFirstOrThrow({ where: { status: "active" } }),
       t.db.team.findFirstOrThrow(),
     ]);
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let inserted!: () => void;
-    const hasInserted = new Promise<void>((resolve) => (inserted = resolve));
+    const [released, inserted] = [gate(), gate()];
     const again = t.db.$transaction(async (tx) => {
-      await insertResponseRows(tx, [
-        {
-          responseId: id,
-          publicId: id,
-          roundId: round.id,
-          editTokenHash: hashEditToken(`again-${id}`),
-          source: "import",
-          importKey: null,
-          createdAt: new Date(),
-          fields: { notOpenStackContributor: false, yearsContributing: 3, employerPaid: "no", comment: null, projectCount: 1, nothingOutsideOpenStack: false, isComplete: true },
-        },
-      ]);
-      inserted();
-      await released;
-      await insertAnswerRows(tx, [{ responseId: id, roundId: round.id, selections: [{ projectId: project.id, kinds: ["code"], frequency: "once" }], teamIds: [team.id], others: [] }]);
+      await insertResponse(tx, id, round.id, hashEditToken(`again-${id}`), "import");
+      inserted.open();
+      await released.opened;
+      await insertAnswer(tx, id, round.id, project.id, team.id);
     });
-    await hasInserted;
+    await inserted.opened;
     // The entry is the open transaction's now: a fold leaves it alone instead of counting a response not there yet.
     expect(await foldPendingTotals(other.db)).toBe(0);
-    release();
+    released.open();
     await again;
     expect(await foldPendingTotals(other.db)).toBe(1);
     const after = await totals();
@@ -248,31 +256,17 @@ describe("new answers folded into the round totals [postgres]", () => {
     const elsewhere = await t.db.category.findFirstOrThrow({ where: { id: { not: project.categoryId } } });
     const admin = await createOrganiser(t.db, { email: `recategorise-${serial}@example.org`, password: "correct horse battery", role: "admin" });
     const id = `recategorised-while-written-${serial++}`;
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let written!: () => void;
-    const hasWritten = new Promise<void>((resolve) => (written = resolve));
+    const [released, written] = [gate(), gate()];
     const answer = t.db.$transaction(async (tx) => {
-      await insertResponseRows(tx, [
-        {
-          responseId: id,
-          publicId: id,
-          roundId: round.id,
-          editTokenHash: hashEditToken(id),
-          source: "web",
-          importKey: null,
-          createdAt: new Date(),
-          fields: { notOpenStackContributor: false, yearsContributing: 3, employerPaid: "no", comment: null, projectCount: 1, nothingOutsideOpenStack: false, isComplete: true },
-        },
-      ]);
-      await insertAnswerRows(tx, [{ responseId: id, roundId: round.id, selections: [{ projectId: project.id, kinds: ["code"], frequency: "once" }], teamIds: [team.id], others: [] }]);
-      written();
-      await released;
+      await insertResponse(tx, id, round.id, hashEditToken(id), "web");
+      await insertAnswer(tx, id, round.id, project.id, team.id);
+      written.open();
+      await released.opened;
     });
-    await hasWritten;
+    await written.opened;
     const recategorised = recategoriseProject(other.db, { id: admin.id, email: admin.email, role: admin.role }, { projectId: project.id, categoryId: elsewhere.id }).then((result) => result);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    release();
+    released.open();
     await answer;
     expect(await recategorised).toEqual({ ok: true, value: undefined });
     expect((await t.db.responseCategory.findMany({ where: { responseId: id } })).map((r) => r.categoryId)).toEqual([elsewhere.id]);
